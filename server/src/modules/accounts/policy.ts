@@ -1,0 +1,7 @@
+/** Who may do what with accounts. Each rule is one line; resolvers and services ask here. */
+import { hasRole, type Viewer } from './viewer.js';
+
+export const accountPolicy = {
+  listUsers: (viewer: Viewer | null) => hasRole(viewer, 'ADMIN'),
+  setRoles: (viewer: Viewer | null) => hasRole(viewer, 'ADMIN'),
+};

@@ -1,0 +1,94 @@
+import type { IResolvers, MercuriusContext } from 'mercurius';
+import type { GraphqlModule } from '../../plugins/graphql.js';
+import { REFRESH_COOKIE } from '../../plugins/auth.js';
+import { unauthenticated } from '../../errors.js';
+import { membershipsOf } from '../organisations/service.js';
+import * as accounts from './service.js';
+import type { UserDto } from './presenter.js';
+
+const client = (ctx: MercuriusContext) => ({
+  ip: ctx.request.ip,
+  userAgent: ctx.request.headers['user-agent'] ?? null,
+});
+
+async function signedIn(ctx: MercuriusContext) {
+  const viewer = await ctx.viewer();
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+/** Hands the refresh token to the browser as a cookie and the rest to the client. */
+function deliver(ctx: MercuriusContext, session: accounts.Session) {
+  ctx.reply.server.setRefreshCookie(ctx.reply, session.refreshToken);
+  return { accessToken: session.accessToken, expiresIn: session.expiresIn, user: session.user };
+}
+
+const refreshCookie = (ctx: MercuriusContext) => ctx.request.cookies[REFRESH_COOKIE];
+
+const resolvers: IResolvers = {
+  Query: {
+    me: async (_root, _args, ctx) => {
+      const viewer = await ctx.viewer();
+      return viewer ? accounts.getUser(ctx.deps, viewer.id) : null;
+    },
+    users: async (_root, args, ctx) => accounts.listUsers(ctx.deps, await ctx.viewer(), args),
+  },
+  Mutation: {
+    signUp: async (_root, { input }, ctx) => deliver(ctx, await accounts.signUp(ctx.deps, input, client(ctx))),
+    signIn: async (_root, { input }, ctx) => deliver(ctx, await accounts.signIn(ctx.deps, input, client(ctx))),
+    refreshSession: async (_root, _args, ctx) => {
+      try {
+        return deliver(ctx, await accounts.refreshSession(ctx.deps, refreshCookie(ctx), client(ctx)));
+      } catch (error) {
+        ctx.reply.server.clearRefreshCookie(ctx.reply);
+        throw error;
+      }
+    },
+    signOut: async (_root, _args, ctx) => {
+      await accounts.signOut(ctx.deps, refreshCookie(ctx));
+      ctx.reply.server.clearRefreshCookie(ctx.reply);
+      return true;
+    },
+    signOutEverywhere: async (_root, _args, ctx) => {
+      await accounts.signOutEverywhere(ctx.deps, await signedIn(ctx));
+      ctx.reply.server.clearRefreshCookie(ctx.reply);
+      return true;
+    },
+    changePassword: async (_root, { input }, ctx) =>
+      deliver(ctx, await accounts.changePassword(ctx.deps, await signedIn(ctx), input, client(ctx))),
+    updateProfile: async (_root, { input }, ctx) => accounts.updateProfile(ctx.deps, await signedIn(ctx), input),
+    requestEmailVerification: async (_root, _args, ctx) => {
+      await accounts.requestEmailVerification(ctx.deps, await signedIn(ctx));
+      return true;
+    },
+    verifyEmail: async (_root, { token }, ctx) => {
+      await accounts.verifyEmail(ctx.deps, token);
+      return true;
+    },
+    requestPasswordReset: async (_root, { email }, ctx) => {
+      await accounts.requestPasswordReset(ctx.deps, { email });
+      return true;
+    },
+    resetPassword: async (_root, { input }, ctx) => {
+      await accounts.resetPassword(ctx.deps, input);
+      return true;
+    },
+    setUserRoles: async (_root, args, ctx) => accounts.setUserRoles(ctx.deps, await ctx.viewer(), args),
+  },
+};
+
+const loaders = {
+  User: {
+    memberships: async (queries: { obj: UserDto }[], ctx: MercuriusContext) =>
+      membershipsOf(
+        ctx.deps,
+        queries.map((q) => q.obj.id),
+      ),
+  },
+};
+
+export default {
+  schemaUrl: new URL('./schema.graphql', import.meta.url),
+  resolvers,
+  loaders,
+} satisfies GraphqlModule;

@@ -1,0 +1,86 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { LOCALES, USER_ROLES } from '@keskusvaraamo/shared';
+
+export const userRole = pgEnum('user_role', USER_ROLES);
+export const emailTokenPurpose = pgEnum('email_token_purpose', ['VERIFY_EMAIL', 'RESET_PASSWORD']);
+
+const timestamps = {
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+};
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** Always stored lower-case and trimmed. */
+    email: text('email').notNull().unique(),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
+    passwordHash: text('password_hash').notNull(),
+    displayName: text('display_name').notNull(),
+    roles: userRole('roles').array().notNull().default(sql`'{}'`),
+    locale: text('locale', { enum: LOCALES }).notNull().default('fi'),
+    /** Bumped by "sign out everywhere" and password changes: older access tokens stop working. */
+    tokenVersion: integer('token_version').notNull().default(0),
+    ...timestamps,
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('users_email_lower', sql`${t.email} = lower(${t.email})`),
+    check('users_locale_known', sql`${t.locale} in ('fi', 'sv', 'en')`),
+  ],
+);
+
+/**
+ * Refresh tokens, stored as SHA-256 hashes. Each sign-in starts a family; every refresh marks the
+ * presented token used and issues the next one in the family. A used token presented again means
+ * it was stolen, and the whole family is revoked.
+ */
+export const refreshTokens = pgTable(
+  'refresh_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    familyId: uuid('family_id').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    userAgent: text('user_agent'),
+    ...timestamps,
+  },
+  (t) => [index('refresh_tokens_family_idx').on(t.familyId), index('refresh_tokens_user_idx').on(t.userId)],
+);
+
+/** Single-use links sent by e-mail: address verification and password reset. */
+export const emailTokens = pgTable(
+  'email_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    purpose: emailTokenPurpose('purpose').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [index('email_tokens_user_idx').on(t.userId, t.purpose)],
+);
+
+/**
+ * Failed sign-ins, counted per account ("account:<email>") and per client address
+ * ("address:<ip>") within a sliding window. Kept in the database so every instance sees them.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    key: text('key').notNull(),
+    ...timestamps,
+  },
+  (t) => [index('sign_in_failures_key_idx').on(t.key, t.createdAt)],
+);

@@ -1,0 +1,69 @@
+/**
+ * E-mail texts in the recipient's language. Each template takes plain parameters and returns
+ * a subject and a plain-text body; links are absolute.
+ */
+import type { Locale } from '@keskusvaraamo/shared';
+
+interface Rendered {
+  subject: string;
+  text: string;
+}
+
+const SIGNATURE: Record<Locale, string> = {
+  fi: 'Osaamisen keskusvaraamo – Lapin maaseudun energiaklusteri',
+  sv: 'Osaamisen keskusvaraamo – Lapplands klusterför landsbygdsenergi',
+  en: 'Osaamisen keskusvaraamo – Lapland rural energy cluster',
+};
+
+const templates = {
+  'verify-email': (p: { name: string; link: string }): Record<Locale, Rendered> => ({
+    fi: {
+      subject: 'Vahvista sähköpostiosoitteesi',
+      text: `Hei ${p.name},\n\nvahvista sähköpostiosoitteesi avaamalla linkki:\n${p.link}\n\nLinkki on voimassa 24 tuntia. Jos et luonut tiliä, voit jättää tämän viestin huomiotta.`,
+    },
+    sv: {
+      subject: 'Bekräfta din e-postadress',
+      text: `Hej ${p.name},\n\nbekräfta din e-postadress genom att öppna länken:\n${p.link}\n\nLänken gäller i 24 timmar. Om du inte skapade något konto kan du strunta i detta meddelande.`,
+    },
+    en: {
+      subject: 'Confirm your e-mail address',
+      text: `Hello ${p.name},\n\nplease confirm your e-mail address by opening this link:\n${p.link}\n\nThe link is valid for 24 hours. If you did not create an account, you can ignore this message.`,
+    },
+  }),
+  'reset-password': (p: { name: string; link: string }): Record<Locale, Rendered> => ({
+    fi: {
+      subject: 'Salasanan vaihtaminen',
+      text: `Hei ${p.name},\n\nvoit valita uuden salasanan tästä linkistä:\n${p.link}\n\nLinkki on voimassa tunnin ja toimii kerran. Jos et pyytänyt salasanan vaihtoa, voit jättää tämän viestin huomiotta.`,
+    },
+    sv: {
+      subject: 'Byt lösenord',
+      text: `Hej ${p.name},\n\ndu kan välja ett nytt lösenord via länken:\n${p.link}\n\nLänken gäller i en timme och fungerar en gång. Om du inte bad om ett nytt lösenord kan du strunta i detta meddelande.`,
+    },
+    en: {
+      subject: 'Reset your password',
+      text: `Hello ${p.name},\n\nyou can choose a new password with this link:\n${p.link}\n\nThe link is valid for one hour and works once. If you did not ask for a new password, you can ignore this message.`,
+    },
+  }),
+  'organisation-invitation': (p: { inviter: string; organisation: string; link: string }): Record<Locale, Rendered> => ({
+    fi: {
+      subject: `Kutsu: ${p.organisation}`,
+      text: `Hei,\n\n${p.inviter} kutsuu sinut organisaatioon ${p.organisation} Osaamisen keskusvaraamossa.\nHyväksy kutsu tästä linkistä:\n${p.link}\n\nKutsu on voimassa 7 päivää.`,
+    },
+    sv: {
+      subject: `Inbjudan: ${p.organisation}`,
+      text: `Hej,\n\n${p.inviter} bjuder in dig till organisationen ${p.organisation} i Osaamisen keskusvaraamo.\nTa emot inbjudan via länken:\n${p.link}\n\nInbjudan gäller i 7 dagar.`,
+    },
+    en: {
+      subject: `Invitation: ${p.organisation}`,
+      text: `Hello,\n\n${p.inviter} invites you to join ${p.organisation} on Osaamisen keskusvaraamo.\nAccept the invitation with this link:\n${p.link}\n\nThe invitation is valid for 7 days.`,
+    },
+  }),
+};
+
+export type TemplateName = keyof typeof templates;
+export type TemplateParams<N extends TemplateName> = Parameters<(typeof templates)[N]>[0];
+
+export function renderEmail<N extends TemplateName>(name: N, locale: Locale, params: TemplateParams<N>): Rendered {
+  const rendered = (templates[name] as (p: TemplateParams<N>) => Record<Locale, Rendered>)(params)[locale];
+  return { subject: rendered.subject, text: `${rendered.text}\n\n--\n${SIGNATURE[locale]}\n` };
+}

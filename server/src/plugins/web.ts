@@ -1,0 +1,40 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
+
+/**
+ * Serves the built web app. Any other GET that asks for HTML gets index.html, so the client
+ * router handles deep links such as /organisations/…; API paths keep their 404.
+ */
+export default fp(
+  async (app, opts: { root: string }) => {
+    if (!existsSync(join(opts.root, 'index.html'))) {
+      app.log.warn({ root: opts.root }, 'The web app is not built (npm run build); serving the API only');
+      return;
+    }
+    await app.register(fastifyStatic, {
+      root: opts.root,
+      wildcard: false,
+      index: false,
+      // Hashed assets never change; index.html must always be fresh.
+      setHeaders(reply, path) {
+        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+    const sendIndex = (reply: import('fastify').FastifyReply) =>
+      reply.header('cache-control', 'no-cache').sendFile('index.html');
+    app.get('/', (_request, reply) => sendIndex(reply));
+    app.get('/*', (request, reply) => {
+      const path = request.url.split('?')[0]!;
+      const isApi = path.startsWith('/graphql') || path === '/healthz' || path === '/readyz';
+      const wantsHtml = (request.headers.accept ?? '').includes('text/html');
+      const looksLikeFile = /\.[a-z0-9]+$/i.test(path);
+      if (isApi || looksLikeFile || !wantsHtml) {
+        return reply.code(404).send({ error: 'Not Found' });
+      }
+      return sendIndex(reply);
+    });
+  },
+  { name: 'web' },
+);

@@ -1,0 +1,28 @@
+/**
+ * Stable error codes. The server puts one in every GraphQL error's `extensions.code`;
+ * the web app translates it (`errors.<CODE>` in each locale).
+ */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INVALID_CREDENTIALS',
+  'EMAIL_TAKEN',
+  'TOKEN_INVALID',
+  'RATE_LIMITED',
+  'LAST_OWNER',
+  'ALREADY_MEMBER',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** A field-level problem: `message` is a translation key such as `validation.tooShort`. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+  params?: Record<string, number | string>;
+}

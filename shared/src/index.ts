@@ -1,0 +1,6 @@
+export * from './businessId.js';
+export * from './errors.js';
+export * from './municipalities.js';
+export * from './roles.js';
+export * from './schemas.js';
+export * from './topics.js';
