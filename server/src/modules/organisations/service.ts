@@ -381,6 +381,8 @@ export async function changeMemberRole(
   if (!(MEMBERSHIP_ROLES as readonly string[]).includes(role)) throw validationError([{ field: 'role', message: 'validation.choice' }]);
   const memberId = assertId(userId, 'No such member');
   return withOwnersLocked(deps, org.id, async (tx, owners) => {
+    // Checked again under the lock: the viewer may have been demoted a moment ago.
+    if (!owners.includes(me.id)) throw forbidden('Only owners change roles');
     if (role === 'MEMBER' && owners.length === 1 && owners[0] === memberId) throw lastOwner();
     const [updated] = await tx
       .update(memberships)
@@ -402,6 +404,7 @@ export async function removeMember(deps: Deps, viewer: Viewer | null, organisati
   const memberId = assertId(userId, 'No such member');
   if (!policy.removeMember(me, await roleIn(deps.db, org.id, me.id), memberId)) throw forbidden();
   await withOwnersLocked(deps, org.id, async (tx, owners) => {
+    if (memberId !== me.id && !owners.includes(me.id)) throw forbidden();
     if (owners.length === 1 && owners[0] === memberId) throw lastOwner();
     const removed = await tx
       .delete(memberships)

@@ -1,0 +1,279 @@
+import { createSigner } from 'fast-jwt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, lastEmailTo, PASSWORD } from '../../test/factories.js';
+import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+
+const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { accessToken expiresIn user { id email displayName roles locale emailVerified } } }`;
+const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken user { id email } } }`;
+const REFRESH = `mutation { refreshSession { accessToken user { id } } }`;
+const ME = `{ me { id email displayName emailVerified } }`;
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await buildTestApp();
+});
+afterAll(() => app.closeAndDrop());
+
+const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2, 10)}@example.fi`;
+
+async function signUp(overrides: Record<string, unknown> = {}) {
+  const input = { email: unique('new'), password: 'hyvä salasana 1', displayName: 'Maija Meikäläinen', role: 'ENTREPRENEUR', locale: 'fi', ...overrides };
+  return { input, result: await gql(app, SIGN_UP, { input }) };
+}
+
+describe('sign-up', () => {
+  it('creates the account, signs in, and queues a verification e-mail', async () => {
+    const { input, result } = await signUp({ email: '  Maija.M@Example.FI ', locale: 'sv' });
+    expect(result.errors).toBeUndefined();
+    const payload = result.data!.signUp;
+    expect(payload.user).toMatchObject({ email: 'maija.m@example.fi', roles: ['ENTREPRENEUR'], locale: 'sv', emailVerified: false });
+    expect(payload.expiresIn).toBe(900);
+    expect(result.refresh).toBeTruthy();
+    const me = await gql(app, ME, {}, { token: payload.accessToken });
+    expect(me.data!.me.email).toBe('maija.m@example.fi');
+
+    const mail = await lastEmailTo(app, 'maija.m@example.fi');
+    expect(mail?.locale).toBe('sv');
+    expect(mail?.subject).toBe('Bekräfta din e-postadress');
+    expect(mail?.textBody).toContain(`http://localhost:3000/verify-email?token=`);
+    expect(input.password).not.toBe('');
+  });
+
+  it('refuses a second account for the same address, whatever its case', async () => {
+    const { input } = await signUp();
+    const again = await signUp({ email: input.email.toUpperCase() });
+    expect(codeOf(again.result)).toBe('EMAIL_TAKEN');
+  });
+
+  it('names each invalid field with a translatable message', async () => {
+    const { result } = await signUp({ email: 'nope', password: 'short', displayName: ' ' });
+    expect(codeOf(result)).toBe('VALIDATION');
+    expect(result.errors![0]!.extensions.fields).toEqual(
+      expect.arrayContaining([
+        { field: 'email', message: 'validation.email' },
+        { field: 'password', message: 'validation.passwordTooShort' },
+        { field: 'displayName', message: 'validation.required' },
+      ]),
+    );
+  });
+
+  it('accepts a 64-character password and refuses staff roles', async () => {
+    expect((await signUp({ password: 'p'.repeat(64) })).result.errors).toBeUndefined();
+    const staff = await signUp({ role: 'COORDINATOR' });
+    expect(codeOf(staff.result)).toBe('BAD_REQUEST');
+  });
+
+  it('stores passwords as argon2id with OWASP parameters', async () => {
+    const { input } = await signUp();
+    const rows = await app.db.query.users.findFirst({ where: (u, { eq }) => eq(u.email, input.email) });
+    expect(rows!.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
+  });
+});
+
+describe('sign-in', () => {
+  it('signs in with the right password only, with one answer for unknown and wrong', async () => {
+    const user = await buildUser(app);
+    const ok = await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+    expect(ok.data!.signIn.user.id).toBe(user.id);
+    const wrong = await gql(app, SIGN_IN, { input: { email: user.email, password: 'wrong-password' } });
+    const unknown = await gql(app, SIGN_IN, { input: { email: unique('ghost'), password: 'wrong-password' } });
+    expect(codeOf(wrong)).toBe('INVALID_CREDENTIALS');
+    expect(unknown.errors![0]).toEqual(wrong.errors![0]);
+  });
+
+  it('locks an account after 5 failures, even for the right password', async () => {
+    const user = await buildUser(app);
+    for (let i = 0; i < 5; i++) {
+      const r = await gql(app, SIGN_IN, { input: { email: user.email, password: `wrong-${i}` } }, { headers: { 'x-forwarded-for': `10.0.0.${i}` } });
+      expect(codeOf(r)).toBe('INVALID_CREDENTIALS');
+    }
+    const locked = await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+    expect(codeOf(locked)).toBe('RATE_LIMITED');
+    expect(locked.errors![0]!.extensions.retryAfterSeconds).toBeGreaterThan(800);
+  });
+
+  it('limits failures per client address across accounts', async () => {
+    const limited = await buildTestApp({ SIGN_IN_MAX_FAILURES_PER_ADDRESS: '3' });
+    try {
+      for (let i = 0; i < 3; i++) {
+        await gql(limited, SIGN_IN, { input: { email: unique(`spray${i}`), password: 'wrong-password' } });
+      }
+      const victim = await buildUser(limited);
+      const blocked = await gql(limited, SIGN_IN, { input: { email: victim.email, password: PASSWORD } });
+      expect(codeOf(blocked)).toBe('RATE_LIMITED');
+    } finally {
+      await limited.closeAndDrop();
+    }
+  });
+});
+
+describe('access tokens', () => {
+  const signer = (options: Record<string, unknown>) =>
+    createSigner({ key: 'test-secret-that-is-long-enough-for-hs256-signing', algorithm: 'HS256', ...options });
+
+  it('refuses tokens with the wrong type, issuer, audience, algorithm or age', async () => {
+    const user = await buildUser(app);
+    const claims = { sub: user.id, ver: 0, typ: 'access' };
+    const good = signer({ iss: 'keskusvaraamo', aud: 'keskusvaraamo-web', expiresIn: 60_000 })(claims);
+    expect((await gql(app, ME, {}, { token: good })).data!.me.id).toBe(user.id);
+
+    const bad = [
+      signer({ iss: 'keskusvaraamo', aud: 'keskusvaraamo-web', expiresIn: 60_000 })({ ...claims, typ: 'refresh' }),
+      signer({ iss: 'someone-else', aud: 'keskusvaraamo-web', expiresIn: 60_000 })(claims),
+      signer({ iss: 'keskusvaraamo', aud: 'another-app', expiresIn: 60_000 })(claims),
+      signer({ iss: 'keskusvaraamo', aud: 'keskusvaraamo-web' })(claims), // no exp
+      signer({ iss: 'keskusvaraamo', aud: 'keskusvaraamo-web', expiresIn: 60_000, algorithm: 'HS512' })(claims),
+      signer({ iss: 'keskusvaraamo', aud: 'keskusvaraamo-web', clockTimestamp: Date.now() - 3_600_000, expiresIn: 60_000 })(claims),
+      createSigner({ algorithm: 'none', iss: 'keskusvaraamo', aud: 'keskusvaraamo-web', expiresIn: 60_000 })(claims),
+      'not-a-token',
+    ];
+    for (const token of bad) expect(codeOf(await gql(app, ME, {}, { token }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('treats a request without a token as a visitor', async () => {
+    expect((await gql(app, ME)).data).toEqual({ me: null });
+  });
+});
+
+describe('sessions', () => {
+  async function session() {
+    const user = await buildUser(app);
+    const r = await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+    return { user, token: r.data!.signIn.accessToken as string, refresh: r.refresh! };
+  }
+
+  it('rotates the refresh token on every use', async () => {
+    const { user, refresh } = await session();
+    const first = await gql(app, REFRESH, {}, { refresh });
+    expect(first.data!.refreshSession.user.id).toBe(user.id);
+    expect(first.refresh).toBeTruthy();
+    expect(first.refresh).not.toBe(refresh);
+    const second = await gql(app, REFRESH, {}, { refresh: first.refresh! });
+    expect(second.errors).toBeUndefined();
+  });
+
+  it('revokes the whole family when a spent refresh token comes back', async () => {
+    const { refresh } = await session();
+    const rotated = await gql(app, REFRESH, {}, { refresh });
+    const replay = await gql(app, REFRESH, {}, { refresh });
+    expect(codeOf(replay)).toBe('UNAUTHENTICATED');
+    expect(replay.refresh).toBe(''); // cookie cleared
+    // The thief's replay also ends the legitimate holder's newer token.
+    expect(codeOf(await gql(app, REFRESH, {}, { refresh: rotated.refresh! }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('signs out this browser only', async () => {
+    const { user, refresh } = await session();
+    const other = await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+    const out = await gql(app, `mutation { signOut }`, {}, { refresh });
+    expect(out.data).toEqual({ signOut: true });
+    expect(codeOf(await gql(app, REFRESH, {}, { refresh }))).toBe('UNAUTHENTICATED');
+    expect((await gql(app, REFRESH, {}, { refresh: other.refresh! })).errors).toBeUndefined();
+  });
+
+  it('signs out everywhere: every refresh token and every access token stop working', async () => {
+    const { user, token, refresh } = await session();
+    const other = await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+    expect((await gql(app, `mutation { signOutEverywhere }`, {}, { token })).data).toEqual({ signOutEverywhere: true });
+    expect(codeOf(await gql(app, ME, {}, { token }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(app, ME, {}, { token: other.data!.signIn.accessToken }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(app, REFRESH, {}, { refresh }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(app, REFRESH, {}, { refresh: other.refresh! }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('sets the refresh cookie httpOnly, SameSite=Strict, on /graphql only', async () => {
+    const user = await buildUser(app);
+    const response = await app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json' },
+      payload: { query: SIGN_IN, variables: { input: { email: user.email, password: PASSWORD } } },
+    });
+    const cookie = String(response.headers['set-cookie']);
+    expect(cookie).toMatch(/kv_refresh=[\w-]{43}/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    expect(cookie).toContain('Path=/graphql');
+  });
+});
+
+describe('passwords', () => {
+  const CHANGE = `mutation ($input: ChangePasswordInput!) { changePassword(input: $input) { accessToken } }`;
+
+  it('changes the password only with the current one, and ends other sessions', async () => {
+    const user = await buildUser(app);
+    const old = await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+    const wrong = await gql(app, CHANGE, { input: { currentPassword: 'nope-nope', newPassword: 'uusi salasana 2' } }, { token: user.token });
+    expect(codeOf(wrong)).toBe('INVALID_CREDENTIALS');
+    const changed = await gql(app, CHANGE, { input: { currentPassword: PASSWORD, newPassword: 'uusi salasana 2' } }, { token: user.token });
+    expect(changed.errors).toBeUndefined();
+    expect((await gql(app, ME, {}, { token: changed.data!.changePassword.accessToken })).data!.me.id).toBe(user.id);
+    expect(codeOf(await gql(app, ME, {}, { token: user.token }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(app, REFRESH, {}, { refresh: old.refresh! }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } }))).toBe('INVALID_CREDENTIALS');
+    expect((await gql(app, SIGN_IN, { input: { email: user.email, password: 'uusi salasana 2' } })).errors).toBeUndefined();
+  });
+
+  it('resets a forgotten password with a single-use link, without revealing who has an account', async () => {
+    const user = await buildUser(app, { locale: 'en' });
+    const session = await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+    const REQUEST = `mutation ($email: String!) { requestPasswordReset(email: $email) }`;
+    expect((await gql(app, REQUEST, { email: user.email })).data).toEqual({ requestPasswordReset: true });
+    const ghost = unique('ghost');
+    expect((await gql(app, REQUEST, { email: ghost })).data).toEqual({ requestPasswordReset: true });
+    expect(await lastEmailTo(app, ghost)).toBeUndefined();
+
+    const mail = await lastEmailTo(app, user.email);
+    expect(mail!.subject).toBe('Reset your password');
+    const RESET = `mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) }`;
+    const weak = await gql(app, RESET, { input: { token: mail!.token, newPassword: 'short' } });
+    expect(codeOf(weak)).toBe('VALIDATION');
+    expect((await gql(app, RESET, { input: { token: mail!.token, newPassword: 'brand new secret' } })).data).toEqual({ resetPassword: true });
+    expect(codeOf(await gql(app, RESET, { input: { token: mail!.token, newPassword: 'another secret' } }))).toBe('TOKEN_INVALID');
+    expect(codeOf(await gql(app, REFRESH, {}, { refresh: session.refresh! }))).toBe('UNAUTHENTICATED');
+    expect((await gql(app, SIGN_IN, { input: { email: user.email, password: 'brand new secret' } })).errors).toBeUndefined();
+  });
+
+  it('sends at most three reset links an hour', async () => {
+    const user = await buildUser(app);
+    for (let i = 0; i < 5; i++) await gql(app, `mutation { requestPasswordReset(email: "${user.email}") }`);
+    const mails = await app.db.query.emailOutbox.findMany({ where: (m, { eq }) => eq(m.toAddress, user.email) });
+    expect(mails).toHaveLength(3);
+  });
+});
+
+describe('e-mail verification', () => {
+  it('verifies the address with the link, once', async () => {
+    const { input, result } = await signUp();
+    const token = result.data!.signUp.accessToken;
+    const mail = await lastEmailTo(app, input.email);
+    const VERIFY = `mutation ($token: String!) { verifyEmail(token: $token) }`;
+    expect((await gql(app, VERIFY, { token: mail!.token })).data).toEqual({ verifyEmail: true });
+    expect((await gql(app, ME, {}, { token })).data!.me.emailVerified).toBe(true);
+    expect(codeOf(await gql(app, VERIFY, { token: mail!.token }))).toBe('TOKEN_INVALID');
+    expect(codeOf(await gql(app, VERIFY, { token: 'made-up' }))).toBe('TOKEN_INVALID');
+  });
+
+  it('sends a new link on request, only to the signed-in user', async () => {
+    const { input, result } = await signUp();
+    const before = await lastEmailTo(app, input.email);
+    await gql(app, `mutation { requestEmailVerification }`, {}, { token: result.data!.signUp.accessToken });
+    const after = await lastEmailTo(app, input.email);
+    expect(after!.token).not.toBe(before!.token);
+    expect(codeOf(await gql(app, `mutation { requestEmailVerification }`))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('own account', () => {
+  const UPDATE = `mutation ($input: UpdateProfileInput!) { updateProfile(input: $input) { id displayName locale } }`;
+
+  it('lets a user change only their own name and language', async () => {
+    const user = await buildUser(app);
+    const other = await buildUser(app, { displayName: 'Toinen' });
+    const r = await gql(app, UPDATE, { input: { displayName: 'Uusi Nimi', locale: 'en' } }, { token: user.token });
+    expect(r.data!.updateProfile).toEqual({ id: user.id, displayName: 'Uusi Nimi', locale: 'en' });
+    const untouched = await app.db.query.users.findFirst({ where: (u, { eq }) => eq(u.id, other.id) });
+    expect(untouched!.displayName).toBe('Toinen');
+    expect(codeOf(await gql(app, UPDATE, { input: { displayName: 'X', locale: 'fi' } }))).toBe('UNAUTHENTICATED');
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * Builds the app for a test on its own database: PGlite in memory by default, or a fresh
+ * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped again on close).
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { buildApp } from '../app.js';
+import { loadConfig } from '../config.js';
+import { openDatabase, type DatabaseHandle } from '../db/client.js';
+
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+/** Concurrency is only meaningful on a real server: PGlite runs one query at a time. */
+export const onRealPostgres = Boolean(TEST_DATABASE_URL);
+
+export type TestApp = Awaited<ReturnType<typeof buildApp>>;
+
+export function testConfig(env: Record<string, string> = {}) {
+  return loadConfig({
+    NODE_ENV: 'test',
+    JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
+    SEED_DEMO_DATA: 'false',
+    LOG_LEVEL: 'silent',
+    COOKIE_SECURE: 'false',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'kv-test-')),
+    WEB_DIST: join(tmpdir(), 'kv-no-web'),
+    ...env,
+  });
+}
+
+/** A new, empty database for one test file. */
+export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; url: string | null; drop: () => Promise<void> }> {
+  if (!TEST_DATABASE_URL) {
+    return { handle: await openDatabase({ kind: 'pglite', dataDir: null }), url: null, drop: async () => {} };
+  }
+  const name = `kv_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    handle: await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 20 }),
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export async function buildTestApp(env: Record<string, string> = {}) {
+  const { handle, drop } = await openTestDatabase();
+  const app = await buildApp(testConfig(env), { database: handle, logger: false });
+  await app.ready();
+  const close = async () => {
+    await app.close();
+    await drop();
+  };
+  return Object.assign(app, { closeAndDrop: close });
+}
+
+export interface GqlOptions {
+  token?: string;
+  /** Refresh cookie value to send. */
+  refresh?: string;
+  headers?: Record<string, string>;
+}
+
+export interface GqlResult<T = Record<string, any>> {
+  status: number;
+  data: T | null;
+  errors?: { message: string; extensions: { code: string; [key: string]: any } }[];
+  /** The refresh cookie the response set ('' when it was cleared), if any. */
+  refresh?: string;
+  body: string;
+}
+
+/** Sends one GraphQL request through `inject`. */
+export async function gql<T = Record<string, any>>(
+  app: TestApp,
+  query: string,
+  variables: Record<string, unknown> = {},
+  options: GqlOptions = {},
+): Promise<GqlResult<T>> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...(options.refresh ? { cookie: `kv_refresh=${options.refresh}` } : {}),
+      ...options.headers,
+    },
+    payload: JSON.stringify({ query, variables }),
+  });
+  const body = response.json();
+  const cookie = response.cookies.find((c) => c.name === 'kv_refresh');
+  return { status: response.statusCode, data: body.data ?? null, errors: body.errors, refresh: cookie?.value, body: response.body };
+}
+
+/** The error code of the first error, for terse assertions. */
+export const codeOf = (result: GqlResult) => result.errors?.[0]?.extensions.code;
