@@ -54,7 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
 function buildConfig(env: z.infer<typeof envSchema>) {
   const production = env.NODE_ENV === 'production';
   const dataDir = resolve(REPO_ROOT, env.DATA_DIR);
-  if (production && !env.JWT_SECRET) throw new ConfigError('Invalid configuration: JWT_SECRET is required in production');
+  if (production && !env.JWT_SECRET)
+    throw new ConfigError('Invalid configuration: JWT_SECRET is required in production');
   if (production && !env.DATABASE_URL) {
     // The embedded database suits one process; production runs several instances on PostgreSQL.
     throw new ConfigError('Invalid configuration: DATABASE_URL is required in production');

@@ -5,7 +5,13 @@ const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]
   Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
 
 describe('sign-up schema', () => {
-  const base = { email: ' Maija@Example.FI ', password: 'correct horse', displayName: 'Maija', role: 'STUDENT', locale: 'fi' };
+  const base = {
+    email: ' Maija@Example.FI ',
+    password: 'correct horse',
+    displayName: 'Maija',
+    role: 'STUDENT',
+    locale: 'fi',
+  };
 
   it('normalises the e-mail address', () => {
     expect(signUpSchema.parse(base).email).toBe('maija@example.fi');
@@ -46,7 +52,9 @@ describe('organisation schema', () => {
   });
 
   it('checks the municipality code against the data', () => {
-    expect(messages(organisationSchema.safeParse({ name: 'Lappia', kind: 'EDUCATIONAL', municipalityCode: '091' }))).toEqual({
+    expect(
+      messages(organisationSchema.safeParse({ name: 'Lappia', kind: 'EDUCATIONAL', municipalityCode: '091' })),
+    ).toEqual({
       municipalityCode: 'validation.municipality',
     });
   });

@@ -24,11 +24,7 @@ const password = z
   .max(PASSWORD_MAX, { error: 'validation.passwordTooLong' });
 
 const requiredText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: 'validation.required' })
-    .max(max, { error: 'validation.tooLong' });
+  z.string().trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
 
 export const localeSchema = z.enum(LOCALES, { error: 'validation.choice' });
 
@@ -48,7 +44,10 @@ export const signInSchema = z.object({
 export type SignInInput = z.infer<typeof signInSchema>;
 
 export const changePasswordSchema = z.object({
-  currentPassword: z.string().min(1, { error: 'validation.required' }).max(PASSWORD_MAX, { error: 'validation.tooLong' }),
+  currentPassword: z
+    .string()
+    .min(1, { error: 'validation.required' })
+    .max(PASSWORD_MAX, { error: 'validation.tooLong' }),
   newPassword: password,
 });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;

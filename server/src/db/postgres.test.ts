@@ -48,12 +48,18 @@ describe.runIf(onRealPostgres)('on real PostgreSQL', () => {
 
     it('of 10 refreshes racing with one token, exactly one wins', async () => {
       const user = await buildUser(app);
-      const signIn = await gql(app, `mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }`, {
-        e: user.email,
-        p: PASSWORD,
-      });
+      const signIn = await gql(
+        app,
+        `mutation ($e: String!, $p: String!) { signIn(input: { email: $e, password: $p }) { accessToken } }`,
+        {
+          e: user.email,
+          p: PASSWORD,
+        },
+      );
       const results = await Promise.all(
-        Array.from({ length: 10 }, () => gql(app, `mutation { refreshSession { accessToken } }`, {}, { refresh: signIn.refresh! })),
+        Array.from({ length: 10 }, () =>
+          gql(app, `mutation { refreshSession { accessToken } }`, {}, { refresh: signIn.refresh! }),
+        ),
       );
       expect(results.filter((r) => !r.errors)).toHaveLength(1);
       expect(results.filter((r) => codeOf(r) === 'UNAUTHENTICATED')).toHaveLength(9);

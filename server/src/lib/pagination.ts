@@ -21,7 +21,11 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
   if (!cursor) return null;
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(key) && key.length === arity && key.every((k) => typeof k === 'string' || typeof k === 'number')) {
+    if (
+      Array.isArray(key) &&
+      key.length === arity &&
+      key.every((k) => typeof k === 'string' || typeof k === 'number')
+    ) {
       return key;
     }
   } catch {
@@ -31,7 +35,12 @@ export function decodeCursor(cursor: string | null | undefined, arity: number): 
 }
 
 /** Splits a page fetched with one extra row into the page and whether more follow. */
-export function toConnection<T>(rows: T[], size: number, cursorOf: (row: T) => (string | number)[], totalCount: number) {
+export function toConnection<T>(
+  rows: T[],
+  size: number,
+  cursorOf: (row: T) => (string | number)[],
+  totalCount: number,
+) {
   const nodes = rows.slice(0, size);
   const last = nodes.at(-1);
   return {

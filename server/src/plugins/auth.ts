@@ -42,7 +42,12 @@ export default fp(
     await app.register(jwt, {
       secret: config.jwtSecret,
       sign: { algorithm: 'HS256', iss: ISSUER, aud: AUDIENCE, expiresIn: config.accessTokenTtlSeconds },
-      verify: { algorithms: ['HS256'], allowedIss: ISSUER, allowedAud: AUDIENCE, requiredClaims: ['exp', 'iss', 'aud', 'sub'] },
+      verify: {
+        algorithms: ['HS256'],
+        allowedIss: ISSUER,
+        allowedAud: AUDIENCE,
+        requiredClaims: ['exp', 'iss', 'aud', 'sub'],
+      },
     });
 
     app.decorate('signAccessToken', (user: { id: string; tokenVersion: number }) =>

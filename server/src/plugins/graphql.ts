@@ -31,6 +31,7 @@ export function buildContext(app: import('fastify').FastifyInstance) {
 
 type AppContext = Awaited<ReturnType<ReturnType<typeof buildContext>>>;
 declare module 'mercurius' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging needs the interface
   interface MercuriusContext extends AppContext {}
 }
 
@@ -42,10 +43,16 @@ function presentError(error: GraphQLError, log: FastifyRequest['log']): GraphQLF
   }
   if (original?.errors && Array.isArray(original.errors)) {
     // Query validation failed: the messages describe the query, not the server.
-    return original.errors.map((e) => ({ message: e.message, locations: e.locations, extensions: { code: 'BAD_REQUEST' } }));
+    return original.errors.map((e) => ({
+      message: e.message,
+      locations: e.locations,
+      extensions: { code: 'BAD_REQUEST' },
+    }));
   }
   if (!original) {
-    return [{ message: error.message, locations: error.locations, path: error.path, extensions: { code: 'BAD_REQUEST' } }];
+    return [
+      { message: error.message, locations: error.locations, path: error.path, extensions: { code: 'BAD_REQUEST' } },
+    ];
   }
   log.error({ err: original, path: error.path }, 'Unexpected error in a resolver');
   return [{ message: 'Something went wrong on our side', path: error.path, extensions: { code: 'INTERNAL' } }];

@@ -16,7 +16,13 @@ describe('demo data', () => {
   it('seeds the real educational organisations and a dozen companies with valid business IDs', async () => {
     const rows = await app.db.select().from(organisations);
     const names = rows.map((o) => o.name);
-    for (const name of ['Lapin yliopisto', 'Lapin ammattikorkeakoulu', 'Lapin koulutuskeskus REDU', 'Lappia', 'ProAgria Lappi']) {
+    for (const name of [
+      'Lapin yliopisto',
+      'Lapin ammattikorkeakoulu',
+      'Lapin koulutuskeskus REDU',
+      'Lappia',
+      'ProAgria Lappi',
+    ]) {
       expect(names).toContain(name);
     }
     const companies = rows.filter((o) => o.kind === 'COMPANY');

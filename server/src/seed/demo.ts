@@ -73,7 +73,8 @@ const EDUCATIONAL: DemoOrganisation[] = [
     kind: 'EDUCATIONAL',
     municipalityCode: '698',
     website: 'https://www.lapinamk.fi',
-    description: 'Lapland University of Applied Sciences: engineering, bioeconomy and energy in Rovaniemi, Kemi and Tornio.',
+    description:
+      'Lapland University of Applied Sciences: engineering, bioeconomy and energy in Rovaniemi, Kemi and Tornio.',
     verified: true,
     members: [['educator', 'OWNER']],
   },
@@ -91,7 +92,8 @@ const EDUCATIONAL: DemoOrganisation[] = [
     kind: 'EDUCATIONAL',
     municipalityCode: '851',
     website: 'https://www.lappia.fi',
-    description: 'Vocational education in Kemi-Tornio and the Torne Valley: electrical, energy and construction trades.',
+    description:
+      'Vocational education in Kemi-Tornio and the Torne Valley: electrical, energy and construction trades.',
     verified: true,
     members: [['educator.lappia', 'OWNER']],
   },
@@ -107,17 +109,53 @@ const EDUCATIONAL: DemoOrganisation[] = [
 ];
 
 const COMPANIES: DemoOrganisation[] = [
-  ['Tunturienergia Oy', '732', '3200700', 'entrepreneur', 'Solar and heat pump installations for farms and holiday villages in Salla.'],
-  ['Kemijoen Hakelämpö Oy', '698', '3201400', 'kemijoki', 'Wood chip heating plants and heat entrepreneurship around Rovaniemi.'],
+  [
+    'Tunturienergia Oy',
+    '732',
+    '3200700',
+    'entrepreneur',
+    'Solar and heat pump installations for farms and holiday villages in Salla.',
+  ],
+  [
+    'Kemijoen Hakelämpö Oy',
+    '698',
+    '3201400',
+    'kemijoki',
+    'Wood chip heating plants and heat entrepreneurship around Rovaniemi.',
+  ],
   ['Aurinkolappi Oy', '320', '3202100', 'aurinkolappi', 'Solar PV systems for homes and farms in Eastern Lapland.'],
   ['Inarin Bioenergia Oy', '148', '3202800', 'inari', 'Firewood and chip supply for Inari and Utsjoki.'],
-  ['Tornionlaakson Lämpöyrittäjät Oy', '851', '3203500', 'tornionlaakso', 'Co-operative of heat entrepreneurs in the Torne Valley.'],
+  [
+    'Tornionlaakson Lämpöyrittäjät Oy',
+    '851',
+    '3203500',
+    'tornionlaakso',
+    'Co-operative of heat entrepreneurs in the Torne Valley.',
+  ],
   ['Pellon Pelletti Oy', '854', '3204200', 'pello', 'Pellet production and boiler service.'],
-  ['Sodankylän Biokaasu Oy', '758', '3204900', 'sodankyla', 'Farm-scale biogas from reindeer and dairy farm side streams.'],
-  ['Kolarin Tuulivoimapalvelut Oy', '273', '3205600', 'kolari', 'Wind farm maintenance and electrical work in Western Lapland.'],
+  [
+    'Sodankylän Biokaasu Oy',
+    '758',
+    '3204900',
+    'sodankyla',
+    'Farm-scale biogas from reindeer and dairy farm side streams.',
+  ],
+  [
+    'Kolarin Tuulivoimapalvelut Oy',
+    '273',
+    '3205600',
+    'kolari',
+    'Wind farm maintenance and electrical work in Western Lapland.',
+  ],
   ['Posion Puuenergia Oy', '614', '3206300', 'posio', 'Forest energy harvesting and logistics.'],
   ['Ranuan Maatilaenergia Oy', '683', '3207000', 'ranua', 'Energy audits and renewable energy for farms.'],
-  ['Kittilän Energiaremontti Oy', '261', '3207700', 'kittila', 'Energy renovations for tourism buildings in Levi and Kittilä.'],
+  [
+    'Kittilän Energiaremontti Oy',
+    '261',
+    '3207700',
+    'kittila',
+    'Energy renovations for tourism buildings in Levi and Kittilä.',
+  ],
   ['Simon Aurinkosähkö Oy', '751', '3208400', 'simo', 'Solar power and battery storage on the Bothnian Bay coast.'],
   ['Keminmaan Lämpöpumppu Oy', '241', '3209100', 'keminmaa', 'Ground source and air-to-water heat pumps.'],
 ].map(([name, municipalityCode, businessIdBase, owner, description], i) => ({
@@ -181,11 +219,17 @@ export async function seedDemoData(db: Database): Promise<{ users: number; organ
         })),
       )
       .returning({ id: organisations.id });
-    await tx.insert(memberships).values(
-      all.flatMap((o, i) =>
-        o.members.map(([key, role]) => ({ organisationId: createdOrgs[i]!.id, userId: userId.get(demoEmail(key))!, role })),
-      ),
-    );
+    await tx
+      .insert(memberships)
+      .values(
+        all.flatMap((o, i) =>
+          o.members.map(([key, role]) => ({
+            organisationId: createdOrgs[i]!.id,
+            userId: userId.get(demoEmail(key))!,
+            role,
+          })),
+        ),
+      );
     return { users: createdUsers.length, organisations: createdOrgs.length };
   });
 }

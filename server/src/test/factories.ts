@@ -19,7 +19,13 @@ const next = () => `${process.pid}${++sequence}${Math.floor(Math.random() * 1e6)
 
 export async function buildUser(
   app: TestApp,
-  overrides: Partial<{ email: string; displayName: string; roles: UserRole[]; locale: 'fi' | 'sv' | 'en'; verified: boolean }> = {},
+  overrides: Partial<{
+    email: string;
+    displayName: string;
+    roles: UserRole[];
+    locale: 'fi' | 'sv' | 'en';
+    verified: boolean;
+  }> = {},
 ) {
   passwordHash ??= hashPassword(PASSWORD);
   const [user] = await app.db
@@ -40,7 +46,13 @@ export type TestUser = Awaited<ReturnType<typeof buildUser>>;
 let businessIdSeed = 5_000_000;
 export async function buildOrganisation(
   app: TestApp,
-  overrides: Partial<{ kind: OrganisationKind; name: string; owner: TestUser; members: TestUser[]; verified: boolean }> = {},
+  overrides: Partial<{
+    kind: OrganisationKind;
+    name: string;
+    owner: TestUser;
+    members: TestUser[];
+    verified: boolean;
+  }> = {},
 ) {
   const kind = overrides.kind ?? 'COMPANY';
   const owner =
@@ -56,10 +68,12 @@ export async function buildOrganisation(
       verifiedAt: overrides.verified ? sql`now()` : null,
     })
     .returning();
-  await app.db.insert(memberships).values([
-    { organisationId: org!.id, userId: owner.id, role: 'OWNER' },
-    ...(overrides.members ?? []).map((m) => ({ organisationId: org!.id, userId: m.id, role: 'MEMBER' as const })),
-  ]);
+  await app.db
+    .insert(memberships)
+    .values([
+      { organisationId: org!.id, userId: owner.id, role: 'OWNER' },
+      ...(overrides.members ?? []).map((m) => ({ organisationId: org!.id, userId: m.id, role: 'MEMBER' as const })),
+    ]);
   return { ...org!, owner };
 }
 

@@ -31,7 +31,11 @@ export function testConfig(env: Record<string, string> = {}) {
 }
 
 /** A new, empty database for one test file. */
-export async function openTestDatabase(): Promise<{ handle: DatabaseHandle; url: string | null; drop: () => Promise<void> }> {
+export async function openTestDatabase(): Promise<{
+  handle: DatabaseHandle;
+  url: string | null;
+  drop: () => Promise<void>;
+}> {
   if (!TEST_DATABASE_URL) {
     return { handle: await openDatabase({ kind: 'pglite', dataDir: null }), url: null, drop: async () => {} };
   }
@@ -101,7 +105,13 @@ export async function gql<T = Record<string, any>>(
   });
   const body = response.json();
   const cookie = response.cookies.find((c) => c.name === 'kv_refresh');
-  return { status: response.statusCode, data: body.data ?? null, errors: body.errors, refresh: cookie?.value, body: response.body };
+  return {
+    status: response.statusCode,
+    data: body.data ?? null,
+    errors: body.errors,
+    refresh: cookie?.value,
+    body: response.body,
+  };
 }
 
 /** The error code of the first error, for terse assertions. */

@@ -17,7 +17,14 @@ afterAll(() => app.closeAndDrop());
 const unique = (name: string) => `${name}-${Math.random().toString(36).slice(2, 10)}@example.fi`;
 
 async function signUp(overrides: Record<string, unknown> = {}) {
-  const input = { email: unique('new'), password: 'hyvä salasana 1', displayName: 'Maija Meikäläinen', role: 'ENTREPRENEUR', locale: 'fi', ...overrides };
+  const input = {
+    email: unique('new'),
+    password: 'hyvä salasana 1',
+    displayName: 'Maija Meikäläinen',
+    role: 'ENTREPRENEUR',
+    locale: 'fi',
+    ...overrides,
+  };
   return { input, result: await gql(app, SIGN_UP, { input }) };
 }
 
@@ -26,7 +33,12 @@ describe('sign-up', () => {
     const { input, result } = await signUp({ email: '  Maija.M@Example.FI ', locale: 'sv' });
     expect(result.errors).toBeUndefined();
     const payload = result.data!.signUp;
-    expect(payload.user).toMatchObject({ email: 'maija.m@example.fi', roles: ['ENTREPRENEUR'], locale: 'sv', emailVerified: false });
+    expect(payload.user).toMatchObject({
+      email: 'maija.m@example.fi',
+      roles: ['ENTREPRENEUR'],
+      locale: 'sv',
+      emailVerified: false,
+    });
     expect(payload.expiresIn).toBe(900);
     expect(result.refresh).toBeTruthy();
     const me = await gql(app, ME, {}, { token: payload.accessToken });
@@ -84,7 +96,12 @@ describe('sign-in', () => {
   it('locks an account after 5 failures, even for the right password', async () => {
     const user = await buildUser(app);
     for (let i = 0; i < 5; i++) {
-      const r = await gql(app, SIGN_IN, { input: { email: user.email, password: `wrong-${i}` } }, { headers: { 'x-forwarded-for': `10.0.0.${i}` } });
+      const r = await gql(
+        app,
+        SIGN_IN,
+        { input: { email: user.email, password: `wrong-${i}` } },
+        { headers: { 'x-forwarded-for': `10.0.0.${i}` } },
+      );
       expect(codeOf(r)).toBe('INVALID_CREDENTIALS');
     }
     const locked = await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } });
@@ -123,7 +140,12 @@ describe('access tokens', () => {
       signer({ iss: 'keskusvaraamo', aud: 'another-app', expiresIn: 60_000 })(claims),
       signer({ iss: 'keskusvaraamo', aud: 'keskusvaraamo-web' })(claims), // no exp
       signer({ iss: 'keskusvaraamo', aud: 'keskusvaraamo-web', expiresIn: 60_000, algorithm: 'HS512' })(claims),
-      signer({ iss: 'keskusvaraamo', aud: 'keskusvaraamo-web', clockTimestamp: Date.now() - 3_600_000, expiresIn: 60_000 })(claims),
+      signer({
+        iss: 'keskusvaraamo',
+        aud: 'keskusvaraamo-web',
+        clockTimestamp: Date.now() - 3_600_000,
+        expiresIn: 60_000,
+      })(claims),
       createSigner({ algorithm: 'none', iss: 'keskusvaraamo', aud: 'keskusvaraamo-web', expiresIn: 60_000 })(claims),
       'not-a-token',
     ];
@@ -203,15 +225,29 @@ describe('passwords', () => {
   it('changes the password only with the current one, and ends other sessions', async () => {
     const user = await buildUser(app);
     const old = await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } });
-    const wrong = await gql(app, CHANGE, { input: { currentPassword: 'nope-nope', newPassword: 'uusi salasana 2' } }, { token: user.token });
+    const wrong = await gql(
+      app,
+      CHANGE,
+      { input: { currentPassword: 'nope-nope', newPassword: 'uusi salasana 2' } },
+      { token: user.token },
+    );
     expect(codeOf(wrong)).toBe('INVALID_CREDENTIALS');
-    const changed = await gql(app, CHANGE, { input: { currentPassword: PASSWORD, newPassword: 'uusi salasana 2' } }, { token: user.token });
+    const changed = await gql(
+      app,
+      CHANGE,
+      { input: { currentPassword: PASSWORD, newPassword: 'uusi salasana 2' } },
+      { token: user.token },
+    );
     expect(changed.errors).toBeUndefined();
     expect((await gql(app, ME, {}, { token: changed.data!.changePassword.accessToken })).data!.me.id).toBe(user.id);
     expect(codeOf(await gql(app, ME, {}, { token: user.token }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await gql(app, REFRESH, {}, { refresh: old.refresh! }))).toBe('UNAUTHENTICATED');
-    expect(codeOf(await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } }))).toBe('INVALID_CREDENTIALS');
-    expect((await gql(app, SIGN_IN, { input: { email: user.email, password: 'uusi salasana 2' } })).errors).toBeUndefined();
+    expect(codeOf(await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } }))).toBe(
+      'INVALID_CREDENTIALS',
+    );
+    expect(
+      (await gql(app, SIGN_IN, { input: { email: user.email, password: 'uusi salasana 2' } })).errors,
+    ).toBeUndefined();
   });
 
   it('resets a forgotten password with a single-use link, without revealing who has an account', async () => {
@@ -228,10 +264,16 @@ describe('passwords', () => {
     const RESET = `mutation ($input: ResetPasswordInput!) { resetPassword(input: $input) }`;
     const weak = await gql(app, RESET, { input: { token: mail!.token, newPassword: 'short' } });
     expect(codeOf(weak)).toBe('VALIDATION');
-    expect((await gql(app, RESET, { input: { token: mail!.token, newPassword: 'brand new secret' } })).data).toEqual({ resetPassword: true });
-    expect(codeOf(await gql(app, RESET, { input: { token: mail!.token, newPassword: 'another secret' } }))).toBe('TOKEN_INVALID');
+    expect((await gql(app, RESET, { input: { token: mail!.token, newPassword: 'brand new secret' } })).data).toEqual({
+      resetPassword: true,
+    });
+    expect(codeOf(await gql(app, RESET, { input: { token: mail!.token, newPassword: 'another secret' } }))).toBe(
+      'TOKEN_INVALID',
+    );
     expect(codeOf(await gql(app, REFRESH, {}, { refresh: session.refresh! }))).toBe('UNAUTHENTICATED');
-    expect((await gql(app, SIGN_IN, { input: { email: user.email, password: 'brand new secret' } })).errors).toBeUndefined();
+    expect(
+      (await gql(app, SIGN_IN, { input: { email: user.email, password: 'brand new secret' } })).errors,
+    ).toBeUndefined();
   });
 
   it('sends at most three reset links an hour', async () => {

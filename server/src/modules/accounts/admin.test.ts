@@ -14,7 +14,8 @@ afterAll(() => app.closeAndDrop());
 describe('user administration', () => {
   it('lists and searches accounts for admins only', async () => {
     const admin = await buildUser(app, { roles: ['ADMIN'] });
-    for (const email of ['pirjo.1@example.fi', 'pirjo.2@example.fi', 'pirjo.3@example.fi']) await buildUser(app, { email });
+    for (const email of ['pirjo.1@example.fi', 'pirjo.2@example.fi', 'pirjo.3@example.fi'])
+      await buildUser(app, { email });
     for (const role of ['ENTREPRENEUR', 'STUDENT', 'EDUCATOR', 'COORDINATOR'] as const) {
       const user = await buildUser(app, { roles: [role] });
       expect(codeOf(await gql(app, USERS, {}, { token: user.token }))).toBe('FORBIDDEN');
@@ -24,7 +25,12 @@ describe('user administration', () => {
     const page1 = await gql(app, USERS, { search: 'pirjo' }, { token: admin.token });
     expect(page1.data!.users.totalCount).toBe(3);
     expect(page1.data!.users.nodes).toHaveLength(2);
-    const page2 = await gql(app, USERS, { search: 'pirjo', after: page1.data!.users.pageInfo.endCursor }, { token: admin.token });
+    const page2 = await gql(
+      app,
+      USERS,
+      { search: 'pirjo', after: page1.data!.users.pageInfo.endCursor },
+      { token: admin.token },
+    );
     expect(page2.data!.users.nodes).toHaveLength(1);
     expect(page2.data!.users.pageInfo.hasNextPage).toBe(false);
     const all = [...page1.data!.users.nodes, ...page2.data!.users.nodes].map((u: { email: string }) => u.email).sort();
@@ -35,17 +41,35 @@ describe('user administration', () => {
     const admin = await buildUser(app, { roles: ['ADMIN'] });
     const user = await buildUser(app, { roles: ['STUDENT'] });
     const coordinator = await buildUser(app, { roles: ['COORDINATOR'] });
-    expect(codeOf(await gql(app, SET_ROLES, { id: user.id, roles: ['ADMIN'] }, { token: user.token }))).toBe('FORBIDDEN');
-    expect(codeOf(await gql(app, SET_ROLES, { id: user.id, roles: ['COORDINATOR'] }, { token: coordinator.token }))).toBe('FORBIDDEN');
-    const r = await gql(app, SET_ROLES, { id: user.id, roles: ['STUDENT', 'ENTREPRENEUR', 'STUDENT'] }, { token: admin.token });
+    expect(codeOf(await gql(app, SET_ROLES, { id: user.id, roles: ['ADMIN'] }, { token: user.token }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      codeOf(await gql(app, SET_ROLES, { id: user.id, roles: ['COORDINATOR'] }, { token: coordinator.token })),
+    ).toBe('FORBIDDEN');
+    const r = await gql(
+      app,
+      SET_ROLES,
+      { id: user.id, roles: ['STUDENT', 'ENTREPRENEUR', 'STUDENT'] },
+      { token: admin.token },
+    );
     expect(r.data!.setUserRoles.roles.sort()).toEqual(['ENTREPRENEUR', 'STUDENT']);
     // Roles are read on every request: the change applies to the user's current token at once.
-    expect((await gql(app, `{ me { roles } }`, {}, { token: user.token })).data!.me.roles.sort()).toEqual(['ENTREPRENEUR', 'STUDENT']);
+    expect((await gql(app, `{ me { roles } }`, {}, { token: user.token })).data!.me.roles.sort()).toEqual([
+      'ENTREPRENEUR',
+      'STUDENT',
+    ]);
   });
 
   it('keeps an admin from removing their own admin role', async () => {
     const admin = await buildUser(app, { roles: ['ADMIN'] });
-    expect(codeOf(await gql(app, SET_ROLES, { id: admin.id, roles: ['COORDINATOR'] }, { token: admin.token }))).toBe('FORBIDDEN');
-    expect(codeOf(await gql(app, SET_ROLES, { id: '00000000-0000-4000-8000-000000000000', roles: [] }, { token: admin.token }))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(app, SET_ROLES, { id: admin.id, roles: ['COORDINATOR'] }, { token: admin.token }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      codeOf(
+        await gql(app, SET_ROLES, { id: '00000000-0000-4000-8000-000000000000', roles: [] }, { token: admin.token }),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });

@@ -20,12 +20,22 @@ async function failuresIn(db: Database, key: string, windowMinutes: number) {
   const [row] = await db
     .select({ n: count(), oldest: min(signInFailures.createdAt) })
     .from(signInFailures)
-    .where(and(eq(signInFailures.key, key), gt(signInFailures.createdAt, sql`now() - make_interval(mins => ${windowMinutes})`)));
+    .where(
+      and(
+        eq(signInFailures.key, key),
+        gt(signInFailures.createdAt, sql`now() - make_interval(mins => ${windowMinutes})`),
+      ),
+    );
   return { n: row?.n ?? 0, oldest: row?.oldest ?? null };
 }
 
 /** Throws RATE_LIMITED, with the seconds to wait, when either counter is full. */
-export async function assertSignInAllowed(db: Database, limits: SignInLimits, email: string, ip: string): Promise<void> {
+export async function assertSignInAllowed(
+  db: Database,
+  limits: SignInLimits,
+  email: string,
+  ip: string,
+): Promise<void> {
   for (const [key, limit] of [
     [accountKey(email), limits.perAccount],
     [addressKey(ip), limits.perAddress],
@@ -39,7 +49,12 @@ export async function assertSignInAllowed(db: Database, limits: SignInLimits, em
   }
 }
 
-export async function recordSignInFailure(db: Database, limits: SignInLimits, email: string, ip: string): Promise<void> {
+export async function recordSignInFailure(
+  db: Database,
+  limits: SignInLimits,
+  email: string,
+  ip: string,
+): Promise<void> {
   await db.insert(signInFailures).values([{ key: accountKey(email) }, { key: addressKey(ip) }]);
   // Keep the table small: rows older than the window no longer count.
   await db

@@ -10,7 +10,6 @@ import {
   signInSchema,
   signUpSchema,
   updateProfileSchema,
-
 } from '@keskusvaraamo/shared';
 import { and, count, desc, eq, gt, ilike, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
@@ -135,7 +134,11 @@ export async function signIn(deps: Deps, input: unknown, client: ClientInfo): Pr
   return openSession(deps, deps.db, user, client.userAgent);
 }
 
-export async function refreshSession(deps: Deps, refreshToken: string | undefined, client: ClientInfo): Promise<Session> {
+export async function refreshSession(
+  deps: Deps,
+  refreshToken: string | undefined,
+  client: ClientInfo,
+): Promise<Session> {
   if (!refreshToken) throw unauthenticated();
   const result = await rotateSession(deps.db, refreshToken, deps.config.refreshTokenTtlDays, client.userAgent);
   if (!result.ok) {
@@ -279,7 +282,10 @@ export async function listUsers(
     ? or(ilike(users.email, `%${escapeLike(term)}%`), ilike(users.displayName, `%${escapeLike(term)}%`))
     : undefined;
   const after = cursor
-    ? or(lt(users.createdAt, new Date(cursor[0])), and(eq(users.createdAt, new Date(cursor[0])), lt(users.id, cursor[1])))
+    ? or(
+        lt(users.createdAt, new Date(cursor[0])),
+        and(eq(users.createdAt, new Date(cursor[0])), lt(users.id, cursor[1])),
+      )
     : undefined;
   const [rows, [total]] = await Promise.all([
     deps.db
@@ -328,4 +334,3 @@ export async function loadViewer(db: Database, userId: string, tokenVersion: num
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
-

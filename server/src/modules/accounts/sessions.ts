@@ -32,7 +32,12 @@ export type RotateResult =
   | { ok: false; reason: 'unknown' | 'expired' }
   | { ok: false; reason: 'reused'; userId: string };
 
-export function rotateSession(db: Database, token: string, ttlDays: number, userAgent: string | null): Promise<RotateResult> {
+export function rotateSession(
+  db: Database,
+  token: string,
+  ttlDays: number,
+  userAgent: string | null,
+): Promise<RotateResult> {
   const tokenHash = hashToken(token);
   return db.transaction(async (tx) => {
     // A conditional update: of two refreshes racing with the same token, exactly one spends it.

@@ -18,7 +18,10 @@ export const users = pgTable(
     emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     passwordHash: text('password_hash').notNull(),
     displayName: text('display_name').notNull(),
-    roles: userRole('roles').array().notNull().default(sql`'{}'`),
+    roles: userRole('roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     locale: text('locale', { enum: LOCALES }).notNull().default('fi'),
     /** Bumped by "sign out everywhere" and password changes: older access tokens stop working. */
     tokenVersion: integer('token_version').notNull().default(0),

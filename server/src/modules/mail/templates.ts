@@ -44,7 +44,11 @@ const templates = {
       text: `Hello ${p.name},\n\nyou can choose a new password with this link:\n${p.link}\n\nThe link is valid for one hour and works once. If you did not ask for a new password, you can ignore this message.`,
     },
   }),
-  'organisation-invitation': (p: { inviter: string; organisation: string; link: string }): Record<Locale, Rendered> => ({
+  'organisation-invitation': (p: {
+    inviter: string;
+    organisation: string;
+    link: string;
+  }): Record<Locale, Rendered> => ({
     fi: {
       subject: `Kutsu: ${p.organisation}`,
       text: `Hei,\n\n${p.inviter} kutsuu sinut organisaatioon ${p.organisation} Osaamisen keskusvaraamossa.\nHyväksy kutsu tästä linkistä:\n${p.link}\n\nKutsu on voimassa 7 päivää.`,

@@ -31,7 +31,12 @@ describe('founding an organisation', () => {
     const founder = await buildUser(app, { roles: ['ENTREPRENEUR'] });
     const r = await gql(app, CREATE, { input: company({ businessId: '2331972-7' }) }, { token: founder.token });
     expect(r.errors).toBeUndefined();
-    expect(r.data!.createOrganisation).toMatchObject({ kind: 'COMPANY', businessId: '2331972-7', verified: false, myRole: 'OWNER' });
+    expect(r.data!.createOrganisation).toMatchObject({
+      kind: 'COMPANY',
+      businessId: '2331972-7',
+      verified: false,
+      myRole: 'OWNER',
+    });
     expect(r.data!.createOrganisation.members).toEqual([{ userId: founder.id, role: 'OWNER' }]);
   });
 
@@ -41,16 +46,27 @@ describe('founding an organisation', () => {
     expect(codeOf(bad)).toBe('VALIDATION');
     expect(bad.errors![0]!.extensions.fields).toEqual([{ field: 'businessId', message: 'validation.businessId' }]);
     const missing = await gql(app, CREATE, { input: company({ businessId: null }) }, { token: founder.token });
-    expect(missing.errors![0]!.extensions.fields).toEqual([{ field: 'businessId', message: 'validation.businessIdRequired' }]);
+    expect(missing.errors![0]!.extensions.fields).toEqual([
+      { field: 'businessId', message: 'validation.businessIdRequired' },
+    ]);
     const badPlace = await gql(app, CREATE, { input: company({ municipalityCode: '091' }) }, { token: founder.token });
-    expect(badPlace.errors![0]!.extensions.fields).toEqual([{ field: 'municipalityCode', message: 'validation.municipality' }]);
+    expect(badPlace.errors![0]!.extensions.fields).toEqual([
+      { field: 'municipalityCode', message: 'validation.municipality' },
+    ]);
   });
 
   it('refuses a second organisation with the same business ID, saving nothing', async () => {
     const a = await buildUser(app, { roles: ['ENTREPRENEUR'] });
     const b = await buildUser(app, { roles: ['ENTREPRENEUR'] });
-    expect((await gql(app, CREATE, { input: company({ businessId: '1572860-0' }) }, { token: a.token })).errors).toBeUndefined();
-    const dup = await gql(app, CREATE, { input: company({ businessId: '1572860-0', name: 'Kopio Oy' }) }, { token: b.token });
+    expect(
+      (await gql(app, CREATE, { input: company({ businessId: '1572860-0' }) }, { token: a.token })).errors,
+    ).toBeUndefined();
+    const dup = await gql(
+      app,
+      CREATE,
+      { input: company({ businessId: '1572860-0', name: 'Kopio Oy' }) },
+      { token: b.token },
+    );
     expect(codeOf(dup)).toBe('CONFLICT');
     const mine = await gql(app, `{ me { memberships { role } } }`, {}, { token: b.token });
     expect(mine.data!.me.memberships).toEqual([]);
@@ -63,7 +79,12 @@ describe('founding an organisation', () => {
     expect(codeOf(visitor)).toBe('UNAUTHENTICATED');
     expect(codeOf(await gql(app, CREATE, { input: company() }, { token: student.token }))).toBe('FORBIDDEN');
     expect(codeOf(await gql(app, CREATE, { input: company() }, { token: educator.token }))).toBe('FORBIDDEN');
-    const school = await gql(app, CREATE, { input: { name: 'Testiopisto', kind: 'EDUCATIONAL' } }, { token: educator.token });
+    const school = await gql(
+      app,
+      CREATE,
+      { input: { name: 'Testiopisto', kind: 'EDUCATIONAL' } },
+      { token: educator.token },
+    );
     expect(school.data!.createOrganisation).toMatchObject({ kind: 'EDUCATIONAL', businessId: null });
   });
 });
@@ -103,20 +124,40 @@ describe('authorisation matrix', () => {
       const r = await gql(app, UPDATE, { id: org.id, input }, { token: who?.token });
       expect(codeOf(r)).toBe(who ? 'FORBIDDEN' : 'UNAUTHENTICATED');
     }
-    expect((await gql(app, UPDATE, { id: org.id, input }, { token: org.owner.token })).data!.updateOrganisation.name).toBe('Uusi nimi Oy');
-    const byCoordinator = await gql(app, UPDATE, { id: org.id, input: { ...input, name: 'Koordinoitu Oy' } }, { token: coordinator.token });
+    expect(
+      (await gql(app, UPDATE, { id: org.id, input }, { token: org.owner.token })).data!.updateOrganisation.name,
+    ).toBe('Uusi nimi Oy');
+    const byCoordinator = await gql(
+      app,
+      UPDATE,
+      { id: org.id, input: { ...input, name: 'Koordinoitu Oy' } },
+      { token: coordinator.token },
+    );
     expect(byCoordinator.data!.updateOrganisation.name).toBe('Koordinoitu Oy');
   });
 
   it('lets only owners invite, change roles and remove others', async () => {
     for (const who of [outsider, otherOwner, member, coordinator]) {
-      expect(codeOf(await gql(app, INVITE, { id: org.id, input: { email: 'x@example.fi', role: 'MEMBER' } }, { token: who.token }))).toBe('FORBIDDEN');
-      expect(codeOf(await gql(app, CHANGE_ROLE, { org: org.id, user: member.id, role: 'OWNER' }, { token: who.token }))).toBe('FORBIDDEN');
+      expect(
+        codeOf(
+          await gql(
+            app,
+            INVITE,
+            { id: org.id, input: { email: 'x@example.fi', role: 'MEMBER' } },
+            { token: who.token },
+          ),
+        ),
+      ).toBe('FORBIDDEN');
+      expect(
+        codeOf(await gql(app, CHANGE_ROLE, { org: org.id, user: member.id, role: 'OWNER' }, { token: who.token })),
+      ).toBe('FORBIDDEN');
     }
     for (const who of [outsider, otherOwner, coordinator]) {
       expect(codeOf(await gql(app, REMOVE, { org: org.id, user: member.id }, { token: who.token }))).toBe('FORBIDDEN');
     }
-    expect(codeOf(await gql(app, REMOVE, { org: org.id, user: org.owner.id }, { token: member.token }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(app, REMOVE, { org: org.id, user: org.owner.id }, { token: member.token }))).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('lets only coordinators verify', async () => {
@@ -125,7 +166,9 @@ describe('authorisation matrix', () => {
     }
     const r = await gql(app, VERIFY, { id: org.id, verified: true }, { token: coordinator.token });
     expect(r.data!.verifyOrganisation.verified).toBe(true);
-    expect((await gql(app, VERIFY, { id: org.id, verified: false }, { token: coordinator.token })).data!.verifyOrganisation).toEqual({
+    expect(
+      (await gql(app, VERIFY, { id: org.id, verified: false }, { token: coordinator.token })).data!.verifyOrganisation,
+    ).toEqual({
       verified: false,
       verifiedAt: null,
     });
@@ -142,13 +185,23 @@ describe('authorisation matrix', () => {
 describe('verification and business ID', () => {
   it('drops verification when the business ID changes', async () => {
     const org = await buildOrganisation(app, { verified: true });
-    const r = await gql(app, UPDATE, { id: org.id, input: company({ name: org.name, businessId: '0201256-6' }) }, { token: org.owner.token });
+    const r = await gql(
+      app,
+      UPDATE,
+      { id: org.id, input: company({ name: org.name, businessId: '0201256-6' }) },
+      { token: org.owner.token },
+    );
     expect(r.data!.updateOrganisation.verified).toBe(false);
   });
 
   it('keeps the kind unless a coordinator changes it', async () => {
     const org = await buildOrganisation(app);
-    const r = await gql(app, UPDATE, { id: org.id, input: { name: org.name, kind: 'TRAINING_BODY' } }, { token: org.owner.token });
+    const r = await gql(
+      app,
+      UPDATE,
+      { id: org.id, input: { name: org.name, kind: 'TRAINING_BODY' } },
+      { token: org.owner.token },
+    );
     expect(r.errors![0]!.extensions.fields).toEqual([{ field: 'kind', message: 'validation.kindLocked' }]);
   });
 });
@@ -157,14 +210,29 @@ describe('invitations', () => {
   it('invites a colleague by e-mail, who joins with the link', async () => {
     const org = await buildOrganisation(app);
     const colleague = await buildUser(app, { email: 'kollega@example.fi', locale: 'en', verified: false });
-    const invited = await gql(app, INVITE, { id: org.id, input: { email: ' Kollega@Example.fi', role: 'MEMBER' } }, { token: org.owner.token });
+    const invited = await gql(
+      app,
+      INVITE,
+      { id: org.id, input: { email: ' Kollega@Example.fi', role: 'MEMBER' } },
+      { token: org.owner.token },
+    );
     expect(invited.data!.inviteMember).toMatchObject({ email: 'kollega@example.fi', role: 'MEMBER' });
     const mail = await lastEmailTo(app, 'kollega@example.fi');
     expect(mail!.subject).toBe(`Invitation: ${org.name}`);
     expect(mail!.textBody).toContain('/invitations/accept?token=');
 
-    const preview = await gql(app, `query ($t: String!) { invitation(token: $t) { organisationName email role expired accepted } }`, { t: mail!.token });
-    expect(preview.data!.invitation).toEqual({ organisationName: org.name, email: 'kollega@example.fi', role: 'MEMBER', expired: false, accepted: false });
+    const preview = await gql(
+      app,
+      `query ($t: String!) { invitation(token: $t) { organisationName email role expired accepted } }`,
+      { t: mail!.token },
+    );
+    expect(preview.data!.invitation).toEqual({
+      organisationName: org.name,
+      email: 'kollega@example.fi',
+      role: 'MEMBER',
+      expired: false,
+      accepted: false,
+    });
 
     const stranger = await buildUser(app);
     expect(codeOf(await gql(app, ACCEPT, { token: mail!.token }, { token: stranger.token }))).toBe('FORBIDDEN');
@@ -172,11 +240,20 @@ describe('invitations', () => {
 
     const accepted = await gql(app, ACCEPT, { token: mail!.token }, { token: colleague.token });
     expect(accepted.data!.acceptInvitation).toEqual({ role: 'MEMBER', organisation: { id: org.id } });
-    expect((await gql(app, `{ me { emailVerified } }`, {}, { token: colleague.token })).data!.me.emailVerified).toBe(true);
-    expect(codeOf(await gql(app, ACCEPT, { token: mail!.token }, { token: colleague.token }))).toBe('TOKEN_INVALID');
-    expect(codeOf(await gql(app, INVITE, { id: org.id, input: { email: colleague.email, role: 'MEMBER' } }, { token: org.owner.token }))).toBe(
-      'ALREADY_MEMBER',
+    expect((await gql(app, `{ me { emailVerified } }`, {}, { token: colleague.token })).data!.me.emailVerified).toBe(
+      true,
     );
+    expect(codeOf(await gql(app, ACCEPT, { token: mail!.token }, { token: colleague.token }))).toBe('TOKEN_INVALID');
+    expect(
+      codeOf(
+        await gql(
+          app,
+          INVITE,
+          { id: org.id, input: { email: colleague.email, role: 'MEMBER' } },
+          { token: org.owner.token },
+        ),
+      ),
+    ).toBe('ALREADY_MEMBER');
   });
 
   it('replaces an earlier invitation and honours revocation', async () => {
@@ -184,15 +261,24 @@ describe('invitations', () => {
     const invitee = await buildUser(app);
     await gql(app, INVITE, { id: org.id, input: { email: invitee.email, role: 'MEMBER' } }, { token: org.owner.token });
     const first = await lastEmailTo(app, invitee.email);
-    const second = await gql(app, INVITE, { id: org.id, input: { email: invitee.email, role: 'OWNER' } }, { token: org.owner.token });
+    const second = await gql(
+      app,
+      INVITE,
+      { id: org.id, input: { email: invitee.email, role: 'OWNER' } },
+      { token: org.owner.token },
+    );
     expect(codeOf(await gql(app, ACCEPT, { token: first!.token }, { token: invitee.token }))).toBe('TOKEN_INVALID');
 
     const open = await gql(app, READ, { id: org.id }, { token: org.owner.token });
     expect(open.data!.organisation.invitations).toEqual([{ email: invitee.email }]);
     const outsider = await buildUser(app);
     const REVOKE = `mutation ($id: ID!) { revokeInvitation(id: $id) }`;
-    expect(codeOf(await gql(app, REVOKE, { id: second.data!.inviteMember.id }, { token: outsider.token }))).toBe('FORBIDDEN');
-    expect((await gql(app, REVOKE, { id: second.data!.inviteMember.id }, { token: org.owner.token })).data).toEqual({ revokeInvitation: true });
+    expect(codeOf(await gql(app, REVOKE, { id: second.data!.inviteMember.id }, { token: outsider.token }))).toBe(
+      'FORBIDDEN',
+    );
+    expect((await gql(app, REVOKE, { id: second.data!.inviteMember.id }, { token: org.owner.token })).data).toEqual({
+      revokeInvitation: true,
+    });
     const latest = await lastEmailTo(app, invitee.email);
     expect(codeOf(await gql(app, ACCEPT, { token: latest!.token }, { token: invitee.token }))).toBe('TOKEN_INVALID');
   });
@@ -202,17 +288,32 @@ describe('membership', () => {
   it('keeps at least one owner', async () => {
     const member = await buildUser(app);
     const org = await buildOrganisation(app, { members: [member] });
-    expect(codeOf(await gql(app, CHANGE_ROLE, { org: org.id, user: org.owner.id, role: 'MEMBER' }, { token: org.owner.token }))).toBe('LAST_OWNER');
-    expect(codeOf(await gql(app, REMOVE, { org: org.id, user: org.owner.id }, { token: org.owner.token }))).toBe('LAST_OWNER');
-    const promoted = await gql(app, CHANGE_ROLE, { org: org.id, user: member.id, role: 'OWNER' }, { token: org.owner.token });
+    expect(
+      codeOf(
+        await gql(app, CHANGE_ROLE, { org: org.id, user: org.owner.id, role: 'MEMBER' }, { token: org.owner.token }),
+      ),
+    ).toBe('LAST_OWNER');
+    expect(codeOf(await gql(app, REMOVE, { org: org.id, user: org.owner.id }, { token: org.owner.token }))).toBe(
+      'LAST_OWNER',
+    );
+    const promoted = await gql(
+      app,
+      CHANGE_ROLE,
+      { org: org.id, user: member.id, role: 'OWNER' },
+      { token: org.owner.token },
+    );
     expect(promoted.data!.changeMemberRole).toEqual({ userId: member.id, role: 'OWNER' });
-    expect((await gql(app, REMOVE, { org: org.id, user: org.owner.id }, { token: org.owner.token })).data).toEqual({ removeMember: true });
+    expect((await gql(app, REMOVE, { org: org.id, user: org.owner.id }, { token: org.owner.token })).data).toEqual({
+      removeMember: true,
+    });
   });
 
   it('lets a member leave', async () => {
     const member = await buildUser(app);
     const org = await buildOrganisation(app, { members: [member] });
-    expect((await gql(app, REMOVE, { org: org.id, user: member.id }, { token: member.token })).data).toEqual({ removeMember: true });
+    expect((await gql(app, REMOVE, { org: org.id, user: member.id }, { token: member.token })).data).toEqual({
+      removeMember: true,
+    });
     expect((await gql(app, READ, { id: org.id }, { token: member.token })).data!.organisation.members).toBeNull();
   });
 });

@@ -5,7 +5,8 @@ import { hasRole, isStaff, type Viewer } from '../accounts/viewer.js';
 type Role = MembershipRole | null;
 
 export const organisationPolicy = {
-  found: (viewer: Viewer | null, kind: OrganisationKind) => !!viewer && organisationKindsFor(viewer.roles).includes(kind),
+  found: (viewer: Viewer | null, kind: OrganisationKind) =>
+    !!viewer && organisationKindsFor(viewer.roles).includes(kind),
   seeMembers: (viewer: Viewer | null, role: Role) => role !== null || isStaff(viewer),
   update: (viewer: Viewer | null, role: Role) => role === 'OWNER' || hasRole(viewer, 'COORDINATOR'),
   invite: (_viewer: Viewer | null, role: Role) => role === 'OWNER',

@@ -20,7 +20,8 @@ const resolvers: IResolvers = {
       await organisations.revokeInvitation(ctx.deps, await ctx.viewer(), id);
       return true;
     },
-    acceptInvitation: async (_root, { token }, ctx) => organisations.acceptInvitation(ctx.deps, await ctx.viewer(), token),
+    acceptInvitation: async (_root, { token }, ctx) =>
+      organisations.acceptInvitation(ctx.deps, await ctx.viewer(), token),
     changeMemberRole: async (_root, { organisationId, userId, role }, ctx) =>
       organisations.changeMemberRole(ctx.deps, await ctx.viewer(), organisationId, userId, role),
     removeMember: async (_root, { organisationId, userId }, ctx) => {

@@ -32,13 +32,20 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
 }
 
 async function loadOrganisation(db: Database, id: string) {
-  const [row] = await db.select().from(organisations).where(eq(organisations.id, assertId(id, 'No such organisation')));
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, assertId(id, 'No such organisation')));
   if (!row) throw notFound('No such organisation');
   return row;
 }
 
 /** The user's role in the organisation, or null. */
-export async function roleIn(db: Database, organisationId: string, userId: string | undefined): Promise<MembershipRole | null> {
+export async function roleIn(
+  db: Database,
+  organisationId: string,
+  userId: string | undefined,
+): Promise<MembershipRole | null> {
   if (!userId) return null;
   const [row] = await db
     .select({ role: memberships.role })
@@ -80,7 +87,12 @@ const businessIdTaken = () =>
     fields: [{ field: 'businessId', message: 'validation.businessIdTaken' }],
   });
 
-export async function updateOrganisation(deps: Deps, viewer: Viewer | null, id: string, input: unknown): Promise<OrganisationDto> {
+export async function updateOrganisation(
+  deps: Deps,
+  viewer: Viewer | null,
+  id: string,
+  input: unknown,
+): Promise<OrganisationDto> {
   const me = requireViewer(viewer);
   const org = await loadOrganisation(deps.db, id);
   if (!policy.update(me, await roleIn(deps.db, org.id, me.id))) throw forbidden();
@@ -117,7 +129,13 @@ export async function getOrganisation(deps: Deps, id: string): Promise<Organisat
 
 export async function listOrganisations(
   deps: Deps,
-  args: { kind?: string | null; verified?: boolean | null; search?: string | null; first?: number | null; after?: string | null },
+  args: {
+    kind?: string | null;
+    verified?: boolean | null;
+    search?: string | null;
+    first?: number | null;
+    after?: string | null;
+  },
 ) {
   const size = pageSize(args.first);
   const cursor = decodeCursor(args.after, 2) as [string, string] | null;
@@ -197,7 +215,12 @@ export async function invitationsOf(deps: Deps, viewer: Viewer | null, organisat
 export async function membershipsOf(deps: Deps, userIds: string[]) {
   const rows = userIds.length
     ? await deps.db
-        .select({ userId: memberships.userId, role: memberships.role, joinedAt: memberships.createdAt, organisation: organisations })
+        .select({
+          userId: memberships.userId,
+          role: memberships.role,
+          joinedAt: memberships.createdAt,
+          organisation: organisations,
+        })
         .from(memberships)
         .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
         .where(inArray(memberships.userId, userIds))
@@ -206,7 +229,11 @@ export async function membershipsOf(deps: Deps, userIds: string[]) {
   return userIds.map((id) =>
     rows
       .filter((r) => r.userId === id)
-      .map((r) => ({ role: r.role, joinedAt: r.joinedAt.toISOString(), organisation: presentOrganisation(r.organisation) })),
+      .map((r) => ({
+        role: r.role,
+        joinedAt: r.joinedAt.toISOString(),
+        organisation: presentOrganisation(r.organisation),
+      })),
   );
 }
 
@@ -352,7 +379,11 @@ export async function acceptInvitation(deps: Deps, viewer: Viewer | null, token:
  * Changes or removes a membership while keeping at least one owner. The owners' rows are locked
  * first, so two owners demoting each other at the same moment cannot leave the organisation ownerless.
  */
-async function withOwnersLocked<T>(deps: Deps, organisationId: string, fn: (tx: Database, owners: string[]) => Promise<T>) {
+async function withOwnersLocked<T>(
+  deps: Deps,
+  organisationId: string,
+  fn: (tx: Database, owners: string[]) => Promise<T>,
+) {
   return deps.db.transaction(async (tx) => {
     const owners = await tx
       .select({ userId: memberships.userId })
@@ -378,7 +409,8 @@ export async function changeMemberRole(
   const me = requireViewer(viewer);
   const org = await loadOrganisation(deps.db, organisationId);
   if (!policy.changeRoles(me, await roleIn(deps.db, org.id, me.id))) throw forbidden('Only owners change roles');
-  if (!(MEMBERSHIP_ROLES as readonly string[]).includes(role)) throw validationError([{ field: 'role', message: 'validation.choice' }]);
+  if (!(MEMBERSHIP_ROLES as readonly string[]).includes(role))
+    throw validationError([{ field: 'role', message: 'validation.choice' }]);
   const memberId = assertId(userId, 'No such member');
   return withOwnersLocked(deps, org.id, async (tx, owners) => {
     // Checked again under the lock: the viewer may have been demoted a moment ago.
@@ -398,7 +430,12 @@ export async function changeMemberRole(
   });
 }
 
-export async function removeMember(deps: Deps, viewer: Viewer | null, organisationId: string, userId: string): Promise<void> {
+export async function removeMember(
+  deps: Deps,
+  viewer: Viewer | null,
+  organisationId: string,
+  userId: string,
+): Promise<void> {
   const me = requireViewer(viewer);
   const org = await loadOrganisation(deps.db, organisationId);
   const memberId = assertId(userId, 'No such member');
@@ -425,4 +462,3 @@ export async function verifyOrganisation(deps: Deps, viewer: Viewer | null, id: 
     .returning();
   return presentOrganisation(row!);
 }
-
