@@ -10,6 +10,7 @@ import auth from './plugins/auth.js';
 import database from './plugins/database.js';
 import graphql from './plugins/graphql.js';
 import health from './plugins/health.js';
+import maintenance from './plugins/maintenance.js';
 import web from './plugins/web.js';
 
 declare module 'fastify' {
@@ -49,6 +50,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(database, { handle, seed: config.seedDemoData });
   await app.register(auth, { config });
   await app.register(health);
+  await app.register(maintenance);
   await app.register(graphql);
   await app.register(web, { root: config.webDist });
   return app;

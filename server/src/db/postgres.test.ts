@@ -9,7 +9,7 @@ import { users } from '../modules/accounts/tables.js';
 import { memberships } from '../modules/organisations/tables.js';
 import { DEMO_USERS } from '../seed/demo.js';
 import { buildOrganisation, buildUser, PASSWORD } from '../test/factories.js';
-import { codeOf, gql, onRealPostgres, openTestDatabase, testConfig, type TestApp } from '../test/helper.js';
+import { codeOf, gql, onRealPostgres, openTestDatabase, testConfig, type App } from '../test/helper.js';
 import { openDatabase } from './client.js';
 
 describe.runIf(onRealPostgres)('on real PostgreSQL', () => {
@@ -34,7 +34,7 @@ describe.runIf(onRealPostgres)('on real PostgreSQL', () => {
   });
 
   describe('concurrency', () => {
-    let app: TestApp;
+    let app: App;
     let drop: () => Promise<void>;
     beforeAll(async () => {
       const db = await openTestDatabase();

@@ -219,17 +219,15 @@ export async function seedDemoData(db: Database): Promise<{ users: number; organ
         })),
       )
       .returning({ id: organisations.id });
-    await tx
-      .insert(memberships)
-      .values(
-        all.flatMap((o, i) =>
-          o.members.map(([key, role]) => ({
-            organisationId: createdOrgs[i]!.id,
-            userId: userId.get(demoEmail(key))!,
-            role,
-          })),
-        ),
-      );
+    await tx.insert(memberships).values(
+      all.flatMap((o, i) =>
+        o.members.map(([key, role]) => ({
+          organisationId: createdOrgs[i]!.id,
+          userId: userId.get(demoEmail(key))!,
+          role,
+        })),
+      ),
+    );
     return { users: createdUsers.length, organisations: createdOrgs.length };
   });
 }

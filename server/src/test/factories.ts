@@ -10,7 +10,7 @@ import { users } from '../modules/accounts/tables.js';
 import { emailOutbox } from '../modules/mail/tables.js';
 import { memberships, organisations } from '../modules/organisations/tables.js';
 import { withCheckDigit } from '../seed/demo.js';
-import type { TestApp } from './helper.js';
+import type { App } from './helper.js';
 
 export const PASSWORD = 'factory-password-1';
 let passwordHash: Promise<string> | undefined;
@@ -18,7 +18,7 @@ let sequence = 0;
 const next = () => `${process.pid}${++sequence}${Math.floor(Math.random() * 1e6)}`;
 
 export async function buildUser(
-  app: TestApp,
+  app: App,
   overrides: Partial<{
     email: string;
     displayName: string;
@@ -45,7 +45,7 @@ export type TestUser = Awaited<ReturnType<typeof buildUser>>;
 
 let businessIdSeed = 5_000_000;
 export async function buildOrganisation(
-  app: TestApp,
+  app: App,
   overrides: Partial<{
     kind: OrganisationKind;
     name: string;
@@ -78,7 +78,7 @@ export async function buildOrganisation(
 }
 
 /** The newest e-mail to an address, and the token in its first link. */
-export async function lastEmailTo(app: TestApp, address: string) {
+export async function lastEmailTo(app: App, address: string) {
   const [mail] = await app.db
     .select()
     .from(emailOutbox)

@@ -15,7 +15,8 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 /** Concurrency is only meaningful on a real server: PGlite runs one query at a time. */
 export const onRealPostgres = Boolean(TEST_DATABASE_URL);
 
-export type TestApp = Awaited<ReturnType<typeof buildApp>>;
+export type App = Awaited<ReturnType<typeof buildApp>>;
+export type TestApp = App & { closeAndDrop(): Promise<void> };
 
 export function testConfig(env: Record<string, string> = {}) {
   return loadConfig({
@@ -58,7 +59,7 @@ export async function openTestDatabase(): Promise<{
   };
 }
 
-export async function buildTestApp(env: Record<string, string> = {}) {
+export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const { handle, drop } = await openTestDatabase();
   const app = await buildApp(testConfig(env), { database: handle, logger: false });
   await app.ready();
@@ -87,7 +88,7 @@ export interface GqlResult<T = Record<string, any>> {
 
 /** Sends one GraphQL request through `inject`. */
 export async function gql<T = Record<string, any>>(
-  app: TestApp,
+  app: App,
   query: string,
   variables: Record<string, unknown> = {},
   options: GqlOptions = {},

@@ -319,3 +319,23 @@ describe('own account', () => {
     expect(codeOf(await gql(app, UPDATE, { input: { displayName: 'X', locale: 'fi' } }))).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('housekeeping', () => {
+  it('deletes refresh tokens and links only once they are long expired', async () => {
+    const { deleteExpiredCredentials } = await import('./cleanup.js');
+    const { refreshTokens } = await import('./tables.js');
+    const { sql, eq } = await import('drizzle-orm');
+    const user = await buildUser(app);
+    const fresh = await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+    await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+    const rows = await app.db.select().from(refreshTokens).where(eq(refreshTokens.userId, user.id));
+    await app.db
+      .update(refreshTokens)
+      .set({ expiresAt: sql`now() - interval '2 days'` })
+      .where(eq(refreshTokens.id, rows[1]!.id));
+    const deleted = await deleteExpiredCredentials(app.db);
+    expect(deleted.refreshTokens).toBe(1);
+    expect(await app.db.select().from(refreshTokens).where(eq(refreshTokens.userId, user.id))).toHaveLength(1);
+    expect(fresh.refresh).toBeTruthy();
+  });
+});
