@@ -1,0 +1,145 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  chooseLanguage,
+  launchBrowser,
+  mainHeading,
+  openPage,
+  signOutFromUserMenu,
+  visible,
+  waitForLang,
+  waitForTitle,
+} from './browser.js';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('accounts', () => {
+  it('signs up, signs out and in, switches language and remembers it', async () => {
+    const { context, page } = await openPage(browser);
+    const email = `yrittaja-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.fi`;
+    const password = 'Revontuli-2026';
+
+    // A visitor gets the Finnish front page.
+    await page.goto('/');
+    await visible(mainHeading(page, 'Osaamista ja tekijöitä Lapin maaseudun energiayrityksille'));
+    await waitForLang(page, 'fi');
+    await waitForTitle(page, 'Osaamisen keskusvaraamo – Lapin maaseudun energiaklusterin kurssit ja osaajat');
+
+    // Sign up as an entrepreneur from the main navigation.
+    const nav = page.getByRole('navigation', { name: 'Päävalikko' });
+    await nav.getByRole('link', { name: 'Luo tili' }).click();
+    await visible(mainHeading(page, 'Luo tili'));
+    await page.getByLabel('Nimi', { exact: true }).fill('Aila Aurinkoinen');
+    await page.getByLabel('Sähköpostiosoite').fill(email);
+    await page.getByLabel('Salasana', { exact: true }).fill(password);
+    // Click the option's visible label, as a person does; the radio itself is react-aria's hidden input.
+    await page.getByText('Yrittäjä', { exact: true }).click();
+    expect(await page.getByRole('radio', { name: 'Yrittäjä' }).isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Luo tili' }).click();
+
+    // Signed in, on the account page.
+    await page.waitForURL('**/account');
+    await visible(mainHeading(page, 'Oma tili'));
+    await visible(page.getByText(email));
+    await waitForTitle(page, 'Oma tili – Osaamisen keskusvaraamo');
+
+    // Sign out from the user menu.
+    await signOutFromUserMenu(page, 'Käyttäjävalikko: Aila Aurinkoinen', 'Kirjaudu ulos');
+    await page.waitForURL((url) => url.pathname === '/');
+    await visible(page.getByText('Olet kirjautunut ulos.'));
+
+    // Sign in again.
+    await nav.getByRole('link', { name: 'Kirjaudu sisään' }).click();
+    await visible(mainHeading(page, 'Kirjaudu sisään'));
+    await page.getByLabel('Sähköpostiosoite').fill(email);
+    await page.getByLabel('Salasana', { exact: true }).fill(password);
+    await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
+    await page.waitForURL('**/account');
+    await visible(mainHeading(page, 'Oma tili'));
+
+    // Swedish, then English.
+    await chooseLanguage(page, 'Suomi Kieli', 'Svenska');
+    await visible(mainHeading(page, 'Mitt konto'));
+    await waitForLang(page, 'sv');
+    await visible(page.getByRole('navigation', { name: 'Huvudmeny' }));
+
+    await chooseLanguage(page, 'Svenska Språk', 'English');
+    await visible(mainHeading(page, 'My account'));
+    await waitForLang(page, 'en');
+
+    // Reloading restores the session from the refresh cookie and keeps the language.
+    await page.reload();
+    await visible(mainHeading(page, 'My account'));
+    await waitForLang(page, 'en');
+    await waitForTitle(page, 'My account – Osaamisen keskusvaraamo');
+
+    await signOutFromUserMenu(page, 'User menu: Aila Aurinkoinen', 'Sign out');
+    await visible(page.getByText('You have signed out.'));
+    await visible(mainHeading(page, "Skills and people for rural Lapland's energy businesses"));
+
+    await context.close();
+
+    // Another browser remembers nothing, but the account does: signing in there brings English.
+    const other = await openPage(browser);
+    await other.page.goto('/sign-in');
+    await visible(mainHeading(other.page, 'Kirjaudu sisään'));
+    await other.page.getByLabel('Sähköpostiosoite').fill(email);
+    await other.page.getByLabel('Salasana', { exact: true }).fill(password);
+    await other.page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
+    await visible(mainHeading(other.page, 'My account'));
+    await waitForLang(other.page, 'en');
+    await other.context.close();
+  });
+
+  it('tells what is wrong when the password is wrong', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto('/sign-in');
+    await visible(mainHeading(page, 'Kirjaudu sisään'));
+    await page.getByLabel('Sähköpostiosoite').fill('entrepreneur@demo.keskusvaraamo.fi');
+    await page.getByLabel('Salasana', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
+    await visible(page.getByRole('alert').filter({ hasText: 'Sähköpostiosoite tai salasana on väärin.' }));
+
+    // Client-side validation marks the field and links the message to it.
+    await page.getByLabel('Sähköpostiosoite').fill('ei-osoite');
+    await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
+    const field = page.getByLabel('Sähköpostiosoite');
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+    const descriptions = await Promise.all(
+      describedBy.split(' ').map((id) => page.locator(`[id="${id}"]`).textContent()),
+    );
+    expect(descriptions.join(' ')).toContain('Anna sähköpostiosoite muodossa nimi@esimerkki.fi.');
+    await context.close();
+  });
+
+  it('lets the demo coordinator sign in and reach the coordinator pages', async () => {
+    const { context, page } = await openPage(browser);
+    await page.goto('/sign-in');
+    await page.getByLabel('Sähköpostiosoite').fill('coordinator@demo.keskusvaraamo.fi');
+    await page.getByLabel('Salasana', { exact: true }).fill('Demo-2026-lappi');
+    await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
+    await page.waitForURL('**/account');
+    await visible(mainHeading(page, 'Oma tili'));
+    await visible(page.getByText('coordinator@demo.keskusvaraamo.fi'));
+
+    await page
+      .getByRole('navigation', { name: 'Päävalikko' })
+      .getByRole('link', { name: 'Organisaatioiden vahvistus' })
+      .click();
+    await visible(mainHeading(page, 'Organisaatioiden vahvistus'));
+    // Navigation moves focus to the new page's heading.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await visible(page.getByText(/\d+ organisaatio/));
+    await context.close();
+  });
+});

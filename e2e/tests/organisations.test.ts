@@ -1,0 +1,73 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, mainHeading, openPage, visible } from './browser.js';
+
+const DEMO_PASSWORD = 'Demo-2026-lappi';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Sähköpostiosoite').fill(email);
+  await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
+  await visible(mainHeading(page, 'Oma tili'));
+}
+
+describe('organisations', () => {
+  it('founds a company, checks its business ID, invites a member and gets verified', async () => {
+    const name = `Napapiirin Tuulivoima ${Date.now()} Oy`;
+    const owner = await openPage(browser);
+    await signIn(owner.page, 'entrepreneur@demo.keskusvaraamo.fi');
+    await owner.page
+      .getByRole('navigation', { name: 'Päävalikko' })
+      .getByRole('link', { name: 'Omat organisaatiot' })
+      .click();
+    await visible(mainHeading(owner.page, 'Omat organisaatiot'));
+
+    // A company needs a business ID whose check digit is right.
+    await owner.page.getByLabel('Organisaation nimi').fill(name);
+    await owner.page.getByLabel('Y-tunnus').fill('1234567-8');
+    await owner.page.getByRole('button', { name: 'Perusta organisaatio' }).click();
+    const businessId = owner.page.getByLabel('Y-tunnus');
+    await owner.page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    expect(await businessId.getAttribute('aria-invalid')).toBe('true');
+    await visible(owner.page.getByText(/Tarkista Y-tunnus/));
+
+    await businessId.fill('1234567-1');
+    await owner.page.getByRole('button', { name: /Kotikunta/ }).click();
+    await owner.page.getByRole('option', { name: 'Inari – Anár' }).click();
+    await owner.page.getByRole('button', { name: 'Perusta organisaatio' }).click();
+    await visible(mainHeading(owner.page, name));
+    const organisationUrl = owner.page.url();
+    await visible(owner.page.getByRole('definition').filter({ hasText: 'Inari – Anár' }));
+    await visible(owner.page.getByRole('definition').filter({ hasText: 'Ei vahvistettu' }));
+
+    await owner.page.getByLabel('Sähköpostiosoite').fill('student@demo.keskusvaraamo.fi');
+    await owner.page.getByRole('button', { name: 'Lähetä kutsu' }).click();
+    await visible(owner.page.getByText('Kutsu on lähetetty osoitteeseen student@demo.keskusvaraamo.fi.'));
+    await visible(
+      owner.page
+        .getByRole('region', { name: 'Avoimet kutsut' })
+        .getByText('student@demo.keskusvaraamo.fi', { exact: true }),
+    );
+    await owner.context.close();
+
+    // A coordinator verifies the new organisation from its card.
+    const coordinator = await openPage(browser);
+    await signIn(coordinator.page, 'coordinator@demo.keskusvaraamo.fi');
+    await coordinator.page.goto(organisationUrl);
+    await visible(mainHeading(coordinator.page, name));
+    await coordinator.page.getByRole('button', { name: 'Vahvista jäsenyys' }).click();
+    await visible(coordinator.page.getByText(`${name} on vahvistettu klusterin jäseneksi.`));
+    await visible(coordinator.page.getByRole('button', { name: 'Poista vahvistus' }));
+    await coordinator.context.close();
+  });
+});

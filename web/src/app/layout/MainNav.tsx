@@ -1,0 +1,38 @@
+import { useTranslation } from 'react-i18next';
+import { NavLink } from 'react-router';
+import { useSession } from '../../shared/session';
+import { hasRole } from '../../shared/utils/roles';
+
+interface NavItem {
+  to: string;
+  label: string;
+  end?: boolean;
+}
+
+/** The main navigation; its links depend on who is signed in (the server still decides access). */
+export function MainNav() {
+  const { t } = useTranslation();
+  const { user, status } = useSession();
+  const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
+  if (user) {
+    items.push({ to: '/organisations', label: t('nav.organisations') });
+    if (hasRole(user, 'COORDINATOR'))
+      items.push({ to: '/coordinator/organisations', label: t('nav.coordinatorOrganisations') });
+    if (hasRole(user, 'ADMIN')) items.push({ to: '/admin/users', label: t('nav.adminUsers') });
+  } else if (status === 'visitor') {
+    items.push({ to: '/sign-in', label: t('nav.signIn') }, { to: '/sign-up', label: t('nav.signUp') });
+  }
+  return (
+    <nav className="main-nav" aria-label={t('nav.label')}>
+      <ul className="main-nav__list">
+        {items.map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end={item.end} className="main-nav__link">
+              {item.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

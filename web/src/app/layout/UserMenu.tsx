@@ -1,0 +1,44 @@
+import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useSession, type SessionUser } from '../../shared/session';
+import { noticeState } from '../../shared/utils/notice';
+
+/** The signed-in user's menu: account, organisations and signing out. */
+export function UserMenu({ user }: { user: SessionUser }) {
+  const { t } = useTranslation();
+  const { signOut } = useSession();
+  const navigate = useNavigate();
+  return (
+    <MenuTrigger>
+      <Button className="button button--ghost user-menu__button">
+        <span className="visually-hidden">{t('userMenu.label')}: </span>
+        <span className="user-menu__avatar" aria-hidden="true">
+          {user.displayName.trim().charAt(0).toUpperCase() || '?'}
+        </span>
+        <span className="user-menu__name">{user.displayName}</span>
+        <span aria-hidden="true">▾</span>
+      </Button>
+      <Popover className="popover" placement="bottom end">
+        <Menu
+          className="menu"
+          onAction={(key) => {
+            if (key !== 'sign-out') return;
+            void signOut({ beforeLocalEnd: () => navigate('/', { state: noticeState('signedOut'), flushSync: true }) });
+          }}
+        >
+          <MenuItem id="account" href="/account" className="menu__item">
+            {t('userMenu.account')}
+          </MenuItem>
+          <MenuItem id="organisations" href="/organisations" className="menu__item">
+            {t('userMenu.organisations')}
+          </MenuItem>
+          <Separator className="menu__separator" />
+          <MenuItem id="sign-out" className="menu__item">
+            {t('userMenu.signOut')}
+          </MenuItem>
+        </Menu>
+      </Popover>
+    </MenuTrigger>
+  );
+}

@@ -1,0 +1,54 @@
+import { createBrowserRouter } from 'react-router';
+import { AccountPage } from '../features/account';
+import { AdminUsersPage } from '../features/admin';
+import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage } from '../features/auth';
+import { LandingPage } from '../features/landing';
+import {
+  AcceptInvitationPage,
+  CoordinatorOrganisationsPage,
+  MyOrganisationsPage,
+  OrganisationPage,
+} from '../features/organisations';
+import { RootLayout } from './layout/RootLayout';
+import { RequireAuth, RequireRole } from './routes/guards';
+import { NotFoundPage } from './routes/NotFoundPage';
+import { RouteErrorPage } from './routes/RouteErrorPage';
+
+export const router = createBrowserRouter([
+  {
+    element: <RootLayout />,
+    children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
+          { index: true, element: <LandingPage /> },
+          { path: 'sign-up', element: <SignUpPage /> },
+          { path: 'sign-in', element: <SignInPage /> },
+          { path: 'forgot-password', element: <ForgotPasswordPage /> },
+          { path: 'reset-password', element: <ResetPasswordPage /> },
+          { path: 'verify-email', element: <VerifyEmailPage /> },
+          { path: 'invitations/accept', element: <AcceptInvitationPage /> },
+          { path: 'organisations/:id', element: <OrganisationPage /> },
+          {
+            element: <RequireAuth />,
+            children: [
+              { path: 'account', element: <AccountPage /> },
+              { path: 'organisations', element: <MyOrganisationsPage /> },
+            ],
+          },
+          {
+            path: 'admin/users',
+            element: <RequireRole userRole="ADMIN" />,
+            children: [{ index: true, element: <AdminUsersPage /> }],
+          },
+          {
+            path: 'coordinator/organisations',
+            element: <RequireRole userRole="COORDINATOR" />,
+            children: [{ index: true, element: <CoordinatorOrganisationsPage /> }],
+          },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+    ],
+  },
+]);

@@ -1,0 +1,2 @@
+export { useSaveAccountLocale } from './operations';
+export { AccountPage } from './pages/AccountPage';

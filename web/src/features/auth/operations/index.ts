@@ -1,0 +1,25 @@
+import type { SignInInput, SignUpInput } from '@keskusvaraamo/shared';
+import { gql } from 'urql';
+import { SESSION_USER_FIELDS, type AuthPayload } from '../../../shared/session';
+
+const AUTH_PAYLOAD = `accessToken expiresIn user { ${SESSION_USER_FIELDS} }`;
+
+export const SignUpMutation = gql<{ signUp: AuthPayload }, { input: SignUpInput }>(
+  `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { ${AUTH_PAYLOAD} } }`,
+);
+
+export const SignInMutation = gql<{ signIn: AuthPayload }, { input: SignInInput }>(
+  `mutation SignIn($input: SignInInput!) { signIn(input: $input) { ${AUTH_PAYLOAD} } }`,
+);
+
+export const RequestPasswordResetMutation = gql<{ requestPasswordReset: boolean }, { email: string }>(
+  `mutation RequestPasswordReset($email: String!) { requestPasswordReset(email: $email) }`,
+);
+
+export const ResetPasswordMutation = gql<{ resetPassword: boolean }, { input: { token: string; newPassword: string } }>(
+  `mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) }`,
+);
+
+export const VerifyEmailMutation = gql<{ verifyEmail: boolean }, { token: string }>(
+  `mutation VerifyEmail($token: String!) { verifyEmail(token: $token) }`,
+);

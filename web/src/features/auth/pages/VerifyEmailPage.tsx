@@ -1,0 +1,62 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useMutation } from 'urql';
+import { toAppError, type AppError } from '../../../shared/graphql';
+import { useSession } from '../../../shared/session';
+import { ErrorAlert, Loading, Page, StatusMessage } from '../../../shared/ui';
+import { VerifyEmailMutation } from '../operations';
+
+type Outcome = { state: 'pending' } | { state: 'verified' } | { state: 'failed'; error: AppError };
+
+export function VerifyEmailPage() {
+  const { t } = useTranslation();
+  const [searchParams] = useSearchParams();
+  const token = searchParams.get('token') ?? '';
+  const { user, reloadUser } = useSession();
+  const [, verifyEmail] = useMutation(VerifyEmailMutation);
+  const [outcome, setOutcome] = useState<Outcome>({ state: 'pending' });
+  // A token works once: StrictMode's second effect run must not spend it again.
+  const attempted = useRef<string | null>(null);
+
+  useEffect(() => {
+    if (!token || attempted.current === token) return;
+    attempted.current = token;
+    void verifyEmail({ token }).then((result) => {
+      if (result.data?.verifyEmail) setOutcome({ state: 'verified' });
+      else
+        setOutcome({
+          state: 'failed',
+          error: result.error ? toAppError(result.error) : { code: 'TOKEN_INVALID', fields: [] },
+        });
+    });
+  }, [token, verifyEmail]);
+
+  useEffect(() => {
+    if (outcome.state === 'verified' && user && !user.emailVerified) void reloadUser();
+  }, [outcome.state, user, reloadUser]);
+
+  const next = user ? (
+    <Link to="/account">{t('verifyEmail.toAccount')}</Link>
+  ) : (
+    <Link to="/sign-in">{t('verifyEmail.toSignIn')}</Link>
+  );
+
+  return (
+    <Page title={t('verifyEmail.title')} className="page--narrow">
+      {!token ? (
+        <ErrorAlert error={{ code: 'TOKEN_INVALID', fields: [] }} />
+      ) : outcome.state === 'pending' ? (
+        <Loading label={t('verifyEmail.pending')} />
+      ) : outcome.state === 'verified' ? (
+        <StatusMessage>{t('verifyEmail.verified')}</StatusMessage>
+      ) : (
+        <>
+          <ErrorAlert error={outcome.error} />
+          {outcome.error.code === 'TOKEN_INVALID' ? <p>{t('verifyEmail.invalidHelp')}</p> : null}
+        </>
+      )}
+      <p>{next}</p>
+    </Page>
+  );
+}

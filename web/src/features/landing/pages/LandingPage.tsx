@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useSession } from '../../../shared/session';
+import { Page } from '../../../shared/ui';
+import { AudienceList } from '../components/AudienceList';
+import { HowItWorks } from '../components/HowItWorks';
+
+/** The public front page: plainly what the competence booking centre offers, and to whom. */
+export function LandingPage() {
+  const { t } = useTranslation();
+  const { user, status } = useSession();
+  return (
+    <Page
+      title={t('landing.title')}
+      lead={t('landing.lead')}
+      documentTitle={`${t('app.name')} – ${t('app.subtitle')}`}
+      className="landing"
+    >
+      <div className="hero-actions button-row">
+        {user ? (
+          <>
+            <Link className="button button--primary" to="/organisations">
+              {t('landing.toOrganisations')}
+            </Link>
+            <Link className="button button--secondary" to="/account">
+              {t('landing.toAccount')}
+            </Link>
+          </>
+        ) : status === 'visitor' ? (
+          <>
+            <Link className="button button--primary" to="/sign-up">
+              {t('landing.signUp')}
+            </Link>
+            <Link className="button button--secondary" to="/sign-in">
+              {t('landing.signIn')}
+            </Link>
+          </>
+        ) : null}
+      </div>
+      <AudienceList />
+      <HowItWorks />
+      <section className="section card languages" aria-labelledby="languages-heading">
+        <h2 id="languages-heading">{t('landing.languages.heading')}</h2>
+        <p>{t('landing.languages.body')}</p>
+      </section>
+    </Page>
+  );
+}

@@ -1,0 +1,132 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  ERROR_CODES,
+  LOCALES,
+  MEMBERSHIP_ROLES,
+  ORGANISATION_KINDS,
+  SELF_SERVICE_ROLES,
+  USER_ROLES,
+} from '@keskusvaraamo/shared';
+import { describe, expect, it } from 'vitest';
+import en from './en.json';
+import fi from './fi.json';
+import sv from './sv.json';
+
+type Tree = { [key: string]: string | Tree };
+const catalogues: Record<(typeof LOCALES)[number], Tree> = { fi, sv, en };
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webSrc = join(here, '..');
+const sharedSrc = join(here, '../../../shared/src');
+
+/** Every leaf key with its value: "errors.VALIDATION" → "Tarkista…". */
+function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'object' && value !== null) flatten(value, path).forEach((v, k) => out.set(k, v));
+    else out.set(path, value);
+  }
+  return out;
+}
+
+const flat = Object.fromEntries(LOCALES.map((locale) => [locale, flatten(catalogues[locale])])) as Record<
+  (typeof LOCALES)[number],
+  Map<string, unknown>
+>;
+
+/** i18next resolves "x.count" from "x.count_one"/"x.count_other", so either form counts. */
+function has(locale: (typeof LOCALES)[number], key: string): boolean {
+  const keys = flat[locale];
+  return keys.has(key) || (keys.has(`${key}_one`) && keys.has(`${key}_other`));
+}
+
+function sourceFiles(dir: string, accept: (name: string) => boolean): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path, accept);
+    return accept(name) ? [path] : [];
+  });
+}
+
+describe('locale catalogues', () => {
+  it.each(LOCALES)('%s has a catalogue for every supported locale', (locale) => {
+    expect(flat[locale].size).toBeGreaterThan(0);
+  });
+
+  for (const a of LOCALES) {
+    for (const b of LOCALES) {
+      if (a === b) continue;
+      it(`every key in ${a} is also in ${b}`, () => {
+        const missing = [...flat[a].keys()].filter((key) => !flat[b].has(key));
+        expect(missing, `keys in ${a} missing from ${b}`).toEqual([]);
+      });
+    }
+  }
+
+  it.each(LOCALES)('%s has no empty or non-string values', (locale) => {
+    const bad = [...flat[locale].entries()]
+      .filter(([, value]) => typeof value !== 'string' || value.trim() === '')
+      .map(([key]) => key);
+    expect(bad).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s keeps the same interpolation variables as Finnish', (locale) => {
+    const variables = (text: unknown) => [...String(text).matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+    const differing = [...flat.fi.entries()]
+      .filter(
+        ([key, value]) =>
+          !key.match(/_(one|other)$/) &&
+          JSON.stringify(variables(value)) !== JSON.stringify(variables(flat[locale].get(key))),
+      )
+      .map(([key]) => key);
+    expect(differing).toEqual([]);
+  });
+
+  it('keeps the site name, a proper name, the same in every language', () => {
+    for (const locale of LOCALES) expect(flat[locale].get('app.name')).toBe('Osaamisen keskusvaraamo');
+  });
+});
+
+describe('keys the code depends on', () => {
+  const schemaKeys = new Set(
+    sourceFiles(sharedSrc, (name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/['"`](validation\.[A-Za-z]+)['"`]/g)].map((m) => m[1]!),
+    ),
+  );
+
+  it('finds the validation keys of the shared schemas', () => {
+    expect(schemaKeys.size).toBeGreaterThan(5);
+    expect(schemaKeys).toContain('validation.required');
+  });
+
+  it.each(LOCALES)('%s translates every validation message of the shared schemas', (locale) => {
+    expect([...schemaKeys].filter((key) => !has(locale, key))).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s translates every error code', (locale) => {
+    expect(ERROR_CODES.map((code) => `errors.${code}`).filter((key) => !has(locale, key))).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s labels every role, organisation kind and membership role', (locale) => {
+    const keys = [
+      ...USER_ROLES.map((role) => `roles.${role}`),
+      ...SELF_SERVICE_ROLES.map((role) => `signUp.roleDescriptions.${role}`),
+      ...ORGANISATION_KINDS.map((kind) => `organisationKinds.${kind}`),
+      ...MEMBERSHIP_ROLES.map((role) => `membershipRoles.${role}`),
+    ];
+    expect(keys.filter((key) => !has(locale, key))).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s has every key the web app names literally in t()', (locale) => {
+    const used = new Set(
+      sourceFiles(webSrc, (name) => /\.tsx?$/.test(name) && !name.endsWith('.test.ts')).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([A-Za-z0-9_.]+)'/g)].map((m) => m[1]!),
+      ),
+    );
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((key) => !has(locale, key))).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+import { useCallback, useState } from 'react';
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
+import type { CombinedError } from 'urql';
+import { toAppError, type AppError } from '../graphql/errors';
+
+/**
+ * Holds the error of a form's last submission: field problems from the server go to their fields
+ * (the first one takes focus), and the whole error to the form's alert region.
+ */
+export function useSubmitError<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>) {
+  const [error, setError] = useState<AppError | null>(null);
+  const { setError: setFieldError, getValues } = form;
+
+  const report = useCallback(
+    (combined: CombinedError): AppError => {
+      const appError = toAppError(combined);
+      const known = new Set(Object.keys(getValues()));
+      let focus = true;
+      for (const issue of appError.fields) {
+        if (!known.has(issue.field)) continue;
+        setFieldError(issue.field as Path<T>, { type: 'server', message: issue.message }, { shouldFocus: focus });
+        focus = false;
+      }
+      setError(appError);
+      return appError;
+    },
+    [getValues, setFieldError],
+  );
+
+  const clear = useCallback(() => setError(null), []);
+  return { error, report, clear, setError };
+}

@@ -1,0 +1,2 @@
+export { createGraphqlClient } from './client';
+export { hasCode, toAppError, type AppError } from './errors';
