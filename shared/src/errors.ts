@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'LAST_OWNER',
   'ALREADY_MEMBER',
+  'INVALID_STATE',
   'INTERNAL',
 ] as const;
 

@@ -4,3 +4,4 @@ export * from './municipalities.js';
 export * from './roles.js';
 export * from './schemas.js';
 export * from './topics.js';
+export * from './marketplace.js';

@@ -1,4 +1,8 @@
 /** Every table, for drizzle-kit and for typed queries. Each module owns its own tables. */
 export * from '../modules/accounts/tables.js';
 export * from '../modules/mail/tables.js';
+export * from '../modules/needs/tables.js';
+export * from '../modules/offers/tables.js';
 export * from '../modules/organisations/tables.js';
+export * from '../modules/profiles/tables.js';
+export * from '../modules/search/tables.js';

@@ -6,7 +6,11 @@ import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import accounts from '../modules/accounts/resolvers.js';
+import needs from '../modules/needs/resolvers.js';
+import offers from '../modules/offers/resolvers.js';
 import organisations from '../modules/organisations/resolvers.js';
+import profiles from '../modules/profiles/resolvers.js';
+import search from '../modules/search/resolvers.js';
 
 /** A module's part of the API: its schema file, resolvers and loaders. */
 export interface GraphqlModule {
@@ -15,7 +19,7 @@ export interface GraphqlModule {
   loaders?: MercuriusLoaders;
 }
 
-const MODULES: GraphqlModule[] = [accounts, organisations];
+const MODULES: GraphqlModule[] = [accounts, organisations, needs, offers, profiles, search];
 
 export function buildContext(app: import('fastify').FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {

@@ -1,7 +1,9 @@
 import fp from 'fastify-plugin';
 import { deleteExpiredCredentials } from '../modules/accounts/cleanup.js';
+import { expireNeeds } from '../modules/needs/service.js';
 
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 
 /** Hourly housekeeping in every instance; each task is idempotent, so instances need no coordination. */
 export default fp(
@@ -14,9 +16,19 @@ export default fp(
         app.log.warn({ err: error }, 'Housekeeping failed; it will run again');
       }
     };
-    const timer = setInterval(run, HOUR);
-    timer.unref();
-    app.addHook('onClose', async () => clearInterval(timer));
+    // Needs expire the minute their deadline day ends; search hides them already by its own clock.
+    const expire = async () => {
+      try {
+        const expired = await expireNeeds(app.db);
+        if (expired) app.log.info({ expired }, 'Needs past their application deadline expired');
+      } catch (error) {
+        app.log.warn({ err: error }, 'Expiring needs failed; it will run again');
+      }
+    };
+    const timers = [setInterval(run, HOUR), setInterval(expire, MINUTE)];
+    for (const timer of timers) timer.unref();
+    app.addHook('onReady', expire);
+    app.addHook('onClose', async () => timers.forEach(clearInterval));
   },
   { name: 'maintenance', dependencies: ['database'] },
 );

@@ -10,6 +10,7 @@ import { users } from '../modules/accounts/tables.js';
 import { emailOutbox } from '../modules/mail/tables.js';
 import { memberships, organisations } from '../modules/organisations/tables.js';
 import { withCheckDigit } from '../seed/demo.js';
+import type { Deps } from '../deps.js';
 import type { App } from './helper.js';
 
 export const PASSWORD = 'factory-password-1';
@@ -87,4 +88,85 @@ export async function lastEmailTo(app: App, address: string) {
     .limit(1);
   const token = mail?.textBody.match(/token=([A-Za-z0-9_-]+)/)?.[1];
   return mail ? { ...mail, token } : undefined;
+}
+
+/** The server's dependencies for calling use cases directly in a test. */
+export function depsOf(app: App): Deps {
+  return { db: app.db, config: app.config, log: app.log, signAccessToken: app.signAccessToken };
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+export const dateIn = inDays;
+/** A Helsinki wall-clock time some days ahead, "YYYY-MM-DDTHH:mm". */
+export const localIn = (days: number, time = '09:00') => `${inDays(days)}T${time}`;
+
+export function needInput(overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'INTERNSHIP',
+    title: 'Harjoittelija aurinkovoimalan asennukseen',
+    description: 'Etsimme harjoittelijaa asentamaan aurinkopaneeleja maatiloille kesäksi.',
+    language: 'fi',
+    topics: ['solar-pv'],
+    municipalityCode: '732',
+    remote: false,
+    periodStart: inDays(60),
+    periodEnd: inDays(150),
+    positions: 1,
+    payKind: 'PAID',
+    payAmountCents: 190_000,
+    languages: ['fi'],
+    applicationDeadline: inDays(30),
+    ...overrides,
+  };
+}
+
+export function sessionInput(overrides: Record<string, unknown> = {}) {
+  return {
+    startsAt: localIn(40, '09:00'),
+    endsAt: localIn(40, '16:00'),
+    registrationDeadline: localIn(35, '23:59'),
+    place: 'Lapin AMK, Jokiväylä 11, Rovaniemi',
+    municipalityCode: '698',
+    seats: 20,
+    priceCents: 12_000,
+    language: 'fi',
+    ...overrides,
+  };
+}
+
+export function courseInput(organisationId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    kind: 'COURSE',
+    organisationId,
+    title: 'Aurinkosähköjärjestelmien asennus',
+    description: 'Kahden päivän kurssi aurinkosähköjärjestelmien suunnittelusta ja asennuksesta maatiloille.',
+    language: 'fi',
+    topics: ['solar-pv', 'electrical-installation'],
+    municipalityCode: '698',
+    online: false,
+    languages: ['fi'],
+    ...overrides,
+  };
+}
+
+/** A published need, as an entrepreneur of a new company would post it. */
+export async function buildNeed(app: App, overrides: Record<string, unknown> = {}, options: { publish?: boolean; owner?: TestUser } = {}) {
+  const { createNeed, publishNeed } = await import('../modules/needs/service.js');
+  const owner = options.owner ?? (await buildUser(app, { roles: ['ENTREPRENEUR'] }));
+  const viewer = { id: owner.id, email: owner.email, roles: owner.roles, emailVerified: true };
+  const need = await createNeed(depsOf(app), viewer, needInput(overrides));
+  return { ...(options.publish === false ? need : await publishNeed(depsOf(app), viewer, need.id)), owner };
+}
+
+/** A published course of a new educational organisation, with the given sessions. */
+export async function buildCourse(
+  app: App,
+  overrides: Record<string, unknown> = {},
+  options: { sessions?: Record<string, unknown>[]; publish?: boolean; organisation?: Awaited<ReturnType<typeof buildOrganisation>> } = {},
+) {
+  const { createOffer, publishOffer } = await import('../modules/offers/service.js');
+  const org = options.organisation ?? (await buildOrganisation(app, { kind: 'EDUCATIONAL' }));
+  const viewer = { id: org.owner.id, email: org.owner.email, roles: org.owner.roles, emailVerified: true };
+  const offer = await createOffer(depsOf(app), viewer, courseInput(org.id, overrides), options.sessions ?? [sessionInput()]);
+  return { ...(options.publish === false ? offer : await publishOffer(depsOf(app), viewer, offer.id)), org };
 }

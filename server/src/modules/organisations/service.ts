@@ -462,3 +462,20 @@ export async function verifyOrganisation(deps: Deps, viewer: Viewer | null, id: 
     .returning();
   return presentOrganisation(row!);
 }
+
+/** Organisations by id, in the order asked; null for unknown ids. */
+export async function organisationsByIds(db: Database, ids: string[]): Promise<(OrganisationDto | null)[]> {
+  const unique = [...new Set(ids)];
+  const rows = unique.length ? await db.select().from(organisations).where(inArray(organisations.id, unique)) : [];
+  const byId = new Map(rows.map((r) => [r.id, presentOrganisation(r)]));
+  return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** Ids of the organisations a user belongs to. */
+export async function userOrganisationIds(db: Database, userId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: memberships.organisationId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,21 @@
+/** Who may do what with needs. `role` is the viewer's role in the need's company, if any. */
+import type { MembershipRole, NeedState } from '@keskusvaraamo/shared';
+import { hasRole, isStaff, type Viewer } from '../accounts/viewer.js';
+
+type Role = MembershipRole | null;
+interface NeedRef {
+  postedBy: string;
+  organisationId: string | null;
+  state: NeedState;
+}
+
+const PUBLIC_STATES: readonly NeedState[] = ['OPEN', 'FILLED', 'EXPIRED'];
+
+export const needPolicy = {
+  post: (viewer: Viewer | null) => hasRole(viewer, 'ENTREPRENEUR'),
+  /** The poster and their company's members manage a need; coordinators too. */
+  manage: (viewer: Viewer | null, need: NeedRef, role: Role) =>
+    !!viewer && (need.postedBy === viewer.id || role !== null || hasRole(viewer, 'COORDINATOR')),
+  read: (viewer: Viewer | null, need: NeedRef, role: Role) =>
+    PUBLIC_STATES.includes(need.state) || isStaff(viewer) || needPolicy.manage(viewer, need, role),
+};

@@ -1,0 +1,281 @@
+/**
+ * Offer use cases: an educational organisation publishes courses with sessions and student pools.
+ * Published courses with a session still taking registrations, and published pools, are in search.
+ */
+import { offerSchema, sessionSchema, type OfferState, type SessionData } from '@keskusvaraamo/shared';
+import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import type { Deps } from '../../deps.js';
+import { AppError, forbidden, notFound, parseInput, unauthenticated, validationError } from '../../errors.js';
+import { fromHelsinki, helsinkiDate } from '../../lib/helsinki.js';
+import { assertId } from '../../lib/ids.js';
+import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
+import type { Viewer } from '../accounts/viewer.js';
+import { organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
+import { indexDocument, removeFromIndex } from '../search/service.js';
+import { offerPolicy as policy } from './policy.js';
+import { presentOffer, presentSession, type OfferDto, type SessionDto } from './presenter.js';
+import { courseSessions, offers } from './tables.js';
+
+type OfferRow = typeof offers.$inferSelect;
+type SessionRow = typeof courseSessions.$inferSelect;
+
+const invalidState = (state: OfferState) => new AppError('INVALID_STATE', `Not possible for an offer that is ${state}`, { state });
+
+async function load(db: Database, id: string): Promise<OfferRow> {
+  const [row] = await db.select().from(offers).where(eq(offers.id, assertId(id, 'No such offer')));
+  if (!row) throw notFound('No such offer');
+  return row;
+}
+
+async function loadManaged(deps: Deps, viewer: Viewer | null, id: string): Promise<OfferRow> {
+  if (!viewer) throw unauthenticated();
+  const offer = await load(deps.db, id);
+  const role = await roleIn(deps.db, offer.organisationId, viewer.id);
+  if (!policy.manage(viewer, role)) throw policy.read(viewer, offer.state, role) ? forbidden() : notFound('No such offer');
+  return offer;
+}
+
+function sessionValues(data: SessionData) {
+  return {
+    startsAt: fromHelsinki(data.startsAt),
+    endsAt: fromHelsinki(data.endsAt),
+    registrationDeadline: fromHelsinki(data.registrationDeadline),
+    place: data.place,
+    municipalityCode: data.municipalityCode,
+    onlineUrl: data.onlineUrl,
+    seats: data.seats,
+    priceCents: data.priceCents,
+    language: data.language,
+  };
+}
+
+/** A session is added for the future: its registration must still be open. */
+function parseNewSession(input: unknown, field = ''): ReturnType<typeof sessionValues> {
+  const values = sessionValues(parseInput(sessionSchema, input));
+  if (values.registrationDeadline <= new Date()) {
+    throw validationError([{ field: `${field}registrationDeadline`, message: 'validation.inPast' }]);
+  }
+  return values;
+}
+
+async function sessionsOf(db: Database, offerId: string): Promise<SessionRow[]> {
+  return db.select().from(courseSessions).where(eq(courseSessions.offerId, offerId)).orderBy(asc(courseSessions.startsAt));
+}
+
+/** Keeps the search index in step: published pools, and published courses still taking registrations. */
+export async function syncIndex(db: Database, offerId: string): Promise<void> {
+  const offer = await load(db, offerId);
+  const now = new Date();
+  const open = offer.kind === 'COURSE' ? (await sessionsOf(db, offer.id)).filter((s) => !s.cancelledAt && s.registrationDeadline > now) : [];
+  if (offer.state !== 'PUBLISHED' || (offer.kind === 'COURSE' && open.length === 0)) {
+    await removeFromIndex(db, offer.id);
+    return;
+  }
+  const [org] = await organisationsByIds(db, [offer.organisationId]);
+  const course = offer.kind === 'COURSE';
+  await indexDocument(db, {
+    id: offer.id,
+    kind: course ? 'COURSE' : 'STUDENT_POOL',
+    title: offer.title,
+    description: offer.description,
+    language: offer.language as OfferDto['language'],
+    organisationName: org?.name ?? null,
+    topics: offer.topics,
+    municipalityCode: offer.municipalityCode,
+    remote: offer.online,
+    periodStart: course ? helsinkiDate(open[0]!.startsAt) : offer.periodStart,
+    periodEnd: course ? helsinkiDate(new Date(Math.max(...open.map((s) => s.endsAt.getTime())))) : offer.periodEnd,
+    languages: course ? [...new Set([...offer.languages, ...open.map((s) => s.language)])] : offer.languages,
+    priceCents: course ? Math.min(...open.map((s) => s.priceCents)) : null,
+    seatsFree: course ? open.reduce((sum, s) => sum + s.seats - s.seatsTaken, 0) : null,
+    nextStartsAt: course ? open[0]!.startsAt : null,
+    applicationDeadline: null,
+    startsOn: course ? open[0]!.startsAt : offer.periodStart ? new Date(`${offer.periodStart}T00:00:00Z`) : null,
+    visibleUntil: course ? new Date(Math.max(...open.map((s) => s.registrationDeadline.getTime()))) : null,
+    publishedAt: offer.publishedAt ?? now,
+  });
+}
+
+export async function createOffer(deps: Deps, viewer: Viewer | null, input: unknown, sessionInputs: unknown[] | null): Promise<OfferDto> {
+  if (!viewer) throw unauthenticated();
+  const data = parseInput(offerSchema, input);
+  const [org] = await organisationsByIds(deps.db, [data.organisationId]);
+  const role = org ? await roleIn(deps.db, org.id, viewer.id) : null;
+  if (!org || !policy.create(viewer, org.kind, role)) {
+    throw forbidden('Offers are published by members of an educational organisation or training body');
+  }
+  const sessions = data.kind === 'COURSE' ? (sessionInputs ?? []).map((s, i) => parseNewSession(s, `sessions.${i}.`)) : [];
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(offers)
+      .values({ ...data, createdBy: viewer.id })
+      .returning();
+    if (sessions.length) await tx.insert(courseSessions).values(sessions.map((s) => ({ ...s, offerId: row!.id })));
+    return presentOffer(row!);
+  });
+}
+
+export async function updateOffer(deps: Deps, viewer: Viewer | null, id: string, input: unknown): Promise<OfferDto> {
+  const offer = await loadManaged(deps, viewer, id);
+  const data = parseInput(offerSchema, input);
+  if (data.kind !== offer.kind) throw validationError([{ field: 'kind', message: 'validation.kindLocked' }]);
+  if (data.organisationId !== offer.organisationId) {
+    throw validationError([{ field: 'organisationId', message: 'validation.organisationLocked' }]);
+  }
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(offers)
+      .set({ ...data, updatedAt: sql`now()` })
+      .where(and(eq(offers.id, offer.id), inArray(offers.state, ['DRAFT', 'PUBLISHED'])))
+      .returning();
+    if (!row) throw invalidState(offer.state);
+    await syncIndex(tx, row.id);
+    return presentOffer(row);
+  });
+}
+
+async function transition(deps: Deps, offer: OfferRow, from: OfferState[], to: OfferState, extra: Partial<OfferRow> = {}) {
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(offers)
+      .set({ state: to, updatedAt: sql`now()`, ...extra })
+      .where(and(eq(offers.id, offer.id), inArray(offers.state, from)))
+      .returning();
+    if (!row) throw invalidState((await load(tx, offer.id)).state);
+    await syncIndex(tx, row.id);
+    return presentOffer(row);
+  });
+}
+
+export async function publishOffer(deps: Deps, viewer: Viewer | null, id: string): Promise<OfferDto> {
+  const offer = await loadManaged(deps, viewer, id);
+  if (offer.kind === 'COURSE') {
+    const open = (await sessionsOf(deps.db, offer.id)).filter((s) => !s.cancelledAt && s.registrationDeadline > new Date());
+    if (open.length === 0) throw validationError([{ field: 'sessions', message: 'validation.sessionsRequired' }]);
+  }
+  return transition(deps, offer, ['DRAFT'], 'PUBLISHED', { publishedAt: new Date() });
+}
+
+export async function archiveOffer(deps: Deps, viewer: Viewer | null, id: string): Promise<OfferDto> {
+  const offer = await loadManaged(deps, viewer, id);
+  return transition(deps, offer, ['DRAFT', 'PUBLISHED'], 'ARCHIVED', { archivedAt: new Date() });
+}
+
+async function loadCourseForSessions(deps: Deps, viewer: Viewer | null, offerId: string) {
+  const offer = await loadManaged(deps, viewer, offerId);
+  if (offer.kind !== 'COURSE') throw validationError([{ field: 'offerId', message: 'validation.notACourse' }]);
+  if (offer.state === 'ARCHIVED') throw invalidState(offer.state);
+  return offer;
+}
+
+async function loadSession(db: Database, id: string): Promise<SessionRow> {
+  const [row] = await db.select().from(courseSessions).where(eq(courseSessions.id, assertId(id, 'No such session')));
+  if (!row) throw notFound('No such session');
+  return row;
+}
+
+export async function addSession(deps: Deps, viewer: Viewer | null, offerId: string, input: unknown): Promise<SessionDto> {
+  const offer = await loadCourseForSessions(deps, viewer, offerId);
+  const values = parseNewSession(input);
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(courseSessions)
+      .values({ ...values, offerId: offer.id })
+      .returning();
+    await syncIndex(tx, offer.id);
+    return presentSession(row!);
+  });
+}
+
+export async function updateSession(deps: Deps, viewer: Viewer | null, id: string, input: unknown): Promise<SessionDto> {
+  const session = await loadSession(deps.db, id);
+  await loadCourseForSessions(deps, viewer, session.offerId);
+  const values = sessionValues(parseInput(sessionSchema, input));
+  if (values.seats < session.seatsTaken) {
+    throw validationError([{ field: 'seats', message: 'validation.seatsBelowTaken', params: { taken: session.seatsTaken } }]);
+  }
+  return deps.db.transaction(async (tx) => {
+    // The seat count is compared again in the statement: a booking may have come in meanwhile.
+    const [row] = await tx
+      .update(courseSessions)
+      .set(values)
+      .where(and(eq(courseSessions.id, session.id), sql`${courseSessions.seatsTaken} <= ${values.seats}`))
+      .returning();
+    if (!row) throw validationError([{ field: 'seats', message: 'validation.seatsBelowTaken' }]);
+    await syncIndex(tx, session.offerId);
+    return presentSession(row);
+  });
+}
+
+export async function removeSession(deps: Deps, viewer: Viewer | null, id: string): Promise<void> {
+  const session = await loadSession(deps.db, id);
+  const offer = await loadCourseForSessions(deps, viewer, session.offerId);
+  await deps.db.transaction(async (tx) => {
+    const others = (await sessionsOf(tx, offer.id)).filter((s) => s.id !== session.id && !s.cancelledAt);
+    if (offer.state === 'PUBLISHED' && others.length === 0) {
+      throw validationError([{ field: 'sessions', message: 'validation.lastSession' }]);
+    }
+    const removed = await tx
+      .delete(courseSessions)
+      .where(and(eq(courseSessions.id, session.id), eq(courseSessions.seatsTaken, 0)))
+      .returning({ id: courseSessions.id });
+    if (removed.length === 0) throw new AppError('CONFLICT', 'The session has participants; cancel it instead');
+    await syncIndex(tx, offer.id);
+  });
+}
+
+export async function getOffer(deps: Deps, viewer: Viewer | null, id: string): Promise<OfferDto | null> {
+  let offer: OfferRow;
+  try {
+    offer = await load(deps.db, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+  const role = viewer ? await roleIn(deps.db, offer.organisationId, viewer.id) : null;
+  return policy.read(viewer, offer.state, role) ? presentOffer(offer) : null;
+}
+
+export async function myOffers(
+  deps: Deps,
+  viewer: Viewer | null,
+  args: { state?: OfferState | null; first?: number | null; after?: string | null },
+) {
+  if (!viewer) throw unauthenticated();
+  const size = pageSize(args.first);
+  const cursor = decodeCursor(args.after, 2) as [string, string] | null;
+  const orgIds = await userOrganisationIds(deps.db, viewer.id);
+  if (orgIds.length === 0) return toConnection<OfferDto>([], size, () => [], 0);
+  const filters: (SQL | undefined)[] = [inArray(offers.organisationId, orgIds), args.state ? eq(offers.state, args.state) : undefined];
+  const after = cursor ? sql`(${offers.updatedAt}, ${offers.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : undefined;
+  const [rows, [total]] = await Promise.all([
+    deps.db
+      .select()
+      .from(offers)
+      .where(and(...filters, after))
+      .orderBy(desc(offers.updatedAt), desc(offers.id))
+      .limit(size + 1),
+    deps.db.select({ n: count() }).from(offers).where(and(...filters)),
+  ]);
+  return toConnection(rows.map(presentOffer), size, (o) => [o.updatedAt, o.id], total?.n ?? 0);
+}
+
+/** Sessions of each offer, soonest first, in one query. */
+export async function sessionsOfOffers(deps: Deps, offerIds: string[]): Promise<SessionDto[][]> {
+  const rows = offerIds.length
+    ? await deps.db
+        .select()
+        .from(courseSessions)
+        .where(and(inArray(courseSessions.offerId, offerIds), isNull(courseSessions.cancelledAt)))
+        .orderBy(asc(courseSessions.startsAt))
+    : [];
+  const now = new Date();
+  return offerIds.map((id) => rows.filter((r) => r.offerId === id).map((r) => presentSession(r, now)));
+}
+
+export async function canEditOffers(deps: Deps, viewer: Viewer | null, list: OfferDto[]): Promise<boolean[]> {
+  if (!viewer) return list.map(() => false);
+  const orgIds = new Set(await userOrganisationIds(deps.db, viewer.id));
+  return list.map((o) => policy.manage(viewer, orgIds.has(o.organisationId) ? 'MEMBER' : null));
+}

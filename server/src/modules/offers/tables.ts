@@ -1,0 +1,75 @@
+import { NEED_KINDS, OFFER_KINDS, OFFER_STATES } from '@keskusvaraamo/shared';
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/tables.js';
+import { studyLevel } from '../needs/tables.js';
+import { organisations } from '../organisations/tables.js';
+
+export const offerKind = pgEnum('offer_kind', OFFER_KINDS);
+export const offerState = pgEnum('offer_state', OFFER_STATES);
+
+export const offers = pgTable(
+  'offers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: offerKind('kind').notNull(),
+    state: offerState('state').notNull().default('DRAFT'),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+    language: text('language').notNull(),
+    topics: text('topics').array().notNull(),
+    municipalityCode: text('municipality_code'),
+    online: boolean('online').notNull().default(false),
+    languages: text('languages').array().notNull(),
+    claimWindowHours: integer('claim_window_hours').notNull().default(24),
+    studentCount: integer('student_count'),
+    periodStart: date('period_start'),
+    periodEnd: date('period_end'),
+    placementKinds: text('placement_kinds', { enum: NEED_KINDS }).array().notNull().default(sql`'{}'`),
+    studyLevel: studyLevel('study_level'),
+    fieldOfStudy: text('field_of_study'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('offers_claim_window', sql`${t.claimWindowHours} between 1 and 168`),
+    check('offers_pool_has_students', sql`${t.kind} <> 'STUDENT_POOL' or ${t.studentCount} > 0`),
+    index('offers_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/** One run of a course. Times are instants; the web shows them in Europe/Helsinki. */
+export const courseSessions = pgTable(
+  'course_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    registrationDeadline: timestamp('registration_deadline', { withTimezone: true }).notNull(),
+    place: text('place'),
+    municipalityCode: text('municipality_code'),
+    onlineUrl: text('online_url'),
+    seats: integer('seats').notNull(),
+    /** Seats held by bookings; the booking capability keeps it, the constraint keeps it honest. */
+    seatsTaken: integer('seats_taken').notNull().default(0),
+    priceCents: integer('price_cents').notNull(),
+    language: text('language').notNull(),
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('course_sessions_order', sql`${t.endsAt} > ${t.startsAt} and ${t.registrationDeadline} <= ${t.startsAt}`),
+    check('course_sessions_seats', sql`${t.seats} > 0 and ${t.seatsTaken} >= 0 and ${t.seatsTaken} <= ${t.seats}`),
+    check('course_sessions_price', sql`${t.priceCents} >= 0`),
+    index('course_sessions_offer_idx').on(t.offerId, t.startsAt),
+  ],
+);

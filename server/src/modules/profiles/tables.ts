@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from '../accounts/tables.js';
+import { studyLevel } from '../needs/tables.js';
+
+export const studentProfiles = pgTable(
+  'student_profiles',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    institutionName: text('institution_name').notNull(),
+    fieldOfStudy: text('field_of_study').notNull(),
+    studyLevel: studyLevel('study_level').notNull(),
+    topics: text('topics').array().notNull(),
+    languages: text('languages').array().notNull(),
+    availableFrom: date('available_from'),
+    availableTo: date('available_to'),
+    homeMunicipalityCode: text('home_municipality_code'),
+    introduction: text('introduction'),
+    /** Opt-in: only then may entrepreneurs and coordinators find the student in matching. */
+    discoverable: boolean('discoverable').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('student_profiles_period', sql`${t.availableTo} is null or ${t.availableFrom} is null or ${t.availableTo} >= ${t.availableFrom}`),
+    index('student_profiles_discoverable_idx').on(t.userId).where(sql`${t.discoverable}`),
+  ],
+);

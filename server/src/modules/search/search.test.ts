@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCourse, buildNeed, dateIn, localIn, sessionInput } from '../../test/factories.js';
+import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+
+const SEARCH = `query ($filter: SearchFilter, $sort: SearchSort, $first: Int, $after: String) {
+  search(filter: $filter, sort: $sort, first: $first, after: $after) {
+    totalCount
+    nodes { id kind title municipalityCode remote distanceKm priceCents seatsFree organisationName nextStartsAt }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+let app: TestApp;
+const ids: Record<string, string> = {};
+
+beforeAll(async () => {
+  app = await buildTestApp();
+  // A small marketplace: courses in three languages, placements around Lapland.
+  ids.fiCourse = (await buildCourse(app, { title: 'Aurinkosähköjärjestelmien asennus' }, { sessions: [sessionInput({ priceCents: 30_000, seats: 12 })] })).id;
+  ids.svCourse = (
+    await buildCourse(app, {
+      title: 'Installation av solcellssystem',
+      description: 'En kurs om solceller för lantbruk.',
+      language: 'sv',
+      languages: ['sv'],
+      topics: ['solar-pv'],
+      municipalityCode: '851',
+    }, { sessions: [sessionInput({ language: 'sv', municipalityCode: '851', priceCents: 0, startsAt: localIn(20), endsAt: localIn(20, '15:00'), registrationDeadline: localIn(18) })] })
+  ).id;
+  ids.enCourse = (
+    await buildCourse(app, {
+      title: 'Installing solar power systems',
+      description: 'A hands-on course in English.',
+      language: 'en',
+      languages: ['en'],
+      topics: ['wood-chips'],
+      municipalityCode: null,
+      online: true,
+    }, { sessions: [sessionInput({ language: 'en', municipalityCode: null, place: null, onlineUrl: 'https://meet.example.fi/solar', seats: 5, priceCents: 5_000 })] })
+  ).id;
+  ids.sallaNeed = (await buildNeed(app, { title: 'Harjoittelija lämpöpumppuasennuksiin', topics: ['air-heat-pumps'], municipalityCode: '732' })).id;
+  ids.enontekioNeed = (await buildNeed(app, { kind: 'SUMMER_JOB', title: 'Kesätyöntekijä hakelämpölaitokselle', topics: ['wood-chips'], municipalityCode: '047' })).id;
+  ids.draftNeed = (await buildNeed(app, { title: 'Luonnos jota ei näy' }, { publish: false })).id;
+  ids.draftCourse = (await buildCourse(app, { title: 'Luonnoskurssi jota ei näy' }, { publish: false })).id;
+});
+afterAll(() => app.closeAndDrop());
+
+async function search(filter: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
+  const r = await gql(app, SEARCH, { filter, ...extra });
+  expect(r.errors).toBeUndefined();
+  return r.data!.search as { totalCount: number; nodes: { id: string; [k: string]: any }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+}
+const idsOf = (result: { nodes: { id: string }[] }) => result.nodes.map((n) => n.id);
+
+describe('full text', () => {
+  it('finds a Finnish course by another form of its word (Finnish stemming)', async () => {
+    expect(idsOf(await search({ text: 'aurinkosähköjärjestelmä' }))).toEqual([ids.fiCourse]);
+    expect(idsOf(await search({ text: 'Aurinkosähköjärjestelmien' }))).toEqual([ids.fiCourse]);
+  });
+
+  it('finds the start of a compound word', async () => {
+    expect(idsOf(await search({ text: 'aurinkosähkö' }))).toContain(ids.fiCourse);
+  });
+
+  it('finds Swedish and English items in their own language', async () => {
+    expect(idsOf(await search({ text: 'solcellssystemen' }))).toEqual([ids.svCourse]);
+    expect(idsOf(await search({ text: 'installation solar system' }))).toEqual([ids.enCourse]);
+  });
+
+  it('matches the organisation name too', async () => {
+    const course = await buildCourse(app, { title: 'Pellettikattilan huolto' });
+    expect(idsOf(await search({ text: course.org.name.split(' ')[1] }))).toEqual([course.id]);
+  });
+
+  it('never shows drafts', async () => {
+    expect((await search({ text: 'luonnos' })).totalCount).toBe(0);
+    expect(idsOf(await search({}, { first: 100 }))).not.toContain(ids.draftNeed);
+    expect(idsOf(await search({}, { first: 100 }))).not.toContain(ids.draftCourse);
+  });
+});
+
+describe('filters', () => {
+  it('filters by kind', async () => {
+    const summer = await search({ kinds: ['SUMMER_JOB'] });
+    expect(idsOf(summer)).toEqual([ids.enontekioNeed]);
+  });
+
+  it('lets a topic group match its topics, and a topic match items tagged with its group', async () => {
+    const electricity = idsOf(await search({ topics: ['electricity'] }, { first: 100 }));
+    expect(electricity).toEqual(expect.arrayContaining([ids.fiCourse, ids.svCourse]));
+    expect(electricity).not.toContain(ids.enCourse); // wood chips
+    expect(electricity).not.toContain(ids.sallaNeed); // heat pumps
+    const grouped = await buildNeed(app, { title: 'Yleinen lämpöharjoittelu', topics: ['heat'] });
+    const r = idsOf(await search({ topics: ['air-heat-pumps'] }));
+    expect(r.sort()).toEqual([ids.sallaNeed, grouped.id].sort());
+  });
+
+  it('measures distance with the municipalities data', async () => {
+    // Kemijärvi–Salla is about 60 km; Kemijärvi–Enontekiö about 200 km. Online counts as near.
+    const near = idsOf(await search({ near: '320', withinKm: 100, kinds: ['INTERNSHIP', 'SUMMER_JOB', 'COURSE'] }, { first: 100 }));
+    expect(near).toContain(ids.sallaNeed);
+    expect(near).toContain(ids.enCourse);
+    expect(near).not.toContain(ids.enontekioNeed);
+    expect(near).not.toContain(ids.svCourse);
+  });
+
+  it('sorts nearest first', async () => {
+    const r = await search({ near: '047', kinds: ['INTERNSHIP', 'SUMMER_JOB'] }, { sort: 'NEAREST', first: 100 });
+    expect(r.nodes[0]!.id).toBe(ids.enontekioNeed);
+    expect(r.nodes[0]!.distanceKm).toBe(0);
+    const distances = r.nodes.map((n) => n.distanceKm as number);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(codeOf(await gql(app, SEARCH, { sort: 'NEAREST' }))).toBe('VALIDATION');
+  });
+
+  it('filters courses by free seats, price and language, and by remote', async () => {
+    expect(idsOf(await search({ maxPriceCents: 0 }))).toEqual([ids.svCourse]);
+    expect(idsOf(await search({ languages: ['en'] }))).toEqual([ids.enCourse]);
+    expect(idsOf(await search({ remote: true }))).toEqual([ids.enCourse]);
+    expect((await search({ freeSeats: true }, { first: 100 })).nodes.every((n) => n.kind === 'COURSE' && n.seatsFree > 0)).toBe(true);
+  });
+
+  it('filters by overlapping period', async () => {
+    // Placements run from day 60 to 150; the courses are in the coming six weeks.
+    const early = idsOf(await search({ periodFrom: dateIn(0), periodTo: dateIn(45) }, { first: 100 }));
+    expect(early).toContain(ids.fiCourse);
+    expect(early).not.toContain(ids.sallaNeed);
+    const late = idsOf(await search({ periodFrom: dateIn(100), periodTo: dateIn(120) }, { first: 100 }));
+    expect(late).toContain(ids.sallaNeed);
+    expect(late).not.toContain(ids.fiCourse);
+  });
+
+  it('refuses bad filters with field errors', async () => {
+    const r = await gql(app, SEARCH, { filter: { municipalityCodes: ['999'], periodFrom: '1.1.2027', withinKm: 50 } });
+    expect(codeOf(r)).toBe('VALIDATION');
+    expect(r.errors![0]!.extensions.fields.map((f: { field: string }) => f.field).sort()).toEqual(['municipalityCodes', 'near', 'periodFrom']);
+  });
+});
+
+describe('pages and facets', () => {
+  it('pages through every sort without repeating or skipping', async () => {
+    const all = (await search({}, { first: 100 })).totalCount;
+    for (const sort of ['NEWEST', 'SOONEST', 'NEAREST', 'RELEVANCE']) {
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const filter: Record<string, unknown> = sort === 'NEAREST' ? { near: '698' } : sort === 'RELEVANCE' ? { text: 'a' } : {};
+        const page: Awaited<ReturnType<typeof search>> = await search(filter, { sort, first: 2, after });
+        seen.push(...idsOf(page));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(new Set(seen).size).toBe(seen.length);
+      if (sort !== 'RELEVANCE') expect(seen).toHaveLength(all);
+    }
+  });
+
+  it('counts each facet with the other filters applied', async () => {
+    const r = await gql(app, `{ search(filter: { kinds: [COURSE] }) { totalCount facets { kinds { value count } languages { value count } } } }`);
+    const facets = r.data!.search.facets;
+    // The kind facet ignores the kind filter, so the other kinds still show their counts.
+    expect(facets.kinds.find((f: { value: string }) => f.value === 'SUMMER_JOB').count).toBe(1);
+    expect(facets.languages.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBeGreaterThanOrEqual(r.data!.search.totalCount);
+  });
+
+  it('refuses a page larger than 100', async () => {
+    expect(codeOf(await gql(app, SEARCH, { first: 101 }))).toBe('VALIDATION');
+  });
+});

@@ -1,0 +1,307 @@
+/**
+ * Public search over published courses and pools and open placements. The needs and offers
+ * modules write documents with `indexDocument` in their own transactions; searching reads only
+ * `search_items`, with full text stemmed per language, filters, keyset pagination and facets.
+ */
+import {
+  distanceKm,
+  expandTopics,
+  isMunicipalityCode,
+  MUNICIPALITIES,
+  SEARCH_KINDS,
+  type Locale,
+  type SearchKind,
+  type SearchSort,
+} from '@keskusvaraamo/shared';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { queryRows, type Database } from '../../db/client.js';
+import type { Deps } from '../../deps.js';
+import { validationError } from '../../errors.js';
+import { decodeCursor, encodeCursor, pageSize } from '../../lib/pagination.js';
+import { searchItems } from './tables.js';
+
+/** What a module hands to the index for one public item. */
+export interface SearchDocument {
+  id: string;
+  kind: SearchKind;
+  title: string;
+  description: string;
+  language: Locale;
+  organisationName: string | null;
+  topics: string[];
+  municipalityCode: string | null;
+  remote: boolean;
+  periodStart: string | null;
+  periodEnd: string | null;
+  languages: string[];
+  priceCents: number | null;
+  seatsFree: number | null;
+  nextStartsAt: Date | null;
+  applicationDeadline: string | null;
+  startsOn: Date | null;
+  visibleUntil: Date | null;
+  publishedAt: Date;
+}
+
+const TEXT_CONFIG: Record<Locale, string> = { fi: 'finnish', sv: 'swedish', en: 'english' };
+const EXCERPT_LENGTH = 240;
+
+function excerptOf(description: string): string {
+  const flat = description.replace(/\s+/g, ' ').trim();
+  if (flat.length <= EXCERPT_LENGTH) return flat;
+  const cut = flat.slice(0, EXCERPT_LENGTH);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), EXCERPT_LENGTH - 40))}…`;
+}
+
+/** Adds or replaces an item in the index. Call inside the transaction of the change. */
+export async function indexDocument(db: Database, doc: SearchDocument): Promise<void> {
+  const config = TEXT_CONFIG[doc.language];
+  const document = sql`setweight(to_tsvector(${config}::regconfig, ${doc.title}), 'A')
+    || setweight(to_tsvector(${config}::regconfig, ${doc.description}), 'B')
+    || setweight(to_tsvector('simple', ${doc.organisationName ?? ''}), 'C')`;
+  const values = {
+    id: doc.id,
+    kind: doc.kind,
+    title: doc.title,
+    excerpt: excerptOf(doc.description),
+    language: doc.language,
+    document,
+    topics: doc.topics,
+    municipalityCode: doc.municipalityCode,
+    remote: doc.remote,
+    periodStart: doc.periodStart,
+    periodEnd: doc.periodEnd,
+    languages: doc.languages,
+    organisationName: doc.organisationName,
+    priceCents: doc.priceCents,
+    seatsFree: doc.seatsFree,
+    nextStartsAt: doc.nextStartsAt,
+    applicationDeadline: doc.applicationDeadline,
+    startsOn: doc.startsOn,
+    visibleUntil: doc.visibleUntil,
+    publishedAt: doc.publishedAt,
+  };
+  await db
+    .insert(searchItems)
+    .values(values)
+    .onConflictDoUpdate({ target: searchItems.id, set: values });
+}
+
+export async function removeFromIndex(db: Database, id: string): Promise<void> {
+  await db.delete(searchItems).where(eq(searchItems.id, id));
+}
+
+export interface SearchFilter {
+  text?: string | null;
+  kinds?: string[] | null;
+  topics?: string[] | null;
+  municipalityCodes?: string[] | null;
+  near?: string | null;
+  withinKm?: number | null;
+  periodFrom?: string | null;
+  periodTo?: string | null;
+  remote?: boolean | null;
+  freeSeats?: boolean | null;
+  languages?: string[] | null;
+  maxPriceCents?: number | null;
+}
+
+/**
+ * The words of a query as a prefix tsquery ("aurinko:* & asennus:*"): each word is stemmed by
+ * the language's dictionary, and the prefix also finds compounds that start with it.
+ */
+export function toPrefixQuery(text: string | null | undefined): string | null {
+  const words = (text ?? '').normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length === 0) return null;
+  return words
+    .slice(0, 8)
+    .map((w) => `${w}:*`)
+    .join(' & ');
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Checks a filter; returns it normalised. Errors name the field. */
+function checkFilter(filter: SearchFilter): SearchFilter {
+  const issues: { field: string; message: string }[] = [];
+  if (filter.kinds?.some((k) => !(SEARCH_KINDS as readonly string[]).includes(k))) issues.push({ field: 'kinds', message: 'validation.choice' });
+  if (filter.municipalityCodes?.some((c) => !isMunicipalityCode(c))) issues.push({ field: 'municipalityCodes', message: 'validation.municipality' });
+  if (filter.near && !isMunicipalityCode(filter.near)) issues.push({ field: 'near', message: 'validation.municipality' });
+  if (filter.withinKm != null && (filter.withinKm < 1 || filter.withinKm > 2000)) issues.push({ field: 'withinKm', message: 'validation.tooLarge' });
+  if (filter.withinKm != null && !filter.near) issues.push({ field: 'near', message: 'validation.required' });
+  for (const field of ['periodFrom', 'periodTo'] as const) {
+    if (filter[field] && !DATE.test(filter[field]!)) issues.push({ field, message: 'validation.date' });
+  }
+  if (filter.text && filter.text.length > 200) issues.push({ field: 'text', message: 'validation.tooLong' });
+  if (issues.length) throw validationError(issues);
+  return filter;
+}
+
+type Facet = 'kinds' | 'topics' | 'municipalities' | 'languages';
+
+/** A text[] literal with one bound parameter per element (drizzle would otherwise expand a JS array into a list). */
+function textArray(values: readonly string[]): SQL {
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+/** The WHERE conditions of a filter; `except` leaves out one facet's own filter (for its counts). */
+function conditions(filter: SearchFilter, tsQuery: SQL | null, except?: Facet): SQL[] {
+  const t = searchItems;
+  const where: SQL[] = [sql`(${t.visibleUntil} is null or ${t.visibleUntil} > now())`];
+  if (tsQuery) where.push(sql`${t.document} @@ ${tsQuery}`);
+  if (filter.kinds?.length && except !== 'kinds') where.push(sql`${t.kind}::text = any(${textArray(filter.kinds)})`);
+  if (filter.topics?.length && except !== 'topics') where.push(sql`${t.topics} && ${textArray(expandTopics(filter.topics))}`);
+  if (filter.municipalityCodes?.length && except !== 'municipalities') {
+    where.push(sql`${t.municipalityCode} = any(${textArray(filter.municipalityCodes)})`);
+  }
+  if (filter.near && filter.withinKm != null) {
+    const within = MUNICIPALITIES.filter((m) => (distanceKm(filter.near!, m.code) ?? Infinity) <= filter.withinKm!).map((m) => m.code);
+    where.push(sql`(${t.remote} or ${t.municipalityCode} = any(${textArray(within)}))`);
+  }
+  if (filter.periodFrom) where.push(sql`(${t.periodEnd} is null or ${t.periodEnd} >= ${filter.periodFrom}::date)`);
+  if (filter.periodTo) where.push(sql`(${t.periodStart} is null or ${t.periodStart} <= ${filter.periodTo}::date)`);
+  if (filter.remote === true) where.push(sql`${t.remote}`);
+  if (filter.remote === false) where.push(sql`not ${t.remote}`);
+  if (filter.freeSeats) where.push(sql`${t.seatsFree} > 0`);
+  if (filter.languages?.length && except !== 'languages') where.push(sql`${t.languages} && ${textArray(filter.languages)}`);
+  if (filter.maxPriceCents != null) where.push(sql`${t.priceCents} <= ${filter.maxPriceCents}`);
+  return where;
+}
+
+/** Kilometres from a municipality to each item's; remote and online items count as right here. */
+function distanceExpression(near: string): SQL {
+  const cases = MUNICIPALITIES.map((m) => sql`when ${m.code} then ${Math.round(distanceKm(near, m.code)! * 10) / 10}::float8`);
+  return sql`(case when ${searchItems.remote} then 0::float8 else (case ${searchItems.municipalityCode} ${sql.join(cases, sql` `)} else 100000::float8 end) end)`;
+}
+
+function tsQueryOf(prefixQuery: string): SQL {
+  return sql`(to_tsquery('finnish', ${prefixQuery}) || to_tsquery('swedish', ${prefixQuery}) || to_tsquery('english', ${prefixQuery}) || to_tsquery('simple', ${prefixQuery}))`;
+}
+
+const FAR_FUTURE = '9999-12-31T00:00:00Z';
+
+export async function search(
+  deps: Pick<Deps, 'db'>,
+  args: { filter?: SearchFilter | null; sort?: SearchSort | null; first?: number | null; after?: string | null },
+) {
+  const filter = checkFilter(args.filter ?? {});
+  const size = pageSize(args.first);
+  const prefixQuery = toPrefixQuery(filter.text);
+  const tsQuery = prefixQuery ? tsQueryOf(prefixQuery) : null;
+  let sort: SearchSort = args.sort ?? 'RELEVANCE';
+  if (sort === 'RELEVANCE' && !tsQuery) sort = 'NEWEST';
+  if (sort === 'NEAREST' && !filter.near) throw validationError([{ field: 'near', message: 'validation.required' }]);
+
+  const t = searchItems;
+  const startsKey = sql`coalesce(${t.startsOn}, ${FAR_FUTURE}::timestamptz)`;
+  // Each sort is a tuple of keys, compared as a whole for keyset pagination.
+  const keys: { expr: SQL; desc: boolean; cast: string }[] =
+    sort === 'RELEVANCE'
+      ? [
+          { expr: sql`ts_rank_cd(${t.document}, ${tsQuery!})::float8`, desc: true, cast: 'float8' },
+          { expr: sql`${t.id}`, desc: true, cast: 'uuid' },
+        ]
+      : sort === 'NEWEST'
+        ? [
+            { expr: sql`${t.publishedAt}`, desc: true, cast: 'timestamptz' },
+            { expr: sql`${t.id}`, desc: true, cast: 'uuid' },
+          ]
+        : sort === 'SOONEST'
+          ? [
+              { expr: startsKey, desc: false, cast: 'timestamptz' },
+              { expr: sql`${t.id}`, desc: false, cast: 'uuid' },
+            ]
+          : [
+              { expr: distanceExpression(filter.near!), desc: false, cast: 'float8' },
+              { expr: startsKey, desc: false, cast: 'timestamptz' },
+              { expr: sql`${t.id}`, desc: false, cast: 'uuid' },
+            ];
+
+  const where = conditions(filter, tsQuery);
+  const cursor = decodeCursor(args.after, keys.length);
+  const pageWhere = [...where];
+  if (cursor) {
+    // All keys of one sort run the same direction, so one row comparison does it.
+    const left = sql.join(keys.map((k) => k.expr), sql`, `);
+    const right = sql.join(keys.map((k, i) => sql`${cursor[i]}::${sql.raw(k.cast)}`), sql`, `);
+    pageWhere.push(keys[0]!.desc ? sql`(${left}) < (${right})` : sql`(${left}) > (${right})`);
+  }
+  const order = keys.map((k) => (k.desc ? sql`${k.expr} desc` : sql`${k.expr} asc`));
+  const keySelect = sql.join(keys.map((k, i) => sql`${k.expr} as ${sql.raw(`k${i}`)}`), sql`, `);
+
+  const [pageRows, total] = await Promise.all([
+    queryRows<Record<string, unknown>>(deps.db, sql`
+      select ${t.id} as id, ${t.kind} as kind, ${t.title} as title, ${t.excerpt} as excerpt, ${t.language} as language,
+        ${t.topics} as topics, ${t.municipalityCode} as municipality_code, ${t.remote} as remote,
+        ${t.periodStart}::text as period_start, ${t.periodEnd}::text as period_end, ${t.organisationName} as organisation_name,
+        ${t.priceCents} as price_cents, ${t.seatsFree} as seats_free, ${t.nextStartsAt} as next_starts_at,
+        ${t.applicationDeadline}::text as application_deadline, ${t.publishedAt} as published_at, ${keySelect}
+      from ${t}
+      where ${and(...pageWhere)}
+      order by ${sql.join(order, sql`, `)}
+      limit ${size + 1}`),
+    queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from ${t} where ${and(...where)}`),
+  ]);
+
+  const rows = pageRows.slice(0, size);
+  const last = rows.at(-1);
+  const keyValue = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'number' ? v : String(v));
+  return {
+    nodes: rows.map((r) => presentResult(r, filter.near ?? null)),
+    totalCount: total[0]?.n ?? 0,
+    pageInfo: {
+      hasNextPage: pageRows.length > size,
+      endCursor: last ? encodeCursor(keys.map((_, i) => keyValue(last[`k${i}`]))) : null,
+    },
+    /** Facet counts are computed only when asked for (SearchConnection.facets). */
+    facetQuery: { filter, tsQuery },
+  };
+}
+
+const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOString());
+
+function presentResult(r: Record<string, unknown>, near: string | null) {
+  const municipalityCode = (r.municipality_code as string | null) ?? null;
+  const remote = Boolean(r.remote);
+  return {
+    id: r.id as string,
+    kind: r.kind as SearchKind,
+    title: r.title as string,
+    excerpt: r.excerpt as string,
+    language: r.language as Locale,
+    topics: r.topics as string[],
+    municipalityCode,
+    remote,
+    periodStart: (r.period_start as string | null) ?? null,
+    periodEnd: (r.period_end as string | null) ?? null,
+    organisationName: (r.organisation_name as string | null) ?? null,
+    priceCents: (r.price_cents as number | null) ?? null,
+    seatsFree: (r.seats_free as number | null) ?? null,
+    nextStartsAt: iso(r.next_starts_at),
+    applicationDeadline: (r.application_deadline as string | null) ?? null,
+    distanceKm: near ? (remote ? 0 : municipalityCode ? Math.round(distanceKm(near, municipalityCode)! ) : null) : null,
+    publishedAt: iso(r.published_at)!,
+  };
+}
+
+/** Counts per value of each facet, each with every other filter applied. */
+export async function facets(deps: Pick<Deps, 'db'>, query: { filter: SearchFilter; tsQuery: SQL | null }) {
+  const t = searchItems;
+  const count = async (facet: Facet, value: SQL) => {
+    return queryRows<{ value: string; count: number }>(deps.db, sql`
+      select v as value, count(*)::int as count
+      from ${t}, lateral (select ${value} as v) f
+      where ${and(...conditions(query.filter, query.tsQuery, facet))} and v is not null
+      group by v order by count desc, v`);
+  };
+  const [kinds, topics, municipalities, languages] = await Promise.all([
+    count('kinds', sql`${t.kind}::text`),
+    count('topics', sql`unnest(${t.topics})`),
+    count('municipalities', sql`${t.municipalityCode}`),
+    count('languages', sql`unnest(${t.languages})`),
+  ]);
+  return { kinds, topics, municipalities, languages };
+}

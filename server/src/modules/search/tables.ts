@@ -1,0 +1,51 @@
+import { SEARCH_KINDS } from '@keskusvaraamo/shared';
+import { sql } from 'drizzle-orm';
+import { boolean, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+export const searchKind = pgEnum('search_kind', SEARCH_KINDS);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * The public search index: one row per published course or pool and per open placement,
+ * written by the needs and offers services in the same transaction as the change itself.
+ * Everything a search filters, sorts or shows is here, so a search reads one table.
+ */
+export const searchItems = pgTable(
+  'search_items',
+  {
+    /** The need's or offer's id. */
+    id: uuid('id').primaryKey(),
+    kind: searchKind('kind').notNull(),
+    title: text('title').notNull(),
+    excerpt: text('excerpt').notNull(),
+    language: text('language').notNull(),
+    /** Title (weight A) and description (B), stemmed in the item's own language. */
+    document: tsvector('document').notNull(),
+    topics: text('topics').array().notNull(),
+    municipalityCode: text('municipality_code'),
+    remote: boolean('remote').notNull(),
+    periodStart: date('period_start'),
+    periodEnd: date('period_end'),
+    languages: text('languages').array().notNull(),
+    organisationName: text('organisation_name'),
+    /** Courses: over sessions still taking registrations. */
+    priceCents: integer('price_cents'),
+    seatsFree: integer('seats_free'),
+    nextStartsAt: timestamp('next_starts_at', { withTimezone: true }),
+    applicationDeadline: date('application_deadline'),
+    /** Sorting key for SOONEST: the next session, or the period start. */
+    startsOn: timestamp('starts_on', { withTimezone: true }),
+    /** The item leaves the results after this instant: last registration deadline, or end of the application deadline day. */
+    visibleUntil: timestamp('visible_until', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('search_items_document_idx').using('gin', t.document),
+    index('search_items_topics_idx').using('gin', t.topics),
+    index('search_items_published_idx').on(t.publishedAt, t.id),
+    index('search_items_starts_idx').on(t.startsOn, t.id),
+    index('search_items_kind_idx').on(t.kind),
+    index('search_items_municipality_idx').on(t.municipalityCode),
+  ],
+);

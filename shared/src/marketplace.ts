@@ -1,0 +1,274 @@
+/**
+ * The marketplace's vocabulary and input rules: needs, offers with sessions, student profiles and
+ * search. The server enforces these schemas; the web forms show the same messages early.
+ */
+import { z } from 'zod';
+import { isMunicipalityCode } from './municipalities.js';
+import { LOCALES } from './roles.js';
+import { TOPICS, topicById } from './topics.js';
+
+export const NEED_KINDS = ['COURSE', 'INTERNSHIP', 'SUMMER_JOB', 'THESIS'] as const;
+export type NeedKind = (typeof NEED_KINDS)[number];
+/** Needs that students see and apply to. */
+export const PLACEMENT_KINDS = ['INTERNSHIP', 'SUMMER_JOB', 'THESIS'] as const;
+export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
+export const isPlacementKind = (kind: string): kind is PlacementKind =>
+  (PLACEMENT_KINDS as readonly string[]).includes(kind);
+
+export const NEED_STATES = ['DRAFT', 'OPEN', 'FILLED', 'CLOSED', 'EXPIRED'] as const;
+export type NeedState = (typeof NEED_STATES)[number];
+
+export const OFFER_KINDS = ['COURSE', 'STUDENT_POOL'] as const;
+export type OfferKind = (typeof OFFER_KINDS)[number];
+export const OFFER_STATES = ['DRAFT', 'PUBLISHED', 'ARCHIVED'] as const;
+export type OfferState = (typeof OFFER_STATES)[number];
+
+export const STUDY_LEVELS = ['VOCATIONAL', 'BACHELOR', 'MASTER'] as const;
+export type StudyLevel = (typeof STUDY_LEVELS)[number];
+export const PAY_KINDS = ['PAID', 'UNPAID'] as const;
+export type PayKind = (typeof PAY_KINDS)[number];
+
+/** What one search covers: published courses, open placements and student pools. */
+export const SEARCH_KINDS = ['COURSE', 'INTERNSHIP', 'SUMMER_JOB', 'THESIS', 'STUDENT_POOL'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+export const SEARCH_SORTS = ['RELEVANCE', 'SOONEST', 'NEWEST', 'NEAREST'] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+
+export const MAX_TOPICS = 10;
+
+const requiredText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(max, { error: 'validation.tooLong' });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: 'validation.tooLong' })
+    .nullish()
+    .transform((v) => (v ? v : null));
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const dateString = z
+  .string({ error: 'validation.required' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
+    error: 'validation.date',
+  });
+
+/** A wall-clock time in Europe/Helsinki, YYYY-MM-DDTHH:mm. */
+export const localDateTimeString = z
+  .string({ error: 'validation.required' })
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'validation.dateTime' })
+  .refine((v) => dateString.safeParse(v.slice(0, 10)).success && Number(v.slice(11, 13)) < 24 && Number(v.slice(14)) < 60, {
+    error: 'validation.dateTime',
+  });
+
+const locale = z.enum(LOCALES, { error: 'validation.choice' });
+const languages = z.array(locale).min(1, { error: 'validation.languagesRequired' }).max(LOCALES.length);
+const topics = z
+  .array(z.string().refine((id) => topicById(id) !== undefined, { error: 'validation.topic' }))
+  .min(1, { error: 'validation.topicsRequired' })
+  .max(MAX_TOPICS, { error: 'validation.tooManyTopics' })
+  .transform((ids) => [...new Set(ids)]);
+const municipalityCode = z
+  .string()
+  .nullish()
+  .transform((v) => (v ? v : null))
+  .refine((v) => v === null || isMunicipalityCode(v), { error: 'validation.municipality' });
+const euroCents = (max: number) =>
+  z
+    .number({ error: 'validation.number' })
+    .int({ error: 'validation.number' })
+    .min(0, { error: 'validation.notNegative' })
+    .max(max, { error: 'validation.tooLarge' });
+const optionalCents = (max: number) =>
+  euroCents(max)
+    .nullish()
+    .transform((v) => v ?? null);
+const uuid = z.uuid({ error: 'validation.id' });
+
+export const needSchema = z
+  .object({
+    kind: z.enum(NEED_KINDS, { error: 'validation.choice' }),
+    organisationId: uuid.nullish().transform((v) => v ?? null),
+    title: requiredText(150),
+    description: requiredText(5000),
+    language: locale,
+    topics,
+    municipalityCode,
+    remote: z.boolean().default(false),
+    periodStart: dateString,
+    periodEnd: dateString,
+    positions: z.number().int({ error: 'validation.number' }).min(1, { error: 'validation.atLeastOne' }).max(500, { error: 'validation.tooLarge' }),
+    payKind: z
+      .enum(PAY_KINDS, { error: 'validation.choice' })
+      .nullish()
+      .transform((v) => v ?? null),
+    /** Pay for a placement, in euro cents per month. */
+    payAmountCents: optionalCents(10_000_000),
+    /** Budget for a course, in euro cents in all. */
+    budgetCents: optionalCents(100_000_000),
+    thesisLevel: z
+      .enum(STUDY_LEVELS, { error: 'validation.choice' })
+      .nullish()
+      .transform((v) => v ?? null),
+    languages,
+    applicationDeadline: dateString.nullish().transform((v) => v ?? null),
+  })
+  .superRefine((need, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (!need.remote && need.municipalityCode === null) issue('municipalityCode', 'validation.placeOrRemote');
+    if (need.periodEnd < need.periodStart) issue('periodEnd', 'validation.periodOrder');
+    if (need.applicationDeadline && need.applicationDeadline > need.periodEnd) {
+      issue('applicationDeadline', 'validation.deadlineAfterPeriod');
+    }
+    if (isPlacementKind(need.kind)) {
+      if (need.payKind === null) issue('payKind', 'validation.required');
+      if (need.applicationDeadline === null) issue('applicationDeadline', 'validation.required');
+    }
+    if (need.kind === 'THESIS' && need.thesisLevel === null) issue('thesisLevel', 'validation.required');
+  })
+  .transform((need) => ({
+    ...need,
+    // Fields that do not belong to the kind are dropped rather than stored.
+    payKind: isPlacementKind(need.kind) ? need.payKind : null,
+    payAmountCents: isPlacementKind(need.kind) && need.payKind === 'PAID' ? need.payAmountCents : null,
+    budgetCents: need.kind === 'COURSE' ? need.budgetCents : null,
+    thesisLevel: need.kind === 'THESIS' ? need.thesisLevel : null,
+  }));
+export type NeedInput = z.input<typeof needSchema>;
+export type NeedData = z.output<typeof needSchema>;
+
+export const offerSchema = z
+  .object({
+    kind: z.enum(OFFER_KINDS, { error: 'validation.choice' }),
+    organisationId: uuid,
+    title: requiredText(150),
+    description: requiredText(5000),
+    language: locale,
+    topics,
+    municipalityCode,
+    online: z.boolean().default(false),
+    languages,
+    /** Course: hours a freed seat is held for the first on the waitlist. */
+    claimWindowHours: z
+      .number()
+      .int({ error: 'validation.number' })
+      .min(1, { error: 'validation.atLeastOne' })
+      .max(168, { error: 'validation.tooLarge' })
+      .default(24),
+    /** Student pool fields. */
+    studentCount: z
+      .number()
+      .int({ error: 'validation.number' })
+      .min(1, { error: 'validation.atLeastOne' })
+      .max(2000, { error: 'validation.tooLarge' })
+      .nullish()
+      .transform((v) => v ?? null),
+    periodStart: dateString.nullish().transform((v) => v ?? null),
+    periodEnd: dateString.nullish().transform((v) => v ?? null),
+    placementKinds: z
+      .array(z.enum(PLACEMENT_KINDS, { error: 'validation.choice' }))
+      .max(3)
+      .default([])
+      .transform((kinds) => [...new Set(kinds)]),
+    studyLevel: z
+      .enum(STUDY_LEVELS, { error: 'validation.choice' })
+      .nullish()
+      .transform((v) => v ?? null),
+    fieldOfStudy: optionalText(200),
+  })
+  .superRefine((offer, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (!offer.online && offer.municipalityCode === null) issue('municipalityCode', 'validation.placeOrOnline');
+    if (offer.kind === 'STUDENT_POOL') {
+      if (offer.studentCount === null) issue('studentCount', 'validation.required');
+      if (offer.periodStart === null) issue('periodStart', 'validation.required');
+      if (offer.periodEnd === null) issue('periodEnd', 'validation.required');
+      if (offer.placementKinds.length === 0) issue('placementKinds', 'validation.placementKindsRequired');
+    }
+    if (offer.periodStart && offer.periodEnd && offer.periodEnd < offer.periodStart) {
+      issue('periodEnd', 'validation.periodOrder');
+    }
+  })
+  .transform((offer) => {
+    const pool = offer.kind === 'STUDENT_POOL';
+    return {
+      ...offer,
+      studentCount: pool ? offer.studentCount : null,
+      periodStart: pool ? offer.periodStart : null,
+      periodEnd: pool ? offer.periodEnd : null,
+      placementKinds: pool ? offer.placementKinds : [],
+      studyLevel: pool ? offer.studyLevel : null,
+      fieldOfStudy: pool ? offer.fieldOfStudy : null,
+    };
+  });
+export type OfferInput = z.input<typeof offerSchema>;
+export type OfferData = z.output<typeof offerSchema>;
+
+export const sessionSchema = z
+  .object({
+    startsAt: localDateTimeString,
+    endsAt: localDateTimeString,
+    registrationDeadline: localDateTimeString,
+    place: optionalText(300),
+    municipalityCode,
+    onlineUrl: optionalText(500).refine((v) => v === null || /^https:\/\/[^\s]+\.[^\s]+$/.test(v), {
+      error: 'validation.httpsUrl',
+    }),
+    seats: z.number().int({ error: 'validation.number' }).min(1, { error: 'validation.atLeastOne' }).max(2000, { error: 'validation.tooLarge' }),
+    priceCents: euroCents(10_000_000),
+    language: locale,
+  })
+  .superRefine((s, ctx) => {
+    const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+    if (s.endsAt <= s.startsAt) issue('endsAt', 'validation.endBeforeStart');
+    if (s.registrationDeadline > s.startsAt) issue('registrationDeadline', 'validation.deadlineAfterStart');
+    if (s.onlineUrl === null && s.municipalityCode === null) issue('municipalityCode', 'validation.placeOrOnline');
+  });
+export type SessionInput = z.input<typeof sessionSchema>;
+export type SessionData = z.output<typeof sessionSchema>;
+
+export const studentProfileSchema = z
+  .object({
+    institutionName: requiredText(200),
+    fieldOfStudy: requiredText(200),
+    studyLevel: z.enum(STUDY_LEVELS, { error: 'validation.choice' }),
+    topics: z
+      .array(z.string().refine((id) => topicById(id) !== undefined, { error: 'validation.topic' }))
+      .max(MAX_TOPICS, { error: 'validation.tooManyTopics' })
+      .transform((ids) => [...new Set(ids)]),
+    languages,
+    availableFrom: dateString.nullish().transform((v) => v ?? null),
+    availableTo: dateString.nullish().transform((v) => v ?? null),
+    homeMunicipalityCode: municipalityCode,
+    introduction: optionalText(2000),
+    discoverable: z.boolean(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.availableFrom && p.availableTo && p.availableTo < p.availableFrom) {
+      ctx.addIssue({ code: 'custom', path: ['availableTo'], message: 'validation.periodOrder' });
+    }
+  });
+export type StudentProfileInput = z.input<typeof studentProfileSchema>;
+
+/** Parent groups and child topics of the chosen topics: a group matches its topics and vice versa. */
+export function expandTopics(ids: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const id of ids) {
+    const topic = topicById(id);
+    if (!topic) continue;
+    out.add(id);
+    if (topic.parent) out.add(topic.parent);
+    else for (const child of childrenOf(id)) out.add(child);
+  }
+  return [...out];
+}
+
+function childrenOf(groupId: string): string[] {
+  return TOPICS.filter((t) => t.parent === groupId).map((t) => t.id);
+}
