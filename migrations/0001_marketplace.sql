@@ -33,7 +33,7 @@ CREATE TABLE "needs" (
 	CONSTRAINT "needs_period_order" CHECK ("needs"."period_end" >= "needs"."period_start"),
 	CONSTRAINT "needs_positions_positive" CHECK ("needs"."positions" > 0),
 	CONSTRAINT "needs_place_or_remote" CHECK ("needs"."remote" or "needs"."municipality_code" is not null),
-	CONSTRAINT "needs_published_has_time" CHECK ("needs"."state" = 'DRAFT' or "needs"."published_at" is not null)
+	CONSTRAINT "needs_published_has_time" CHECK ("needs"."state" in ('DRAFT', 'CLOSED') or "needs"."published_at" is not null)
 );
 --> statement-breakpoint
 CREATE TABLE "course_sessions" (

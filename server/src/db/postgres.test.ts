@@ -8,7 +8,7 @@ import { buildApp } from '../app.js';
 import { users } from '../modules/accounts/tables.js';
 import { memberships } from '../modules/organisations/tables.js';
 import { DEMO_USERS } from '../seed/demo.js';
-import { buildOrganisation, buildUser, PASSWORD } from '../test/factories.js';
+import { buildNeed, buildOrganisation, buildUser, PASSWORD } from '../test/factories.js';
 import { codeOf, gql, onRealPostgres, openTestDatabase, testConfig, type App } from '../test/helper.js';
 import { openDatabase } from './client.js';
 
@@ -83,6 +83,29 @@ describe.runIf(onRealPostgres)('on real PostgreSQL', () => {
         });
         expect(owners).toHaveLength(1);
       }
+    });
+
+    it('of ten racing publications of one draft, exactly one wins; the others see INVALID_STATE', async () => {
+      const draft = await buildNeed(app, {}, { publish: false });
+      const token = app.signAccessToken({ id: draft.owner.id, tokenVersion: 0 });
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          gql(
+            app,
+            `mutation ($id: ID!) { ${i % 2 ? 'publishNeed' : 'closeNeed'}(id: $id) { state } }`,
+            { id: draft.id },
+            { token },
+          ),
+        ),
+      );
+      const outcomes = results.map((r) => codeOf(r) ?? 'OK');
+      expect(outcomes.filter((o) => o === 'OK').length).toBeGreaterThanOrEqual(1);
+      expect(outcomes.filter((o) => o !== 'OK')).toEqual(outcomes.filter((o) => o !== 'OK').map(() => 'INVALID_STATE'));
+      // A close may follow a publish (OPEN → CLOSED), but never two publishes or two closes.
+      const publishes = results.filter((r, i) => i % 2 && !r.errors).length;
+      const closes = results.filter((r, i) => !(i % 2) && !r.errors).length;
+      expect(publishes).toBeLessThanOrEqual(1);
+      expect(closes).toBeLessThanOrEqual(1);
     });
   });
 });

@@ -150,7 +150,11 @@ export function courseInput(organisationId: string, overrides: Record<string, un
 }
 
 /** A published need, as an entrepreneur of a new company would post it. */
-export async function buildNeed(app: App, overrides: Record<string, unknown> = {}, options: { publish?: boolean; owner?: TestUser } = {}) {
+export async function buildNeed(
+  app: App,
+  overrides: Record<string, unknown> = {},
+  options: { publish?: boolean; owner?: TestUser } = {},
+) {
   const { createNeed, publishNeed } = await import('../modules/needs/service.js');
   const owner = options.owner ?? (await buildUser(app, { roles: ['ENTREPRENEUR'] }));
   const viewer = { id: owner.id, email: owner.email, roles: owner.roles, emailVerified: true };
@@ -162,11 +166,20 @@ export async function buildNeed(app: App, overrides: Record<string, unknown> = {
 export async function buildCourse(
   app: App,
   overrides: Record<string, unknown> = {},
-  options: { sessions?: Record<string, unknown>[]; publish?: boolean; organisation?: Awaited<ReturnType<typeof buildOrganisation>> } = {},
+  options: {
+    sessions?: Record<string, unknown>[];
+    publish?: boolean;
+    organisation?: Awaited<ReturnType<typeof buildOrganisation>>;
+  } = {},
 ) {
   const { createOffer, publishOffer } = await import('../modules/offers/service.js');
   const org = options.organisation ?? (await buildOrganisation(app, { kind: 'EDUCATIONAL' }));
   const viewer = { id: org.owner.id, email: org.owner.email, roles: org.owner.roles, emailVerified: true };
-  const offer = await createOffer(depsOf(app), viewer, courseInput(org.id, overrides), options.sessions ?? [sessionInput()]);
+  const offer = await createOffer(
+    depsOf(app),
+    viewer,
+    courseInput(org.id, overrides),
+    options.sessions ?? [sessionInput()],
+  );
   return { ...(options.publish === false ? offer : await publishOffer(depsOf(app), viewer, offer.id)), org };
 }

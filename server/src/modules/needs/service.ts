@@ -19,10 +19,14 @@ import { needs } from './tables.js';
 
 type NeedRow = typeof needs.$inferSelect;
 
-const invalidState = (state: NeedState) => new AppError('INVALID_STATE', `Not possible for a need that is ${state}`, { state });
+const invalidState = (state: NeedState) =>
+  new AppError('INVALID_STATE', `Not possible for a need that is ${state}`, { state });
 
 async function load(db: Database, id: string): Promise<NeedRow> {
-  const [row] = await db.select().from(needs).where(eq(needs.id, assertId(id, 'No such need')));
+  const [row] = await db
+    .select()
+    .from(needs)
+    .where(eq(needs.id, assertId(id, 'No such need')));
   if (!row) throw notFound('No such need');
   return row;
 }
@@ -188,7 +192,9 @@ export async function myNeeds(
   const orgIds = await userOrganisationIds(deps.db, viewer.id);
   const mine = or(eq(needs.postedBy, viewer.id), orgIds.length ? inArray(needs.organisationId, orgIds) : undefined)!;
   const filters: (SQL | undefined)[] = [mine, args.state ? eq(needs.state, args.state) : undefined];
-  const after = cursor ? sql`(${needs.updatedAt}, ${needs.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : undefined;
+  const after = cursor
+    ? sql`(${needs.updatedAt}, ${needs.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`
+    : undefined;
   const [rows, [total]] = await Promise.all([
     deps.db
       .select()
@@ -196,7 +202,10 @@ export async function myNeeds(
       .where(and(...filters, after))
       .orderBy(desc(needs.updatedAt), desc(needs.id))
       .limit(size + 1),
-    deps.db.select({ n: count() }).from(needs).where(and(...filters)),
+    deps.db
+      .select({ n: count() })
+      .from(needs)
+      .where(and(...filters)),
   ]);
   return toConnection(rows.map(presentNeed), size, (n) => [n.updatedAt, n.id], total?.n ?? 0);
 }

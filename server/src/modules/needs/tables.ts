@@ -44,10 +44,12 @@ export const needs = pgTable(
     check('needs_period_order', sql`${t.periodEnd} >= ${t.periodStart}`),
     check('needs_positions_positive', sql`${t.positions} > 0`),
     check('needs_place_or_remote', sql`${t.remote} or ${t.municipalityCode} is not null`),
-    check('needs_published_has_time', sql`${t.state} = 'DRAFT' or ${t.publishedAt} is not null`),
+    check('needs_published_has_time', sql`${t.state} in ('DRAFT', 'CLOSED') or ${t.publishedAt} is not null`),
     index('needs_organisation_idx').on(t.organisationId),
     index('needs_posted_by_idx').on(t.postedBy),
     // The expiry job looks for open needs past their deadline.
-    index('needs_open_deadline_idx').on(t.applicationDeadline).where(sql`${t.state} = 'OPEN'`),
+    index('needs_open_deadline_idx')
+      .on(t.applicationDeadline)
+      .where(sql`${t.state} = 'OPEN'`),
   ],
 );

@@ -10,11 +10,13 @@ const resolvers: IResolvers = {
     myOffers: async (_root, args, ctx) => offers.myOffers(ctx.deps, await ctx.viewer(), args),
   },
   Mutation: {
-    createOffer: async (_root, { input, sessions }, ctx) => offers.createOffer(ctx.deps, await ctx.viewer(), input, sessions ?? null),
+    createOffer: async (_root, { input, sessions }, ctx) =>
+      offers.createOffer(ctx.deps, await ctx.viewer(), input, sessions ?? null),
     updateOffer: async (_root, { id, input }, ctx) => offers.updateOffer(ctx.deps, await ctx.viewer(), id, input),
     publishOffer: async (_root, { id }, ctx) => offers.publishOffer(ctx.deps, await ctx.viewer(), id),
     archiveOffer: async (_root, { id }, ctx) => offers.archiveOffer(ctx.deps, await ctx.viewer(), id),
-    addSession: async (_root, { offerId, input }, ctx) => offers.addSession(ctx.deps, await ctx.viewer(), offerId, input),
+    addSession: async (_root, { offerId, input }, ctx) =>
+      offers.addSession(ctx.deps, await ctx.viewer(), offerId, input),
     updateSession: async (_root, { id, input }, ctx) => offers.updateSession(ctx.deps, await ctx.viewer(), id, input),
     removeSession: async (_root, { id }, ctx) => {
       await offers.removeSession(ctx.deps, await ctx.viewer(), id);

@@ -20,10 +20,14 @@ import { courseSessions, offers } from './tables.js';
 type OfferRow = typeof offers.$inferSelect;
 type SessionRow = typeof courseSessions.$inferSelect;
 
-const invalidState = (state: OfferState) => new AppError('INVALID_STATE', `Not possible for an offer that is ${state}`, { state });
+const invalidState = (state: OfferState) =>
+  new AppError('INVALID_STATE', `Not possible for an offer that is ${state}`, { state });
 
 async function load(db: Database, id: string): Promise<OfferRow> {
-  const [row] = await db.select().from(offers).where(eq(offers.id, assertId(id, 'No such offer')));
+  const [row] = await db
+    .select()
+    .from(offers)
+    .where(eq(offers.id, assertId(id, 'No such offer')));
   if (!row) throw notFound('No such offer');
   return row;
 }
@@ -32,7 +36,8 @@ async function loadManaged(deps: Deps, viewer: Viewer | null, id: string): Promi
   if (!viewer) throw unauthenticated();
   const offer = await load(deps.db, id);
   const role = await roleIn(deps.db, offer.organisationId, viewer.id);
-  if (!policy.manage(viewer, role)) throw policy.read(viewer, offer.state, role) ? forbidden() : notFound('No such offer');
+  if (!policy.manage(viewer, role))
+    throw policy.read(viewer, offer.state, role) ? forbidden() : notFound('No such offer');
   return offer;
 }
 
@@ -60,14 +65,21 @@ function parseNewSession(input: unknown, field = ''): ReturnType<typeof sessionV
 }
 
 async function sessionsOf(db: Database, offerId: string): Promise<SessionRow[]> {
-  return db.select().from(courseSessions).where(eq(courseSessions.offerId, offerId)).orderBy(asc(courseSessions.startsAt));
+  return db
+    .select()
+    .from(courseSessions)
+    .where(eq(courseSessions.offerId, offerId))
+    .orderBy(asc(courseSessions.startsAt));
 }
 
 /** Keeps the search index in step: published pools, and published courses still taking registrations. */
 export async function syncIndex(db: Database, offerId: string): Promise<void> {
   const offer = await load(db, offerId);
   const now = new Date();
-  const open = offer.kind === 'COURSE' ? (await sessionsOf(db, offer.id)).filter((s) => !s.cancelledAt && s.registrationDeadline > now) : [];
+  const open =
+    offer.kind === 'COURSE'
+      ? (await sessionsOf(db, offer.id)).filter((s) => !s.cancelledAt && s.registrationDeadline > now)
+      : [];
   if (offer.state !== 'PUBLISHED' || (offer.kind === 'COURSE' && open.length === 0)) {
     await removeFromIndex(db, offer.id);
     return;
@@ -97,7 +109,12 @@ export async function syncIndex(db: Database, offerId: string): Promise<void> {
   });
 }
 
-export async function createOffer(deps: Deps, viewer: Viewer | null, input: unknown, sessionInputs: unknown[] | null): Promise<OfferDto> {
+export async function createOffer(
+  deps: Deps,
+  viewer: Viewer | null,
+  input: unknown,
+  sessionInputs: unknown[] | null,
+): Promise<OfferDto> {
   if (!viewer) throw unauthenticated();
   const data = parseInput(offerSchema, input);
   const [org] = await organisationsByIds(deps.db, [data.organisationId]);
@@ -105,7 +122,8 @@ export async function createOffer(deps: Deps, viewer: Viewer | null, input: unkn
   if (!org || !policy.create(viewer, org.kind, role)) {
     throw forbidden('Offers are published by members of an educational organisation or training body');
   }
-  const sessions = data.kind === 'COURSE' ? (sessionInputs ?? []).map((s, i) => parseNewSession(s, `sessions.${i}.`)) : [];
+  const sessions =
+    data.kind === 'COURSE' ? (sessionInputs ?? []).map((s, i) => parseNewSession(s, `sessions.${i}.`)) : [];
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .insert(offers)
@@ -135,7 +153,13 @@ export async function updateOffer(deps: Deps, viewer: Viewer | null, id: string,
   });
 }
 
-async function transition(deps: Deps, offer: OfferRow, from: OfferState[], to: OfferState, extra: Partial<OfferRow> = {}) {
+async function transition(
+  deps: Deps,
+  offer: OfferRow,
+  from: OfferState[],
+  to: OfferState,
+  extra: Partial<OfferRow> = {},
+) {
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(offers)
@@ -151,7 +175,9 @@ async function transition(deps: Deps, offer: OfferRow, from: OfferState[], to: O
 export async function publishOffer(deps: Deps, viewer: Viewer | null, id: string): Promise<OfferDto> {
   const offer = await loadManaged(deps, viewer, id);
   if (offer.kind === 'COURSE') {
-    const open = (await sessionsOf(deps.db, offer.id)).filter((s) => !s.cancelledAt && s.registrationDeadline > new Date());
+    const open = (await sessionsOf(deps.db, offer.id)).filter(
+      (s) => !s.cancelledAt && s.registrationDeadline > new Date(),
+    );
     if (open.length === 0) throw validationError([{ field: 'sessions', message: 'validation.sessionsRequired' }]);
   }
   return transition(deps, offer, ['DRAFT'], 'PUBLISHED', { publishedAt: new Date() });
@@ -170,12 +196,20 @@ async function loadCourseForSessions(deps: Deps, viewer: Viewer | null, offerId:
 }
 
 async function loadSession(db: Database, id: string): Promise<SessionRow> {
-  const [row] = await db.select().from(courseSessions).where(eq(courseSessions.id, assertId(id, 'No such session')));
+  const [row] = await db
+    .select()
+    .from(courseSessions)
+    .where(eq(courseSessions.id, assertId(id, 'No such session')));
   if (!row) throw notFound('No such session');
   return row;
 }
 
-export async function addSession(deps: Deps, viewer: Viewer | null, offerId: string, input: unknown): Promise<SessionDto> {
+export async function addSession(
+  deps: Deps,
+  viewer: Viewer | null,
+  offerId: string,
+  input: unknown,
+): Promise<SessionDto> {
   const offer = await loadCourseForSessions(deps, viewer, offerId);
   const values = parseNewSession(input);
   return deps.db.transaction(async (tx) => {
@@ -188,12 +222,19 @@ export async function addSession(deps: Deps, viewer: Viewer | null, offerId: str
   });
 }
 
-export async function updateSession(deps: Deps, viewer: Viewer | null, id: string, input: unknown): Promise<SessionDto> {
+export async function updateSession(
+  deps: Deps,
+  viewer: Viewer | null,
+  id: string,
+  input: unknown,
+): Promise<SessionDto> {
   const session = await loadSession(deps.db, id);
   await loadCourseForSessions(deps, viewer, session.offerId);
   const values = sessionValues(parseInput(sessionSchema, input));
   if (values.seats < session.seatsTaken) {
-    throw validationError([{ field: 'seats', message: 'validation.seatsBelowTaken', params: { taken: session.seatsTaken } }]);
+    throw validationError([
+      { field: 'seats', message: 'validation.seatsBelowTaken', params: { taken: session.seatsTaken } },
+    ]);
   }
   return deps.db.transaction(async (tx) => {
     // The seat count is compared again in the statement: a booking may have come in meanwhile.
@@ -247,8 +288,13 @@ export async function myOffers(
   const cursor = decodeCursor(args.after, 2) as [string, string] | null;
   const orgIds = await userOrganisationIds(deps.db, viewer.id);
   if (orgIds.length === 0) return toConnection<OfferDto>([], size, () => [], 0);
-  const filters: (SQL | undefined)[] = [inArray(offers.organisationId, orgIds), args.state ? eq(offers.state, args.state) : undefined];
-  const after = cursor ? sql`(${offers.updatedAt}, ${offers.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)` : undefined;
+  const filters: (SQL | undefined)[] = [
+    inArray(offers.organisationId, orgIds),
+    args.state ? eq(offers.state, args.state) : undefined,
+  ];
+  const after = cursor
+    ? sql`(${offers.updatedAt}, ${offers.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`
+    : undefined;
   const [rows, [total]] = await Promise.all([
     deps.db
       .select()
@@ -256,7 +302,10 @@ export async function myOffers(
       .where(and(...filters, after))
       .orderBy(desc(offers.updatedAt), desc(offers.id))
       .limit(size + 1),
-    deps.db.select({ n: count() }).from(offers).where(and(...filters)),
+    deps.db
+      .select({ n: count() })
+      .from(offers)
+      .where(and(...filters)),
   ]);
   return toConnection(rows.map(presentOffer), size, (o) => [o.updatedAt, o.id], total?.n ?? 0);
 }

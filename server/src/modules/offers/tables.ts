@@ -29,7 +29,10 @@ export const offers = pgTable(
     studentCount: integer('student_count'),
     periodStart: date('period_start'),
     periodEnd: date('period_end'),
-    placementKinds: text('placement_kinds', { enum: NEED_KINDS }).array().notNull().default(sql`'{}'`),
+    placementKinds: text('placement_kinds', { enum: NEED_KINDS })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     studyLevel: studyLevel('study_level'),
     fieldOfStudy: text('field_of_study'),
     publishedAt: timestamp('published_at', { withTimezone: true }),

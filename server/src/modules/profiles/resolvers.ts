@@ -8,7 +8,8 @@ const resolvers: IResolvers = {
     studentProfile: async (_root, { userId }, ctx) => profiles.getStudentProfile(ctx.deps, await ctx.viewer(), userId),
   },
   Mutation: {
-    saveStudentProfile: async (_root, { input }, ctx) => profiles.saveStudentProfile(ctx.deps, await ctx.viewer(), input),
+    saveStudentProfile: async (_root, { input }, ctx) =>
+      profiles.saveStudentProfile(ctx.deps, await ctx.viewer(), input),
   },
 };
 

@@ -45,7 +45,11 @@ async function find(deps: Deps, userId: string) {
   return row ? present(row.profile, row.displayName) : null;
 }
 
-export async function saveStudentProfile(deps: Deps, viewer: Viewer | null, input: unknown): Promise<StudentProfileDto> {
+export async function saveStudentProfile(
+  deps: Deps,
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<StudentProfileDto> {
   if (!viewer) throw unauthenticated();
   if (!profilePolicy.keep(viewer)) throw forbidden('Only students keep a student profile');
   const data = parseInput(studentProfileSchema, input);
@@ -62,7 +66,11 @@ export async function myStudentProfile(deps: Deps, viewer: Viewer | null): Promi
 }
 
 /** Someone else's profile, when the policy allows; otherwise null, as if there were none. */
-export async function getStudentProfile(deps: Deps, viewer: Viewer | null, userId: string): Promise<StudentProfileDto | null> {
+export async function getStudentProfile(
+  deps: Deps,
+  viewer: Viewer | null,
+  userId: string,
+): Promise<StudentProfileDto | null> {
   if (!isUuid(userId)) return null;
   const profile = await find(deps, userId);
   return profile && profilePolicy.read(viewer, profile) ? profile : null;

@@ -24,7 +24,12 @@ export const studentProfiles = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('student_profiles_period', sql`${t.availableTo} is null or ${t.availableFrom} is null or ${t.availableTo} >= ${t.availableFrom}`),
-    index('student_profiles_discoverable_idx').on(t.userId).where(sql`${t.discoverable}`),
+    check(
+      'student_profiles_period',
+      sql`${t.availableTo} is null or ${t.availableFrom} is null or ${t.availableTo} >= ${t.availableFrom}`,
+    ),
+    index('student_profiles_discoverable_idx')
+      .on(t.userId)
+      .where(sql`${t.discoverable}`),
   ],
 );

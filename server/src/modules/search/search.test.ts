@@ -16,30 +16,79 @@ const ids: Record<string, string> = {};
 beforeAll(async () => {
   app = await buildTestApp();
   // A small marketplace: courses in three languages, placements around Lapland.
-  ids.fiCourse = (await buildCourse(app, { title: 'Aurinkosähköjärjestelmien asennus' }, { sessions: [sessionInput({ priceCents: 30_000, seats: 12 })] })).id;
+  ids.fiCourse = (
+    await buildCourse(
+      app,
+      { title: 'Aurinkosähköjärjestelmien asennus' },
+      { sessions: [sessionInput({ priceCents: 30_000, seats: 12 })] },
+    )
+  ).id;
   ids.svCourse = (
-    await buildCourse(app, {
-      title: 'Installation av solcellssystem',
-      description: 'En kurs om solceller för lantbruk.',
-      language: 'sv',
-      languages: ['sv'],
-      topics: ['solar-pv'],
-      municipalityCode: '851',
-    }, { sessions: [sessionInput({ language: 'sv', municipalityCode: '851', priceCents: 0, startsAt: localIn(20), endsAt: localIn(20, '15:00'), registrationDeadline: localIn(18) })] })
+    await buildCourse(
+      app,
+      {
+        title: 'Installation av solcellssystem',
+        description: 'En kurs om solceller för lantbruk.',
+        language: 'sv',
+        languages: ['sv'],
+        topics: ['solar-pv'],
+        municipalityCode: '851',
+      },
+      {
+        sessions: [
+          sessionInput({
+            language: 'sv',
+            municipalityCode: '851',
+            priceCents: 0,
+            startsAt: localIn(20),
+            endsAt: localIn(20, '15:00'),
+            registrationDeadline: localIn(18),
+          }),
+        ],
+      },
+    )
   ).id;
   ids.enCourse = (
-    await buildCourse(app, {
-      title: 'Installing solar power systems',
-      description: 'A hands-on course in English.',
-      language: 'en',
-      languages: ['en'],
-      topics: ['wood-chips'],
-      municipalityCode: null,
-      online: true,
-    }, { sessions: [sessionInput({ language: 'en', municipalityCode: null, place: null, onlineUrl: 'https://meet.example.fi/solar', seats: 5, priceCents: 5_000 })] })
+    await buildCourse(
+      app,
+      {
+        title: 'Installing solar power systems',
+        description: 'A hands-on course in English.',
+        language: 'en',
+        languages: ['en'],
+        topics: ['wood-chips'],
+        municipalityCode: null,
+        online: true,
+      },
+      {
+        sessions: [
+          sessionInput({
+            language: 'en',
+            municipalityCode: null,
+            place: null,
+            onlineUrl: 'https://meet.example.fi/solar',
+            seats: 5,
+            priceCents: 5_000,
+          }),
+        ],
+      },
+    )
   ).id;
-  ids.sallaNeed = (await buildNeed(app, { title: 'Harjoittelija lämpöpumppuasennuksiin', topics: ['air-heat-pumps'], municipalityCode: '732' })).id;
-  ids.enontekioNeed = (await buildNeed(app, { kind: 'SUMMER_JOB', title: 'Kesätyöntekijä hakelämpölaitokselle', topics: ['wood-chips'], municipalityCode: '047' })).id;
+  ids.sallaNeed = (
+    await buildNeed(app, {
+      title: 'Harjoittelija lämpöpumppuasennuksiin',
+      topics: ['air-heat-pumps'],
+      municipalityCode: '732',
+    })
+  ).id;
+  ids.enontekioNeed = (
+    await buildNeed(app, {
+      kind: 'SUMMER_JOB',
+      title: 'Kesätyöntekijä hakelämpölaitokselle',
+      topics: ['wood-chips'],
+      municipalityCode: '047',
+    })
+  ).id;
   ids.draftNeed = (await buildNeed(app, { title: 'Luonnos jota ei näy' }, { publish: false })).id;
   ids.draftCourse = (await buildCourse(app, { title: 'Luonnoskurssi jota ei näy' }, { publish: false })).id;
 });
@@ -48,7 +97,11 @@ afterAll(() => app.closeAndDrop());
 async function search(filter: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {
   const r = await gql(app, SEARCH, { filter, ...extra });
   expect(r.errors).toBeUndefined();
-  return r.data!.search as { totalCount: number; nodes: { id: string; [k: string]: any }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+  return r.data!.search as {
+    totalCount: number;
+    nodes: { id: string; [k: string]: any }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string };
+  };
 }
 const idsOf = (result: { nodes: { id: string }[] }) => result.nodes.map((n) => n.id);
 
@@ -97,7 +150,9 @@ describe('filters', () => {
 
   it('measures distance with the municipalities data', async () => {
     // Kemijärvi–Salla is about 60 km; Kemijärvi–Enontekiö about 200 km. Online counts as near.
-    const near = idsOf(await search({ near: '320', withinKm: 100, kinds: ['INTERNSHIP', 'SUMMER_JOB', 'COURSE'] }, { first: 100 }));
+    const near = idsOf(
+      await search({ near: '320', withinKm: 100, kinds: ['INTERNSHIP', 'SUMMER_JOB', 'COURSE'] }, { first: 100 }),
+    );
     expect(near).toContain(ids.sallaNeed);
     expect(near).toContain(ids.enCourse);
     expect(near).not.toContain(ids.enontekioNeed);
@@ -117,7 +172,9 @@ describe('filters', () => {
     expect(idsOf(await search({ maxPriceCents: 0 }))).toEqual([ids.svCourse]);
     expect(idsOf(await search({ languages: ['en'] }))).toEqual([ids.enCourse]);
     expect(idsOf(await search({ remote: true }))).toEqual([ids.enCourse]);
-    expect((await search({ freeSeats: true }, { first: 100 })).nodes.every((n) => n.kind === 'COURSE' && n.seatsFree > 0)).toBe(true);
+    expect(
+      (await search({ freeSeats: true }, { first: 100 })).nodes.every((n) => n.kind === 'COURSE' && n.seatsFree > 0),
+    ).toBe(true);
   });
 
   it('filters by overlapping period', async () => {
@@ -133,7 +190,11 @@ describe('filters', () => {
   it('refuses bad filters with field errors', async () => {
     const r = await gql(app, SEARCH, { filter: { municipalityCodes: ['999'], periodFrom: '1.1.2027', withinKm: 50 } });
     expect(codeOf(r)).toBe('VALIDATION');
-    expect(r.errors![0]!.extensions.fields.map((f: { field: string }) => f.field).sort()).toEqual(['municipalityCodes', 'near', 'periodFrom']);
+    expect(r.errors![0]!.extensions.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'municipalityCodes',
+      'near',
+      'periodFrom',
+    ]);
   });
 });
 
@@ -144,7 +205,8 @@ describe('pages and facets', () => {
       const seen: string[] = [];
       let after: string | null = null;
       do {
-        const filter: Record<string, unknown> = sort === 'NEAREST' ? { near: '698' } : sort === 'RELEVANCE' ? { text: 'a' } : {};
+        const filter: Record<string, unknown> =
+          sort === 'NEAREST' ? { near: '698' } : sort === 'RELEVANCE' ? { text: 'a' } : {};
         const page: Awaited<ReturnType<typeof search>> = await search(filter, { sort, first: 2, after });
         seen.push(...idsOf(page));
         after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -155,11 +217,16 @@ describe('pages and facets', () => {
   });
 
   it('counts each facet with the other filters applied', async () => {
-    const r = await gql(app, `{ search(filter: { kinds: [COURSE] }) { totalCount facets { kinds { value count } languages { value count } } } }`);
+    const r = await gql(
+      app,
+      `{ search(filter: { kinds: [COURSE] }) { totalCount facets { kinds { value count } languages { value count } } } }`,
+    );
     const facets = r.data!.search.facets;
     // The kind facet ignores the kind filter, so the other kinds still show their counts.
     expect(facets.kinds.find((f: { value: string }) => f.value === 'SUMMER_JOB').count).toBe(1);
-    expect(facets.languages.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBeGreaterThanOrEqual(r.data!.search.totalCount);
+    expect(facets.languages.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBeGreaterThanOrEqual(
+      r.data!.search.totalCount,
+    );
   });
 
   it('refuses a page larger than 100', async () => {

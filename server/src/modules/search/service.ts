@@ -81,10 +81,7 @@ export async function indexDocument(db: Database, doc: SearchDocument): Promise<
     visibleUntil: doc.visibleUntil,
     publishedAt: doc.publishedAt,
   };
-  await db
-    .insert(searchItems)
-    .values(values)
-    .onConflictDoUpdate({ target: searchItems.id, set: values });
+  await db.insert(searchItems).values(values).onConflictDoUpdate({ target: searchItems.id, set: values });
 }
 
 export async function removeFromIndex(db: Database, id: string): Promise<void> {
@@ -111,7 +108,11 @@ export interface SearchFilter {
  * the language's dictionary, and the prefix also finds compounds that start with it.
  */
 export function toPrefixQuery(text: string | null | undefined): string | null {
-  const words = (text ?? '').normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words =
+    (text ?? '')
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [];
   if (words.length === 0) return null;
   return words
     .slice(0, 8)
@@ -124,10 +125,14 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** Checks a filter; returns it normalised. Errors name the field. */
 function checkFilter(filter: SearchFilter): SearchFilter {
   const issues: { field: string; message: string }[] = [];
-  if (filter.kinds?.some((k) => !(SEARCH_KINDS as readonly string[]).includes(k))) issues.push({ field: 'kinds', message: 'validation.choice' });
-  if (filter.municipalityCodes?.some((c) => !isMunicipalityCode(c))) issues.push({ field: 'municipalityCodes', message: 'validation.municipality' });
-  if (filter.near && !isMunicipalityCode(filter.near)) issues.push({ field: 'near', message: 'validation.municipality' });
-  if (filter.withinKm != null && (filter.withinKm < 1 || filter.withinKm > 2000)) issues.push({ field: 'withinKm', message: 'validation.tooLarge' });
+  if (filter.kinds?.some((k) => !(SEARCH_KINDS as readonly string[]).includes(k)))
+    issues.push({ field: 'kinds', message: 'validation.choice' });
+  if (filter.municipalityCodes?.some((c) => !isMunicipalityCode(c)))
+    issues.push({ field: 'municipalityCodes', message: 'validation.municipality' });
+  if (filter.near && !isMunicipalityCode(filter.near))
+    issues.push({ field: 'near', message: 'validation.municipality' });
+  if (filter.withinKm != null && (filter.withinKm < 1 || filter.withinKm > 2000))
+    issues.push({ field: 'withinKm', message: 'validation.tooLarge' });
   if (filter.withinKm != null && !filter.near) issues.push({ field: 'near', message: 'validation.required' });
   for (const field of ['periodFrom', 'periodTo'] as const) {
     if (filter[field] && !DATE.test(filter[field]!)) issues.push({ field, message: 'validation.date' });
@@ -153,12 +158,15 @@ function conditions(filter: SearchFilter, tsQuery: SQL | null, except?: Facet): 
   const where: SQL[] = [sql`(${t.visibleUntil} is null or ${t.visibleUntil} > now())`];
   if (tsQuery) where.push(sql`${t.document} @@ ${tsQuery}`);
   if (filter.kinds?.length && except !== 'kinds') where.push(sql`${t.kind}::text = any(${textArray(filter.kinds)})`);
-  if (filter.topics?.length && except !== 'topics') where.push(sql`${t.topics} && ${textArray(expandTopics(filter.topics))}`);
+  if (filter.topics?.length && except !== 'topics')
+    where.push(sql`${t.topics} && ${textArray(expandTopics(filter.topics))}`);
   if (filter.municipalityCodes?.length && except !== 'municipalities') {
     where.push(sql`${t.municipalityCode} = any(${textArray(filter.municipalityCodes)})`);
   }
   if (filter.near && filter.withinKm != null) {
-    const within = MUNICIPALITIES.filter((m) => (distanceKm(filter.near!, m.code) ?? Infinity) <= filter.withinKm!).map((m) => m.code);
+    const within = MUNICIPALITIES.filter((m) => (distanceKm(filter.near!, m.code) ?? Infinity) <= filter.withinKm!).map(
+      (m) => m.code,
+    );
     where.push(sql`(${t.remote} or ${t.municipalityCode} = any(${textArray(within)}))`);
   }
   if (filter.periodFrom) where.push(sql`(${t.periodEnd} is null or ${t.periodEnd} >= ${filter.periodFrom}::date)`);
@@ -166,14 +174,17 @@ function conditions(filter: SearchFilter, tsQuery: SQL | null, except?: Facet): 
   if (filter.remote === true) where.push(sql`${t.remote}`);
   if (filter.remote === false) where.push(sql`not ${t.remote}`);
   if (filter.freeSeats) where.push(sql`${t.seatsFree} > 0`);
-  if (filter.languages?.length && except !== 'languages') where.push(sql`${t.languages} && ${textArray(filter.languages)}`);
+  if (filter.languages?.length && except !== 'languages')
+    where.push(sql`${t.languages} && ${textArray(filter.languages)}`);
   if (filter.maxPriceCents != null) where.push(sql`${t.priceCents} <= ${filter.maxPriceCents}`);
   return where;
 }
 
 /** Kilometres from a municipality to each item's; remote and online items count as right here. */
 function distanceExpression(near: string): SQL {
-  const cases = MUNICIPALITIES.map((m) => sql`when ${m.code} then ${Math.round(distanceKm(near, m.code)! * 10) / 10}::float8`);
+  const cases = MUNICIPALITIES.map(
+    (m) => sql`when ${m.code} then ${Math.round(distanceKm(near, m.code)! * 10) / 10}::float8`,
+  );
   return sql`(case when ${searchItems.remote} then 0::float8 else (case ${searchItems.municipalityCode} ${sql.join(cases, sql` `)} else 100000::float8 end) end)`;
 }
 
@@ -225,15 +236,26 @@ export async function search(
   const pageWhere = [...where];
   if (cursor) {
     // All keys of one sort run the same direction, so one row comparison does it.
-    const left = sql.join(keys.map((k) => k.expr), sql`, `);
-    const right = sql.join(keys.map((k, i) => sql`${cursor[i]}::${sql.raw(k.cast)}`), sql`, `);
+    const left = sql.join(
+      keys.map((k) => k.expr),
+      sql`, `,
+    );
+    const right = sql.join(
+      keys.map((k, i) => sql`${cursor[i]}::${sql.raw(k.cast)}`),
+      sql`, `,
+    );
     pageWhere.push(keys[0]!.desc ? sql`(${left}) < (${right})` : sql`(${left}) > (${right})`);
   }
   const order = keys.map((k) => (k.desc ? sql`${k.expr} desc` : sql`${k.expr} asc`));
-  const keySelect = sql.join(keys.map((k, i) => sql`${k.expr} as ${sql.raw(`k${i}`)}`), sql`, `);
+  const keySelect = sql.join(
+    keys.map((k, i) => sql`${k.expr} as ${sql.raw(`k${i}`)}`),
+    sql`, `,
+  );
 
   const [pageRows, total] = await Promise.all([
-    queryRows<Record<string, unknown>>(deps.db, sql`
+    queryRows<Record<string, unknown>>(
+      deps.db,
+      sql`
       select ${t.id} as id, ${t.kind} as kind, ${t.title} as title, ${t.excerpt} as excerpt, ${t.language} as language,
         ${t.topics} as topics, ${t.municipalityCode} as municipality_code, ${t.remote} as remote,
         ${t.periodStart}::text as period_start, ${t.periodEnd}::text as period_end, ${t.organisationName} as organisation_name,
@@ -242,7 +264,8 @@ export async function search(
       from ${t}
       where ${and(...pageWhere)}
       order by ${sql.join(order, sql`, `)}
-      limit ${size + 1}`),
+      limit ${size + 1}`,
+    ),
     queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from ${t} where ${and(...where)}`),
   ]);
 
@@ -282,7 +305,7 @@ function presentResult(r: Record<string, unknown>, near: string | null) {
     seatsFree: (r.seats_free as number | null) ?? null,
     nextStartsAt: iso(r.next_starts_at),
     applicationDeadline: (r.application_deadline as string | null) ?? null,
-    distanceKm: near ? (remote ? 0 : municipalityCode ? Math.round(distanceKm(near, municipalityCode)! ) : null) : null,
+    distanceKm: near ? (remote ? 0 : municipalityCode ? Math.round(distanceKm(near, municipalityCode)!) : null) : null,
     publishedAt: iso(r.published_at)!,
   };
 }
@@ -291,11 +314,14 @@ function presentResult(r: Record<string, unknown>, near: string | null) {
 export async function facets(deps: Pick<Deps, 'db'>, query: { filter: SearchFilter; tsQuery: SQL | null }) {
   const t = searchItems;
   const count = async (facet: Facet, value: SQL) => {
-    return queryRows<{ value: string; count: number }>(deps.db, sql`
+    return queryRows<{ value: string; count: number }>(
+      deps.db,
+      sql`
       select v as value, count(*)::int as count
       from ${t}, lateral (select ${value} as v) f
       where ${and(...conditions(query.filter, query.tsQuery, facet))} and v is not null
-      group by v order by count desc, v`);
+      group by v order by count desc, v`,
+    );
   };
   const [kinds, topics, municipalities, languages] = await Promise.all([
     count('kinds', sql`${t.kind}::text`),

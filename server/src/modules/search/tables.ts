@@ -1,5 +1,4 @@
 import { SEARCH_KINDS } from '@keskusvaraamo/shared';
-import { sql } from 'drizzle-orm';
 import { boolean, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const searchKind = pgEnum('search_kind', SEARCH_KINDS);
