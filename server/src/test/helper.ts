@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
-import { openDatabase, type DatabaseHandle } from '../db/client.js';
+import { openDatabase, type DatabaseHandle, type OpenOptions } from '../db/client.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
 /** Concurrency is only meaningful on a real server: PGlite runs one query at a time. */
@@ -32,13 +32,13 @@ export function testConfig(env: Record<string, string> = {}) {
 }
 
 /** A new, empty database for one test file. */
-export async function openTestDatabase(): Promise<{
+export async function openTestDatabase(options: OpenOptions = {}): Promise<{
   handle: DatabaseHandle;
   url: string | null;
   drop: () => Promise<void>;
 }> {
   if (!TEST_DATABASE_URL) {
-    return { handle: await openDatabase({ kind: 'pglite', dataDir: null }), url: null, drop: async () => {} };
+    return { handle: await openDatabase({ kind: 'pglite', dataDir: null }, options), url: null, drop: async () => {} };
   }
   const name = `kv_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -48,7 +48,7 @@ export async function openTestDatabase(): Promise<{
   const url = new URL(TEST_DATABASE_URL);
   url.pathname = `/${name}`;
   return {
-    handle: await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 20 }),
+    handle: await openDatabase({ kind: 'postgres', url: url.toString(), poolSize: 20 }, options),
     url: url.toString(),
     drop: async () => {
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -59,8 +59,8 @@ export async function openTestDatabase(): Promise<{
   };
 }
 
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { handle, drop } = await openTestDatabase();
+export async function buildTestApp(env: Record<string, string> = {}, options: OpenOptions = {}): Promise<TestApp> {
+  const { handle, drop } = await openTestDatabase(options);
   const app = await buildApp(testConfig(env), { database: handle, logger: false });
   await app.ready();
   const close = async () => {
