@@ -11,7 +11,7 @@ interface FormTextFieldProps<T extends FieldValues> {
   description?: ReactNode;
   type?: 'text' | 'email' | 'password' | 'url' | 'search';
   autoComplete?: string;
-  inputMode?: 'text' | 'email' | 'numeric' | 'url';
+  inputMode?: 'text' | 'email' | 'numeric' | 'decimal' | 'url';
   isRequired?: boolean;
   /** A multi-line text area instead of a one-line input. */
   multiline?: boolean;

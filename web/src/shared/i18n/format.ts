@@ -1,5 +1,5 @@
 import type { Locale } from '@keskusvaraamo/shared';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { INTL_LOCALES } from './i18n';
 import { useLocale } from './useLocale';
 
@@ -20,11 +20,74 @@ export function formatDateTime(iso: string, locale: Locale): string {
   }).format(new Date(iso));
 }
 
-/** Date formatters bound to the current UI language. */
+/**
+ * A calendar day (YYYY-MM-DD) as the reader writes it. A day is not an instant: it is formatted
+ * at UTC midnight in UTC, so that no time zone moves it to the day before.
+ */
+function calendarDay(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+export function formatDay(day: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALES[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    calendarDay(day),
+  );
+}
+
+/** A period of calendar days, "1.–31.5.2026", with the day alone when both ends are the same. */
+export function formatDayRange(start: string, end: string, locale: Locale): string {
+  const format = new Intl.DateTimeFormat(INTL_LOCALES[locale], { dateStyle: 'medium', timeZone: 'UTC' });
+  if (start === end) return format.format(calendarDay(start));
+  return format.formatRange(calendarDay(start), calendarDay(end));
+}
+
+/** A session's time in Helsinki: "ti 2.6.2026 klo 9.00–16.00", with both dates when it spans days. */
+export function formatTimeRange(startIso: string, endIso: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALES[locale], {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'numeric',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: TIME_ZONE,
+  }).formatRange(new Date(startIso), new Date(endIso));
+}
+
+/** Euro cents as money in the reader's conventions: "1 850,50 €", "€1,850.50". */
+export function formatMoney(cents: number, locale: Locale): string {
+  const whole = cents % 100 === 0;
+  return new Intl.NumberFormat(INTL_LOCALES[locale], {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: whole ? 0 : 2,
+    maximumFractionDigits: 2,
+  }).format(cents / 100);
+}
+
+export function formatKm(km: number, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALES[locale], {
+    style: 'unit',
+    unit: 'kilometer',
+    maximumFractionDigits: 0,
+  }).format(km);
+}
+
+/** Formatters bound to the current UI language. */
 export function useFormatters() {
   const locale = useLocale();
-  return {
-    date: useCallback((iso: string) => formatDate(iso, locale), [locale]),
-    dateTime: useCallback((iso: string) => formatDateTime(iso, locale), [locale]),
-  };
+  const date = useCallback((iso: string) => formatDate(iso, locale), [locale]);
+  const dateTime = useCallback((iso: string) => formatDateTime(iso, locale), [locale]);
+  return useMemo(
+    () => ({
+      date,
+      dateTime,
+      day: (day: string) => formatDay(day, locale),
+      dayRange: (start: string, end: string) => formatDayRange(start, end, locale),
+      timeRange: (start: string, end: string) => formatTimeRange(start, end, locale),
+      money: (cents: number) => formatMoney(cents, locale),
+      km: (km: number) => formatKm(km, locale),
+    }),
+    [date, dateTime, locale],
+  );
 }

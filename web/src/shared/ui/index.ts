@@ -5,3 +5,5 @@ export { Page, useDocumentTitle } from './Page';
 export { StatusMessage } from './StatusMessage';
 export { LoadMoreButton } from './LoadMoreButton';
 export { SearchForm } from './SearchForm';
+export { EmptyState } from './EmptyState';
+export { TopicList } from './TopicList';

@@ -2,7 +2,18 @@
  * One-off messages carried in the router's location state to the next page, e.g. "You have
  * signed out" after the user menu sent the user to the front page.
  */
-export const NOTICES = ['signedOut', 'signedOutEverywhere', 'leftOrganisation'] as const;
+export const NOTICES = [
+  'signedOut',
+  'signedOutEverywhere',
+  'leftOrganisation',
+  'needSaved',
+  'needPublished',
+  'needNotPublished',
+  'needDeleted',
+  'offerSaved',
+  'offerPublished',
+  'offerNotPublished',
+] as const;
 export type Notice = (typeof NOTICES)[number];
 
 export function noticeState(notice: Notice): { notice: Notice } {
