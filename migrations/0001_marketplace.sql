@@ -121,7 +121,8 @@ CREATE TABLE "search_items" (
 	"application_deadline" date,
 	"starts_on" timestamp with time zone,
 	"visible_until" timestamp with time zone,
-	"published_at" timestamp with time zone NOT NULL
+	"published_at" timestamp with time zone NOT NULL,
+	"refresh_at" timestamp with time zone
 );
 --> statement-breakpoint
 ALTER TABLE "needs" ADD CONSTRAINT "needs_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -141,4 +142,5 @@ CREATE INDEX "search_items_topics_idx" ON "search_items" USING gin ("topics");--
 CREATE INDEX "search_items_published_idx" ON "search_items" USING btree ("published_at","id");--> statement-breakpoint
 CREATE INDEX "search_items_starts_idx" ON "search_items" USING btree ("starts_on","id");--> statement-breakpoint
 CREATE INDEX "search_items_kind_idx" ON "search_items" USING btree ("kind");--> statement-breakpoint
-CREATE INDEX "search_items_municipality_idx" ON "search_items" USING btree ("municipality_code");
+CREATE INDEX "search_items_municipality_idx" ON "search_items" USING btree ("municipality_code");--> statement-breakpoint
+CREATE INDEX "search_items_refresh_idx" ON "search_items" USING btree ("refresh_at");

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { deleteExpiredCredentials } from '../modules/accounts/cleanup.js';
 import { expireNeeds } from '../modules/needs/service.js';
+import { refreshStaleCourses } from '../modules/offers/service.js';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -16,13 +17,15 @@ export default fp(
         app.log.warn({ err: error }, 'Housekeeping failed; it will run again');
       }
     };
-    // Needs expire the minute their deadline day ends; search hides them already by its own clock.
+    // Needs expire the minute their deadline day ends, and courses drop sessions whose registration closed;
+    // search hides what is past already by its own clock.
     const expire = async () => {
       try {
         const expired = await expireNeeds(app.db);
         if (expired) app.log.info({ expired }, 'Needs past their application deadline expired');
+        await refreshStaleCourses(app.db);
       } catch (error) {
-        app.log.warn({ err: error }, 'Expiring needs failed; it will run again');
+        app.log.warn({ err: error }, 'Expiring needs or refreshing courses failed; it will run again');
       }
     };
     const timers = [setInterval(run, HOUR), setInterval(expire, MINUTE)];

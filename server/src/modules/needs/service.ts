@@ -85,6 +85,7 @@ async function syncIndex(db: Database, need: NeedRow): Promise<void> {
     startsOn: new Date(`${need.periodStart}T00:00:00Z`),
     visibleUntil: need.applicationDeadline ? endOfHelsinkiDay(need.applicationDeadline) : null,
     publishedAt: need.publishedAt ?? new Date(),
+    refreshAt: null,
   });
 }
 

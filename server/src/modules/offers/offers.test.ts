@@ -304,3 +304,35 @@ describe('authorisation matrix', () => {
     expect(ids).not.toContain(theirs.id);
   });
 });
+
+describe('keeping search fresh', () => {
+  it("drops a session from the course's price and seats once its registration closes", async () => {
+    const { refreshStaleCourses } = await import('./service.js');
+    const course = await buildCourse(
+      app,
+      { title: 'Tuoreena pysyvä lämpöpumppukurssi' },
+      {
+        organisation: school,
+        sessions: [
+          sessionInput({ priceCents: 1_000, seats: 5 }),
+          sessionInput({
+            startsAt: localIn(80),
+            endsAt: localIn(80, '15:00'),
+            registrationDeadline: localIn(75),
+            priceCents: 9_000,
+            seats: 7,
+          }),
+        ],
+      },
+    );
+    const first = async () => (await gql(app, SEARCH, { text: 'tuoreena' })).data!.search.nodes[0];
+    expect(await first()).toMatchObject({ priceCents: 1_000, seatsFree: 12 });
+    // The cheaper session's registration closes.
+    await app.db.execute(
+      sql`update course_sessions set registration_deadline = now() - interval '1 minute', starts_at = now() + interval '1 day', ends_at = now() + interval '2 days' where offer_id = ${course.id} and price_cents = 1000`,
+    );
+    await app.db.execute(sql`update search_items set refresh_at = now() - interval '1 minute' where id = ${course.id}`);
+    expect(await refreshStaleCourses(app.db)).toBeGreaterThanOrEqual(1);
+    expect(await first()).toMatchObject({ priceCents: 9_000, seatsFree: 7 });
+  });
+});

@@ -12,7 +12,7 @@ import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
-import { indexDocument, removeFromIndex } from '../search/service.js';
+import { indexDocument, removeFromIndex, staleDocuments } from '../search/service.js';
 import { offerPolicy as policy } from './policy.js';
 import { presentOffer, presentSession, type OfferDto, type SessionDto } from './presenter.js';
 import { courseSessions, offers } from './tables.js';
@@ -106,7 +106,16 @@ export async function syncIndex(db: Database, offerId: string): Promise<void> {
     startsOn: course ? open[0]!.startsAt : offer.periodStart ? new Date(`${offer.periodStart}T00:00:00Z`) : null,
     visibleUntil: course ? new Date(Math.max(...open.map((s) => s.registrationDeadline.getTime()))) : null,
     publishedAt: offer.publishedAt ?? now,
+    // Price, seats and dates change when the next session's registration closes.
+    refreshAt: course ? new Date(Math.min(...open.map((s) => s.registrationDeadline.getTime()))) : null,
   });
+}
+
+/** Indexes again the courses whose next registration has closed. Safe in every instance. */
+export async function refreshStaleCourses(db: Database): Promise<number> {
+  const ids = await staleDocuments(db);
+  for (const id of ids) await db.transaction((tx) => syncIndex(tx, id));
+  return ids.length;
 }
 
 export async function createOffer(

@@ -13,7 +13,7 @@ import {
   type SearchKind,
   type SearchSort,
 } from '@keskusvaraamo/shared';
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { validationError } from '../../errors.js';
@@ -41,6 +41,8 @@ export interface SearchDocument {
   startsOn: Date | null;
   visibleUntil: Date | null;
   publishedAt: Date;
+  /** When the document goes stale and its module must index it again; null if never. */
+  refreshAt: Date | null;
 }
 
 const TEXT_CONFIG: Record<Locale, string> = { fi: 'finnish', sv: 'swedish', en: 'english' };
@@ -80,8 +82,20 @@ export async function indexDocument(db: Database, doc: SearchDocument): Promise<
     startsOn: doc.startsOn,
     visibleUntil: doc.visibleUntil,
     publishedAt: doc.publishedAt,
+    refreshAt: doc.refreshAt,
   };
   await db.insert(searchItems).values(values).onConflictDoUpdate({ target: searchItems.id, set: values });
+}
+
+/** Ids of documents that went stale, oldest first; their modules index them again. */
+export async function staleDocuments(db: Database, limit = 100): Promise<string[]> {
+  const rows = await db
+    .select({ id: searchItems.id })
+    .from(searchItems)
+    .where(lte(searchItems.refreshAt, sql`now()`))
+    .orderBy(asc(searchItems.refreshAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
 }
 
 export async function removeFromIndex(db: Database, id: string): Promise<void> {

@@ -38,6 +38,8 @@ export const searchItems = pgTable(
     /** The item leaves the results after this instant: last registration deadline, or end of the application deadline day. */
     visibleUntil: timestamp('visible_until', { withTimezone: true }),
     publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+    /** When the row goes stale (a course session's registration closes) and must be written again. */
+    refreshAt: timestamp('refresh_at', { withTimezone: true }),
   },
   (t) => [
     index('search_items_document_idx').using('gin', t.document),
@@ -46,5 +48,6 @@ export const searchItems = pgTable(
     index('search_items_starts_idx').on(t.startsOn, t.id),
     index('search_items_kind_idx').on(t.kind),
     index('search_items_municipality_idx').on(t.municipalityCode),
+    index('search_items_refresh_idx').on(t.refreshAt),
   ],
 );
