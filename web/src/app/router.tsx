@@ -3,12 +3,16 @@ import { AccountPage } from '../features/account';
 import { AdminUsersPage } from '../features/admin';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage } from '../features/auth';
 import { LandingPage } from '../features/landing';
+import { EditNeedPage, MyNeedsPage, NeedPage, NewNeedPage } from '../features/needs';
+import { EditOfferPage, MyOffersPage, NewOfferPage, OfferPage } from '../features/offers';
 import {
   AcceptInvitationPage,
   CoordinatorOrganisationsPage,
   MyOrganisationsPage,
   OrganisationPage,
 } from '../features/organisations';
+import { StudentProfilePage } from '../features/profiles';
+import { SearchPage } from '../features/search';
 import { RootLayout } from './layout/RootLayout';
 import { RequireAuth, RequireRole } from './routes/guards';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -29,12 +33,34 @@ export const router = createBrowserRouter([
           { path: 'verify-email', element: <VerifyEmailPage /> },
           { path: 'invitations/accept', element: <AcceptInvitationPage /> },
           { path: 'organisations/:id', element: <OrganisationPage /> },
+          { path: 'search', element: <SearchPage /> },
+          { path: 'needs/:id', element: <NeedPage /> },
+          { path: 'offers/:id', element: <OfferPage /> },
           {
             element: <RequireAuth />,
             children: [
               { path: 'account', element: <AccountPage /> },
               { path: 'organisations', element: <MyOrganisationsPage /> },
+              { path: 'my/needs', element: <MyNeedsPage /> },
+              { path: 'my/offers', element: <MyOffersPage /> },
+              { path: 'needs/:id/edit', element: <EditNeedPage /> },
+              { path: 'offers/:id/edit', element: <EditOfferPage /> },
             ],
+          },
+          {
+            path: 'needs/new',
+            element: <RequireRole userRole="ENTREPRENEUR" />,
+            children: [{ index: true, element: <NewNeedPage /> }],
+          },
+          {
+            path: 'offers/new',
+            element: <RequireRole userRole="EDUCATOR" />,
+            children: [{ index: true, element: <NewOfferPage /> }],
+          },
+          {
+            path: 'my/profile',
+            element: <RequireRole userRole="STUDENT" />,
+            children: [{ index: true, element: <StudentProfilePage /> }],
           },
           {
             path: 'admin/users',

@@ -5,8 +5,16 @@ import {
   ERROR_CODES,
   LOCALES,
   MEMBERSHIP_ROLES,
+  NEED_KINDS,
+  NEED_STATES,
+  OFFER_KINDS,
+  OFFER_STATES,
   ORGANISATION_KINDS,
+  PAY_KINDS,
+  SEARCH_KINDS,
+  SEARCH_SORTS,
   SELF_SERVICE_ROLES,
+  STUDY_LEVELS,
   USER_ROLES,
 } from '@keskusvaraamo/shared';
 import { describe, expect, it } from 'vitest';
@@ -116,6 +124,25 @@ describe('keys the code depends on', () => {
       ...SELF_SERVICE_ROLES.map((role) => `signUp.roleDescriptions.${role}`),
       ...ORGANISATION_KINDS.map((kind) => `organisationKinds.${kind}`),
       ...MEMBERSHIP_ROLES.map((role) => `membershipRoles.${role}`),
+    ];
+    expect(keys.filter((key) => !has(locale, key))).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s labels every marketplace enum and language', (locale) => {
+    const keys = [
+      ...NEED_KINDS.map((kind) => `needKinds.${kind}`),
+      ...NEED_KINDS.map((kind) => `needs.kindDescriptions.${kind}`),
+      ...NEED_STATES.map((state) => `needStates.${state}`),
+      ...NEED_STATES.map((state) => `needs.actions.help.${state}`),
+      ...OFFER_KINDS.map((kind) => `offerKinds.${kind}`),
+      ...OFFER_KINDS.map((kind) => `offers.kindDescriptions.${kind}`),
+      ...OFFER_STATES.map((state) => `offerStates.${state}`),
+      ...OFFER_STATES.map((state) => `offers.actions.help.${state}`),
+      ...STUDY_LEVELS.map((level) => `studyLevels.${level}`),
+      ...PAY_KINDS.map((kind) => `payKinds.${kind}`),
+      ...SEARCH_KINDS.map((kind) => `searchKinds.${kind}`),
+      ...SEARCH_SORTS.map((sort) => `searchSorts.${sort}`),
+      ...LOCALES.map((language) => `languages.${language}`),
     ];
     expect(keys.filter((key) => !has(locale, key))).toEqual([]);
   });

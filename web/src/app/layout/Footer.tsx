@@ -17,6 +17,9 @@ export function Footer() {
             <li>
               <Link to="/">{t('nav.home')}</Link>
             </li>
+            <li>
+              <Link to="/search">{t('nav.search')}</Link>
+            </li>
             {user ? (
               <li>
                 <Link to="/account">{t('userMenu.account')}</Link>

@@ -13,8 +13,16 @@ interface NavItem {
 export function MainNav() {
   const { t } = useTranslation();
   const { user, status } = useSession();
-  const items: NavItem[] = [{ to: '/', label: t('nav.home'), end: true }];
+  const items: NavItem[] = [
+    { to: '/', label: t('nav.home'), end: true },
+    { to: '/search', label: t('nav.search') },
+  ];
   if (user) {
+    if (hasRole(user, 'ENTREPRENEUR'))
+      items.push({ to: '/my/needs', label: t('nav.myNeeds') }, { to: '/needs/new', label: t('nav.postNeed') });
+    if (hasRole(user, 'EDUCATOR'))
+      items.push({ to: '/my/offers', label: t('nav.myOffers') }, { to: '/offers/new', label: t('nav.publishCourse') });
+    if (hasRole(user, 'STUDENT')) items.push({ to: '/my/profile', label: t('nav.myProfile') });
     items.push({ to: '/organisations', label: t('nav.organisations') });
     if (hasRole(user, 'COORDINATOR'))
       items.push({ to: '/coordinator/organisations', label: t('nav.coordinatorOrganisations') });

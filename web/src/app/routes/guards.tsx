@@ -18,16 +18,23 @@ export function RequireAuth({ children }: { children?: ReactNode }) {
   return children ?? <Outlet />;
 }
 
-/** Staff pages. Hiding them is a courtesy; the server refuses the data to anyone else. */
+/**
+ * Pages for one role (staff pages, posting needs, publishing courses). Hiding them is a courtesy;
+ * the server refuses the data and the changes to anyone else.
+ */
 export function RequireRole({ userRole }: { userRole: UserRole }) {
   const { t } = useTranslation();
+  const staff = userRole === 'COORDINATOR' || userRole === 'ADMIN';
   const { user } = useSession();
   return (
     <RequireAuth>
       {hasRole(user, userRole) ? (
         <Outlet />
       ) : (
-        <Page title={t('forbidden.title')} lead={t('forbidden.lead')}>
+        <Page
+          title={t('forbidden.title')}
+          lead={staff ? t('forbidden.lead') : t('forbidden.roleLead', { role: t(`roles.${userRole}`) })}
+        >
           <p>
             <Link to="/">{t('notFound.home')}</Link>
           </p>

@@ -9,8 +9,8 @@ export interface RadioOption {
   description?: string;
 }
 
-interface FormRadioGroupProps<T extends FieldValues> {
-  control: Control<T>;
+interface FormRadioGroupProps<T extends FieldValues, TOut = T> {
+  control: Control<T, unknown, TOut>;
   name: Path<T>;
   label: ReactNode;
   description?: ReactNode;
@@ -19,14 +19,14 @@ interface FormRadioGroupProps<T extends FieldValues> {
 }
 
 /** A react-aria RadioGroup bound to react-hook-form; each option may carry a description. */
-export function FormRadioGroup<T extends FieldValues>({
+export function FormRadioGroup<T extends FieldValues, TOut = T>({
   control,
   name,
   label,
   description,
   options,
   isRequired,
-}: FormRadioGroupProps<T>) {
+}: FormRadioGroupProps<T, TOut>) {
   const idPrefix = useId();
   return (
     <Controller

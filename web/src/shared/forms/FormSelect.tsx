@@ -105,16 +105,16 @@ export function SelectField({
   );
 }
 
-interface FormSelectProps<T extends FieldValues> extends Omit<
+interface FormSelectProps<T extends FieldValues, TOut = T> extends Omit<
   SelectFieldProps,
   'value' | 'onChange' | 'errorMessage' | 'onBlur' | 'triggerRef' | 'name'
 > {
-  control: Control<T>;
+  control: Control<T, unknown, TOut>;
   name: Path<T>;
 }
 
 /** SelectField bound to react-hook-form. */
-export function FormSelect<T extends FieldValues>({ control, name, ...props }: FormSelectProps<T>) {
+export function FormSelect<T extends FieldValues, TOut = T>({ control, name, ...props }: FormSelectProps<T, TOut>) {
   return (
     <Controller
       control={control}

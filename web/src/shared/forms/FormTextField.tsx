@@ -4,8 +4,8 @@ import { FieldError, Input, Label, Text, TextArea, TextField, ToggleButton } fro
 import { useTranslation } from 'react-i18next';
 import { translateIssue } from '../i18n/translateIssue';
 
-interface FormTextFieldProps<T extends FieldValues> {
-  control: Control<T>;
+interface FormTextFieldProps<T extends FieldValues, TOut = T> {
+  control: Control<T, unknown, TOut>;
   name: Path<T>;
   label: ReactNode;
   description?: ReactNode;
@@ -22,7 +22,7 @@ interface FormTextFieldProps<T extends FieldValues> {
  * and the error to the input (aria-describedby) and sets aria-invalid; react-hook-form focuses
  * the first invalid field through the input's ref.
  */
-export function FormTextField<T extends FieldValues>({
+export function FormTextField<T extends FieldValues, TOut = T>({
   control,
   name,
   label,
@@ -32,7 +32,7 @@ export function FormTextField<T extends FieldValues>({
   inputMode,
   isRequired,
   multiline,
-}: FormTextFieldProps<T>) {
+}: FormTextFieldProps<T, TOut>) {
   const { t } = useTranslation();
   const [revealed, setRevealed] = useState(false);
   const isPassword = type === 'password';

@@ -1,4 +1,10 @@
-export { CheckboxGroupField, CheckboxMark, FormCheckbox, FormCheckboxGroup, type CheckboxOption } from './CheckboxGroupField';
+export {
+  CheckboxGroupField,
+  CheckboxMark,
+  FormCheckbox,
+  FormCheckboxGroup,
+  type CheckboxOption,
+} from './CheckboxGroupField';
 export { convertingResolver } from './convertingResolver';
 export { DateField, FormDateField } from './DateField';
 export { FormRadioGroup, type RadioOption } from './FormRadioGroup';

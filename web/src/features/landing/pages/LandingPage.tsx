@@ -17,9 +17,12 @@ export function LandingPage() {
       className="landing"
     >
       <div className="hero-actions button-row">
+        <Link className="button button--primary" to="/search">
+          {t('landing.browse')}
+        </Link>
         {user ? (
           <>
-            <Link className="button button--primary" to="/organisations">
+            <Link className="button button--secondary" to="/organisations">
               {t('landing.toOrganisations')}
             </Link>
             <Link className="button button--secondary" to="/account">
@@ -28,7 +31,7 @@ export function LandingPage() {
           </>
         ) : status === 'visitor' ? (
           <>
-            <Link className="button button--primary" to="/sign-up">
+            <Link className="button button--secondary" to="/sign-up">
               {t('landing.signUp')}
             </Link>
             <Link className="button button--secondary" to="/sign-in">

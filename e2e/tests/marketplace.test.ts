@@ -1,0 +1,202 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, mainHeading, openPage, visible } from './browser.js';
+
+const DEMO_PASSWORD = 'Demo-2026-lappi';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Sähköpostiosoite').fill(email);
+  await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
+  await visible(mainHeading(page, 'Oma tili'));
+}
+
+/**
+ * Types a date (and time) into a react-aria DatePicker the way a keyboard user does: focus the
+ * first segment and type the digits; each full segment moves on to the next one.
+ */
+async function typeDate(field: Locator, digits: string): Promise<void> {
+  await field.getByRole('spinbutton').first().click();
+  await field.page().keyboard.type(digits);
+}
+
+/** A react-aria DatePicker by its label: the group of its segments. */
+function dateField(scope: Page | Locator, label: string): Locator {
+  return scope.getByRole('group', { name: label, exact: true });
+}
+
+async function choose(page: Page, scope: Page | Locator, label: RegExp, option: string): Promise<void> {
+  await scope.getByRole('button', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Waits until the wizard's step heading (focused after each step) names the step. */
+async function atStep(page: Page, heading: string): Promise<void> {
+  const step = page.getByRole('heading', { level: 2, name: heading });
+  await visible(step);
+  await page.waitForFunction((name) => document.activeElement?.textContent?.includes(name) ?? false, heading);
+}
+
+describe('marketplace', () => {
+  it('an entrepreneur posts an internship through the guided form and a student finds it by search', async () => {
+    const stamp = Date.now().toString(36);
+    const title = `Aurinkosähköjärjestelmien asentaja harjoitteluun ${stamp}`;
+
+    const entrepreneur = await openPage(browser);
+    const page = entrepreneur.page;
+    await signIn(page, 'entrepreneur@demo.keskusvaraamo.fi');
+    await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Ilmoita tarve' }).click();
+    await visible(mainHeading(page, 'Ilmoita tarve'));
+
+    // Step 1: the kind of need, and the company it is posted for.
+    await page.getByText('Harjoittelu', { exact: true }).click();
+    await page.getByText('Tunturienergia Oy', { exact: true }).click();
+    await page.getByRole('button', { name: 'Seuraava' }).click();
+
+    // Step 2: a step is checked before the next one; the first problem takes focus.
+    await atStep(page, 'Vaihe 2/5: Kuvaus ja aiheet');
+    await page.getByRole('button', { name: 'Seuraava' }).click();
+    await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    await page.getByLabel('Otsikko').fill(title);
+    await page
+      .getByLabel('Kuvaus', { exact: true })
+      .fill('Asennat aurinkopaneeleja ja invertterejä maatiloille ja lomakylille Sallassa. Mukana kokenut asentaja.');
+    await page.getByRole('group', { name: 'Aiheet' }).getByText('Aurinkosähkö', { exact: true }).click();
+    await page.getByRole('button', { name: 'Seuraava' }).click();
+
+    // Step 3: where and when.
+    await atStep(page, 'Vaihe 3/5: Paikka ja aika');
+    await choose(page, page, /Kunta/, 'Salla');
+    await typeDate(dateField(page, 'Työ alkaa'), '01062027');
+    await typeDate(dateField(page, 'Työ päättyy'), '31082027');
+    await page.getByRole('button', { name: 'Seuraava' }).click();
+
+    // Step 4: positions, pay in euros as a Finn writes them, languages and the deadline.
+    await atStep(page, 'Vaihe 4/5: Henkilöt, palkka ja hakuaika');
+    await page.getByText('Palkallinen', { exact: true }).click();
+    await page.getByLabel('Palkka euroina kuukaudessa').fill('1 850,50');
+    await typeDate(dateField(page, 'Hakuaika päättyy'), '30042027');
+    await page.getByRole('button', { name: 'Seuraava' }).click();
+
+    // Step 5: review, then publish.
+    await atStep(page, 'Vaihe 5/5: Tarkista ja tallenna');
+    await visible(page.getByText(/1\s850,50\s€ kuukaudessa/));
+    await page.getByRole('button', { name: 'Julkaise' }).click();
+    await visible(mainHeading(page, title));
+    await visible(page.getByText('Tarve on julkaistu. Se näkyy nyt haussa.'));
+    await visible(page.getByText('Avoinna', { exact: true }));
+    await entrepreneur.context.close();
+
+    // A student searches with another form of a word of the title, and narrows to internships.
+    const student = await openPage(browser);
+    const studentPage = student.page;
+    await signIn(studentPage, 'student@demo.keskusvaraamo.fi');
+    await studentPage.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Haku' }).click();
+    await visible(mainHeading(studentPage, 'Haku'));
+    await studentPage.getByLabel('Hakusanat').fill('aurinkosähköjärjestelmä');
+    await studentPage.getByLabel('Hakusanat').press('Enter');
+    await studentPage.waitForURL(/q=aurinkos%C3%A4hk%C3%B6j%C3%A4rjestelm%C3%A4/);
+    await studentPage.getByRole('group', { name: 'Mitä etsit' }).getByText('Harjoittelupaikka').click();
+    await studentPage.waitForURL(/kind=INTERNSHIP/);
+    await choose(studentPage, studentPage, /Järjestys/, 'Uusimmat ensin');
+    await studentPage.waitForURL(/sort=NEWEST/);
+    await visible(studentPage.getByRole('status').filter({ hasText: /\d+ tulos/ }));
+
+    await studentPage.getByRole('link', { name: title }).click();
+    await visible(mainHeading(studentPage, title));
+    await visible(studentPage.getByText('Tunturienergia Oy').first());
+    await visible(studentPage.getByText(/Hakuaika päättyy 30\.4\.2027/));
+
+    // The search is in the URL: back returns to it with its filters.
+    await studentPage.goBack();
+    await visible(mainHeading(studentPage, 'Haku'));
+    expect(await studentPage.getByRole('checkbox', { name: /^Harjoittelupaikka/ }).isChecked()).toBe(true);
+    await student.context.close();
+  });
+
+  it('an educator publishes a course with two sessions and a visitor finds it with filters', async () => {
+    const stamp = Date.now().toString(36);
+    const title = `Aurinkosähkövoimalan huolto ja vianetsintä ${stamp}`;
+
+    const educator = await openPage(browser);
+    const page = educator.page;
+    await signIn(page, 'educator@demo.keskusvaraamo.fi');
+    await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Julkaise kurssi' }).click();
+    await visible(mainHeading(page, 'Julkaise kurssi'));
+    await visible(page.getByText('Julkaisija: Lapin ammattikorkeakoulu'));
+
+    await page.getByLabel('Nimi', { exact: true }).fill(title);
+    await page
+      .getByLabel('Kuvaus', { exact: true })
+      .fill('Kahden päivän kurssi aurinkosähkövoimaloiden huollosta, mittauksista ja vikojen etsinnästä.');
+    await page.getByRole('group', { name: 'Aiheet' }).getByText('Aurinkosähkö', { exact: true }).click();
+    const where = page.getByRole('region', { name: 'Paikka ja kielet' });
+    await choose(page, where, /Kunta/, 'Rovaniemi');
+
+    // Two sessions; the second starts from the first one's place and price.
+    const first = page.getByRole('group', { name: 'Toteutus 1' });
+    await typeDate(dateField(first, 'Alkaa'), '150320270900');
+    await typeDate(dateField(first, 'Päättyy'), '150320271600');
+    await typeDate(dateField(first, 'Ilmoittautuminen päättyy'), '010320272359');
+    await choose(page, first, /Kunta/, 'Rovaniemi');
+    await first.getByLabel('Paikka (vapaaehtoinen)').fill('Jokiväylä 11, Rovaniemi');
+    await first.getByLabel('Paikkoja').fill('12');
+    await first.getByLabel('Hinta (sis. alv)').fill('250');
+
+    await page.getByRole('button', { name: 'Lisää toteutus' }).click();
+    const second = page.getByRole('group', { name: 'Toteutus 2' });
+    await typeDate(dateField(second, 'Alkaa'), '120420270900');
+    await typeDate(dateField(second, 'Päättyy'), '120420271600');
+    await typeDate(dateField(second, 'Ilmoittautuminen päättyy'), '010420272359');
+    expect(await second.getByLabel('Hinta (sis. alv)').inputValue()).toBe('250');
+
+    await page.getByRole('button', { name: 'Julkaise' }).click();
+    await visible(mainHeading(page, title));
+    await visible(page.getByText('Tarjous on julkaistu. Se näkyy nyt haussa.'));
+    await educator.context.close();
+
+    // A visitor, not signed in, browses from the front page and narrows the search.
+    const visitor = await openPage(browser);
+    const visitorPage = visitor.page;
+    await visitorPage.goto('/');
+    await visitorPage.getByRole('link', { name: 'Selaa kursseja ja harjoittelupaikkoja' }).click();
+    await visible(mainHeading(visitorPage, 'Haku'));
+    await visitorPage
+      .getByRole('group', { name: 'Mitä etsit' })
+      .getByText(/^Kurssi/)
+      .click();
+    await visitorPage.waitForURL(/kind=COURSE/);
+    await visitorPage.getByRole('button', { name: 'Aiheet' }).click();
+    await visitorPage
+      .getByRole('group', { name: 'Sähkö', exact: true })
+      .getByText(/^Aurinkosähkö \(/)
+      .click();
+    await visitorPage.waitForURL(/topic=solar-pv/);
+    await choose(visitorPage, visitorPage, /Järjestys/, 'Uusimmat ensin');
+    await visitorPage.waitForURL(/sort=NEWEST/);
+
+    // The link is shareable: opening it again gives the same search.
+    const shared = visitorPage.url();
+    await visitorPage.goto(shared);
+    await visitorPage.getByRole('link', { name: title }).click();
+    await visible(mainHeading(visitorPage, title));
+
+    const sessions = visitorPage.getByRole('region', { name: 'Toteutukset (2)' });
+    await visible(sessions);
+    expect(await sessions.getByRole('listitem').count()).toBe(2);
+    await visible(sessions.getByRole('heading', { name: /15\.3\.2027/ }));
+    await visible(sessions.getByRole('heading', { name: /12\.4\.2027/ }));
+    expect(await sessions.getByText(/250\s€ \(sis\. alv\)/).count()).toBe(2);
+    await visitor.context.close();
+  });
+});

@@ -1,0 +1,78 @@
+import { isPlacementKind } from '@keskusvaraamo/shared';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useQuery } from 'urql';
+import { toAppError } from '../../../shared/graphql';
+import { useFormatters } from '../../../shared/i18n';
+import { ErrorAlert, Loading, Page } from '../../../shared/ui';
+import { NeedFacts } from '../components/NeedFacts';
+import { NeedOwnerActions } from '../components/NeedOwnerActions';
+import { NeedStateBadge } from '../components/NeedStateBadge';
+import { NeedQuery, type Need } from '../operations';
+
+/** A need's public page; its poster also manages it here. */
+export function NeedPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const [{ data, fetching, error }] = useQuery({ query: NeedQuery, variables: { id } });
+  const need = data?.need;
+  // One Page for every state, so that the focused heading stays the same element while data arrives.
+  const title = need?.title ?? (data && !need ? t('needs.details.notFound') : t('needs.details.title'));
+  return (
+    <Page title={title}>
+      {error ? <ErrorAlert error={toAppError(error)} /> : null}
+      {need ? (
+        <NeedContent need={need} />
+      ) : data ? (
+        <p>
+          {t('needs.details.notFoundHelp')} <Link to="/search">{t('search.backToSearch')}</Link>
+        </p>
+      ) : fetching ? (
+        <Loading />
+      ) : null}
+    </Page>
+  );
+}
+
+function NeedContent({ need }: { need: Need }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const placement = isPlacementKind(need.kind);
+  return (
+    <div className="detail stack">
+      <div className="detail__main stack">
+        <p className="detail__meta">
+          <span className="badge badge--info">{t(`needKinds.${need.kind}`)}</span> <NeedStateBadge state={need.state} />
+          {need.organisation ? (
+            <>
+              {' '}
+              <Link to={`/organisations/${need.organisation.id}`}>{need.organisation.name}</Link>
+            </>
+          ) : null}
+        </p>
+        {placement && need.state === 'OPEN' && need.applicationDeadline ? (
+          <p className="alert alert--info">
+            {t('needs.details.applyBy', { date: format.day(need.applicationDeadline) })}
+          </p>
+        ) : null}
+        <section className="card" aria-labelledby="need-description-heading">
+          <h2 id="need-description-heading">{t('needs.details.descriptionHeading')}</h2>
+          <p className="prewrap" lang={need.language}>
+            {need.description}
+          </p>
+        </section>
+        <section className="card" aria-labelledby="need-facts-heading">
+          <h2 id="need-facts-heading">{t('needs.details.factsHeading')}</h2>
+          <NeedFacts need={{ ...need, organisationName: need.organisation?.name ?? null }} />
+          {need.publishedAt ? (
+            <p className="muted">{t('needs.details.publishedOn', { date: format.date(need.publishedAt) })}</p>
+          ) : null}
+        </section>
+      </div>
+      {need.canEdit ? <NeedOwnerActions need={need} /> : null}
+      <p>
+        <Link to="/search">{t('search.backToSearch')}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+import { sessionSchema, type Locale } from '@keskusvaraamo/shared';
+import { convertingResolver } from '../../../shared/forms';
+import { centsToEuroText, parseEuros, parseWholeNumber } from '../../../shared/i18n';
+import type { CourseSession, SessionInput } from '../operations';
+
+/** A session as its form holds it: Helsinki wall-clock times, price as typed euros, seats as text. */
+export interface SessionFormValues {
+  startsAt: string;
+  endsAt: string;
+  registrationDeadline: string;
+  place: string;
+  municipalityCode: string;
+  onlineUrl: string;
+  seats: string;
+  price: string;
+  language: Locale;
+}
+
+export const SESSION_FIELD_RENAMES = { priceCents: 'price' } as const;
+
+export function emptySessionValues(locale: Locale, municipalityCode = ''): SessionFormValues {
+  return {
+    startsAt: '',
+    endsAt: '',
+    registrationDeadline: '',
+    place: '',
+    municipalityCode,
+    onlineUrl: '',
+    seats: '',
+    price: '',
+    language: locale,
+  };
+}
+
+export function sessionToValues(session: CourseSession, locale: Locale): SessionFormValues {
+  return {
+    startsAt: session.startsAtLocal,
+    endsAt: session.endsAtLocal,
+    registrationDeadline: session.registrationDeadlineLocal,
+    place: session.place ?? '',
+    municipalityCode: session.municipalityCode ?? '',
+    onlineUrl: session.onlineUrl ?? '',
+    seats: String(session.seats),
+    price: centsToEuroText(session.priceCents, locale),
+    language: session.language,
+  };
+}
+
+export function toSessionInput(values: SessionFormValues, locale: Locale): unknown {
+  return {
+    startsAt: values.startsAt,
+    endsAt: values.endsAt,
+    registrationDeadline: values.registrationDeadline,
+    place: values.place || null,
+    municipalityCode: values.municipalityCode || null,
+    onlineUrl: values.onlineUrl.trim() || null,
+    seats: parseWholeNumber(values.seats) ?? undefined,
+    // A free course is typed as 0; an empty price is a missing answer.
+    priceCents: parseEuros(values.price, locale) ?? undefined,
+    language: values.language,
+  };
+}
+
+export function sessionResolver(locale: Locale) {
+  return convertingResolver<SessionFormValues, SessionInput>(
+    (values) => toSessionInput(values, locale),
+    sessionSchema,
+    { rename: SESSION_FIELD_RENAMES },
+  );
+}

@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { toAppError } from '../../../shared/graphql';
+import { EmptyState, ErrorAlert, Loading, Page } from '../../../shared/ui';
+import { OfferForm } from '../components/OfferForm';
+import { useEducationalOrganisations } from '../components/useEducationalOrganisations';
+
+/** Publishing a course (the default) or, with ?kind=STUDENT_POOL, a pool of students. */
+export function NewOfferPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const kind = params.get('kind') === 'STUDENT_POOL' ? 'STUDENT_POOL' : 'COURSE';
+  const { organisations, error } = useEducationalOrganisations();
+  return (
+    <Page
+      title={t(kind === 'COURSE' ? 'offers.new.titleCourse' : 'offers.new.titlePool')}
+      lead={t('offers.new.lead')}
+      className="page--medium"
+    >
+      {error ? <ErrorAlert error={toAppError(error)} /> : null}
+      {organisations === null ? (
+        error ? null : (
+          <Loading />
+        )
+      ) : organisations.length === 0 ? (
+        <div className="card">
+          <EmptyState
+            title={t('offers.new.noOrganisation')}
+            action={
+              <Link className="button button--primary" to="/organisations">
+                {t('nav.organisations')}
+              </Link>
+            }
+          >
+            <p>{t('offers.new.noOrganisationHelp')}</p>
+          </EmptyState>
+        </div>
+      ) : (
+        <OfferForm key={kind} organisations={organisations} initialKind={kind} />
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Locale, StudyLevel } from '@keskusvaraamo/shared';
+import { gql } from 'urql';
+
+export interface StudentProfile {
+  userId: string;
+  displayName: string;
+  institutionName: string;
+  fieldOfStudy: string;
+  studyLevel: StudyLevel;
+  topics: string[];
+  languages: Locale[];
+  availableFrom: string | null;
+  availableTo: string | null;
+  homeMunicipalityCode: string | null;
+  introduction: string | null;
+  discoverable: boolean;
+  updatedAt: string;
+}
+
+export interface StudentProfileInput {
+  institutionName: string;
+  fieldOfStudy: string;
+  studyLevel: StudyLevel;
+  topics: string[];
+  languages: Locale[];
+  availableFrom: string | null;
+  availableTo: string | null;
+  homeMunicipalityCode: string | null;
+  introduction: string | null;
+  discoverable: boolean;
+}
+
+const PROFILE = `userId displayName institutionName fieldOfStudy studyLevel topics languages availableFrom availableTo
+  homeMunicipalityCode introduction discoverable updatedAt`;
+
+export const MyStudentProfileQuery = gql<{ myStudentProfile: StudentProfile | null }, Record<string, never>>(
+  `query MyStudentProfile { myStudentProfile { ${PROFILE} } }`,
+);
+
+export const SaveStudentProfileMutation = gql<{ saveStudentProfile: StudentProfile }, { input: StudentProfileInput }>(
+  `mutation SaveStudentProfile($input: StudentProfileInput!) { saveStudentProfile(input: $input) { ${PROFILE} } }`,
+);

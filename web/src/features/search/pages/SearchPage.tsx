@@ -1,0 +1,227 @@
+import { SEARCH_SORTS, type SearchSort } from '@keskusvaraamo/shared';
+import { useMemo, useSyncExternalStore } from 'react';
+import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { SelectField } from '../../../shared/forms';
+import { toAppError } from '../../../shared/graphql';
+import { useSession } from '../../../shared/session';
+import { EmptyState, ErrorAlert, Loading, LoadMoreButton, Page, SearchForm } from '../../../shared/ui';
+import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
+import { hasRole } from '../../../shared/utils/roles';
+import { ResultCard } from '../components/ResultCard';
+import { SearchFilters } from '../components/SearchFilters';
+import { SearchMoreQuery, SearchQuery, type SearchVariables } from '../operations';
+import { activeFilterCount, EMPTY_SEARCH, readSearch, toFilter, writeSearch, type SearchState } from '../searchParams';
+
+const PAGE_SIZE = 20;
+const WIDE = '(min-width: 56rem)';
+
+/** True on screens wide enough to show the filters beside the results. */
+function useWideScreen(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const query = window.matchMedia(WIDE);
+      query.addEventListener('change', onChange);
+      return () => query.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(WIDE).matches,
+  );
+}
+
+/**
+ * Public search over published courses, student pools and open placements. The words, every
+ * filter and the order live in the URL: a search is a link to share, and the back button
+ * returns to the previous search.
+ */
+export function SearchPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const state = useMemo(() => readSearch(params), [params]);
+  const key = writeSearch(state).toString();
+  const paging = useCursorPages(key);
+  const wide = useWideScreen();
+  const filtersInUse = activeFilterCount(state);
+
+  // A new entry in the history for every change, so that the back button undoes it.
+  const update = (next: SearchState) => setParams(writeSearch(next));
+
+  const variables = useMemo<SearchVariables>(
+    () => ({ filter: toFilter(state), sort: state.sort, first: PAGE_SIZE, after: null }),
+    [state],
+  );
+  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables });
+  const connection = data?.search;
+  useReportPage(connection, (pageInfo, totalCount) => paging.reportPage(0, pageInfo, totalCount));
+
+  const sortOptions = SEARCH_SORTS.filter((sort) => sort !== 'NEAREST' || state.near).map((sort) => ({
+    id: sort,
+    label: t(`searchSorts.${sort}`),
+  }));
+
+  const filters = <SearchFilters state={state} facets={connection?.facets ?? null} onChange={update} />;
+
+  return (
+    <Page
+      title={state.q ? t('search.titleWithWords', { words: state.q }) : t('search.title')}
+      heading={t('search.title')}
+      lead={t('search.lead')}
+      className="search-page"
+    >
+      <SearchForm
+        key={state.q}
+        label={t('search.words')}
+        initialValue={state.q}
+        onSearch={(q) => update({ ...state, q })}
+      />
+      <div className="search-layout">
+        {wide ? (
+          <aside className="search-layout__filters card" aria-labelledby="filters-heading">
+            <h2 id="filters-heading" className="search-layout__filters-heading">
+              {t('search.filters.heading')}
+            </h2>
+            {filtersInUse > 0 ? <ClearFilters state={state} onChange={update} /> : null}
+            {filters}
+          </aside>
+        ) : (
+          <Disclosure className="card disclosure search-layout__filters" defaultExpanded={false}>
+            <Heading level={2} className="disclosure__heading">
+              <Button slot="trigger" className="disclosure__trigger">
+                <span className="disclosure__chevron" aria-hidden="true">
+                  ▸
+                </span>
+                {t('search.filters.heading')}
+                {filtersInUse > 0 ? (
+                  <span className="badge badge--info">{t('search.filters.inUse', { count: filtersInUse })}</span>
+                ) : null}
+              </Button>
+            </Heading>
+            <DisclosurePanel className="disclosure__panel">
+              {filtersInUse > 0 ? <ClearFilters state={state} onChange={update} /> : null}
+              {filters}
+            </DisclosurePanel>
+          </Disclosure>
+        )}
+
+        <section className="search-layout__results" aria-labelledby="results-heading">
+          <h2 id="results-heading" className="visually-hidden">
+            {t('search.results')}
+          </h2>
+          <div className="results-toolbar">
+            <p role="status" aria-live="polite" className="result-count">
+              {connection ? t('search.count', { count: connection.totalCount }) : fetching ? t('search.searching') : ''}
+            </p>
+            <SelectField
+              className="field results-toolbar__sort"
+              label={t('search.sort')}
+              options={sortOptions}
+              value={state.sort}
+              onChange={(sort) => update({ ...state, sort: sort as SearchSort })}
+            />
+          </div>
+          {error ? <ErrorAlert error={toAppError(error)} /> : null}
+          {!connection && fetching ? <Loading /> : null}
+          {connection && connection.totalCount === 0 ? (
+            <NoResults state={state} onChange={update} />
+          ) : connection ? (
+            <ol className="card-list results" key={key}>
+              {connection.nodes.map((result) => (
+                <ResultCard key={`${result.kind}-${result.id}`} result={result} />
+              ))}
+              {paging.cursors.slice(1).map((after, index) => (
+                <MoreResults
+                  key={after ?? index}
+                  variables={{ ...variables, after }}
+                  onPage={(pageInfo, totalCount) => paging.reportPage(index + 1, pageInfo, totalCount)}
+                />
+              ))}
+            </ol>
+          ) : null}
+          {paging.nextCursor ? <LoadMoreButton onPress={paging.loadMore} /> : null}
+        </section>
+      </div>
+    </Page>
+  );
+}
+
+function MoreResults({
+  variables,
+  onPage,
+}: {
+  variables: SearchVariables;
+  onPage: (pageInfo: PageInfo, totalCount: number) => void;
+}) {
+  const [{ data, fetching, error }] = useQuery({ query: SearchMoreQuery, variables });
+  const connection = data?.search;
+  useReportPage(connection, onPage);
+  if (error)
+    return (
+      <li>
+        <ErrorAlert error={toAppError(error)} />
+      </li>
+    );
+  if (!connection)
+    return fetching ? (
+      <li>
+        <Loading />
+      </li>
+    ) : null;
+  return (
+    <>
+      {connection.nodes.map((result) => (
+        <ResultCard key={`${result.kind}-${result.id}`} result={result} />
+      ))}
+    </>
+  );
+}
+
+function ClearFilters({ state, onChange }: { state: SearchState; onChange: (next: SearchState) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Button
+      className="button button--ghost clear-filters"
+      onPress={() => onChange({ ...EMPTY_SEARCH, q: state.q, sort: state.sort })}
+    >
+      {t('search.clearFilters')}
+    </Button>
+  );
+}
+
+/** Nothing found: say so plainly, and offer the most likely way forward. */
+function NoResults({ state, onChange }: { state: SearchState; onChange: (next: SearchState) => void }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const filtered = activeFilterCount(state) > 0;
+  return (
+    <div className="card">
+      <EmptyState
+        title={t('search.empty.title')}
+        action={
+          <>
+            {filtered ? (
+              <Button
+                className="button button--primary"
+                onPress={() => onChange({ ...EMPTY_SEARCH, q: state.q, sort: state.sort })}
+              >
+                {t('search.clearFilters')}
+              </Button>
+            ) : null}
+            {state.q ? (
+              <Button className="button button--secondary" onPress={() => onChange({ ...state, q: '' })}>
+                {t('search.empty.clearWords')}
+              </Button>
+            ) : null}
+            {hasRole(user, 'ENTREPRENEUR') ? (
+              <Link className="button button--secondary" to="/needs/new">
+                {t('search.empty.postNeed')}
+              </Link>
+            ) : null}
+          </>
+        }
+      >
+        <p>{t(filtered ? 'search.empty.filtered' : state.q ? 'search.empty.words' : 'search.empty.nothing')}</p>
+      </EmptyState>
+    </div>
+  );
+}
