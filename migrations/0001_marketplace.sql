@@ -109,6 +109,7 @@ CREATE TABLE "search_items" (
 	"language" text NOT NULL,
 	"document" "tsvector" NOT NULL,
 	"topics" text[] NOT NULL,
+	"facet_topics" text[] DEFAULT '{}' NOT NULL,
 	"municipality_code" text,
 	"remote" boolean NOT NULL,
 	"period_start" date,

@@ -2,7 +2,7 @@
  * Offer use cases: an educational organisation publishes courses with sessions and student pools.
  * Published courses with a session still taking registrations, and published pools, are in search.
  */
-import { offerSchema, sessionSchema, type OfferState, type SessionData } from '@keskusvaraamo/shared';
+import { offerSchema, sessionSchema, type FieldIssue, type OfferState, type SessionData } from '@keskusvaraamo/shared';
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
@@ -57,7 +57,18 @@ function sessionValues(data: SessionData) {
 
 /** A session is added for the future: its registration must still be open. */
 function parseNewSession(input: unknown, field = ''): ReturnType<typeof sessionValues> {
-  const values = sessionValues(parseInput(sessionSchema, input));
+  let data: SessionData;
+  try {
+    data = parseInput(sessionSchema, input);
+  } catch (error) {
+    // Name the session the problem is in: "sessions.1.priceCents".
+    if (error instanceof AppError && field) {
+      const fields = (error.extensions as { fields: FieldIssue[] }).fields;
+      throw validationError(fields.map((f) => ({ ...f, field: `${field}${f.field}` })));
+    }
+    throw error;
+  }
+  const values = sessionValues(data);
   if (values.registrationDeadline <= new Date()) {
     throw validationError([{ field: `${field}registrationDeadline`, message: 'validation.inPast' }]);
   }

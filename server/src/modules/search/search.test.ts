@@ -224,6 +224,11 @@ describe('pages and facets', () => {
     const facets = r.data!.search.facets;
     // The kind facet ignores the kind filter, so the other kinds still show their counts.
     expect(facets.kinds.find((f: { value: string }) => f.value === 'SUMMER_JOB').count).toBe(1);
+    const topics = (await gql(app, `{ search { facets { topics { value count } } } }`)).data!.search.facets.topics;
+    const count = (v: string) => topics.find((f: { value: string }) => f.value === v)?.count ?? 0;
+    // A group counts every item with one of its topics, once.
+    expect(count('electricity')).toBeGreaterThanOrEqual(count('solar-pv'));
+    expect(count('electricity')).toBeGreaterThan(0);
     expect(facets.languages.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBeGreaterThanOrEqual(
       r.data!.search.totalCount,
     );

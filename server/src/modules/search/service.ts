@@ -9,6 +9,7 @@ import {
   isMunicipalityCode,
   MUNICIPALITIES,
   SEARCH_KINDS,
+  topicById,
   type Locale,
   type SearchKind,
   type SearchSort,
@@ -69,6 +70,7 @@ export async function indexDocument(db: Database, doc: SearchDocument): Promise<
     language: doc.language,
     document,
     topics: doc.topics,
+    facetTopics: [...new Set(doc.topics.flatMap((id) => [id, topicById(id)?.parent ?? id]))],
     municipalityCode: doc.municipalityCode,
     remote: doc.remote,
     periodStart: doc.periodStart,
@@ -339,7 +341,7 @@ export async function facets(deps: Pick<Deps, 'db'>, query: { filter: SearchFilt
   };
   const [kinds, topics, municipalities, languages] = await Promise.all([
     count('kinds', sql`${t.kind}::text`),
-    count('topics', sql`unnest(${t.topics})`),
+    count('topics', sql`unnest(${t.facetTopics})`),
     count('municipalities', sql`${t.municipalityCode}`),
     count('languages', sql`unnest(${t.languages})`),
   ]);

@@ -1,4 +1,5 @@
 import { SEARCH_KINDS } from '@keskusvaraamo/shared';
+import { sql } from 'drizzle-orm';
 import { boolean, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const searchKind = pgEnum('search_kind', SEARCH_KINDS);
@@ -22,6 +23,11 @@ export const searchItems = pgTable(
     /** Title (weight A) and description (B), stemmed in the item's own language. */
     document: tsvector('document').notNull(),
     topics: text('topics').array().notNull(),
+    /** The topics and their groups, for facet counts ("anything in bioenergy"). */
+    facetTopics: text('facet_topics')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     municipalityCode: text('municipality_code'),
     remote: boolean('remote').notNull(),
     periodStart: date('period_start'),
