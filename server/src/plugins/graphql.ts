@@ -71,6 +71,8 @@ export default fp(
       context: buildContext(app),
       graphiql: app.config.graphiql,
       queryDepth: 10,
+      // Compile a query after its second use: repeated searches skip graphql-js's interpretation.
+      jit: 1,
       errorFormatter: (execution, context) => {
         const log = context.reply?.log ?? app.log;
         const errors = execution.errors.flatMap((e) => presentError(e, log));

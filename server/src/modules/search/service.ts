@@ -198,14 +198,20 @@ function conditions(filter: SearchFilter, tsQuery: SQL | null, except?: Facet): 
 
 /** Kilometres from a municipality to each item's; remote and online items count as right here. */
 function distanceExpression(near: string): SQL {
-  const cases = MUNICIPALITIES.map(
-    (m) => sql`when ${m.code} then ${Math.round(distanceKm(near, m.code)! * 10) / 10}::float8`,
-  );
-  return sql`(case when ${searchItems.remote} then 0::float8 else (case ${searchItems.municipalityCode} ${sql.join(cases, sql` `)} else 100000::float8 end) end)`;
+  // Two array parameters rather than a CASE with a branch per municipality: less to build and to plan.
+  const codes = `{${MUNICIPALITIES.map((m) => m.code).join(',')}}`;
+  const km = `{${MUNICIPALITIES.map((m) => Math.round(distanceKm(near, m.code)! * 10) / 10).join(',')}}`;
+  return sql`(case when ${searchItems.remote} then 0::float8 else coalesce((${km}::float8[])[array_position(${codes}::text[], ${searchItems.municipalityCode})], 100000::float8) end)`;
 }
 
+/**
+ * The query in every language, each stemmed by its own dictionary; identical stems are merged so
+ * that the index is not searched four times for one word.
+ */
 function tsQueryOf(prefixQuery: string): SQL {
-  return sql`(to_tsquery('finnish', ${prefixQuery}) || to_tsquery('swedish', ${prefixQuery}) || to_tsquery('english', ${prefixQuery}) || to_tsquery('simple', ${prefixQuery}))`;
+  return sql`(select string_agg(distinct '(' || q || ')', ' | ')::tsquery from unnest(array[
+    to_tsquery('finnish', ${prefixQuery})::text, to_tsquery('swedish', ${prefixQuery})::text,
+    to_tsquery('english', ${prefixQuery})::text, to_tsquery('simple', ${prefixQuery})::text]) q where q <> '')`;
 }
 
 const FAR_FUTURE = '9999-12-31T00:00:00Z';
@@ -249,48 +255,52 @@ export async function search(
 
   const where = conditions(filter, tsQuery);
   const cursor = decodeCursor(args.after, keys.length);
-  const pageWhere = [...where];
-  if (cursor) {
-    // All keys of one sort run the same direction, so one row comparison does it.
-    const left = sql.join(
-      keys.map((k) => k.expr),
-      sql`, `,
-    );
-    const right = sql.join(
-      keys.map((k, i) => sql`${cursor[i]}::${sql.raw(k.cast)}`),
-      sql`, `,
-    );
-    pageWhere.push(keys[0]!.desc ? sql`(${left}) < (${right})` : sql`(${left}) > (${right})`);
-  }
-  const order = keys.map((k) => (k.desc ? sql`${k.expr} desc` : sql`${k.expr} asc`));
-  const keySelect = sql.join(
-    keys.map((k, i) => sql`${k.expr} as ${sql.raw(`k${i}`)}`),
-    sql`, `,
-  );
+  const keyNames = keys.map((_, i) => sql.raw(`k${i}`));
+  // All keys of one sort run the same direction, so one row comparison pages through them.
+  const afterCursor = cursor
+    ? sql`where (${sql.join(keyNames, sql`, `)}) ${sql.raw(keys[0]!.desc ? '<' : '>')} (${sql.join(
+        keys.map((k, i) => sql`${cursor[i]}::${sql.raw(k.cast)}`),
+        sql`, `,
+      )})`
+    : sql``;
+  const order = keys.map((k, i) => sql`${keyNames[i]} ${sql.raw(k.desc ? 'desc' : 'asc')}`);
 
-  const [pageRows, total] = await Promise.all([
-    queryRows<Record<string, unknown>>(
-      deps.db,
-      sql`
+  // One statement reads the matches once: the keys are computed once per row, and the window
+  // count gives the total before the cursor cuts the page.
+  const pageRows = await queryRows<Record<string, unknown>>(
+    deps.db,
+    sql`select * from (
       select ${t.id} as id, ${t.kind} as kind, ${t.title} as title, ${t.excerpt} as excerpt, ${t.language} as language,
         ${t.topics} as topics, ${t.municipalityCode} as municipality_code, ${t.remote} as remote,
         ${t.periodStart}::text as period_start, ${t.periodEnd}::text as period_end, ${t.organisationName} as organisation_name,
         ${t.priceCents} as price_cents, ${t.seatsFree} as seats_free, ${t.nextStartsAt} as next_starts_at,
-        ${t.applicationDeadline}::text as application_deadline, ${t.publishedAt} as published_at, ${keySelect}
+        ${t.applicationDeadline}::text as application_deadline, ${t.publishedAt} as published_at,
+        ${sql.join(
+          keys.map((k, i) => sql`${k.expr} as ${keyNames[i]}`),
+          sql`, `,
+        )},
+        count(*) over ()::int as total_count
       from ${t}
-      where ${and(...pageWhere)}
-      order by ${sql.join(order, sql`, `)}
-      limit ${size + 1}`,
-    ),
-    queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from ${t} where ${and(...where)}`),
-  ]);
+      where ${and(...where)}
+    ) matches
+    ${afterCursor}
+    order by ${sql.join(order, sql`, `)}
+    limit ${size + 1}`,
+  );
+  // Past the last page there is no row to carry the total: count it.
+  const total =
+    (pageRows[0]?.total_count as number | undefined) ??
+    (cursor
+      ? ((await queryRows<{ n: number }>(deps.db, sql`select count(*)::int as n from ${t} where ${and(...where)}`))[0]
+          ?.n ?? 0)
+      : 0);
 
   const rows = pageRows.slice(0, size);
   const last = rows.at(-1);
   const keyValue = (v: unknown) => (v instanceof Date ? v.toISOString() : typeof v === 'number' ? v : String(v));
   return {
     nodes: rows.map((r) => presentResult(r, filter.near ?? null)),
-    totalCount: total[0]?.n ?? 0,
+    totalCount: total,
     pageInfo: {
       hasNextPage: pageRows.length > size,
       endCursor: last ? encodeCursor(keys.map((_, i) => keyValue(last[`k${i}`]))) : null,
