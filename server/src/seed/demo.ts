@@ -1,7 +1,8 @@
 /**
  * Demo data for a first start: Lapland's real educational organisations, a dozen fictional
- * energy companies around the region, and an account for every role. Runs only on an empty
- * database, so it never touches real data.
+ * energy companies around the region, an account for every role and thirty students, and a
+ * marketplace between them (./marketplace.ts). Runs only on an empty database, so it never
+ * touches real data.
  */
 import type { MembershipRole, OrganisationKind, UserRole } from '@keskusvaraamo/shared';
 import { count, sql } from 'drizzle-orm';
@@ -9,6 +10,8 @@ import type { Database } from '../db/client.js';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import { users } from '../modules/accounts/tables.js';
 import { memberships, organisations } from '../modules/organisations/tables.js';
+import { DEMO_STUDENTS } from './demo-students.js';
+import { seedDeps, seedMarketplace, type DemoAccount, type MarketplaceCounts } from './marketplace.js';
 
 /** Every demo account signs in with this password (README, "Demo accounts"). */
 export const DEMO_PASSWORD = 'Demo-2026-lappi';
@@ -21,7 +24,7 @@ interface DemoUser {
   locale?: 'fi' | 'sv' | 'en';
 }
 
-/** The five named demo accounts, one per role, then the other companies' owners. */
+/** The five named demo accounts, one per role, the other organisations' owners, then the students. */
 export const DEMO_USERS: DemoUser[] = [
   { key: 'admin', name: 'Liisa Palo', roles: ['ADMIN'] },
   { key: 'coordinator', name: 'Aino Rautio', roles: ['COORDINATOR'] },
@@ -44,6 +47,12 @@ export const DEMO_USERS: DemoUser[] = [
   { key: 'kittila', name: 'Olli Kangas', roles: ['ENTREPRENEUR'] },
   { key: 'simo', name: 'Tuula Rantala', roles: ['ENTREPRENEUR'] },
   { key: 'keminmaa', name: 'Eero Jokela', roles: ['ENTREPRENEUR'] },
+  ...DEMO_STUDENTS.filter((s) => s.key !== 'student').map((s): DemoUser => ({
+    key: s.key,
+    name: s.name,
+    roles: ['STUDENT'],
+    locale: s.locale,
+  })),
 ];
 
 interface DemoOrganisation {
@@ -184,8 +193,13 @@ export function withCheckDigit(base: string): string {
 
 export const demoEmail = (key: string) => `${key}@${DEMO_DOMAIN}`;
 
+export interface SeededDemoData extends MarketplaceCounts {
+  users: number;
+  organisations: number;
+}
+
 /** Seeds the demo data into an empty database; returns what it made, or null when it did nothing. */
-export async function seedDemoData(db: Database): Promise<{ users: number; organisations: number } | null> {
+export async function seedDemoData(db: Database): Promise<SeededDemoData | null> {
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return null;
 
@@ -232,6 +246,23 @@ export async function seedDemoData(db: Database): Promise<{ users: number; organ
         })),
       ),
     );
-    return { users: createdUsers.length, organisations: createdOrgs.length };
+
+    // Each account acts for the (one) organisation it belongs to.
+    const organisationOf = new Map(
+      all.flatMap((o, i) =>
+        o.members.map(([key]) => [key, { id: createdOrgs[i]!.id, municipalityCode: o.municipalityCode }] as const),
+      ),
+    );
+    const accounts = new Map<string, DemoAccount>(
+      DEMO_USERS.map((u) => [
+        u.key,
+        {
+          viewer: { id: userId.get(demoEmail(u.key))!, email: demoEmail(u.key), roles: u.roles, emailVerified: true },
+          organisation: organisationOf.get(u.key) ?? null,
+        },
+      ]),
+    );
+    const marketplace = await seedMarketplace(seedDeps(tx), accounts);
+    return { users: createdUsers.length, organisations: createdOrgs.length, ...marketplace };
   });
 }
