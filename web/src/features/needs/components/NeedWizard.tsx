@@ -63,7 +63,10 @@ export function NeedWizard({ need, companies }: NeedWizardProps) {
   const resolver = useMemo(() => needResolver(locale), [locale]);
   const form = useForm<NeedFormValues, unknown, NeedInput>({
     resolver,
-    defaultValues: need ? needToValues(need, locale) : emptyNeedValues(locale),
+    // Someone with exactly one company most likely posts for it.
+    defaultValues: need
+      ? needToValues(need, locale)
+      : { ...emptyNeedValues(locale), organisationId: companies.length === 1 ? companies[0]!.id : '' },
     shouldFocusError: true,
   });
   const submission = useSubmitError(form, NEED_FIELD_RENAMES);

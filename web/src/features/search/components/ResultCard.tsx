@@ -43,7 +43,8 @@ export function ResultCard({ result }: { result: SearchResult }) {
       value:
         result.seatsFree > 0 ? t('search.result.seatsFree', { count: result.seatsFree }) : t('offers.details.full'),
     });
-  if (result.distanceKm !== null)
+  // Remote and online items show where they are ('Online') instead of a distance of 0 km.
+  if (result.distanceKm !== null && !result.remote)
     facts.push({ label: t('search.result.distance'), value: format.km(result.distanceKm) });
 
   return (
