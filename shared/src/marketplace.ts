@@ -37,11 +37,7 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 export const MAX_TOPICS = 10;
 
 const requiredText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, { error: 'validation.required' })
-    .max(max, { error: 'validation.tooLong' });
+  z.string().trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
 
 const optionalText = (max: number) =>
   z
@@ -55,17 +51,23 @@ const optionalText = (max: number) =>
 export const dateString = z
   .string({ error: 'validation.required' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), {
-    error: 'validation.date',
-  });
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    {
+      error: 'validation.date',
+    },
+  );
 
 /** A wall-clock time in Europe/Helsinki, YYYY-MM-DDTHH:mm. */
 export const localDateTimeString = z
   .string({ error: 'validation.required' })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'validation.dateTime' })
-  .refine((v) => dateString.safeParse(v.slice(0, 10)).success && Number(v.slice(11, 13)) < 24 && Number(v.slice(14)) < 60, {
-    error: 'validation.dateTime',
-  });
+  .refine(
+    (v) => dateString.safeParse(v.slice(0, 10)).success && Number(v.slice(11, 13)) < 24 && Number(v.slice(14)) < 60,
+    {
+      error: 'validation.dateTime',
+    },
+  );
 
 const locale = z.enum(LOCALES, { error: 'validation.choice' });
 const languages = z.array(locale).min(1, { error: 'validation.languagesRequired' }).max(LOCALES.length);
@@ -103,7 +105,11 @@ export const needSchema = z
     remote: z.boolean().default(false),
     periodStart: dateString,
     periodEnd: dateString,
-    positions: z.number().int({ error: 'validation.number' }).min(1, { error: 'validation.atLeastOne' }).max(500, { error: 'validation.tooLarge' }),
+    positions: z
+      .number()
+      .int({ error: 'validation.number' })
+      .min(1, { error: 'validation.atLeastOne' })
+      .max(500, { error: 'validation.tooLarge' }),
     payKind: z
       .enum(PAY_KINDS, { error: 'validation.choice' })
       .nullish()
@@ -220,7 +226,11 @@ export const sessionSchema = z
     onlineUrl: optionalText(500).refine((v) => v === null || /^https:\/\/[^\s]+\.[^\s]+$/.test(v), {
       error: 'validation.httpsUrl',
     }),
-    seats: z.number().int({ error: 'validation.number' }).min(1, { error: 'validation.atLeastOne' }).max(2000, { error: 'validation.tooLarge' }),
+    seats: z
+      .number()
+      .int({ error: 'validation.number' })
+      .min(1, { error: 'validation.atLeastOne' })
+      .max(2000, { error: 'validation.tooLarge' }),
     priceCents: euroCents(10_000_000),
     language: locale,
   })
