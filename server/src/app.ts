@@ -7,6 +7,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
 import auth from './plugins/auth.js';
+import bookingRoutes from './modules/bookings/routes.js';
 import database from './plugins/database.js';
 import graphql from './plugins/graphql.js';
 import health from './plugins/health.js';
@@ -52,6 +53,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(health);
   await app.register(maintenance);
   await app.register(graphql);
+  await app.register(bookingRoutes);
   await app.register(web, { root: config.webDist });
   return app;
 }

@@ -233,10 +233,27 @@ export const sessionSchema = z
       .max(2000, { error: 'validation.tooLarge' }),
     priceCents: euroCents(10_000_000),
     language: locale,
+    /** Until when bookers may cancel; empty means until the start. */
+    cancellationDeadline: localDateTimeString.nullish().transform((v) => v ?? null),
+    /** The session runs only if this many seats are confirmed by the decision time. */
+    minParticipants: z
+      .number()
+      .int({ error: 'validation.number' })
+      .min(1, { error: 'validation.atLeastOne' })
+      .max(2000, { error: 'validation.tooLarge' })
+      .nullish()
+      .transform((v) => v ?? null),
+    decisionAt: localDateTimeString.nullish().transform((v) => v ?? null),
   })
   .superRefine((s, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
     if (s.endsAt <= s.startsAt) issue('endsAt', 'validation.endBeforeStart');
+    if (s.cancellationDeadline && s.cancellationDeadline > s.startsAt)
+      issue('cancellationDeadline', 'validation.deadlineAfterStart');
+    if (s.minParticipants !== null && s.decisionAt === null) issue('decisionAt', 'validation.required');
+    if (s.minParticipants === null && s.decisionAt !== null) issue('minParticipants', 'validation.required');
+    if (s.minParticipants !== null && s.minParticipants > s.seats) issue('minParticipants', 'validation.minAboveSeats');
+    if (s.decisionAt && s.decisionAt > s.startsAt) issue('decisionAt', 'validation.deadlineAfterStart');
     if (s.registrationDeadline > s.startsAt) issue('registrationDeadline', 'validation.deadlineAfterStart');
     if (s.onlineUrl === null && s.municipalityCode === null) issue('municipalityCode', 'validation.placeOrOnline');
   });
@@ -282,3 +299,39 @@ export function expandTopics(ids: readonly string[]): string[] {
 function childrenOf(groupId: string): string[] {
   return TOPICS.filter((t) => t.parent === groupId).map((t) => t.id);
 }
+
+export const BOOKING_STATES = ['CONFIRMED', 'WAITLISTED', 'OFFERED', 'CANCELLED'] as const;
+export type BookingState = (typeof BOOKING_STATES)[number];
+/** What to do when fewer seats are free than asked. */
+export const WHEN_SHORT = ['TAKE_AVAILABLE', 'JOIN_WAITLIST'] as const;
+export type WhenShort = (typeof WHEN_SHORT)[number];
+export const MAX_PARTICIPANTS_PER_BOOKING = 20;
+
+export const participantSchema = z.object({
+  name: requiredText(200),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(1, { error: 'validation.required' })
+    .max(254, { error: 'validation.tooLong' })
+    .pipe(z.email({ error: 'validation.email' })),
+});
+
+export const bookSeatsSchema = z.object({
+  sessionId: uuid,
+  /** Omitted: the booker alone. */
+  participants: z
+    .array(participantSchema)
+    .min(1, { error: 'validation.atLeastOne' })
+    .max(MAX_PARTICIPANTS_PER_BOOKING, { error: 'validation.tooMany' })
+    .nullish()
+    .transform((v) => v ?? null),
+  /** A client-made key (a UUID is fine): the same key never books twice. */
+  idempotencyKey: z.string().trim().min(8, { error: 'validation.required' }).max(100, { error: 'validation.tooLong' }),
+  whenShort: z
+    .enum(WHEN_SHORT, { error: 'validation.choice' })
+    .nullish()
+    .transform((v) => v ?? null),
+});
+export type BookSeatsInput = z.input<typeof bookSeatsSchema>;

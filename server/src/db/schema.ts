@@ -1,7 +1,9 @@
 /** Every table, for drizzle-kit and for typed queries. Each module owns its own tables. */
 export * from '../modules/accounts/tables.js';
+export * from '../modules/bookings/tables.js';
 export * from '../modules/mail/tables.js';
 export * from '../modules/needs/tables.js';
+export * from '../modules/notifications/tables.js';
 export * from '../modules/offers/tables.js';
 export * from '../modules/organisations/tables.js';
 export * from '../modules/profiles/tables.js';

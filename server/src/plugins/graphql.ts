@@ -6,6 +6,7 @@ import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import accounts from '../modules/accounts/resolvers.js';
+import bookings from '../modules/bookings/resolvers.js';
 import needs from '../modules/needs/resolvers.js';
 import offers from '../modules/offers/resolvers.js';
 import organisations from '../modules/organisations/resolvers.js';
@@ -19,7 +20,7 @@ export interface GraphqlModule {
   loaders?: MercuriusLoaders;
 }
 
-const MODULES: GraphqlModule[] = [accounts, organisations, needs, offers, profiles, search];
+const MODULES: GraphqlModule[] = [accounts, organisations, needs, offers, profiles, search, bookings];
 
 export function buildContext(app: import('fastify').FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { deleteExpiredCredentials } from '../modules/accounts/cleanup.js';
+import { enforceMinimums, expireOffers } from '../modules/bookings/service.js';
 import { expireNeeds } from '../modules/needs/service.js';
 import { refreshStaleCourses } from '../modules/offers/service.js';
 
@@ -23,6 +24,8 @@ export default fp(
       try {
         const expired = await expireNeeds(app.db);
         if (expired) app.log.info({ expired }, 'Needs past their application deadline expired');
+        await expireOffers(app.db);
+        await enforceMinimums(app.db);
         await refreshStaleCourses(app.db);
       } catch (error) {
         app.log.warn({ err: error }, 'Expiring needs or refreshing courses failed; it will run again');

@@ -27,7 +27,7 @@ export default fp(
     app.get('/', (_request, reply) => sendIndex(reply));
     app.get('/*', (request, reply) => {
       const path = request.url.split('?')[0]!;
-      const isApi = path.startsWith('/graphql') || path === '/healthz' || path === '/readyz';
+      const isApi = /^\/(graphql|api|calendar)(\/|$)/.test(path) || path === '/healthz' || path === '/readyz';
       const wantsHtml = (request.headers.accept ?? '').includes('text/html');
       const looksLikeFile = /\.[a-z0-9]+$/i.test(path);
       if (isApi || looksLikeFile || !wantsHtml) {

@@ -47,6 +47,13 @@ export function presentSession(row: typeof courseSessions.$inferSelect, now: Dat
     seatsFree: row.seats - row.seatsTaken,
     priceCents: row.priceCents,
     language: row.language as Locale,
+    cancellationDeadline: (row.cancellationDeadline ?? row.startsAt).toISOString(),
+    cancellationDeadlineLocal: row.cancellationDeadline ? toHelsinki(row.cancellationDeadline) : null,
+    minParticipants: row.minParticipants,
+    decisionAt: row.decisionAt?.toISOString() ?? null,
+    decisionAtLocal: row.decisionAt ? toHelsinki(row.decisionAt) : null,
+    cancelledAt: row.cancelledAt?.toISOString() ?? null,
+    cancelReason: row.cancelReason,
     takingRegistrations: row.cancelledAt === null && row.registrationDeadline > now,
   };
 }

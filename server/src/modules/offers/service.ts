@@ -12,7 +12,8 @@ import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
-import { indexDocument, removeFromIndex, staleDocuments } from '../search/service.js';
+import { promoteWaitlist } from '../bookings/service.js';
+import { indexDocument, markStale, removeFromIndex, staleDocuments } from '../search/service.js';
 import { offerPolicy as policy } from './policy.js';
 import { presentOffer, presentSession, type OfferDto, type SessionDto } from './presenter.js';
 import { courseSessions, offers } from './tables.js';
@@ -52,6 +53,9 @@ function sessionValues(data: SessionData) {
     seats: data.seats,
     priceCents: data.priceCents,
     language: data.language,
+    cancellationDeadline: data.cancellationDeadline ? fromHelsinki(data.cancellationDeadline) : null,
+    minParticipants: data.minParticipants,
+    decisionAt: data.decisionAt ? fromHelsinki(data.decisionAt) : null,
   };
 }
 
@@ -264,8 +268,11 @@ export async function updateSession(
       .where(and(eq(courseSessions.id, session.id), sql`${courseSessions.seatsTaken} <= ${values.seats}`))
       .returning();
     if (!row) throw validationError([{ field: 'seats', message: 'validation.seatsBelowTaken' }]);
+    // More seats: the waitlist moves up at once.
+    if (row.seats > session.seats) await promoteWaitlist(tx, row.id);
     await syncIndex(tx, session.offerId);
-    return presentSession(row);
+    const [fresh] = await tx.select().from(courseSessions).where(eq(courseSessions.id, row.id));
+    return presentSession(fresh!);
   });
 }
 
@@ -347,4 +354,137 @@ export async function canEditOffers(deps: Deps, viewer: Viewer | null, list: Off
   if (!viewer) return list.map(() => false);
   const orgIds = new Set(await userOrganisationIds(deps.db, viewer.id));
   return list.map((o) => policy.manage(viewer, orgIds.has(o.organisationId) ? 'MEMBER' : null));
+}
+
+/** A session as booking sees it: its seats, deadlines and the course it belongs to. */
+export interface BookableSession {
+  id: string;
+  offerId: string;
+  organisationId: string;
+  offerState: OfferState;
+  offerTitle: string;
+  claimWindowHours: number;
+  seats: number;
+  seatsTaken: number;
+  priceCents: number;
+  startsAt: Date;
+  endsAt: Date;
+  registrationDeadline: Date;
+  cancellationDeadline: Date;
+  cancelledAt: Date | null;
+  minParticipants: number | null;
+  decisionAt: Date | null;
+}
+
+function toBookable(s: SessionRow, o: OfferRow): BookableSession {
+  return {
+    id: s.id,
+    offerId: o.id,
+    organisationId: o.organisationId,
+    offerState: o.state,
+    offerTitle: o.title,
+    claimWindowHours: o.claimWindowHours,
+    seats: s.seats,
+    seatsTaken: s.seatsTaken,
+    priceCents: s.priceCents,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    registrationDeadline: s.registrationDeadline,
+    cancellationDeadline: s.cancellationDeadline ?? s.startsAt,
+    cancelledAt: s.cancelledAt,
+    minParticipants: s.minParticipants,
+    decisionAt: s.decisionAt,
+  };
+}
+
+/**
+ * Locks a session's row for the rest of the transaction and returns it. Every change to its seats
+ * goes through this lock, so bookings, cancellations and promotions on one session run one at a
+ * time, in the order they arrive.
+ */
+export async function lockSession(db: Database, sessionId: string): Promise<BookableSession> {
+  const [row] = await db
+    .select({ session: courseSessions, offer: offers })
+    .from(courseSessions)
+    .innerJoin(offers, eq(offers.id, courseSessions.offerId))
+    .where(eq(courseSessions.id, assertId(sessionId, 'No such session')))
+    .for('update', { of: courseSessions });
+  if (!row) throw notFound('No such session');
+  return toBookable(row.session, row.offer);
+}
+
+/** Sessions with their courses, by id, without locking. */
+export async function bookableSessions(db: Database, sessionIds: string[]): Promise<Map<string, BookableSession>> {
+  const rows = sessionIds.length
+    ? await db
+        .select({ session: courseSessions, offer: offers })
+        .from(courseSessions)
+        .innerJoin(offers, eq(offers.id, courseSessions.offerId))
+        .where(inArray(courseSessions.id, sessionIds))
+    : [];
+  return new Map(rows.map((r) => [r.session.id, toBookable(r.session, r.offer)]));
+}
+
+/**
+ * Adds to (or, negative, takes from) the seats taken. The CHECK on course_sessions keeps the count
+ * within capacity whatever happens; the caller holds the session lock.
+ */
+export async function changeSeatsTaken(db: Database, session: BookableSession, delta: number): Promise<void> {
+  await db
+    .update(courseSessions)
+    .set({ seatsTaken: sql`${courseSessions.seatsTaken} + ${delta}` })
+    .where(eq(courseSessions.id, session.id));
+  session.seatsTaken += delta;
+  // Free seats show in search within the minute (the refresh job), without a write per booking.
+  await markStale(db, session.offerId);
+}
+
+/** Marks a session cancelled; its bookings are the booking module's to cancel. */
+export async function markSessionCancelled(db: Database, session: BookableSession, reason: string): Promise<void> {
+  await db
+    .update(courseSessions)
+    .set({ cancelledAt: sql`now()`, cancelReason: reason })
+    .where(eq(courseSessions.id, session.id));
+  await syncIndex(db, session.offerId);
+}
+
+/** Sessions whose minimum was not reached by their decision time, for the booking module to cancel. */
+export async function sessionsPastDecision(db: Database): Promise<string[]> {
+  const rows = await db
+    .select({ id: courseSessions.id })
+    .from(courseSessions)
+    .where(
+      and(
+        isNull(courseSessions.cancelledAt),
+        sql`${courseSessions.decisionAt} <= now()`,
+        sql`${courseSessions.seatsTaken} < ${courseSessions.minParticipants}`,
+      ),
+    )
+    .limit(100);
+  return rows.map((r) => r.id);
+}
+
+/** Whether the user is a member of the organisation that runs a session. */
+export async function organisesSession(db: Database, session: BookableSession, userId: string): Promise<boolean> {
+  return (await roleIn(db, session.organisationId, userId)) !== null;
+}
+
+/** Sessions by id, as the API shows them; null where the viewer may not see the course. */
+export async function sessionsByIds(deps: Deps, viewer: Viewer | null, ids: string[]): Promise<(SessionDto | null)[]> {
+  const valid = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+  const rows = valid.length
+    ? await deps.db
+        .select({ session: courseSessions, offer: offers })
+        .from(courseSessions)
+        .innerJoin(offers, eq(offers.id, courseSessions.offerId))
+        .where(inArray(courseSessions.id, valid))
+    : [];
+  const orgIds = viewer ? new Set(await userOrganisationIds(deps.db, viewer.id)) : new Set<string>();
+  const now = new Date();
+  const byId = new Map(
+    rows
+      .filter((r) => policy.read(viewer, r.offer.state, orgIds.has(r.offer.organisationId) ? 'MEMBER' : null))
+      .map((r) => [r.session.id, presentSession(r.session, now)]),
+  );
+  return ids.map((id) => byId.get(id) ?? null);
 }

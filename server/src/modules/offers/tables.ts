@@ -66,13 +66,26 @@ export const courseSessions = pgTable(
     seatsTaken: integer('seats_taken').notNull().default(0),
     priceCents: integer('price_cents').notNull(),
     language: text('language').notNull(),
+    /** Until when bookers may cancel and free their seats; null means until the start. */
+    cancellationDeadline: timestamp('cancellation_deadline', { withTimezone: true }),
+    /** The session runs only if this many seats are confirmed by `decision_at`. */
+    minParticipants: integer('min_participants'),
+    decisionAt: timestamp('decision_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('course_sessions_order', sql`${t.endsAt} > ${t.startsAt} and ${t.registrationDeadline} <= ${t.startsAt}`),
     check('course_sessions_seats', sql`${t.seats} > 0 and ${t.seatsTaken} >= 0 and ${t.seatsTaken} <= ${t.seats}`),
     check('course_sessions_price', sql`${t.priceCents} >= 0`),
+    check(
+      'course_sessions_minimum',
+      sql`(${t.minParticipants} is null) = (${t.decisionAt} is null) and (${t.minParticipants} is null or ${t.minParticipants} between 1 and ${t.seats})`,
+    ),
+    index('course_sessions_decision_idx')
+      .on(t.decisionAt)
+      .where(sql`${t.cancelledAt} is null and ${t.minParticipants} is not null`),
     index('course_sessions_offer_idx').on(t.offerId, t.startsAt),
   ],
 );

@@ -89,6 +89,14 @@ export async function indexDocument(db: Database, doc: SearchDocument): Promise<
   await db.insert(searchItems).values(values).onConflictDoUpdate({ target: searchItems.id, set: values });
 }
 
+/** Asks for a document to be indexed again by the next refresh (within a minute). */
+export async function markStale(db: Database, id: string): Promise<void> {
+  await db
+    .update(searchItems)
+    .set({ refreshAt: sql`now()` })
+    .where(eq(searchItems.id, id));
+}
+
 /** Ids of documents that went stale, oldest first; their modules index them again. */
 export async function staleDocuments(db: Database, limit = 100): Promise<string[]> {
   const rows = await db

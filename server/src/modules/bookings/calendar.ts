@@ -1,0 +1,146 @@
+/**
+ * iCalendar (RFC 5545) for bookings, sessions and a personal feed. Times are written as UTC
+ * instants, which every calendar shows correctly in Europe/Helsinki on both sides of a daylight
+ * saving change; the feed's secret token is stored only as its hash.
+ */
+import { municipalityName } from '@keskusvaraamo/shared';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import ical, { ICalEventStatus } from 'ical-generator';
+import type { Database } from '../../db/client.js';
+import type { Deps } from '../../deps.js';
+import { hashToken, newToken } from '../../lib/secrets.js';
+import { bookableSessions, type BookableSession } from '../offers/service.js';
+import { courseSessions } from '../offers/tables.js';
+import { bookings, calendarFeeds } from './tables.js';
+
+interface EventSource {
+  uid: string;
+  session: BookableSession;
+  place: string | null;
+  url: string;
+  cancelled: boolean;
+}
+
+function calendar(name: string, events: EventSource[]) {
+  const cal = ical({ name, prodId: { company: 'Osaamisen keskusvaraamo', product: 'keskusvaraamo', language: 'FI' } });
+  for (const e of events) {
+    cal.createEvent({
+      id: e.uid,
+      start: e.session.startsAt,
+      end: e.session.endsAt,
+      summary: e.session.offerTitle,
+      location: e.place,
+      url: e.url,
+      status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return cal.toString();
+}
+
+async function placesOf(db: Database, sessionIds: string[]) {
+  const rows = sessionIds.length
+    ? await db
+        .select({
+          id: courseSessions.id,
+          place: courseSessions.place,
+          municipalityCode: courseSessions.municipalityCode,
+          onlineUrl: courseSessions.onlineUrl,
+        })
+        .from(courseSessions)
+        .where(inArray(courseSessions.id, sessionIds))
+    : [];
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      [r.place, r.municipalityCode ? municipalityName(r.municipalityCode, 'fi') : null, r.onlineUrl]
+        .filter(Boolean)
+        .join(', ') || null,
+    ]),
+  );
+}
+
+async function events(
+  deps: Pick<Deps, 'db' | 'config'>,
+  items: { uid: string; sessionId: string; cancelled: boolean }[],
+) {
+  const ids = [...new Set(items.map((i) => i.sessionId))];
+  const [sessions, places] = await Promise.all([bookableSessions(deps.db, ids), placesOf(deps.db, ids)]);
+  return items.map((i) => {
+    const session = sessions.get(i.sessionId)!;
+    return {
+      uid: i.uid,
+      session,
+      place: places.get(i.sessionId) ?? null,
+      url: `${deps.config.publicUrl}/offers/${session.offerId}`,
+      cancelled: i.cancelled || session.cancelledAt !== null,
+    };
+  });
+}
+
+export async function sessionCalendar(deps: Pick<Deps, 'db' | 'config'>, sessionId: string): Promise<string> {
+  const list = await events(deps, [{ uid: `session-${sessionId}@keskusvaraamo`, sessionId, cancelled: false }]);
+  return calendar(list[0]!.session.offerTitle, list);
+}
+
+export async function bookingCalendar(
+  deps: Pick<Deps, 'db' | 'config'>,
+  booking: { id: string; sessionId: string; state: string },
+): Promise<string> {
+  const list = await events(deps, [
+    {
+      uid: `booking-${booking.id}@keskusvaraamo`,
+      sessionId: booking.sessionId,
+      cancelled: booking.state === 'CANCELLED',
+    },
+  ]);
+  return calendar(list[0]!.session.offerTitle, list);
+}
+
+/** A new secret feed URL for the user; any earlier one stops working. */
+export async function createFeed(deps: Pick<Deps, 'db' | 'config'>, userId: string): Promise<string> {
+  const token = newToken();
+  await deps.db.transaction(async (tx) => {
+    await revokeFeeds(tx, userId);
+    await tx.insert(calendarFeeds).values({ userId, tokenHash: hashToken(token) });
+  });
+  return feedUrl(deps, token);
+}
+
+export const feedUrl = (deps: Pick<Deps, 'config'>, token: string) => `${deps.config.publicUrl}/calendar/${token}.ics`;
+
+export async function revokeFeeds(db: Database, userId: string): Promise<void> {
+  await db
+    .update(calendarFeeds)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)));
+}
+
+export async function hasFeed(db: Database, userId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: calendarFeeds.id })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)));
+  return !!row;
+}
+
+/** The feed for a token: the user's confirmed and offered bookings; null for an unknown or revoked token. */
+export async function feedCalendar(deps: Pick<Deps, 'db' | 'config'>, token: string): Promise<string | null> {
+  const [feed] = await deps.db
+    .select({ userId: calendarFeeds.userId })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
+  if (!feed) return null;
+  const rows = await deps.db
+    .select({ id: bookings.id, sessionId: bookings.sessionId, state: bookings.state })
+    .from(bookings)
+    .where(and(eq(bookings.bookedBy, feed.userId), inArray(bookings.state, ['CONFIRMED', 'OFFERED', 'CANCELLED'])));
+  const list = await events(
+    deps,
+    rows.map((b) => ({
+      uid: `booking-${b.id}@keskusvaraamo`,
+      sessionId: b.sessionId,
+      cancelled: b.state === 'CANCELLED',
+    })),
+  );
+  return calendar('Osaamisen keskusvaraamo', list);
+}

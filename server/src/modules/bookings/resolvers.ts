@@ -1,0 +1,111 @@
+import type { IResolvers, MercuriusContext } from 'mercurius';
+import { unauthenticated } from '../../errors.js';
+import type { GraphqlModule } from '../../plugins/graphql.js';
+import { assertId } from '../../lib/ids.js';
+import { getOffer, sessionsByIds } from '../offers/service.js';
+import type { SessionDto } from '../offers/presenter.js';
+import { createFeed, hasFeed, revokeFeeds } from './calendar.js';
+import type { BookingDto } from './presenter.js';
+import * as bookings from './service.js';
+
+async function signedIn(ctx: MercuriusContext) {
+  const viewer = await ctx.viewer();
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+const resolvers: IResolvers = {
+  Query: {
+    booking: async (_root, { id }, ctx) => bookings.getBooking(ctx.deps, await ctx.viewer(), id),
+    myBookings: async (_root, args, ctx) => bookings.myBookings(ctx.deps, await ctx.viewer(), args),
+    sessionBookings: async (_root, { sessionId }, ctx) =>
+      bookings.sessionBookings(ctx.deps, await ctx.viewer(), sessionId),
+    session: async (_root, { id }, ctx) => {
+      const [session] = await sessionsByIds(ctx.deps, await ctx.viewer(), [id]);
+      return session ?? null;
+    },
+    hasCalendarFeed: async (_root, _args, ctx) => hasFeed(ctx.deps.db, (await signedIn(ctx)).id),
+  },
+  Mutation: {
+    bookSeats: async (_root, { input }, ctx) => bookings.bookSeats(ctx.deps, await ctx.viewer(), input),
+    cancelBooking: async (_root, { id }, ctx) => bookings.cancelBooking(ctx.deps, await ctx.viewer(), id),
+    cancelBookingWithToken: async (_root, { token }, ctx) => bookings.cancelBookingWithToken(ctx.deps, token),
+    claimBooking: async (_root, { id }, ctx) => bookings.claimBooking(ctx.deps, await ctx.viewer(), id),
+    cancelSession: async (_root, { id }, ctx) => {
+      const viewer = await ctx.viewer();
+      await bookings.cancelSession(ctx.deps, viewer, id);
+      const [session] = await sessionsByIds(ctx.deps, viewer, [assertId(id)]);
+      return session;
+    },
+    markAttendance: async (_root, { participantId, attended }, ctx) =>
+      bookings.markAttendance(ctx.deps, await ctx.viewer(), participantId, attended ?? null),
+    createCalendarFeed: async (_root, _args, ctx) => createFeed(ctx.deps, (await signedIn(ctx)).id),
+    revokeCalendarFeed: async (_root, _args, ctx) => {
+      await revokeFeeds(ctx.deps.db, (await signedIn(ctx)).id);
+      return true;
+    },
+  },
+};
+
+type Queries = { obj: BookingDto }[];
+const loaders = {
+  Booking: {
+    session: async (queries: Queries, ctx: MercuriusContext) =>
+      sessionsByIds(
+        ctx.deps,
+        await ctx.viewer(),
+        queries.map((q) => q.obj.sessionId),
+      ),
+    offer: async (queries: Queries, ctx: MercuriusContext) => {
+      const viewer = await ctx.viewer();
+      const sessions = await sessionsByIds(
+        ctx.deps,
+        viewer,
+        queries.map((q) => q.obj.sessionId),
+      );
+      return Promise.all(sessions.map((s) => (s ? getOffer(ctx.deps, viewer, s.offerId) : null)));
+    },
+    participants: async (queries: Queries, ctx: MercuriusContext) =>
+      bookings.participantsOf(
+        ctx.deps,
+        queries.map((q) => q.obj.id),
+      ),
+    waitlistPosition: async (queries: Queries, ctx: MercuriusContext) =>
+      bookings.waitlistPositions(
+        ctx.deps,
+        queries.map((q) => q.obj),
+      ),
+    canCancel: async (queries: Queries, ctx: MercuriusContext) =>
+      bookings.bookerMayCancel(
+        ctx.deps,
+        await ctx.viewer(),
+        queries.map((q) => q.obj),
+      ),
+    bookerName: async (queries: Queries, ctx: MercuriusContext) =>
+      (
+        await bookings.bookersOf(
+          ctx.deps,
+          await ctx.viewer(),
+          queries.map((q) => q.obj),
+        )
+      ).map((b) => b?.displayName ?? null),
+    bookerEmail: async (queries: Queries, ctx: MercuriusContext) =>
+      (
+        await bookings.bookersOf(
+          ctx.deps,
+          await ctx.viewer(),
+          queries.map((q) => q.obj),
+        )
+      ).map((b) => b?.email ?? null),
+  },
+  CourseSession: {
+    waitlistCount: async (queries: { obj: SessionDto }[], ctx: MercuriusContext) =>
+      bookings.waitlistCounts(
+        ctx.deps,
+        await ctx.viewer(),
+        queries.map((q) => q.obj),
+      ),
+  },
+};
+
+export default { schemaUrl: new URL('./schema.graphql', import.meta.url), resolvers, loaders } satisfies GraphqlModule;

@@ -1,0 +1,490 @@
+/**
+ * Booking use cases. Every change to a session's seats happens in a transaction holding that
+ * session's row lock (offers' `lockSession`): bookings, cancellations, claims and promotions on one
+ * session therefore run one after another, in arrival order, and the CHECK on seats_taken makes
+ * overselling impossible even for a bug in this file.
+ */
+import { bookSeatsSchema, type BookingState } from '@keskusvaraamo/shared';
+import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
+import type { Deps } from '../../deps.js';
+import { AppError, forbidden, notFound, parseInput, unauthenticated } from '../../errors.js';
+import { assertId } from '../../lib/ids.js';
+import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
+import { signReference, verifyReference } from '../../lib/signing.js';
+import { getUser } from '../accounts/service.js';
+import type { Viewer } from '../accounts/viewer.js';
+import { notify, type NewNotification, type NotificationType } from '../notifications/service.js';
+import {
+  bookableSessions,
+  changeSeatsTaken,
+  lockSession,
+  markSessionCancelled,
+  organisesSession,
+  sessionsPastDecision,
+  type BookableSession,
+} from '../offers/service.js';
+import { bookingPolicy as policy } from './policy.js';
+import { presentBooking, presentParticipant, type BookingDto, type ParticipantDto } from './presenter.js';
+import { bookings, participants } from './tables.js';
+
+type BookingRow = typeof bookings.$inferSelect;
+const CANCEL_PURPOSE = 'booking-cancel';
+
+export const CANCEL_REASONS = [
+  'BY_BOOKER',
+  'BY_ORGANISER',
+  'DECLINED',
+  'CLAIM_EXPIRED',
+  'SESSION_CANCELLED',
+  'MINIMUM_NOT_REACHED',
+] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
+const HOLDS_SEATS: readonly BookingState[] = ['CONFIRMED', 'OFFERED'];
+
+async function findByKey(db: Database, userId: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.bookedBy, userId), eq(bookings.idempotencyKey, key)));
+  return row;
+}
+
+async function load(db: Database, id: string): Promise<BookingRow> {
+  const [row] = await db
+    .select()
+    .from(bookings)
+    .where(eq(bookings.id, assertId(id, 'No such booking')));
+  if (!row) throw notFound('No such booking');
+  return row;
+}
+
+function event(booking: BookingRow, session: BookableSession, type: NotificationType): NewNotification {
+  return {
+    userId: booking.bookedBy,
+    type,
+    data: {
+      bookingId: booking.id,
+      sessionId: session.id,
+      offerId: session.offerId,
+      title: session.offerTitle,
+      startsAt: session.startsAt.toISOString(),
+      seats: booking.seats,
+    },
+  };
+}
+
+/** The signed link that cancels a booking without signing in (sent with the confirmation). */
+export function cancelLink(deps: Pick<Deps, 'config'>, bookingId: string): string {
+  return `${deps.config.publicUrl}/bookings/cancel?token=${encodeURIComponent(signReference(deps.config.jwtSecret, CANCEL_PURPOSE, bookingId))}`;
+}
+
+/**
+ * Books seats on a session for named participants (the booker alone by default). When fewer seats
+ * are free than asked, `whenShort` decides: TAKE_AVAILABLE books the first participants that fit,
+ * JOIN_WAITLIST queues them all; without it the answer is SEATS_EXHAUSTED with the free count.
+ * The same idempotency key returns the first booking, however often it is repeated.
+ */
+export async function bookSeats(deps: Deps, viewer: Viewer | null, input: unknown): Promise<BookingDto> {
+  if (!viewer) throw unauthenticated();
+  const data = parseInput(bookSeatsSchema, input);
+  const repeated = await findByKey(deps.db, viewer.id, data.idempotencyKey);
+  if (repeated) return presentBooking(repeated);
+  const people = data.participants ?? [
+    { name: (await getUser(deps, viewer.id))?.displayName ?? viewer.email, email: viewer.email },
+  ];
+
+  return deps.db.transaction(async (tx) => {
+    const session = await lockSession(tx, data.sessionId);
+    // A twin request may have committed while this one waited for the lock.
+    const twin = await findByKey(tx, viewer.id, data.idempotencyKey);
+    if (twin) return presentBooking(twin);
+    if (session.offerState !== 'PUBLISHED' || session.cancelledAt || session.registrationDeadline <= new Date()) {
+      throw new AppError('REGISTRATION_CLOSED', 'Registration for this session is closed');
+    }
+    const free = session.seats - session.seatsTaken;
+    let state: BookingState;
+    let booked = people;
+    if (people.length <= free) state = 'CONFIRMED';
+    else if (data.whenShort === 'TAKE_AVAILABLE' && free > 0) {
+      state = 'CONFIRMED';
+      booked = people.slice(0, free);
+    } else if (data.whenShort === 'JOIN_WAITLIST') state = 'WAITLISTED';
+    else throw new AppError('SEATS_EXHAUSTED', 'Not enough free seats', { seatsFree: free, seatsAsked: people.length });
+
+    const [row] = await tx
+      .insert(bookings)
+      .values({
+        sessionId: session.id,
+        bookedBy: viewer.id,
+        state,
+        seats: booked.length,
+        idempotencyKey: data.idempotencyKey,
+        confirmedAt: state === 'CONFIRMED' ? sql`now()` : null,
+      })
+      .returning();
+    await tx
+      .insert(participants)
+      .values(booked.map((p, position) => ({ bookingId: row!.id, position, name: p.name, email: p.email })));
+    if (state === 'CONFIRMED') await changeSeatsTaken(tx, session, booked.length);
+    await notify(tx, [event(row!, session, state === 'CONFIRMED' ? 'BOOKING_CONFIRMED' : 'BOOKING_WAITLISTED')]);
+    return presentBooking(row!);
+  });
+}
+
+/**
+ * Gives freed seats to the waitlist in arrival order: every waiting booking that fits, on a free
+ * course confirmed at once, on a paid course offered for the course's claim window. The caller
+ * holds the session lock (or this takes it).
+ */
+export async function promoteWaitlist(db: Database, sessionOrId: BookableSession | string): Promise<number> {
+  const session = typeof sessionOrId === 'string' ? await lockSession(db, sessionOrId) : sessionOrId;
+  if (session.cancelledAt || session.startsAt <= new Date()) return 0;
+  const waiting = await db
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.sessionId, session.id), eq(bookings.state, 'WAITLISTED')))
+    .orderBy(asc(bookings.queueNumber));
+  let promoted = 0;
+  for (const booking of waiting) {
+    const free = session.seats - session.seatsTaken;
+    if (free <= 0) break;
+    if (booking.seats > free) continue;
+    const paid = session.priceCents > 0;
+    const [row] = await db
+      .update(bookings)
+      .set(
+        paid
+          ? {
+              state: 'OFFERED',
+              offeredAt: sql`now()`,
+              offeredUntil: sql`now() + make_interval(hours => ${session.claimWindowHours})`,
+              updatedAt: sql`now()`,
+            }
+          : { state: 'CONFIRMED', confirmedAt: sql`now()`, updatedAt: sql`now()` },
+      )
+      .where(and(eq(bookings.id, booking.id), eq(bookings.state, 'WAITLISTED')))
+      .returning();
+    if (!row) continue;
+    await changeSeatsTaken(db, session, booking.seats);
+    await notify(db, [event(row, session, paid ? 'BOOKING_OFFERED' : 'BOOKING_PROMOTED')]);
+    promoted++;
+  }
+  return promoted;
+}
+
+/** Cancels one booking inside a transaction that holds its session's lock; frees and passes on its seats. */
+async function cancelLocked(
+  db: Database,
+  session: BookableSession,
+  bookingId: string,
+  reason: CancelReason,
+  promote = true,
+) {
+  const [before] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
+  if (!before || before.state === 'CANCELLED')
+    throw new AppError('INVALID_STATE', 'The booking is already cancelled', { state: 'CANCELLED' });
+  const [row] = await db
+    .update(bookings)
+    .set({
+      state: 'CANCELLED',
+      cancelledAt: sql`now()`,
+      cancelReason: reason,
+      offeredUntil: null,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(bookings.id, bookingId))
+    .returning();
+  if (HOLDS_SEATS.includes(before.state)) await changeSeatsTaken(db, session, -before.seats);
+  const type: NotificationType =
+    reason === 'CLAIM_EXPIRED'
+      ? 'BOOKING_CLAIM_EXPIRED'
+      : reason === 'SESSION_CANCELLED' || reason === 'MINIMUM_NOT_REACHED'
+        ? 'SESSION_CANCELLED'
+        : 'BOOKING_CANCELLED';
+  await notify(db, [event(row!, session, type)]);
+  if (promote && HOLDS_SEATS.includes(before.state)) await promoteWaitlist(db, session);
+  return row!;
+}
+
+export async function cancelBooking(deps: Deps, viewer: Viewer | null, id: string): Promise<BookingDto> {
+  if (!viewer) throw unauthenticated();
+  const booking = await load(deps.db, id);
+  const session = (await bookableSessions(deps.db, [booking.sessionId])).get(booking.sessionId)!;
+  const organiser = await organisesSession(deps.db, session, viewer.id);
+  const asOrganiser = policy.cancelAsOrganiser(viewer, organiser);
+  if (!policy.cancelAsBooker(viewer, booking) && !asOrganiser) {
+    throw policy.read(viewer, booking, organiser) ? forbidden() : notFound('No such booking');
+  }
+  return cancelWithRules(deps, booking, policy.cancelAsBooker(viewer, booking) ? 'BY_BOOKER' : 'BY_ORGANISER');
+}
+
+/** The e-mail link: cancels as the booker would, with the booker's deadline. */
+export async function cancelBookingWithToken(deps: Deps, token: string): Promise<BookingDto> {
+  const id = verifyReference(deps.config.jwtSecret, CANCEL_PURPOSE, token);
+  if (!id) throw new AppError('TOKEN_INVALID', 'The link is invalid');
+  return cancelWithRules(deps, await load(deps.db, id), 'BY_BOOKER');
+}
+
+async function cancelWithRules(deps: Deps, booking: BookingRow, reason: CancelReason): Promise<BookingDto> {
+  return deps.db.transaction(async (tx) => {
+    const session = await lockSession(tx, booking.sessionId);
+    const [current] = await tx.select().from(bookings).where(eq(bookings.id, booking.id));
+    if (reason === 'BY_BOOKER' && current!.state === 'CONFIRMED' && session.cancellationDeadline <= new Date()) {
+      throw new AppError('CANCELLATION_CLOSED', 'The cancellation deadline has passed', {
+        deadline: session.cancellationDeadline.toISOString(),
+      });
+    }
+    const offered = current!.state === 'OFFERED';
+    return presentBooking(
+      await cancelLocked(tx, session, booking.id, offered && reason === 'BY_BOOKER' ? 'DECLINED' : reason),
+    );
+  });
+}
+
+/** The booker takes the seat held for them, within the claim window. */
+export async function claimBooking(deps: Deps, viewer: Viewer | null, id: string): Promise<BookingDto> {
+  if (!viewer) throw unauthenticated();
+  const booking = await load(deps.db, id);
+  if (!policy.claim(viewer, booking)) throw notFound('No such booking');
+  return deps.db.transaction(async (tx) => {
+    const session = await lockSession(tx, booking.sessionId);
+    const [row] = await tx
+      .update(bookings)
+      .set({ state: 'CONFIRMED', confirmedAt: sql`now()`, offeredUntil: null, updatedAt: sql`now()` })
+      .where(and(eq(bookings.id, booking.id), eq(bookings.state, 'OFFERED'), sql`${bookings.offeredUntil} > now()`))
+      .returning();
+    if (!row) {
+      const [current] = await tx.select().from(bookings).where(eq(bookings.id, booking.id));
+      if (current!.state === 'OFFERED') throw new AppError('CLAIM_EXPIRED', 'The claim window has closed');
+      throw new AppError('INVALID_STATE', `Not possible for a booking that is ${current!.state}`, {
+        state: current!.state,
+      });
+    }
+    await notify(tx, [event(row, session, 'BOOKING_CONFIRMED')]);
+    return presentBooking(row);
+  });
+}
+
+/**
+ * Offers whose claim window closed pass to the next in line. Run by a job in every instance:
+ * each expiry re-checks the booking under the session lock, so two instances never double it.
+ */
+export async function expireOffers(db: Database): Promise<number> {
+  const due = await db
+    .select({ id: bookings.id, sessionId: bookings.sessionId })
+    .from(bookings)
+    .where(and(eq(bookings.state, 'OFFERED'), lt(bookings.offeredUntil, sql`now()`)))
+    .orderBy(asc(bookings.offeredUntil))
+    .limit(100);
+  let expired = 0;
+  for (const { id, sessionId } of due) {
+    await db.transaction(async (tx) => {
+      const session = await lockSession(tx, sessionId);
+      const [current] = await tx.select().from(bookings).where(eq(bookings.id, id));
+      if (current?.state !== 'OFFERED' || current.offeredUntil! > new Date()) return;
+      await cancelLocked(tx, session, id, 'CLAIM_EXPIRED');
+      expired++;
+    });
+  }
+  return expired;
+}
+
+/** Cancels a session and every booking on it; everyone booked is told. */
+async function cancelSessionLocked(
+  db: Database,
+  session: BookableSession,
+  reason: 'SESSION_CANCELLED' | 'MINIMUM_NOT_REACHED',
+) {
+  await markSessionCancelled(db, session, reason);
+  const active = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.sessionId, session.id), inArray(bookings.state, ['CONFIRMED', 'OFFERED', 'WAITLISTED'])));
+  for (const { id } of active) await cancelLocked(db, session, id, reason, false);
+}
+
+export async function cancelSession(deps: Deps, viewer: Viewer | null, sessionId: string): Promise<void> {
+  if (!viewer) throw unauthenticated();
+  const session = (await bookableSessions(deps.db, [assertId(sessionId, 'No such session')])).get(sessionId);
+  if (!session) throw notFound('No such session');
+  if (!policy.manageSession(viewer, await organisesSession(deps.db, session, viewer.id))) throw forbidden();
+  await deps.db.transaction(async (tx) => {
+    const locked = await lockSession(tx, sessionId);
+    if (locked.cancelledAt)
+      throw new AppError('INVALID_STATE', 'The session is already cancelled', { state: 'CANCELLED' });
+    await cancelSessionLocked(tx, locked, 'SESSION_CANCELLED');
+  });
+}
+
+/** Sessions that did not reach their minimum by the decision time are cancelled. Safe in every instance. */
+export async function enforceMinimums(db: Database): Promise<number> {
+  let cancelled = 0;
+  for (const id of await sessionsPastDecision(db)) {
+    await db.transaction(async (tx) => {
+      const session = await lockSession(tx, id);
+      if (session.cancelledAt || !session.minParticipants || !session.decisionAt || session.decisionAt > new Date())
+        return;
+      if (session.seatsTaken >= session.minParticipants) return;
+      await cancelSessionLocked(tx, session, 'MINIMUM_NOT_REACHED');
+      cancelled++;
+    });
+  }
+  return cancelled;
+}
+
+export async function getBooking(deps: Deps, viewer: Viewer | null, id: string): Promise<BookingDto | null> {
+  if (!viewer) throw unauthenticated();
+  let booking: BookingRow;
+  try {
+    booking = await load(deps.db, id);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
+    throw error;
+  }
+  const session = (await bookableSessions(deps.db, [booking.sessionId])).get(booking.sessionId)!;
+  return policy.read(viewer, booking, await organisesSession(deps.db, session, viewer.id))
+    ? presentBooking(booking)
+    : null;
+}
+
+export async function myBookings(
+  deps: Deps,
+  viewer: Viewer | null,
+  args: { first?: number | null; after?: string | null },
+) {
+  if (!viewer) throw unauthenticated();
+  const size = pageSize(args.first);
+  const cursor = decodeCursor(args.after, 2) as [string, string] | null;
+  const mine = eq(bookings.bookedBy, viewer.id);
+  const after = cursor
+    ? sql`(${bookings.createdAt}, ${bookings.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`
+    : undefined;
+  const [rows, [total]] = await Promise.all([
+    deps.db
+      .select()
+      .from(bookings)
+      .where(and(mine, after))
+      .orderBy(desc(bookings.createdAt), desc(bookings.id))
+      .limit(size + 1),
+    deps.db.select({ n: count() }).from(bookings).where(mine),
+  ]);
+  return toConnection(rows.map(presentBooking), size, (b) => [b.createdAt, b.id], total?.n ?? 0);
+}
+
+/** A session's bookings with their participants, for its organisers and staff. */
+export async function sessionBookings(deps: Deps, viewer: Viewer | null, sessionId: string): Promise<BookingDto[]> {
+  if (!viewer) throw unauthenticated();
+  const session = (await bookableSessions(deps.db, [assertId(sessionId, 'No such session')])).get(sessionId);
+  if (!session) throw notFound('No such session');
+  if (!policy.seeParticipants(viewer, await organisesSession(deps.db, session, viewer.id))) throw forbidden();
+  const rows = await deps.db
+    .select()
+    .from(bookings)
+    .where(eq(bookings.sessionId, sessionId))
+    .orderBy(asc(bookings.queueNumber));
+  return rows.map(presentBooking);
+}
+
+/** Participants of each booking; the caller has checked that the viewer may see the booking. */
+export async function participantsOf(deps: Deps, bookingIds: string[]): Promise<ParticipantDto[][]> {
+  const rows = bookingIds.length
+    ? await deps.db
+        .select()
+        .from(participants)
+        .where(inArray(participants.bookingId, bookingIds))
+        .orderBy(asc(participants.position))
+    : [];
+  return bookingIds.map((id) => rows.filter((r) => r.bookingId === id).map(presentParticipant));
+}
+
+/** Place in the waitlist (1 = next) of each waitlisted booking; null for others. */
+export async function waitlistPositions(deps: Deps, list: BookingDto[]): Promise<(number | null)[]> {
+  const waiting = list.filter((b) => b.state === 'WAITLISTED');
+  if (waiting.length === 0) return list.map(() => null);
+  const rows = await deps.db
+    .select({ id: bookings.id, sessionId: bookings.sessionId, queueNumber: bookings.queueNumber })
+    .from(bookings)
+    .where(
+      and(inArray(bookings.sessionId, [...new Set(waiting.map((b) => b.sessionId))]), eq(bookings.state, 'WAITLISTED')),
+    )
+    .orderBy(asc(bookings.queueNumber));
+  return list.map((b) => {
+    if (b.state !== 'WAITLISTED') return null;
+    return rows.filter((r) => r.sessionId === b.sessionId).findIndex((r) => r.id === b.id) + 1 || null;
+  });
+}
+
+export async function markAttendance(
+  deps: Deps,
+  viewer: Viewer | null,
+  participantId: string,
+  attended: boolean | null,
+): Promise<ParticipantDto> {
+  if (!viewer) throw unauthenticated();
+  const [row] = await deps.db
+    .select({ participant: participants, sessionId: bookings.sessionId, state: bookings.state })
+    .from(participants)
+    .innerJoin(bookings, eq(bookings.id, participants.bookingId))
+    .where(eq(participants.id, assertId(participantId, 'No such participant')));
+  if (!row) throw notFound('No such participant');
+  const session = (await bookableSessions(deps.db, [row.sessionId])).get(row.sessionId)!;
+  if (!policy.manageSession(viewer, await organisesSession(deps.db, session, viewer.id))) throw forbidden();
+  if (row.state !== 'CONFIRMED')
+    throw new AppError('INVALID_STATE', 'Only confirmed participants attend', { state: row.state });
+  const [updated] = await deps.db
+    .update(participants)
+    .set({ attended })
+    .where(eq(participants.id, participantId))
+    .returning();
+  return presentParticipant(updated!);
+}
+
+/** Whether the booker may still cancel each booking (the UI greys out the button otherwise). */
+export async function bookerMayCancel(deps: Deps, viewer: Viewer | null, list: BookingDto[]): Promise<boolean[]> {
+  const sessions = await bookableSessions(deps.db, [...new Set(list.map((b) => b.sessionId))]);
+  const now = new Date();
+  return list.map((b) => {
+    if (!viewer || b.bookedBy !== viewer.id || b.state === 'CANCELLED') return false;
+    return b.state !== 'CONFIRMED' || sessions.get(b.sessionId)!.cancellationDeadline > now;
+  });
+}
+
+/** Who booked: for the organiser and staff only (null for the booker's own view, who knows). */
+export async function bookersOf(deps: Deps, viewer: Viewer | null, list: BookingDto[]) {
+  if (!viewer) return list.map(() => null);
+  const sessions = await bookableSessions(deps.db, [...new Set(list.map((b) => b.sessionId))]);
+  const organised = new Map<string, boolean>();
+  for (const s of sessions.values())
+    organised.set(s.id, policy.seeParticipants(viewer, await organisesSession(deps.db, s, viewer.id)));
+  const ids = [...new Set(list.filter((b) => organised.get(b.sessionId)).map((b) => b.bookedBy))];
+  const people = new Map(
+    (await Promise.all(ids.map((id) => getUser(deps, id)))).filter((u) => u).map((u) => [u!.id, u!]),
+  );
+  return list.map((b) => (organised.get(b.sessionId) ? (people.get(b.bookedBy) ?? null) : null));
+}
+
+/** Waiting bookings per session, for its organisers and staff; null for others. */
+export async function waitlistCounts(
+  deps: Deps,
+  viewer: Viewer | null,
+  list: { id: string }[],
+): Promise<(number | null)[]> {
+  if (!viewer) return list.map(() => null);
+  const sessions = await bookableSessions(
+    deps.db,
+    list.map((s) => s.id),
+  );
+  const allowed: string[] = [];
+  for (const s of sessions.values())
+    if (policy.seeParticipants(viewer, await organisesSession(deps.db, s, viewer.id))) allowed.push(s.id);
+  const rows = allowed.length
+    ? await deps.db
+        .select({ sessionId: bookings.sessionId, n: count() })
+        .from(bookings)
+        .where(and(inArray(bookings.sessionId, allowed), eq(bookings.state, 'WAITLISTED')))
+        .groupBy(bookings.sessionId)
+    : [];
+  return list.map((s) => (allowed.includes(s.id) ? (rows.find((r) => r.sessionId === s.id)?.n ?? 0) : null));
+}
