@@ -5,6 +5,7 @@ import {
   buildCourse,
   buildOrganisation,
   buildUser,
+  lastEmailTo,
   localIn,
   sessionInput,
   type TestUser,
@@ -196,8 +197,12 @@ describe('cancelling and the waitlist', () => {
   it('cancels with the signed link from the confirmation, without signing in', async () => {
     const { cancelLink } = await import('./service.js');
     const id = await session();
-    const booking = (await book(await buildUser(app), id)).data!.bookSeats;
+    const user = await buildUser(app, { locale: 'sv' });
+    const booking = (await book(user, id)).data!.bookSeats;
     const link = new URL(cancelLink(app, booking.id));
+    const mail = await lastEmailTo(app, user.email);
+    expect(mail!.subject).toMatch(/^Bokningen är bekräftad: /);
+    expect(mail!.textBody).toContain(link.toString());
     const token = link.searchParams.get('token')!;
     const WITH_TOKEN = `mutation ($token: String!) { cancelBookingWithToken(token: $token) { id state } }`;
     expect(codeOf(await gql(app, WITH_TOKEN, { token: `${booking.id}.forged` }))).toBe('TOKEN_INVALID');

@@ -13,6 +13,7 @@ import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { signReference, verifyReference } from '../../lib/signing.js';
 import { getUser } from '../accounts/service.js';
+import { enqueueEmail } from '../mail/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { notify, type NewNotification, type NotificationType } from '../notifications/service.js';
 import {
@@ -80,6 +81,36 @@ export function cancelLink(deps: Pick<Deps, 'config'>, bookingId: string): strin
   return `${deps.config.publicUrl}/bookings/cancel?token=${encodeURIComponent(signReference(deps.config.jwtSecret, CANCEL_PURPOSE, bookingId))}`;
 }
 
+const LOCALE_TAGS = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
+
+/** The confirmation e-mail, with the signed link that cancels without signing in. */
+async function sendConfirmation(
+  deps: Deps,
+  db: Database,
+  booker: { email: string; displayName: string; locale: 'fi' | 'sv' | 'en' },
+  booking: BookingRow,
+  session: BookableSession,
+) {
+  const when = new Intl.DateTimeFormat(LOCALE_TAGS[booker.locale], {
+    timeZone: 'Europe/Helsinki',
+    dateStyle: 'full',
+    timeStyle: 'short',
+  }).formatRange(session.startsAt, session.endsAt);
+  await enqueueEmail(db, deps.log, !deps.config.production, {
+    to: booker.email,
+    locale: booker.locale,
+    template: 'booking-confirmed',
+    params: {
+      name: booker.displayName,
+      title: session.offerTitle,
+      when,
+      seats: booking.seats,
+      link: `${deps.config.publicUrl}/my/bookings`,
+      cancelLink: cancelLink(deps, booking.id),
+    },
+  });
+}
+
 /**
  * Books seats on a session for named participants (the booker alone by default). When fewer seats
  * are free than asked, `whenShort` decides: TAKE_AVAILABLE books the first participants that fit,
@@ -91,9 +122,8 @@ export async function bookSeats(deps: Deps, viewer: Viewer | null, input: unknow
   const data = parseInput(bookSeatsSchema, input);
   const repeated = await findByKey(deps.db, viewer.id, data.idempotencyKey);
   if (repeated) return presentBooking(repeated);
-  const people = data.participants ?? [
-    { name: (await getUser(deps, viewer.id))?.displayName ?? viewer.email, email: viewer.email },
-  ];
+  const booker = await getUser(deps, viewer.id);
+  const people = data.participants ?? [{ name: booker?.displayName ?? viewer.email, email: viewer.email }];
 
   return deps.db.transaction(async (tx) => {
     const session = await lockSession(tx, data.sessionId);
@@ -129,6 +159,7 @@ export async function bookSeats(deps: Deps, viewer: Viewer | null, input: unknow
       .values(booked.map((p, position) => ({ bookingId: row!.id, position, name: p.name, email: p.email })));
     if (state === 'CONFIRMED') await changeSeatsTaken(tx, session, booked.length);
     await notify(tx, [event(row!, session, state === 'CONFIRMED' ? 'BOOKING_CONFIRMED' : 'BOOKING_WAITLISTED')]);
+    if (state === 'CONFIRMED' && booker) await sendConfirmation(deps, tx, booker, row!, session);
     return presentBooking(row!);
   });
 }
