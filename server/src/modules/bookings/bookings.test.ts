@@ -249,6 +249,16 @@ describe('sessions', () => {
     const outsider = await buildUser(app, { roles: ['EDUCATOR'] });
     const CANCEL_SESSION = `mutation ($id: ID!) { cancelSession(id: $id) { cancelledAt cancelReason seatsTaken } }`;
     expect(codeOf(await gql(app, CANCEL_SESSION, { id }, { token: outsider.token }))).toBe('FORBIDDEN');
+    // Not the last session, but people are booked: it is cancelled, never silently removed.
+    const offerId = (await gql(app, `query ($id: ID!) { session(id: $id) { offerId } }`, { id })).data!.session.offerId;
+    await gql(
+      app,
+      `mutation ($id: ID!, $input: SessionInput!) { addSession(offerId: $id, input: $input) { id } }`,
+      { id: offerId, input: sessionInput() },
+      { token: school.owner.token },
+    );
+    const REMOVE = `mutation ($id: ID!) { removeSession(id: $id) }`;
+    expect(codeOf(await gql(app, REMOVE, { id }, { token: school.owner.token }))).toBe('CONFLICT');
     const cancelled = await gql(app, CANCEL_SESSION, { id }, { token: school.owner.token });
     expect(cancelled.data!.cancelSession).toMatchObject({ cancelReason: 'SESSION_CANCELLED', seatsTaken: 0 });
   });

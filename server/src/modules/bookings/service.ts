@@ -519,3 +519,13 @@ export async function waitlistCounts(
     : [];
   return list.map((s) => (allowed.includes(s.id) ? (rows.find((r) => r.sessionId === s.id)?.n ?? 0) : null));
 }
+
+/** Whether anyone is booked or waiting on a session. */
+export async function hasActiveBookings(db: Database, sessionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(and(eq(bookings.sessionId, sessionId), inArray(bookings.state, ['CONFIRMED', 'OFFERED', 'WAITLISTED'])))
+    .limit(1);
+  return !!row;
+}

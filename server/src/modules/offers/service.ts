@@ -12,7 +12,7 @@ import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
-import { promoteWaitlist } from '../bookings/service.js';
+import { hasActiveBookings, promoteWaitlist } from '../bookings/service.js';
 import { indexDocument, markStale, removeFromIndex, staleDocuments } from '../search/service.js';
 import { offerPolicy as policy } from './policy.js';
 import { presentOffer, presentSession, type OfferDto, type SessionDto } from './presenter.js';
@@ -284,10 +284,14 @@ export async function removeSession(deps: Deps, viewer: Viewer | null, id: strin
     if (offer.state === 'PUBLISHED' && others.length === 0) {
       throw validationError([{ field: 'sessions', message: 'validation.lastSession' }]);
     }
-    const removed = await tx
-      .delete(courseSessions)
-      .where(and(eq(courseSessions.id, session.id), eq(courseSessions.seatsTaken, 0)))
-      .returning({ id: courseSessions.id });
+    // Waitlisted bookings hold no seats but are people all the same: such a session is cancelled, not removed.
+    const booked = session.seatsTaken > 0 || (await hasActiveBookings(tx, session.id));
+    const removed = booked
+      ? []
+      : await tx
+          .delete(courseSessions)
+          .where(and(eq(courseSessions.id, session.id), eq(courseSessions.seatsTaken, 0)))
+          .returning({ id: courseSessions.id });
     if (removed.length === 0) throw new AppError('CONFLICT', 'The session has participants; cancel it instead');
     await syncIndex(tx, offer.id);
   });
