@@ -32,6 +32,9 @@ export default defineConfig({
       '/graphql': { target: api, ws: true, changeOrigin: false },
       '/healthz': api,
       '/readyz': api,
+      // Calendar files, the participant CSV and the personal calendar feed.
+      '/api': api,
+      '/calendar': api,
     },
   },
   preview: {
@@ -39,6 +42,9 @@ export default defineConfig({
       '/graphql': { target: api, ws: true, changeOrigin: false },
       '/healthz': api,
       '/readyz': api,
+      // Calendar files, the participant CSV and the personal calendar feed.
+      '/api': api,
+      '/calendar': api,
     },
   },
 });

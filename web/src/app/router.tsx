@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account';
 import { AdminUsersPage } from '../features/admin';
+import { CancelBookingWithTokenPage, MyBookingsPage, SessionManagePage } from '../features/bookings';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage } from '../features/auth';
 import { LandingPage } from '../features/landing';
 import { EditNeedPage, MyNeedsPage, NeedPage, NewNeedPage } from '../features/needs';
@@ -36,6 +37,7 @@ export const router = createBrowserRouter([
           { path: 'search', element: <SearchPage /> },
           { path: 'needs/:id', element: <NeedPage /> },
           { path: 'offers/:id', element: <OfferPage /> },
+          { path: 'bookings/cancel', element: <CancelBookingWithTokenPage /> },
           {
             element: <RequireAuth />,
             children: [
@@ -45,6 +47,8 @@ export const router = createBrowserRouter([
               { path: 'my/offers', element: <MyOffersPage /> },
               { path: 'needs/:id/edit', element: <EditNeedPage /> },
               { path: 'offers/:id/edit', element: <EditOfferPage /> },
+              { path: 'my/bookings', element: <MyBookingsPage /> },
+              { path: 'sessions/:id/manage', element: <SessionManagePage /> },
             ],
           },
           {

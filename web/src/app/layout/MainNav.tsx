@@ -18,6 +18,7 @@ export function MainNav() {
     { to: '/search', label: t('nav.search') },
   ];
   if (user) {
+    items.push({ to: '/my/bookings', label: t('nav.myBookings') });
     if (hasRole(user, 'ENTREPRENEUR'))
       items.push({ to: '/my/needs', label: t('nav.myNeeds') }, { to: '/needs/new', label: t('nav.postNeed') });
     if (hasRole(user, 'EDUCATOR'))

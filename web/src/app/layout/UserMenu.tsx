@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useSession, type SessionUser } from '../../shared/session';
 import { noticeState } from '../../shared/utils/notice';
 
-/** The signed-in user's menu: account, organisations and signing out. */
+/** The signed-in user's menu: account, bookings, organisations and signing out. */
 export function UserMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const { signOut } = useSession();
@@ -29,6 +29,9 @@ export function UserMenu({ user }: { user: SessionUser }) {
         >
           <MenuItem id="account" href="/account" className="menu__item">
             {t('userMenu.account')}
+          </MenuItem>
+          <MenuItem id="bookings" href="/my/bookings" className="menu__item">
+            {t('userMenu.bookings')}
           </MenuItem>
           <MenuItem id="organisations" href="/organisations" className="menu__item">
             {t('userMenu.organisations')}

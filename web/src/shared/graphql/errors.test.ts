@@ -28,6 +28,17 @@ describe('toAppError', () => {
     expect(toAppError(error)).toEqual({ code: 'RATE_LIMITED', fields: [], retryAfterSeconds: 42 });
   });
 
+  it('keeps the plain details of an error, such as the free seats of SEATS_EXHAUSTED', () => {
+    const error = new CombinedError({
+      graphQLErrors: [
+        new GraphQLError('Not enough free seats', {
+          extensions: { code: 'SEATS_EXHAUSTED', seatsFree: 2, seatsAsked: 3, nested: { no: true } },
+        }),
+      ],
+    });
+    expect(toAppError(error)).toEqual({ code: 'SEATS_EXHAUSTED', fields: [], params: { seatsFree: 2, seatsAsked: 3 } });
+  });
+
   it('treats unknown codes as INTERNAL and unreachable servers as NETWORK', () => {
     const unknown = new CombinedError({ graphQLErrors: [new GraphQLError('?', { extensions: { code: 'WHAT' } })] });
     expect(toAppError(unknown).code).toBe('INTERNAL');

@@ -8,7 +8,11 @@ export interface AppError {
   /** Field-level problems of a VALIDATION error, keyed by the input field's name. */
   fields: FieldIssue[];
   retryAfterSeconds?: number;
+  /** The error's other plain details, e.g. seatsFree of SEATS_EXHAUSTED or the deadline of CANCELLATION_CLOSED. */
+  params?: Record<string, string | number>;
 }
+
+const KNOWN_EXTENSIONS = new Set(['code', 'fields', 'retryAfterSeconds']);
 
 function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
@@ -29,8 +33,17 @@ export function toAppError(error: CombinedError): AppError {
   const fields = Array.isArray(extensions.fields)
     ? extensions.fields.filter(isFieldIssue).map((issue) => ({ ...issue, field: fieldName(issue.field) }))
     : [];
+  const appError: AppError = { code, fields };
   const retry = extensions.retryAfterSeconds;
-  return typeof retry === 'number' ? { code, fields, retryAfterSeconds: retry } : { code, fields };
+  if (typeof retry === 'number') appError.retryAfterSeconds = retry;
+  const params = Object.fromEntries(
+    Object.entries(extensions).filter(
+      (entry): entry is [string, string | number] =>
+        !KNOWN_EXTENSIONS.has(entry[0]) && (typeof entry[1] === 'string' || typeof entry[1] === 'number'),
+    ),
+  );
+  if (Object.keys(params).length > 0) appError.params = params;
+  return appError;
 }
 
 /** The server may name a field by its path ("input.email"); forms know it by its last part. */

@@ -7,3 +7,4 @@ export { LoadMoreButton } from './LoadMoreButton';
 export { SearchForm } from './SearchForm';
 export { EmptyState } from './EmptyState';
 export { TopicList } from './TopicList';
+export { DownloadButton } from './DownloadButton';

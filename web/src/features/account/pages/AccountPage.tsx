@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useFormatters } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import { Page } from '../../../shared/ui';
+import { CalendarFeedSection } from '../../bookings';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { EmailSection } from '../components/EmailSection';
 import { ProfileForm } from '../components/ProfileForm';
@@ -41,6 +42,9 @@ export function AccountPage() {
         </div>
         <div className="card">
           <ChangePasswordForm />
+        </div>
+        <div className="card">
+          <CalendarFeedSection />
         </div>
         <div className="card">
           <SessionSection />

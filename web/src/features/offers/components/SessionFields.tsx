@@ -9,7 +9,10 @@ interface SessionFieldsProps<T extends FieldValues, TOut = T> {
   prefix: string;
 }
 
-/** The fields of one course session: times in Helsinki, place or online link, seats, price, language. */
+/**
+ * The fields of one course session: times in Helsinki, place or online link, seats, price, language,
+ * and optionally a cancellation deadline and a minimum number of participants with its decision time.
+ */
 export function SessionFields<T extends FieldValues, TOut = T>({ control, prefix }: SessionFieldsProps<T, TOut>) {
   const { t } = useTranslation();
   const municipalityOptions = useMunicipalityOptions(t('offers.sessionForm.noMunicipality'));
@@ -86,6 +89,29 @@ export function SessionFields<T extends FieldValues, TOut = T>({ control, prefix
         options={LOCALES.map((l) => ({ id: l, label: t(`languages.${l}`) }))}
         isRequired
       />
+      <FormDateField
+        control={control}
+        name={name('cancellationDeadline')}
+        granularity="minute"
+        label={`${t('offers.sessionFields.cancellationDeadline')} ${t('form.optional')}`}
+        description={t('offers.sessionForm.cancellationDeadlineHint')}
+      />
+      <div className="form__pair">
+        <FormTextField
+          control={control}
+          name={name('minParticipants')}
+          label={`${t('offers.sessionFields.minParticipants')} ${t('form.optional')}`}
+          description={t('offers.sessionForm.minParticipantsHint')}
+          inputMode="numeric"
+        />
+        <FormDateField
+          control={control}
+          name={name('decisionAt')}
+          granularity="minute"
+          label={`${t('offers.sessionFields.decisionAt')} ${t('form.optional')}`}
+          description={t('offers.sessionForm.decisionAtHint')}
+        />
+      </div>
     </>
   );
 }

@@ -1,19 +1,23 @@
 import { municipalityName } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useFormatters, useLocale } from '../../../shared/i18n';
+import { BookSession, sessionIcsUrl, type BookableOffer } from '../../bookings';
 import type { CourseSession } from '../operations';
 import { SessionManagement } from './SessionManagement';
 
 interface SessionListProps {
   sessions: CourseSession[];
+  /** The course the sessions belong to; its sessions are bookable when it is published. */
+  offer: BookableOffer & { published: boolean };
   /** The organisation's members and coordinators change and remove sessions here. */
   canEdit: boolean;
-  /** Called when a session was removed, so that the page reloads the course. */
+  /** Called when a session was removed or booked, so that the page reloads the course. */
   onChanged: () => void;
 }
 
-/** A course's sessions, soonest first, with times in Helsinki and the price with VAT. */
-export function SessionList({ sessions, canEdit, onChanged }: SessionListProps) {
+/** A course's sessions, soonest first, with times in Helsinki, the price with VAT, and booking. */
+export function SessionList({ sessions, offer, canEdit, onChanged }: SessionListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const format = useFormatters();
@@ -29,7 +33,12 @@ export function SessionList({ sessions, canEdit, onChanged }: SessionListProps) 
           .join(', ');
         return (
           <li key={session.id} className="card session">
-            <h3 className="session__time">{time}</h3>
+            <h3 className="session__time">
+              {time}{' '}
+              {session.cancelledAt ? (
+                <span className="badge badge--warning">{t('offers.details.sessionCancelled')}</span>
+              ) : null}
+            </h3>
             <dl className="details details--compact">
               <div>
                 <dt>{t('offers.sessionFields.place')}</dt>
@@ -45,6 +54,9 @@ export function SessionList({ sessions, canEdit, onChanged }: SessionListProps) 
                   {session.seatsFree > 0
                     ? t('offers.details.seatsFree', { count: session.seatsFree, seats: session.seats })
                     : t('offers.details.full')}
+                  {canEdit && session.waitlistCount ? (
+                    <> · {t('offers.details.waitlisted', { count: session.waitlistCount })}</>
+                  ) : null}
                 </dd>
               </div>
               <div>
@@ -63,13 +75,51 @@ export function SessionList({ sessions, canEdit, onChanged }: SessionListProps) 
                 <dt>{t('offers.sessionFields.registrationDeadline')}</dt>
                 <dd>
                   {format.dateTime(session.registrationDeadline)}{' '}
-                  {session.takingRegistrations ? null : (
+                  {session.takingRegistrations || session.cancelledAt ? null : (
                     <span className="badge badge--neutral">{t('offers.details.registrationClosed')}</span>
                   )}
                 </dd>
               </div>
+              <div>
+                <dt>{t('offers.sessionFields.cancellationDeadline')}</dt>
+                <dd>{format.dateTime(session.cancellationDeadline)}</dd>
+              </div>
+              {session.minParticipants !== null && session.decisionAt ? (
+                <div>
+                  <dt>{t('offers.sessionFields.minParticipants')}</dt>
+                  <dd>
+                    {t('offers.details.minimum', {
+                      count: session.minParticipants,
+                      date: format.dateTime(session.decisionAt),
+                    })}
+                  </dd>
+                </div>
+              ) : null}
             </dl>
-            {canEdit ? <SessionManagement session={session} time={time} onRemoved={onChanged} /> : null}
+            {!session.cancelledAt ? (
+              <div className="button-row">
+                {offer.published ? <BookSession session={session} offer={offer} onBooked={onChanged} /> : null}
+                {offer.published ? (
+                  <a className="button button--ghost" href={sessionIcsUrl(session.id)} download>
+                    {t('offers.details.addToCalendar')}
+                    <span className="visually-hidden">: {time}</span>
+                  </a>
+                ) : null}
+              </div>
+            ) : null}
+            {canEdit ? (
+              <>
+                <p>
+                  <Link to={`/sessions/${session.id}/manage`}>
+                    {t('offers.sessions.manageBookings')}
+                    <span className="visually-hidden">: {time}</span>
+                  </Link>
+                </p>
+                {!session.cancelledAt ? (
+                  <SessionManagement session={session} time={time} onRemoved={onChanged} />
+                ) : null}
+              </>
+            ) : null}
           </li>
         );
       })}

@@ -14,6 +14,11 @@ export interface SessionFormValues {
   seats: string;
   price: string;
   language: Locale;
+  /** Optional: empty means until the start. */
+  cancellationDeadline: string;
+  /** Optional, with decisionAt: the session runs only with this many participants. */
+  minParticipants: string;
+  decisionAt: string;
 }
 
 export const SESSION_FIELD_RENAMES = { priceCents: 'price' } as const;
@@ -29,6 +34,9 @@ export function emptySessionValues(locale: Locale, municipalityCode = ''): Sessi
     seats: '',
     price: '',
     language: locale,
+    cancellationDeadline: '',
+    minParticipants: '',
+    decisionAt: '',
   };
 }
 
@@ -43,6 +51,13 @@ export function sessionToValues(session: CourseSession, locale: Locale): Session
     seats: String(session.seats),
     price: centsToEuroText(session.priceCents, locale),
     language: session.language,
+    // A deadline equal to the start is the default: the form leaves it empty.
+    cancellationDeadline:
+      session.cancellationDeadlineLocal && session.cancellationDeadlineLocal !== session.startsAtLocal
+        ? session.cancellationDeadlineLocal
+        : '',
+    minParticipants: session.minParticipants === null ? '' : String(session.minParticipants),
+    decisionAt: session.decisionAtLocal ?? '',
   };
 }
 
@@ -58,6 +73,9 @@ export function toSessionInput(values: SessionFormValues, locale: Locale): unkno
     // A free course is typed as 0; an empty price is a missing answer.
     priceCents: parseEuros(values.price, locale) ?? undefined,
     language: values.language,
+    cancellationDeadline: values.cancellationDeadline || null,
+    minParticipants: parseWholeNumber(values.minParticipants),
+    decisionAt: values.decisionAt || null,
   };
 }
 

@@ -30,6 +30,17 @@ export interface CourseSession {
   priceCents: number;
   language: Locale;
   takingRegistrations: boolean;
+  /** Until when bookers may cancel (the start unless set); Local as Helsinki wall-clock time. */
+  cancellationDeadline: string;
+  cancellationDeadlineLocal: string | null;
+  /** The session runs only with this many confirmed seats at decisionAt. */
+  minParticipants: number | null;
+  decisionAt: string | null;
+  decisionAtLocal: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  /** Waiting bookings; for the organisation and coordinators only. */
+  waitlistCount: number | null;
 }
 
 export interface Offer {
@@ -68,7 +79,9 @@ export type OfferInput = OfferData;
 export type SessionInput = SessionData;
 
 export const SESSION = `id offerId startsAt endsAt registrationDeadline startsAtLocal endsAtLocal registrationDeadlineLocal
-  place municipalityCode onlineUrl seats seatsTaken seatsFree priceCents language takingRegistrations`;
+  place municipalityCode onlineUrl seats seatsTaken seatsFree priceCents language takingRegistrations
+  cancellationDeadline cancellationDeadlineLocal minParticipants decisionAt decisionAtLocal cancelledAt cancelReason
+  waitlistCount`;
 const OFFER = `id kind state title description language topics municipalityCode online languages
   organisation { id name } claimWindowHours sessions { ${SESSION} } studentCount periodStart periodEnd placementKinds
   studyLevel fieldOfStudy canEdit publishedAt createdAt updatedAt`;

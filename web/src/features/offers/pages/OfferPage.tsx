@@ -114,7 +114,17 @@ function OfferContent({ offer, onChanged }: { offer: Offer; onChanged: () => voi
         <section className="section" aria-labelledby="offer-sessions-heading">
           <h2 id="offer-sessions-heading">{t('offers.details.sessionsHeading', { count: offer.sessions.length })}</h2>
           {offer.sessions.length > 0 ? (
-            <SessionList sessions={offer.sessions} canEdit={offer.canEdit} onChanged={onChanged} />
+            <SessionList
+              sessions={offer.sessions}
+              offer={{
+                id: offer.id,
+                title: offer.title,
+                claimWindowHours: offer.claimWindowHours,
+                published: offer.state === 'PUBLISHED',
+              }}
+              canEdit={offer.canEdit}
+              onChanged={onChanged}
+            />
           ) : (
             <div className="card">
               <EmptyState title={t('offers.details.noSessions')}>
