@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  BOOKING_STATES,
   ERROR_CODES,
   LOCALES,
   MEMBERSHIP_ROLES,
@@ -18,6 +19,7 @@ import {
   USER_ROLES,
 } from '@keskusvaraamo/shared';
 import { describe, expect, it } from 'vitest';
+import { CANCEL_REASONS } from '../features/bookings/operations';
 import en from './en.json';
 import fi from './fi.json';
 import sv from './sv.json';
@@ -143,6 +145,9 @@ describe('keys the code depends on', () => {
       ...SEARCH_KINDS.map((kind) => `searchKinds.${kind}`),
       ...SEARCH_SORTS.map((sort) => `searchSorts.${sort}`),
       ...LOCALES.map((language) => `languages.${language}`),
+      ...BOOKING_STATES.map((state) => `bookingStates.${state}`),
+      ...CANCEL_REASONS.map((reason) => `bookings.cancelReasons.${reason}`),
+      ...CANCEL_REASONS.map((reason) => `bookings.cancelReasonsOrganiser.${reason}`),
     ];
     expect(keys.filter((key) => !has(locale, key))).toEqual([]);
   });

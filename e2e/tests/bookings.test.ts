@@ -1,0 +1,267 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, mainHeading, openPage, visible } from './browser.js';
+
+const DEMO_PASSWORD = 'Demo-2026-lappi';
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+
+/** A new student account, signed in, on the account page. */
+async function signUpStudent(page: Page, name: string): Promise<void> {
+  await page.goto('/sign-up');
+  await visible(mainHeading(page, 'Luo tili'));
+  await page.getByLabel('Nimi', { exact: true }).fill(name);
+  await page.getByLabel('Sähköpostiosoite').fill(`opiskelija-${unique()}@example.fi`);
+  await page.getByLabel('Salasana', { exact: true }).fill('Revontuli-2026');
+  await page.getByText('Opiskelija', { exact: true }).click();
+  await page.getByRole('button', { name: 'Luo tili' }).click();
+  await visible(mainHeading(page, 'Oma tili'));
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Sähköpostiosoite').fill(email);
+  await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
+  await visible(mainHeading(page, 'Oma tili'));
+}
+
+async function typeDate(field: Locator, digits: string): Promise<void> {
+  await field.getByRole('spinbutton').first().click();
+  await field.page().keyboard.type(digits);
+}
+
+function dateField(scope: Page | Locator, label: string): Locator {
+  return scope.getByRole('group', { name: label, exact: true });
+}
+
+async function choose(page: Page, scope: Page | Locator, label: RegExp, option: string): Promise<void> {
+  await scope.getByRole('button', { name: label }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** A day this many days ahead as the date field's digits, DDMMYYYY. */
+function daysAhead(days: number): string {
+  const day = new Date(Date.now() + days * 86_400_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(day.getDate())}${pad(day.getMonth() + 1)}${day.getFullYear()}`;
+}
+
+/** iCalendar text with folded lines joined and escaped characters plain again. */
+function unfoldIcs(text: string): string {
+  return text.replace(/\r?\n[ \t]/g, '').replace(/\\([,;\\])/g, '$1');
+}
+
+async function openMyBookings(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Omat varaukset' }).click();
+  await visible(mainHeading(page, 'Omat varaukset'));
+}
+
+/** A booking's state badge in a card. */
+function stateBadge(card: Locator, state: string): Locator {
+  return card.locator('.badge', { hasText: new RegExp(`^${state}$`) });
+}
+
+/** The card of one booking on My bookings, by its course. */
+function bookingCard(page: Page, title: string): Locator {
+  return page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title }) });
+}
+
+/** The demo educator publishes a course with one session of one seat; resolves to its path. */
+async function publishOneSeatCourse(page: Page, title: string, price: string): Promise<string> {
+  await signIn(page, 'educator@demo.keskusvaraamo.fi');
+  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Julkaise kurssi' }).click();
+  await visible(mainHeading(page, 'Julkaise kurssi'));
+  await page.getByLabel('Nimi', { exact: true }).fill(title);
+  await page
+    .getByLabel('Kuvaus', { exact: true })
+    .fill('Iltapäivän mittainen johdatus energiayhteisön perustamiseen kylälle: sopimukset, mittaus ja laskutus.');
+  await page.getByRole('group', { name: 'Aiheet' }).getByText('Aurinkosähkö', { exact: true }).click();
+  await choose(page, page.getByRole('region', { name: 'Paikka ja kielet' }), /Kunta/, 'Rovaniemi');
+  const session = page.getByRole('group', { name: 'Toteutus 1' });
+  await typeDate(dateField(session, 'Alkaa'), `${daysAhead(60)}1300`);
+  await typeDate(dateField(session, 'Päättyy'), `${daysAhead(60)}1600`);
+  await typeDate(dateField(session, 'Ilmoittautuminen päättyy'), `${daysAhead(50)}2359`);
+  await choose(page, session, /Kunta/, 'Rovaniemi');
+  await session.getByLabel('Paikkoja').fill('1');
+  await session.getByLabel('Hinta (sis. alv)').fill(price);
+  await page.getByRole('button', { name: 'Julkaise' }).click();
+  await visible(mainHeading(page, title));
+  await visible(page.getByText('Tarjous on julkaistu. Se näkyy nyt haussa.'));
+  return new URL(page.url()).pathname;
+}
+
+/** A new student books every participant's seat on the course's only session. */
+async function bookOnlySession(page: Page, courseUrl: string, title: string): Promise<void> {
+  await page.goto(courseUrl);
+  await visible(mainHeading(page, title));
+  await page.getByRole('button', { name: /^Varaa paikka/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: 'Varaa 1 paikka' }).click();
+  await visible(dialog.getByRole('heading', { name: 'Paikka on varattu' }));
+  await dialog.getByRole('button', { name: 'Sulje' }).click();
+}
+
+/** Cancels the booking of this course on My bookings. */
+async function cancelOnMyBookings(page: Page, title: string): Promise<void> {
+  await openMyBookings(page);
+  await bookingCard(page, title).getByRole('button', { name: 'Peru varaus' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Peru varaus' }).click();
+  await visible(stateBadge(bookingCard(page, title), 'Peruttu'));
+}
+
+describe('bookings', () => {
+  it('a student books a seat, downloads it to a calendar and cancels it', async () => {
+    const { context, page } = await openPage(browser);
+    await signUpStudent(page, 'Sanni Säkkinen');
+
+    // Any published course with free seats, soonest first.
+    await page.goto('/search?kind=COURSE&free=true&sort=SOONEST');
+    await visible(mainHeading(page, 'Haku'));
+    const firstResult = page.getByRole('main').locator('a[href^="/offers/"]').first();
+    await visible(firstResult);
+    await firstResult.click();
+    const heading = page.getByRole('heading', { level: 1 });
+    await page.waitForURL(/\/offers\//);
+    await visible(page.getByRole('button', { name: /^Varaa paikka/ }).first());
+    const title = (await heading.textContent())!.trim();
+
+    // The dialog starts with the user themselves as the one participant.
+    await page
+      .getByRole('button', { name: /^Varaa paikka/ })
+      .first()
+      .click();
+    const dialog = page.getByRole('dialog');
+    await visible(dialog.getByRole('heading', { name: 'Varaa paikka' }));
+    expect(await dialog.getByLabel('Nimi').inputValue()).toBe('Sanni Säkkinen');
+    await dialog.getByRole('button', { name: 'Varaa 1 paikka' }).click();
+    await visible(dialog.getByRole('heading', { name: 'Paikka on varattu' }));
+
+    // The booking's calendar file names the course.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      dialog.getByRole('button', { name: 'Lataa kalenteriin (.ics)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^kurssi-\d{4}-\d{2}-\d{2}\.ics$/);
+    const ics = unfoldIcs(await readFile((await download.path())!, 'utf8'));
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics).toContain(title);
+
+    await dialog.getByRole('link', { name: 'Omat varaukset' }).click();
+    await visible(mainHeading(page, 'Omat varaukset'));
+    const card = bookingCard(page, title);
+    await visible(stateBadge(card, 'Vahvistettu'));
+    await visible(card.getByText('Sanni Säkkinen'));
+
+    await card.getByRole('button', { name: 'Peru varaus' }).click();
+    const confirm = page.getByRole('alertdialog');
+    await visible(confirm.getByRole('heading', { name: 'Perutaanko varaus?' }));
+    await confirm.getByRole('button', { name: 'Peru varaus' }).click();
+    await visible(page.getByRole('status').getByText('Varaus on peruttu.', { exact: true }));
+    await visible(stateBadge(bookingCard(page, title), 'Peruttu'));
+    await visible(bookingCard(page, title).getByText('Peruit tämän varauksen.'));
+    await context.close();
+  });
+
+  it('a freed seat on a free course goes to the first on the waitlist', async () => {
+    const title = `Energiayhteisön perustaminen ${unique()}`;
+
+    // The educator publishes a free course with a single seat.
+    const educator = await openPage(browser);
+    const page = educator.page;
+    const courseUrl = await publishOneSeatCourse(page, title, '0');
+
+    // B starts booking while the seat is still free…
+    const b = await openPage(browser);
+    await signUpStudent(b.page, 'Bertta Berg');
+    await b.page.goto(courseUrl);
+    await visible(mainHeading(b.page, title));
+    await b.page.getByRole('button', { name: /^Varaa paikka/ }).click();
+    const bDialog = b.page.getByRole('dialog');
+    await visible(bDialog.getByText('Vapaana on 1 paikka.'));
+
+    // …but A books it first.
+    const a = await openPage(browser);
+    await signUpStudent(a.page, 'Aapo Aalto');
+    await bookOnlySession(a.page, courseUrl, title);
+
+    // B is told plainly and joins the waitlist.
+    await bDialog.getByRole('button', { name: 'Varaa 1 paikka' }).click();
+    await visible(bDialog.getByRole('heading', { name: 'Toteutus täyttyi' }));
+    await bDialog.getByRole('button', { name: 'Liity jonoon' }).click();
+    await visible(bDialog.getByRole('heading', { name: 'Olet jonossa' }));
+    await visible(bDialog.getByText('Olet jonossa sijalla 1.'));
+    await bDialog.getByRole('button', { name: 'Sulje' }).click();
+    await openMyBookings(b.page);
+    await visible(stateBadge(bookingCard(b.page, title), 'Jonossa'));
+
+    // A cancels; the seat goes straight to B, as the course is free.
+    await cancelOnMyBookings(a.page, title);
+    await a.context.close();
+
+    await b.page.reload();
+    await visible(mainHeading(b.page, 'Omat varaukset'));
+    await visible(stateBadge(bookingCard(b.page, title), 'Vahvistettu'));
+    await b.context.close();
+
+    // The educator sees both bookings in arrival order and marks B present.
+    await page.reload();
+    await page.getByRole('link', { name: /^Varaukset ja osallistujat/ }).click();
+    await visible(page.getByRole('heading', { name: 'Varaukset (1)' }));
+    const bookings = page.locator('.session-bookings > li');
+    expect(await bookings.count()).toBe(2);
+    await visible(stateBadge(bookings.nth(0), 'Peruttu'));
+    await visible(stateBadge(bookings.nth(1), 'Vahvistettu'));
+    const present = bookings.nth(1).getByRole('checkbox', { name: 'Paikalla: Bertta Berg' });
+    expect(await present.isChecked()).toBe(false);
+    await bookings.nth(1).locator('label.checkbox').click();
+    await expect.poll(() => present.isChecked()).toBe(true);
+    await educator.context.close();
+  });
+
+  it('on a paid course a freed seat is held for the first on the waitlist, who claims it', async () => {
+    const title = `Energiayhteisön laskutus ${unique()}`;
+    const educator = await openPage(browser);
+    const courseUrl = await publishOneSeatCourse(educator.page, title, '50');
+    await educator.context.close();
+
+    const a = await openPage(browser);
+    await signUpStudent(a.page, 'Aino Ahola');
+    await bookOnlySession(a.page, courseUrl, title);
+
+    // The session is full: B joins the waitlist straight away.
+    const b = await openPage(browser);
+    await signUpStudent(b.page, 'Benjamin Björk');
+    await b.page.goto(courseUrl);
+    await visible(mainHeading(b.page, title));
+    await b.page.getByRole('button', { name: /^Liity jonoon/ }).click();
+    const dialog = b.page.getByRole('dialog');
+    await visible(dialog.getByText(/Toteutus on nyt täynnä/));
+    await dialog.getByRole('button', { name: 'Liity jonoon' }).click();
+    await visible(dialog.getByText('Olet jonossa sijalla 1.'));
+    await dialog.getByRole('button', { name: 'Sulje' }).click();
+
+    await cancelOnMyBookings(a.page, title);
+    await a.context.close();
+
+    // The seat waits for B, who claims it within the window.
+    await openMyBookings(b.page);
+    const card = bookingCard(b.page, title);
+    await visible(stateBadge(card, 'Paikka odottaa vahvistusta'));
+    await visible(card.getByText('Paikka vapautui sinulle!'));
+    await card.getByRole('button', { name: /^Vahvista paikka/ }).click();
+    await visible(b.page.getByRole('status').getByText('Paikka on vahvistettu sinulle.'));
+    await visible(stateBadge(bookingCard(b.page, title), 'Vahvistettu'));
+    await b.context.close();
+  });
+});

@@ -1,0 +1,6 @@
+export { BookSession, type BookableOffer, type BookableSession } from './components/BookSession';
+export { CalendarFeedSection } from './components/CalendarFeedSection';
+export { CancelBookingWithTokenPage } from './pages/CancelBookingWithTokenPage';
+export { MyBookingsPage } from './pages/MyBookingsPage';
+export { SessionManagePage } from './pages/SessionManagePage';
+export { sessionIcsUrl } from './operations';

@@ -1,0 +1,222 @@
+import type { BookingState, Locale, SessionData, WhenShort } from '@keskusvaraamo/shared';
+import { gql } from 'urql';
+import type { PageInfo } from '../../../shared/utils/cursorPages';
+
+/** Why a booking was cancelled (Booking.cancelReason); the web app words each one. */
+export const CANCEL_REASONS = [
+  'BY_BOOKER',
+  'BY_ORGANISER',
+  'DECLINED',
+  'CLAIM_EXPIRED',
+  'SESSION_CANCELLED',
+  'MINIMUM_NOT_REACHED',
+] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+
+export function isCancelReason(value: string | null | undefined): value is CancelReason {
+  return (CANCEL_REASONS as readonly (string | null | undefined)[]).includes(value);
+}
+
+/** A course session as bookings show it. Instants are UTC ISO strings, shown in Europe/Helsinki. */
+export interface BookedSession {
+  id: string;
+  offerId: string;
+  startsAt: string;
+  endsAt: string;
+  /** Helsinki wall-clock start, YYYY-MM-DDTHH:mm: its date names the .ics file. */
+  startsAtLocal: string;
+  place: string | null;
+  municipalityCode: string | null;
+  onlineUrl: string | null;
+  seats: number;
+  seatsTaken: number;
+  seatsFree: number;
+  priceCents: number;
+  language: Locale;
+  takingRegistrations: boolean;
+  cancellationDeadline: string;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+}
+
+export interface Participant {
+  id: string;
+  name: string;
+  email: string;
+  /** true attended, false did not, null not marked. */
+  attended: boolean | null;
+}
+
+export interface Booking {
+  id: string;
+  state: BookingState;
+  seats: number;
+  session: BookedSession;
+  offer: { id: string; title: string; claimWindowHours: number; organisation: { id: string; name: string } };
+  participants: Participant[];
+  waitlistPosition: number | null;
+  offeredUntil: string | null;
+  confirmedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  createdAt: string;
+  canCancel: boolean;
+}
+
+/** A booking in the organiser's list of a session's bookings. */
+export interface SessionBooking {
+  id: string;
+  state: BookingState;
+  seats: number;
+  participants: Participant[];
+  waitlistPosition: number | null;
+  offeredUntil: string | null;
+  confirmedAt: string | null;
+  cancelledAt: string | null;
+  cancelReason: string | null;
+  createdAt: string;
+  bookerName: string | null;
+  bookerEmail: string | null;
+}
+
+/** A session as its organiser manages it. */
+export interface ManagedSession extends BookedSession {
+  endsAtLocal: string;
+  registrationDeadline: string;
+  registrationDeadlineLocal: string;
+  cancellationDeadlineLocal: string | null;
+  minParticipants: number | null;
+  decisionAt: string | null;
+  decisionAtLocal: string | null;
+  /** Waiting bookings; organisers and coordinators only. */
+  waitlistCount: number | null;
+}
+
+export interface ParticipantInput {
+  name: string;
+  email: string;
+}
+
+export interface BookSeatsInput {
+  sessionId: string;
+  participants: ParticipantInput[];
+  idempotencyKey: string;
+  whenShort?: WhenShort | null;
+}
+
+/** The session input of the shared schema, as updateSession takes it. */
+export type SessionInput = SessionData;
+
+const BOOKED_SESSION = `id offerId startsAt endsAt startsAtLocal place municipalityCode onlineUrl seats seatsTaken
+  seatsFree priceCents language takingRegistrations cancellationDeadline cancelledAt cancelReason`;
+const MANAGED_SESSION = `${BOOKED_SESSION} endsAtLocal registrationDeadline registrationDeadlineLocal
+  cancellationDeadlineLocal minParticipants decisionAt decisionAtLocal waitlistCount`;
+const PARTICIPANT = 'id name email attended';
+const BOOKING = `id state seats session { ${BOOKED_SESSION} } offer { id title claimWindowHours organisation { id name } }
+  participants { ${PARTICIPANT} } waitlistPosition offeredUntil confirmedAt cancelledAt cancelReason createdAt canCancel`;
+const SESSION_BOOKING = `id state seats participants { ${PARTICIPANT} } waitlistPosition offeredUntil confirmedAt
+  cancelledAt cancelReason createdAt bookerName bookerEmail`;
+
+export const MyBookingsQuery = gql<
+  { myBookings: { nodes: Booking[]; pageInfo: PageInfo; totalCount: number } },
+  { first: number; after?: string | null }
+>(
+  `query MyBookings($first: Int, $after: String) {
+    myBookings(first: $first, after: $after) { nodes { ${BOOKING} } pageInfo { hasNextPage endCursor } totalCount }
+  }`,
+);
+
+export const BookSeatsMutation = gql<{ bookSeats: Booking }, { input: BookSeatsInput }>(
+  `mutation BookSeats($input: BookSeatsInput!) { bookSeats(input: $input) { ${BOOKING} } }`,
+);
+
+export const CancelBookingMutation = gql<{ cancelBooking: Booking }, { id: string }>(
+  `mutation CancelBooking($id: ID!) { cancelBooking(id: $id) { ${BOOKING} } }`,
+);
+
+export const ClaimBookingMutation = gql<{ claimBooking: Booking }, { id: string }>(
+  `mutation ClaimBooking($id: ID!) { claimBooking(id: $id) { ${BOOKING} } }`,
+);
+
+/** From the e-mail link: the reader may not be signed in, so only what the link's owner may see. */
+export const CancelBookingWithTokenMutation = gql<
+  {
+    cancelBookingWithToken: Pick<Booking, 'id' | 'state' | 'seats' | 'cancelledAt'> & {
+      session: Pick<BookedSession, 'id' | 'startsAt' | 'endsAt'>;
+      offer: { id: string; title: string };
+    };
+  },
+  { token: string }
+>(
+  `mutation CancelBookingWithToken($token: String!) {
+    cancelBookingWithToken(token: $token) { id state seats cancelledAt session { id startsAt endsAt } offer { id title } }
+  }`,
+);
+
+export const ManagedSessionQuery = gql<
+  {
+    session: ManagedSession | null;
+    sessionBookings: SessionBooking[];
+  },
+  { id: string }
+>(
+  `query ManagedSession($id: ID!) {
+    session(id: $id) { ${MANAGED_SESSION} }
+    sessionBookings(sessionId: $id) { ${SESSION_BOOKING} }
+  }`,
+);
+
+/** The course of a managed session: its name and whether the viewer may manage it. */
+export const SessionOfferQuery = gql<
+  {
+    offer: {
+      id: string;
+      title: string;
+      state: string;
+      canEdit: boolean;
+      organisation: { id: string; name: string };
+    } | null;
+  },
+  { id: string }
+>(`query SessionOffer($id: ID!) { offer(id: $id) { id title state canEdit organisation { id name } } }`);
+
+export const MarkAttendanceMutation = gql<
+  { markAttendance: Participant },
+  { participantId: string; attended: boolean | null }
+>(
+  `mutation MarkAttendance($participantId: ID!, $attended: Boolean) {
+    markAttendance(participantId: $participantId, attended: $attended) { ${PARTICIPANT} }
+  }`,
+);
+
+export const CancelSessionMutation = gql<{ cancelSession: ManagedSession }, { id: string }>(
+  `mutation CancelSession($id: ID!) { cancelSession(id: $id) { ${MANAGED_SESSION} } }`,
+);
+
+/** Changing a session's seats: the whole session goes back with only the seats changed. */
+export const UpdateSessionCapacityMutation = gql<
+  { updateSession: ManagedSession },
+  { id: string; input: SessionInput }
+>(
+  `mutation UpdateSessionCapacity($id: ID!, $input: SessionInput!) { updateSession(id: $id, input: $input) { ${MANAGED_SESSION} } }`,
+);
+
+/** Only whether a feed exists: its address is kept as a hash and shown once, when made. */
+export const HasCalendarFeedQuery = gql<{ hasCalendarFeed: boolean }, Record<string, never>>(
+  `query HasCalendarFeed { hasCalendarFeed }`,
+);
+
+/** Returns the new feed address, the only time it is shown; the old one stops working. */
+export const CreateCalendarFeedMutation = gql<{ createCalendarFeed: string }, Record<string, never>>(
+  `mutation CreateCalendarFeed { createCalendarFeed }`,
+);
+
+export const RevokeCalendarFeedMutation = gql<{ revokeCalendarFeed: boolean }, Record<string, never>>(
+  `mutation RevokeCalendarFeed { revokeCalendarFeed }`,
+);
+
+/** The plain HTTP files, on the same origin as the app. */
+export const bookingIcsUrl = (bookingId: string) => `/api/bookings/${encodeURIComponent(bookingId)}.ics`;
+export const sessionIcsUrl = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}.ics`;
+export const participantsCsvUrl = (sessionId: string) =>
+  `/api/sessions/${encodeURIComponent(sessionId)}/participants.csv`;

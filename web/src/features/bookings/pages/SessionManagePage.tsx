@@ -1,0 +1,273 @@
+import { useState } from 'react';
+import { Button, DialogTrigger } from 'react-aria-components';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { toAppError, type AppError } from '../../../shared/graphql';
+import { useFormatters, useLocale } from '../../../shared/i18n';
+import {
+  ConfirmDialog,
+  DownloadButton,
+  EmptyState,
+  ErrorAlert,
+  Loading,
+  Page,
+  StatusMessage,
+} from '../../../shared/ui';
+import { AttendanceToggle } from '../components/AttendanceToggle';
+import { sessionDay, sessionPlace } from '../components/bookingFormat';
+import { BookingStateBadge } from '../components/BookingStateBadge';
+import { ChangeCapacityForm } from '../components/ChangeCapacityForm';
+import {
+  CancelSessionMutation,
+  isCancelReason,
+  ManagedSessionQuery,
+  participantsCsvUrl,
+  SessionOfferQuery,
+  type ManagedSession,
+  type SessionBooking,
+} from '../operations';
+
+/**
+ * One session for its organiser: seats and waitlist, the bookings in arrival order with their
+ * participants and attendance, the participant list as CSV, more or fewer seats, and cancelling.
+ */
+export function SessionManagePage() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const { id = '' } = useParams();
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: ManagedSessionQuery, variables: { id } });
+  const session = data?.session ?? null;
+  const [{ data: offerData }] = useQuery({
+    query: SessionOfferQuery,
+    variables: { id: session?.offerId ?? '' },
+    pause: !session,
+  });
+  const offer = offerData?.offer ?? null;
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const time = session ? format.timeRange(session.startsAt, session.endsAt) : '';
+  const title = session ? t('bookings.manage.title', { time }) : t('bookings.manage.titleShort');
+
+  return (
+    <Page title={title} lead={offer ? offer.title : undefined}>
+      {error ? <ErrorAlert error={toAppError(error)} /> : null}
+      {session && data ? (
+        <SessionContent session={session} bookings={data.sessionBookings} time={time} onChanged={refresh} />
+      ) : data ? (
+        <p>{t('bookings.manage.notFound')}</p>
+      ) : fetching ? (
+        <Loading />
+      ) : null}
+      {session ? (
+        <p>
+          <Link to={`/offers/${session.offerId}`}>{t('bookings.manage.backToCourse')}</Link>
+        </p>
+      ) : null}
+    </Page>
+  );
+}
+
+interface SessionContentProps {
+  session: ManagedSession;
+  bookings: SessionBooking[];
+  time: string;
+  onChanged: () => void;
+}
+
+function SessionContent({ session, bookings, time, onChanged }: SessionContentProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const format = useFormatters();
+  const [, cancelSession] = useMutation(CancelSessionMutation);
+  const [cancelError, setCancelError] = useState<AppError | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const place = sessionPlace(session, locale, t('offers.details.online'));
+  const active = bookings.filter((b) => b.state !== 'CANCELLED');
+  const confirmedPeople = bookings
+    .filter((b) => b.state === 'CONFIRMED')
+    .reduce((sum, b) => sum + b.participants.length, 0);
+
+  const cancel = async () => {
+    setCancelError(null);
+    const result = await cancelSession({ id: session.id });
+    if (result.error) {
+      setCancelError(toAppError(result.error));
+      return false;
+    }
+    setStatus(t('bookings.manage.sessionCancelled'));
+    onChanged();
+    return true;
+  };
+
+  return (
+    <div className="stack">
+      {session.cancelledAt ? (
+        <div className="alert alert--warning">
+          <p>
+            {t('bookings.manage.cancelledBanner', { date: format.dateTime(session.cancelledAt) })}{' '}
+            {session.cancelReason === 'MINIMUM_NOT_REACHED' ? t('bookings.manage.cancelledMinimum') : null}
+          </p>
+        </div>
+      ) : null}
+      <StatusMessage>{status}</StatusMessage>
+
+      <section className="card" aria-labelledby="session-summary-heading">
+        <h2 id="session-summary-heading">{t('bookings.manage.summaryHeading')}</h2>
+        <dl className="details">
+          <div>
+            <dt>{t('bookings.fields.time')}</dt>
+            <dd>{time}</dd>
+          </div>
+          {place ? (
+            <div>
+              <dt>{t('offers.sessionFields.place')}</dt>
+              <dd>{place}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{t('offers.sessionFields.seats')}</dt>
+            <dd>
+              {t('bookings.manage.seatsSummary', {
+                taken: session.seatsTaken,
+                count: session.seatsFree,
+                seats: session.seats,
+              })}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('bookings.manage.waitlist')}</dt>
+            <dd>{t('bookings.manage.waitlistCount', { count: session.waitlistCount ?? 0 })}</dd>
+          </div>
+          <div>
+            <dt>{t('offers.sessionFields.registrationDeadline')}</dt>
+            <dd>{format.dateTime(session.registrationDeadline)}</dd>
+          </div>
+          <div>
+            <dt>{t('offers.sessionFields.cancellationDeadline')}</dt>
+            <dd>{format.dateTime(session.cancellationDeadline)}</dd>
+          </div>
+          <div>
+            <dt>{t('offers.sessionFields.minParticipants')}</dt>
+            <dd>
+              {session.minParticipants === null || !session.decisionAt ? (
+                t('bookings.manage.noMinimum')
+              ) : (
+                <>
+                  {t('bookings.manage.minimum', {
+                    count: session.minParticipants,
+                    date: format.dateTime(session.decisionAt),
+                  })}{' '}
+                  {session.seatsTaken >= session.minParticipants ? (
+                    <span className="badge badge--success">{t('bookings.manage.minimumReached')}</span>
+                  ) : (
+                    <span className="badge badge--warning">
+                      {t('bookings.manage.minimumMissing', { count: session.minParticipants - session.seatsTaken })}
+                    </span>
+                  )}
+                </>
+              )}
+            </dd>
+          </div>
+        </dl>
+      </section>
+
+      <section className="section" aria-labelledby="session-bookings-heading">
+        <h2 id="session-bookings-heading">{t('bookings.manage.bookingsHeading', { count: active.length })}</h2>
+        <p className="muted">{t('bookings.manage.bookingsHelp', { count: confirmedPeople })}</p>
+        <div className="button-row">
+          <DownloadButton
+            url={participantsCsvUrl(session.id)}
+            filename={t('bookings.manage.csvFileName', { date: sessionDay(session) })}
+          >
+            {t('bookings.manage.downloadCsv')}
+          </DownloadButton>
+        </div>
+        {bookings.length === 0 ? (
+          <div className="card">
+            <EmptyState title={t('bookings.manage.noBookings')} />
+          </div>
+        ) : (
+          <ol className="card-list session-bookings">
+            {bookings.map((booking, index) => (
+              <SessionBookingItem key={booking.id} booking={booking} number={index + 1} />
+            ))}
+          </ol>
+        )}
+      </section>
+
+      {!session.cancelledAt ? (
+        <>
+          <section className="card" aria-labelledby="session-capacity-heading">
+            <h2 id="session-capacity-heading">{t('bookings.manage.capacityHeading')}</h2>
+            <ChangeCapacityForm session={session} onSaved={onChanged} />
+          </section>
+          <section className="card" aria-labelledby="session-cancel-heading">
+            <h2 id="session-cancel-heading">{t('bookings.manage.cancelHeading')}</h2>
+            <p>{t('bookings.manage.cancelHelp')}</p>
+            <DialogTrigger onOpenChange={() => setCancelError(null)}>
+              <Button className="button button--danger-outline">{t('bookings.manage.cancelSession')}</Button>
+              <ConfirmDialog
+                title={t('bookings.manage.cancelTitle')}
+                confirmLabel={t('bookings.manage.cancelSession')}
+                onConfirm={cancel}
+                footer={<ErrorAlert error={cancelError} />}
+              >
+                <p>{t('bookings.manage.cancelBody', { time, count: active.length })}</p>
+                <p>
+                  <strong>{t('bookings.manage.cancelWarning')}</strong>
+                </p>
+              </ConfirmDialog>
+            </DialogTrigger>
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+function SessionBookingItem({ booking, number }: { booking: SessionBooking; number: number }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const headingId = `session-booking-${booking.id}`;
+  return (
+    <li className="card" aria-labelledby={headingId}>
+      <h3 className="card__title" id={headingId}>
+        <span className="muted">{number}.</span> {booking.bookerName ?? t('bookings.manage.unknownBooker')}
+      </h3>
+      <p className="card__meta">
+        <BookingStateBadge state={booking.state} />{' '}
+        {booking.bookerEmail ? <a href={`mailto:${booking.bookerEmail}`}>{booking.bookerEmail}</a> : null}
+        {' · '}
+        {t('bookings.manage.bookedAt', { date: format.dateTime(booking.createdAt) })}
+      </p>
+      {booking.state === 'WAITLISTED' && booking.waitlistPosition !== null ? (
+        <p className="card__meta">{t('bookings.mine.position', { position: booking.waitlistPosition })}</p>
+      ) : null}
+      {booking.state === 'OFFERED' && booking.offeredUntil ? (
+        <p className="card__meta">
+          {t('bookings.manage.offeredUntil', { date: format.dateTime(booking.offeredUntil) })}
+        </p>
+      ) : null}
+      {booking.state === 'CANCELLED' ? (
+        <p className="card__meta">
+          {isCancelReason(booking.cancelReason)
+            ? t(`bookings.cancelReasonsOrganiser.${booking.cancelReason}`)
+            : t('bookings.cancelReasons.unknown')}
+        </p>
+      ) : null}
+      <ul
+        className="participant-rows"
+        aria-label={t('bookings.fields.participants', { count: booking.participants.length })}
+      >
+        {booking.participants.map((p) => (
+          <li key={p.id} className="participant-row">
+            <span>
+              {p.name} <span className="muted">({p.email})</span>
+            </span>
+            {booking.state === 'CONFIRMED' ? <AttendanceToggle participant={p} /> : null}
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
