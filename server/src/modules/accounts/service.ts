@@ -324,11 +324,20 @@ export async function loadViewer(db: Database, userId: string, tokenVersion: num
       roles: users.roles,
       emailVerifiedAt: users.emailVerifiedAt,
       tokenVersion: users.tokenVersion,
+      displayName: users.displayName,
+      locale: users.locale,
     })
     .from(users)
     .where(eq(users.id, userId));
   if (!row || row.tokenVersion !== tokenVersion) return null;
-  return { id: row.id, email: row.email, roles: row.roles, emailVerified: row.emailVerifiedAt !== null };
+  return {
+    id: row.id,
+    email: row.email,
+    roles: row.roles,
+    emailVerified: row.emailVerifiedAt !== null,
+    displayName: row.displayName,
+    locale: row.locale,
+  };
 }
 
 export function escapeLike(text: string): string {

@@ -1,4 +1,4 @@
-import type { UserRole } from '@keskusvaraamo/shared';
+import type { Locale, UserRole } from '@keskusvaraamo/shared';
 
 /** The signed-in user as every policy sees them. */
 export interface Viewer {
@@ -6,6 +6,9 @@ export interface Viewer {
   email: string;
   roles: UserRole[];
   emailVerified: boolean;
+  /** Loaded with the viewer for each request; absent where a use case is called directly. */
+  displayName?: string;
+  locale?: Locale;
 }
 
 export const hasRole = (viewer: Viewer | null, role: UserRole): boolean => !!viewer && viewer.roles.includes(role);

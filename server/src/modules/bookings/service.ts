@@ -82,6 +82,13 @@ export function cancelLink(deps: Pick<Deps, 'config'>, bookingId: string): strin
 }
 
 const LOCALE_TAGS = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
+/** One formatter per language, made once: building one per booking cost a tenth of a booking's CPU. */
+const WHEN_FORMATS = Object.fromEntries(
+  Object.entries(LOCALE_TAGS).map(([locale, tag]) => [
+    locale,
+    new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Helsinki', dateStyle: 'full', timeStyle: 'short' }),
+  ]),
+) as Record<keyof typeof LOCALE_TAGS, Intl.DateTimeFormat>;
 
 /** The confirmation e-mail, with the signed link that cancels without signing in. */
 async function sendConfirmation(
@@ -91,11 +98,7 @@ async function sendConfirmation(
   booking: BookingRow,
   session: BookableSession,
 ) {
-  const when = new Intl.DateTimeFormat(LOCALE_TAGS[booker.locale], {
-    timeZone: 'Europe/Helsinki',
-    dateStyle: 'full',
-    timeStyle: 'short',
-  }).formatRange(session.startsAt, session.endsAt);
+  const when = WHEN_FORMATS[booker.locale].formatRange(session.startsAt, session.endsAt);
   await enqueueEmail(db, deps.log, !deps.config.production, {
     to: booker.email,
     locale: booker.locale,
@@ -122,7 +125,10 @@ export async function bookSeats(deps: Deps, viewer: Viewer | null, input: unknow
   const data = parseInput(bookSeatsSchema, input);
   const repeated = await findByKey(deps.db, viewer.id, data.idempotencyKey);
   if (repeated) return presentBooking(repeated);
-  const booker = await getUser(deps, viewer.id);
+  const booker =
+    viewer.displayName && viewer.locale
+      ? { email: viewer.email, displayName: viewer.displayName, locale: viewer.locale }
+      : await getUser(deps, viewer.id);
   const people = data.participants ?? [{ name: booker?.displayName ?? viewer.email, email: viewer.email }];
 
   return deps.db.transaction(async (tx) => {

@@ -128,7 +128,7 @@ export async function syncIndex(db: Database, offerId: string): Promise<void> {
 
 /** Indexes again the courses whose next registration has closed. Safe in every instance. */
 export async function refreshStaleCourses(db: Database): Promise<number> {
-  const ids = await staleDocuments(db);
+  const ids = await staleDocuments(db, 1000);
   for (const id of ids) await db.transaction((tx) => syncIndex(tx, id));
   return ids.length;
 }

@@ -91,10 +91,11 @@ export async function indexDocument(db: Database, doc: SearchDocument): Promise<
 
 /** Asks for a document to be indexed again by the next refresh (within a minute). */
 export async function markStale(db: Database, id: string): Promise<void> {
+  // Already due: nothing to write (a busy course is booked many times a minute).
   await db
     .update(searchItems)
     .set({ refreshAt: sql`now()` })
-    .where(eq(searchItems.id, id));
+    .where(and(eq(searchItems.id, id), sql`(${searchItems.refreshAt} is null or ${searchItems.refreshAt} > now())`));
 }
 
 /** Ids of documents that went stale, oldest first; their modules index them again. */
