@@ -19,25 +19,21 @@
  * Exits 0 whether the targets are met or not; non-zero when something broke, or when the seats in
  * the database do not add up after the run (that would be a bug in the server, not a figure).
  */
-import { execSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { ADMIN_URL, benchEnv, ensureServerBuilt, freshDatabase, log, percentile, ROOT } from './common.js';
 import { vocabulary } from './vocabulary.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(here, '..', '..');
 const RESULTS = join(ROOT, 'bench', 'results', 'bookings.json');
 
 const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** Measured seconds per target at CONNECTIONS, split into ROUNDS alternating rounds. */
 const DURATION = env('BENCH_BOOKINGS_DURATION', 8);
 const ROUNDS = env('BENCH_BOOKINGS_ROUNDS', 4);
@@ -56,7 +52,6 @@ const PROFILE_OUT = process.env.BENCH_BOOKINGS_PROFILE_OUT;
 const EXHAUST_SECONDS = env('BENCH_BOOKINGS_EXHAUST', 2);
 /** Both the app and the raw routes get a pool of this size (the app's default for PostgreSQL is 10). */
 const POOL = env('BENCH_POOL', 10);
-const KEEP = process.env.BENCH_KEEP === '1';
 
 const COURSES = env('BENCH_BOOKINGS_COURSES', 2000);
 const USERS = env('BENCH_BOOKINGS_USERS', 2000);
@@ -84,7 +79,6 @@ const LABELS: Record<Target, string> = {
   raw: 'raw minimal SQL',
 };
 
-const log = (...args: unknown[]) => console.log(...args);
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 
@@ -132,28 +126,6 @@ interface WalStats {
   bytes: number;
   writes: number;
   syncs: number;
-}
-
-function ensureServerBuilt() {
-  const built = join(ROOT, 'server/dist/app.js');
-  if (!existsSync(built) || !existsSync(join(ROOT, 'shared/dist/index.js'))) {
-    log('server/dist or shared/dist missing: building them (npm run build -w shared -w server)…');
-    execSync('npm run build -w shared -w server', { cwd: ROOT, stdio: 'inherit' });
-    return;
-  }
-  const newest = ['server/src', 'shared/src', 'migrations']
-    .flatMap((dir) => readdirSync(join(ROOT, dir), { recursive: true }).map((f) => join(ROOT, dir, String(f))))
-    .filter((f) => !f.endsWith('.test.ts'))
-    .reduce((max, f) => Math.max(max, statSync(f).mtimeMs), 0);
-  if (newest > statSync(built).mtimeMs) {
-    log('note: server/dist is older than the sources; run `npm run build -w shared -w server` to measure them');
-  }
-}
-
-/** Nearest-rank percentile of sorted samples. */
-function percentile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
 }
 
 /** utime + stime of a process or thread from its /proc stat line, in ms (clock ticks of 10 ms: USER_HZ 100). */
@@ -220,51 +192,13 @@ async function main() {
   const { openDatabase } = await import('../../server/dist/db/client.js');
   const schema = await import('../../server/dist/db/schema.js');
 
-  const dbName = `kv_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${dbName}`;
-  const dbUrl = url.toString();
-
-  const cleanups: (() => Promise<unknown>)[] = [];
-  let cleaned = false;
-  const cleanup = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    for (const fn of cleanups.reverse()) await fn().catch(() => {});
-    if (KEEP) {
-      log(`Kept database ${dbName} (BENCH_KEEP): drop it with  psql ${ADMIN_URL} -c 'drop database ${dbName}'`);
-      return;
-    }
-    const client = new pg.Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    await client.query(`drop database if exists ${dbName} with (force)`);
-    await client.end();
-    log(`Dropped database ${dbName}.`);
-  };
-  process.once('SIGINT', () => {
-    void cleanup().finally(() => process.exit(130));
-  });
-
+  const { dbName, dbUrl, cleanups, cleanup } = await freshDatabase();
   try {
-    log(`PostgreSQL ${ADMIN_URL.replace(/\/[^/]*$/, '')}, database ${dbName}`);
-
     // 1. The app on the fresh database (building it migrates the schema). Its drizzle instance is
     // the one openDatabase makes (same pool size, same schema), plus a logger that records every
     // statement with its parameters while `capture` is set: that is how the app's SQL for one
     // booking is counted and replayed. Outside the capture the logger costs one branch.
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: dbUrl,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      SEED_DEMO_DATA: 'false',
-      LOG_LEVEL: 'silent',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'kv-bench-')),
-      WEB_DIST: join(tmpdir(), 'kv-bench-no-web'),
-    });
+    const config = loadConfig(benchEnv(dbUrl));
     let capture: Statement[] | null = null;
     const appPool = new pg.Pool({ connectionString: dbUrl, max: POOL });
     appPool.on('error', () => {});

@@ -10,23 +10,18 @@
  *
  * Exits 0 whether the targets are met or not; non-zero only when something failed.
  */
-import { execSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import Fastify from 'fastify';
 import pg from 'pg';
+import { benchEnv, ensureServerBuilt, freshDatabase, log, percentile, ROOT } from './common.js';
 import { seed } from './seed.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const ROOT = resolve(here, '..', '..');
 const RESULTS = join(ROOT, 'bench', 'results', 'search.json');
 
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -39,7 +34,6 @@ const POOL = Number(process.env.BENCH_POOL ?? 10);
 /** Upper bound on requests per run, on top of the time bound. */
 const MAX_REQUESTS = 200_000;
 /** Keep the seeded database afterwards, to look at plans by hand. */
-const KEEP = process.env.BENCH_KEEP === '1';
 const SIZES = { needs: 100_000, offers: 20_000, sessions: 50_000, users: 5_000, companies: 3_000, educational: 120 };
 const TARGET = { p95Ms: 15, ratio: 0.9 };
 
@@ -89,31 +83,7 @@ interface LoadRun {
   autocannon: { p50: number; p97_5: number; p99: number };
 }
 
-const log = (...args: unknown[]) => console.log(...args);
 const ms = (n: number) => `${n.toFixed(2)} ms`;
-
-function ensureServerBuilt() {
-  const built = join(ROOT, 'server/dist/app.js');
-  if (!existsSync(built) || !existsSync(join(ROOT, 'shared/dist/index.js'))) {
-    log('server/dist or shared/dist missing: building them (npm run build -w shared -w server)…');
-    execSync('npm run build -w shared -w server', { cwd: ROOT, stdio: 'inherit' });
-    return;
-  }
-  // The benchmark measures what is built: say so when the sources are newer.
-  const newest = ['server/src', 'shared/src', 'migrations']
-    .flatMap((dir) => readdirSync(join(ROOT, dir), { recursive: true }).map((f) => join(ROOT, dir, String(f))))
-    .filter((f) => !f.endsWith('.test.ts'))
-    .reduce((max, f) => Math.max(max, statSync(f).mtimeMs), 0);
-  if (newest > statSync(built).mtimeMs) {
-    log('note: server/dist is older than the sources; run `npm run build -w shared -w server` to measure them');
-  }
-}
-
-/** Nearest-rank percentile of sorted samples. */
-function percentile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
 
 function runLoad(opts: {
   url: string;
@@ -147,51 +117,10 @@ async function main() {
   const offersService = await import('../../server/dist/modules/offers/service.js');
   const { endOfHelsinkiDay } = await import('../../server/dist/lib/helsinki.js');
 
-  const dbName = `kv_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${dbName}`);
-  await admin.end();
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${dbName}`;
-  const dbUrl = url.toString();
-
-  const cleanups: (() => Promise<unknown>)[] = [];
-  const dropDatabase = async () => {
-    const client = new pg.Client({ connectionString: ADMIN_URL });
-    await client.connect();
-    await client.query(`drop database if exists ${dbName} with (force)`);
-    await client.end();
-  };
-  let cleaned = false;
-  const cleanup = async () => {
-    if (cleaned) return;
-    cleaned = true;
-    for (const fn of cleanups.reverse()) await fn().catch(() => {});
-    if (KEEP) {
-      log(`Kept database ${dbName} (BENCH_KEEP): drop it with  psql ${ADMIN_URL} -c 'drop database ${dbName}'`);
-      return;
-    }
-    await dropDatabase();
-    log(`Dropped database ${dbName}.`);
-  };
-  process.once('SIGINT', () => {
-    void cleanup().finally(() => process.exit(130));
-  });
-
+  const { dbUrl, cleanups, cleanup } = await freshDatabase();
   try {
-    log(`PostgreSQL ${ADMIN_URL.replace(/\/[^/]*$/, '')}, database ${dbName}`);
-
     // 1. The app on the fresh database: building it migrates the schema.
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: dbUrl,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      SEED_DEMO_DATA: 'false',
-      LOG_LEVEL: 'silent',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'kv-bench-')),
-      WEB_DIST: join(tmpdir(), 'kv-bench-no-web'),
-    });
+    const config = loadConfig(benchEnv(dbUrl));
     const handle = await openDatabase({ kind: 'postgres', url: dbUrl, poolSize: POOL });
     const app = await buildApp(config, { database: handle, logger: false });
     cleanups.push(() => app.close());

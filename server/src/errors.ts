@@ -20,6 +20,10 @@ export const notFound = (what = 'Not found') => new AppError('NOT_FOUND', what);
 export const forbidden = (why = 'You may not do this') => new AppError('FORBIDDEN', why);
 export const unauthenticated = () => new AppError('UNAUTHENTICATED', 'Sign in first');
 
+/** The object is in a state that does not allow this (a transition lost a race, or was never allowed). */
+export const invalidState = (what: string, state: string) =>
+  new AppError('INVALID_STATE', `Not possible for ${what} that is ${state}`, { state });
+
 export function validationError(fields: FieldIssue[]): AppError {
   return new AppError('VALIDATION', 'Some fields need attention', { fields });
 }

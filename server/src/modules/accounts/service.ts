@@ -11,7 +11,7 @@ import {
   signUpSchema,
   updateProfileSchema,
 } from '@keskusvaraamo/shared';
-import { and, count, desc, eq, gt, ilike, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError, forbidden, notFound, parseInput, unauthenticated } from '../../errors.js';
@@ -208,6 +208,13 @@ export async function updateProfile(deps: Deps, viewer: Viewer, input: unknown):
 export async function getUser(deps: Deps, id: string): Promise<UserDto | null> {
   const [user] = await deps.db.select().from(users).where(eq(users.id, id));
   return user ? presentUser(user) : null;
+}
+
+/** Users by id, in one query. */
+export async function usersByIds(deps: Deps, ids: string[]): Promise<Map<string, UserDto>> {
+  const unique = [...new Set(ids)];
+  const rows = unique.length ? await deps.db.select().from(users).where(inArray(users.id, unique)) : [];
+  return new Map(rows.map((row) => [row.id, presentUser(row)]));
 }
 
 export async function requestEmailVerification(deps: Deps, viewer: Viewer): Promise<void> {

@@ -2,7 +2,7 @@ import type { IResolvers, MercuriusContext } from 'mercurius';
 import { unauthenticated } from '../../errors.js';
 import type { GraphqlModule } from '../../plugins/graphql.js';
 import { assertId } from '../../lib/ids.js';
-import { getOffer, sessionsByIds } from '../offers/service.js';
+import { offersByIds, sessionsByIds } from '../offers/service.js';
 import type { SessionDto } from '../offers/presenter.js';
 import { createFeed, hasFeed, revokeFeeds } from './calendar.js';
 import type { BookingDto } from './presenter.js';
@@ -48,6 +48,22 @@ const resolvers: IResolvers = {
 };
 
 type Queries = { obj: BookingDto }[];
+
+/** bookerName and bookerEmail come from one lookup per request and list, not one each. */
+type Bookers = ReturnType<typeof bookings.bookersOf>;
+const bookerLookups = new WeakMap<object, Map<string, Bookers>>();
+function bookersOnce(ctx: MercuriusContext, queries: Queries): ReturnType<typeof bookings.bookersOf> {
+  const list = queries.map((q) => q.obj);
+  const key = list.map((b) => b.id).join();
+  const forRequest = bookerLookups.get(ctx.request) ?? new Map<string, Bookers>();
+  bookerLookups.set(ctx.request, forRequest);
+  if (!forRequest.has(key))
+    forRequest.set(
+      key,
+      ctx.viewer().then((viewer) => bookings.bookersOf(ctx.deps, viewer, list)),
+    );
+  return forRequest.get(key)!;
+}
 const loaders = {
   Booking: {
     session: async (queries: Queries, ctx: MercuriusContext) =>
@@ -63,7 +79,11 @@ const loaders = {
         viewer,
         queries.map((q) => q.obj.sessionId),
       );
-      return Promise.all(sessions.map((s) => (s ? getOffer(ctx.deps, viewer, s.offerId) : null)));
+      return offersByIds(
+        ctx.deps,
+        viewer,
+        sessions.map((s) => s?.offerId ?? ''),
+      );
     },
     participants: async (queries: Queries, ctx: MercuriusContext) =>
       bookings.participantsOf(
@@ -82,21 +102,9 @@ const loaders = {
         queries.map((q) => q.obj),
       ),
     bookerName: async (queries: Queries, ctx: MercuriusContext) =>
-      (
-        await bookings.bookersOf(
-          ctx.deps,
-          await ctx.viewer(),
-          queries.map((q) => q.obj),
-        )
-      ).map((b) => b?.displayName ?? null),
+      (await bookersOnce(ctx, queries)).map((b) => b?.displayName ?? null),
     bookerEmail: async (queries: Queries, ctx: MercuriusContext) =>
-      (
-        await bookings.bookersOf(
-          ctx.deps,
-          await ctx.viewer(),
-          queries.map((q) => q.obj),
-        )
-      ).map((b) => b?.email ?? null),
+      (await bookersOnce(ctx, queries)).map((b) => b?.email ?? null),
   },
   CourseSession: {
     waitlistCount: async (queries: { obj: SessionDto }[], ctx: MercuriusContext) =>

@@ -8,13 +8,14 @@ import { bookSeatsSchema, type BookingState } from '@keskusvaraamo/shared';
 import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { AppError, forbidden, notFound, parseInput, unauthenticated } from '../../errors.js';
+import { AppError, forbidden, invalidState, notFound, parseInput, unauthenticated } from '../../errors.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { signReference, verifyReference } from '../../lib/signing.js';
-import { getUser } from '../accounts/service.js';
+import { getUser, usersByIds } from '../accounts/service.js';
 import { enqueueEmail } from '../mail/service.js';
 import type { Viewer } from '../accounts/viewer.js';
+import { userOrganisationIds } from '../organisations/service.js';
 import { notify, type NewNotification, type NotificationType } from '../notifications/service.js';
 import {
   bookableSessions,
@@ -220,8 +221,7 @@ async function cancelLocked(
   promote = true,
 ) {
   const [before] = await db.select().from(bookings).where(eq(bookings.id, bookingId));
-  if (!before || before.state === 'CANCELLED')
-    throw new AppError('INVALID_STATE', 'The booking is already cancelled', { state: 'CANCELLED' });
+  if (!before || before.state === 'CANCELLED') throw invalidState('a booking', 'CANCELLED');
   const [row] = await db
     .update(bookings)
     .set({
@@ -295,9 +295,7 @@ export async function claimBooking(deps: Deps, viewer: Viewer | null, id: string
     if (!row) {
       const [current] = await tx.select().from(bookings).where(eq(bookings.id, booking.id));
       if (current!.state === 'OFFERED') throw new AppError('CLAIM_EXPIRED', 'The claim window has closed');
-      throw new AppError('INVALID_STATE', `Not possible for a booking that is ${current!.state}`, {
-        state: current!.state,
-      });
+      throw invalidState('a booking', current!.state);
     }
     await notify(tx, [event(row, session, 'BOOKING_CONFIRMED')]);
     return presentBooking(row);
@@ -349,8 +347,7 @@ export async function cancelSession(deps: Deps, viewer: Viewer | null, sessionId
   if (!policy.manageSession(viewer, await organisesSession(deps.db, session, viewer.id))) throw forbidden();
   await deps.db.transaction(async (tx) => {
     const locked = await lockSession(tx, sessionId);
-    if (locked.cancelledAt)
-      throw new AppError('INVALID_STATE', 'The session is already cancelled', { state: 'CANCELLED' });
+    if (locked.cancelledAt) throw invalidState('a session', 'CANCELLED');
     await cancelSessionLocked(tx, locked, 'SESSION_CANCELLED');
   });
 }
@@ -468,8 +465,7 @@ export async function markAttendance(
   if (!row) throw notFound('No such participant');
   const session = (await bookableSessions(deps.db, [row.sessionId])).get(row.sessionId)!;
   if (!policy.manageSession(viewer, await organisesSession(deps.db, session, viewer.id))) throw forbidden();
-  if (row.state !== 'CONFIRMED')
-    throw new AppError('INVALID_STATE', 'Only confirmed participants attend', { state: row.state });
+  if (row.state !== 'CONFIRMED') throw invalidState('a participant whose booking', row.state);
   const [updated] = await deps.db
     .update(participants)
     .set({ attended })
@@ -488,18 +484,32 @@ export async function bookerMayCancel(deps: Deps, viewer: Viewer | null, list: B
   });
 }
 
+/** The sessions, among these, whose participants the viewer may see: one query for their organisations. */
+async function sessionsViewerOrganises(deps: Deps, viewer: Viewer, sessionIds: string[]): Promise<Set<string>> {
+  const [sessions, orgIds] = await Promise.all([
+    bookableSessions(deps.db, [...new Set(sessionIds)]),
+    userOrganisationIds(deps.db, viewer.id),
+  ]);
+  const mine = new Set(orgIds);
+  return new Set(
+    [...sessions.values()].filter((s) => policy.seeParticipants(viewer, mine.has(s.organisationId))).map((s) => s.id),
+  );
+}
+
 /** Who booked: for the organiser and staff only (null for the booker's own view, who knows). */
 export async function bookersOf(deps: Deps, viewer: Viewer | null, list: BookingDto[]) {
   if (!viewer) return list.map(() => null);
-  const sessions = await bookableSessions(deps.db, [...new Set(list.map((b) => b.sessionId))]);
-  const organised = new Map<string, boolean>();
-  for (const s of sessions.values())
-    organised.set(s.id, policy.seeParticipants(viewer, await organisesSession(deps.db, s, viewer.id)));
-  const ids = [...new Set(list.filter((b) => organised.get(b.sessionId)).map((b) => b.bookedBy))];
-  const people = new Map(
-    (await Promise.all(ids.map((id) => getUser(deps, id)))).filter((u) => u).map((u) => [u!.id, u!]),
+  const organised = await sessionsViewerOrganises(
+    deps,
+    viewer,
+    list.map((b) => b.sessionId),
   );
-  return list.map((b) => (organised.get(b.sessionId) ? (people.get(b.bookedBy) ?? null) : null));
+  const visible = list.filter((b) => organised.has(b.sessionId));
+  const people = await usersByIds(
+    deps,
+    visible.map((b) => b.bookedBy),
+  );
+  return list.map((b) => (organised.has(b.sessionId) ? (people.get(b.bookedBy) ?? null) : null));
 }
 
 /** Waiting bookings per session, for its organisers and staff; null for others. */
@@ -509,13 +519,13 @@ export async function waitlistCounts(
   list: { id: string }[],
 ): Promise<(number | null)[]> {
   if (!viewer) return list.map(() => null);
-  const sessions = await bookableSessions(
-    deps.db,
-    list.map((s) => s.id),
-  );
-  const allowed: string[] = [];
-  for (const s of sessions.values())
-    if (policy.seeParticipants(viewer, await organisesSession(deps.db, s, viewer.id))) allowed.push(s.id);
+  const allowed = [
+    ...(await sessionsViewerOrganises(
+      deps,
+      viewer,
+      list.map((s) => s.id),
+    )),
+  ];
   const rows = allowed.length
     ? await deps.db
         .select({ sessionId: bookings.sessionId, n: count() })

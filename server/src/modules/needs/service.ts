@@ -6,7 +6,15 @@ import { isPlacementKind, needSchema, type NeedData, type NeedState } from '@kes
 import { and, count, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { AppError, forbidden, notFound, parseInput, unauthenticated, validationError } from '../../errors.js';
+import {
+  AppError,
+  invalidState as invalidStateOf,
+  forbidden,
+  notFound,
+  parseInput,
+  unauthenticated,
+  validationError,
+} from '../../errors.js';
 import { endOfHelsinkiDay, todayInHelsinki } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
@@ -19,8 +27,7 @@ import { needs } from './tables.js';
 
 type NeedRow = typeof needs.$inferSelect;
 
-const invalidState = (state: NeedState) =>
-  new AppError('INVALID_STATE', `Not possible for a need that is ${state}`, { state });
+const invalidState = (state: string) => invalidStateOf('a need', state);
 
 async function load(db: Database, id: string): Promise<NeedRow> {
   const [row] = await db

@@ -6,7 +6,15 @@ import { offerSchema, sessionSchema, type FieldIssue, type OfferState, type Sess
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { AppError, forbidden, notFound, parseInput, unauthenticated, validationError } from '../../errors.js';
+import {
+  AppError,
+  invalidState as invalidStateOf,
+  forbidden,
+  notFound,
+  parseInput,
+  unauthenticated,
+  validationError,
+} from '../../errors.js';
 import { fromHelsinki, helsinkiDate } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
@@ -21,8 +29,7 @@ import { courseSessions, offers } from './tables.js';
 type OfferRow = typeof offers.$inferSelect;
 type SessionRow = typeof courseSessions.$inferSelect;
 
-const invalidState = (state: OfferState) =>
-  new AppError('INVALID_STATE', `Not possible for an offer that is ${state}`, { state });
+const invalidState = (state: string) => invalidStateOf('an offer', state);
 
 async function load(db: Database, id: string): Promise<OfferRow> {
   const [row] = await db
@@ -491,4 +498,17 @@ export async function sessionsByIds(deps: Deps, viewer: Viewer | null, ids: stri
       .map((r) => [r.session.id, presentSession(r.session, now)]),
   );
   return ids.map((id) => byId.get(id) ?? null);
+}
+
+/** Offers by id, in the order asked; null where unknown or not visible to the viewer (drafts). */
+export async function offersByIds(deps: Deps, viewer: Viewer | null, ids: string[]): Promise<(OfferDto | null)[]> {
+  const unique = [...new Set(ids)];
+  const rows = unique.length ? await deps.db.select().from(offers).where(inArray(offers.id, unique)) : [];
+  const orgIds = viewer ? new Set(await userOrganisationIds(deps.db, viewer.id)) : new Set<string>();
+  const visible = new Map(
+    rows
+      .filter((o) => policy.read(viewer, o.state, orgIds.has(o.organisationId) ? 'MEMBER' : null))
+      .map((o) => [o.id, presentOffer(o)]),
+  );
+  return ids.map((id) => visible.get(id) ?? null);
 }

@@ -55,3 +55,31 @@ describe('loaders', () => {
     expect(twenty).toBe(two);
   });
 });
+
+describe('booking loaders', () => {
+  it("lists a session's bookings with bookers, participants and places in the same number of queries for 2 or 12 bookings", async () => {
+    const { randomUUID } = await import('node:crypto');
+    const { sessionInput } = await import('../../test/factories.js');
+    const idsOf = async (seats: number) => {
+      const course = await buildCourse(app, {}, { sessions: [sessionInput({ seats })] });
+      const id = (await gql(app, `query ($id: ID!) { offer(id: $id) { sessions { id } } }`, { id: course.id })).data!
+        .offer.sessions[0].id;
+      for (let i = 0; i < seats; i++) {
+        const user = await buildUser(app);
+        await gql(
+          app,
+          `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id } }`,
+          { input: { sessionId: id, idempotencyKey: randomUUID() } },
+          { token: user.token },
+        );
+      }
+      return { id, owner: course.org.owner };
+    };
+    const small = await idsOf(2);
+    const large = await idsOf(12);
+    const QUERY = `query ($id: ID!) { sessionBookings(sessionId: $id) { id bookerName bookerEmail waitlistPosition canCancel participants { name } session { waitlistCount } offer { title organisation { name } } } }`;
+    const forSmall = await countQueries(() => gql(app, QUERY, { id: small.id }, { token: small.owner.token }));
+    const forLarge = await countQueries(() => gql(app, QUERY, { id: large.id }, { token: large.owner.token }));
+    expect(forLarge).toBe(forSmall);
+  });
+});
