@@ -12,6 +12,9 @@ import database from './plugins/database.js';
 import graphql from './plugins/graphql.js';
 import health from './plugins/health.js';
 import maintenance from './plugins/maintenance.js';
+import mailRoutes from './modules/mail/routes.js';
+import mailWorker from './modules/mail/worker.js';
+import liveNotifications from './modules/notifications/live.js';
 import web from './plugins/web.js';
 
 declare module 'fastify' {
@@ -52,8 +55,11 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(auth, { config });
   await app.register(health);
   await app.register(maintenance);
+  await app.register(mailWorker);
   await app.register(graphql);
+  await app.register(liveNotifications);
   await app.register(bookingRoutes);
+  await app.register(mailRoutes);
   await app.register(web, { root: config.webDist });
   return app;
 }

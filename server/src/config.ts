@@ -35,6 +35,14 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
   MAIL_FROM: z.string().default('Osaamisen keskusvaraamo <no-reply@keskusvaraamo.fi>'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_DELIVERY: bool.default(true),
+  MAIL_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -83,7 +91,17 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     webDist: resolve(REPO_ROOT, env.WEB_DIST ?? 'web/dist'),
     logLevel: env.LOG_LEVEL,
     logPretty: env.LOG_PRETTY,
-    mailFrom: env.MAIL_FROM,
+    mail: {
+      from: env.MAIL_FROM,
+      smtpUrl: env.SMTP_URL,
+      delivery: env.MAIL_DELIVERY,
+      pollSeconds: env.MAIL_POLL_SECONDS,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
+      /** The development mailbox page lists sent messages when there is no SMTP server, outside production. */
+      mailbox: !env.SMTP_URL && env.NODE_ENV !== 'production',
+    },
+    /** The hour (Europe/Helsinki) when daily digests go out. */
+    digestHour: env.DIGEST_HOUR,
     graphiql: env.NODE_ENV === 'development',
   };
 }

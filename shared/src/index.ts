@@ -5,3 +5,4 @@ export * from './roles.js';
 export * from './schemas.js';
 export * from './topics.js';
 export * from './marketplace.js';
+export * from './notifications.js';

@@ -24,6 +24,11 @@ export interface DatabaseHandle {
   /** Runs `fn` holding a session-wide lock, so that only one instance migrates or seeds at a time. */
   withExclusiveLock<T>(fn: (db: Database) => Promise<T>): Promise<T>;
   ping(): Promise<void>;
+  /**
+   * LISTEN on a channel: `onPayload` gets every NOTIFY payload, from this process or any other
+   * sharing the database. Returns a function that stops listening.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -50,6 +55,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       ping: async () => {
         await client.query('select 1');
       },
+      listen: async (channel, onPayload) => client.listen(channel, onPayload),
       close: () => client.close(),
     };
   }
@@ -74,7 +80,48 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     ping: async () => {
       await db.execute(sql`select 1`);
     },
+    listen: (channel, onPayload) => listenOnPostgres(target.url, channel, onPayload),
     close: () => pool.end(),
+  };
+}
+
+/**
+ * A dedicated connection for LISTEN (a pooled one would be handed to queries). When it drops it
+ * reconnects after a second, and keeps trying, until stopped; notifications sent while it is
+ * down are missed, so listeners should treat a payload as "look again", not as the data itself.
+ */
+async function listenOnPostgres(url: string, channel: string, onPayload: (payload: string) => void) {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let connected = false;
+  const connect = async (): Promise<void> => {
+    if (stopped) return;
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '');
+    });
+    const retry = () => {
+      if (client === next) client = null;
+      if (!stopped) setTimeout(() => void connect().catch(() => {}), 1000).unref();
+    };
+    next.on('error', () => {});
+    next.on('end', retry);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+      client = next;
+      connected = true;
+    } catch (error) {
+      next.removeListener('end', retry);
+      await next.end().catch(() => {});
+      if (client === null && !stopped && connected) retry();
+      else throw error;
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
   };
 }
 
@@ -82,4 +129,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
 export async function queryRows<T>(db: Database, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+/** A unique constraint's violation (drizzle may wrap the driver's error in `cause`). */
+export function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const pgError = e?.code ? e : e?.cause;
+  return pgError?.code === '23505' && (pgError.constraint ?? '').includes(constraint);
 }

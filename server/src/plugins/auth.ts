@@ -24,6 +24,8 @@ declare module 'fastify' {
     signAccessToken(user: { id: string; tokenVersion: number }): string;
     setRefreshCookie(reply: FastifyReply, token: string): void;
     clearRefreshCookie(reply: FastifyReply): void;
+    /** For WebSocket subscriptions, whose token comes in `connection_init`, not in a header. */
+    viewerFromAuthorization(header: string | undefined): Promise<Viewer | null>;
   }
   interface FastifyRequest {
     /** The signed-in user, or null for a visitor; throws UNAUTHENTICATED for a bad or stale token. */
@@ -67,6 +69,7 @@ export default fp(
       reply.clearCookie(REFRESH_COOKIE, cookieOptions);
     });
 
+    app.decorate('viewerFromAuthorization', (header: string | undefined) => viewerFromAuthorization(header));
     app.decorateRequest('viewer', function viewer(this: FastifyRequest) {
       const cache = this as FastifyRequest & { viewerPromise?: Promise<Viewer | null> };
       cache.viewerPromise ??= resolveViewer(this);
@@ -74,7 +77,11 @@ export default fp(
     });
 
     async function resolveViewer(request: FastifyRequest): Promise<Viewer | null> {
-      const header = request.headers.authorization;
+      return viewerFromAuthorization(request.headers.authorization);
+    }
+
+    /** "Bearer <access token>" → the viewer; null without a header; UNAUTHENTICATED when bad or stale. */
+    async function viewerFromAuthorization(header: string | undefined): Promise<Viewer | null> {
       if (!header) return null;
       const [scheme, token] = header.split(' ');
       if (scheme !== 'Bearer' || !token) throw unauthenticated();

@@ -8,6 +8,7 @@ import { AppError } from '../errors.js';
 import accounts from '../modules/accounts/resolvers.js';
 import bookings from '../modules/bookings/resolvers.js';
 import needs from '../modules/needs/resolvers.js';
+import notifications from '../modules/notifications/resolvers.js';
 import offers from '../modules/offers/resolvers.js';
 import organisations from '../modules/organisations/resolvers.js';
 import profiles from '../modules/profiles/resolvers.js';
@@ -20,7 +21,7 @@ export interface GraphqlModule {
   loaders?: MercuriusLoaders;
 }
 
-const MODULES: GraphqlModule[] = [accounts, organisations, needs, offers, profiles, search, bookings];
+const MODULES: GraphqlModule[] = [accounts, organisations, needs, offers, profiles, search, bookings, notifications];
 
 export function buildContext(app: import('fastify').FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
@@ -70,6 +71,19 @@ export default fp(
       resolvers: mergeResolvers(MODULES),
       loaders: mergeLoaders(MODULES),
       context: buildContext(app),
+      subscription: {
+        // The access token comes in connection_init: { authorization: 'Bearer …' }. A connection
+        // without a valid one is refused.
+        onConnect: async ({ payload }: { payload?: { authorization?: unknown } }) => {
+          const header = typeof payload?.authorization === 'string' ? payload.authorization : undefined;
+          const viewer = await app.viewerFromAuthorization(header).catch(() => null);
+          if (!viewer) return false;
+          return { viewer: async () => viewer };
+        },
+        context: () => ({
+          deps: { db: app.db, config: app.config, log: app.log, signAccessToken: app.signAccessToken } satisfies Deps,
+        }),
+      },
       graphiql: app.config.graphiql,
       queryDepth: 10,
       // Compile a query after its second use: repeated searches skip graphql-js's interpretation.

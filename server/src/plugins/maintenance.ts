@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { deleteExpiredCredentials } from '../modules/accounts/cleanup.js';
 import { enforceMinimums, expireOffers } from '../modules/bookings/service.js';
 import { expireNeeds } from '../modules/needs/service.js';
+import { lastDigestTime, queueDigests } from '../modules/notifications/service.js';
 import { refreshStaleCourses } from '../modules/offers/service.js';
 
 const MINUTE = 60 * 1000;
@@ -27,6 +28,8 @@ export default fp(
         await expireOffers(app.db);
         await enforceMinimums(app.db);
         await refreshStaleCourses(app.db);
+        const digests = await queueDigests(app.db, lastDigestTime(new Date(), app.config.digestHour));
+        if (digests) app.log.info({ digests }, 'Daily digests queued');
       } catch (error) {
         app.log.warn({ err: error }, 'Expiring needs or refreshing courses failed; it will run again');
       }

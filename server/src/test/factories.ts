@@ -7,6 +7,7 @@ import type { OrganisationKind, UserRole } from '@keskusvaraamo/shared';
 import { desc, eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../modules/accounts/passwords.js';
 import { users } from '../modules/accounts/tables.js';
+import { renderMessage } from '../modules/mail/render.js';
 import { emailOutbox } from '../modules/mail/tables.js';
 import { memberships, organisations } from '../modules/organisations/tables.js';
 import { withCheckDigit } from '../seed/demo.js';
@@ -78,16 +79,18 @@ export async function buildOrganisation(
   return { ...org!, owner };
 }
 
-/** The newest e-mail to an address, and the token in its first link. */
+/** The newest e-mail to an address, rendered as it would be sent, and the token in its first link. */
 export async function lastEmailTo(app: App, address: string) {
-  const [mail] = await app.db
+  const [row] = await app.db
     .select()
     .from(emailOutbox)
     .where(eq(emailOutbox.toAddress, address))
     .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
     .limit(1);
-  const token = mail?.textBody.match(/token=([A-Za-z0-9_-]+)/)?.[1];
-  return mail ? { ...mail, token } : undefined;
+  const rendered = row ? await renderMessage(app, row) : null;
+  if (!row || !rendered) return undefined;
+  const token = rendered.text.match(/token=([A-Za-z0-9_-]+)/)?.[1];
+  return { ...row, ...rendered, textBody: rendered.text, token };
 }
 
 /** The server's dependencies for calling use cases directly in a test. */

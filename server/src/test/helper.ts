@@ -23,6 +23,8 @@ export function testConfig(env: Record<string, string> = {}) {
     NODE_ENV: 'test',
     JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-signing',
     SEED_DEMO_DATA: 'false',
+    // Tests deliver the outbox themselves (deliverDue), so that nothing races them.
+    MAIL_DELIVERY: 'false',
     LOG_LEVEL: 'silent',
     COOKIE_SECURE: 'false',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'kv-test-')),

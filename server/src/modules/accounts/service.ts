@@ -71,8 +71,9 @@ async function sendEmailToken(
     expiresAt: sql`now() + make_interval(hours => ${hours})`,
   });
   const path = purpose === 'VERIFY_EMAIL' ? 'verify-email' : 'reset-password';
-  await enqueueEmail(db, deps.log, !deps.config.production, {
+  await enqueueEmail(db, {
     to: user.email,
+    userId: user.id,
     locale: user.locale,
     template: purpose === 'VERIFY_EMAIL' ? 'verify-email' : 'reset-password',
     params: { name: user.displayName, link: `${deps.config.publicUrl}/${path}?token=${token}` },

@@ -195,7 +195,7 @@ describe('cancelling and the waitlist', () => {
   });
 
   it('cancels with the signed link from the confirmation, without signing in', async () => {
-    const { cancelLink } = await import('./service.js');
+    const { cancelLink } = await import('./links.js');
     const id = await session();
     const user = await buildUser(app, { locale: 'sv' });
     const booking = (await book(user, id)).data!.bookSeats;

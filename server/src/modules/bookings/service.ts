@@ -5,17 +5,15 @@
  * overselling impossible even for a bug in this file.
  */
 import { bookSeatsSchema, type BookingState } from '@keskusvaraamo/shared';
-import { and, asc, count, desc, eq, inArray, lt, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { isUniqueViolation, queryRows, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError, forbidden, invalidState, notFound, parseInput, unauthenticated } from '../../errors.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
-import { signReference, verifyReference } from '../../lib/signing.js';
 import { getUser, usersByIds } from '../accounts/service.js';
-import { enqueueEmail } from '../mail/service.js';
 import type { Viewer } from '../accounts/viewer.js';
-import { userOrganisationIds } from '../organisations/service.js';
+import { memberIdsOf, userOrganisationIds } from '../organisations/service.js';
 import { notify, type NewNotification, type NotificationType } from '../notifications/service.js';
 import {
   bookableSessions,
@@ -23,15 +21,16 @@ import {
   lockSession,
   markSessionCancelled,
   organisesSession,
+  sessionIdsOrganisedBy,
   sessionsPastDecision,
   type BookableSession,
 } from '../offers/service.js';
+import { bookingOfCancelToken } from './links.js';
 import { bookingPolicy as policy } from './policy.js';
 import { presentBooking, presentParticipant, type BookingDto, type ParticipantDto } from './presenter.js';
 import { bookings, participants } from './tables.js';
 
 type BookingRow = typeof bookings.$inferSelect;
-const CANCEL_PURPOSE = 'booking-cancel';
 
 export const CANCEL_REASONS = [
   'BY_BOOKER',
@@ -62,7 +61,9 @@ async function load(db: Database, id: string): Promise<BookingRow> {
   return row;
 }
 
-function event(booking: BookingRow, session: BookableSession, type: NotificationType): NewNotification {
+type EventSession = Pick<BookableSession, 'id' | 'offerId' | 'offerTitle' | 'startsAt'>;
+
+function bookingEvent(booking: BookingRow, session: EventSession, type: NotificationType): NewNotification {
   return {
     userId: booking.bookedBy,
     type,
@@ -73,46 +74,107 @@ function event(booking: BookingRow, session: BookableSession, type: Notification
       title: session.offerTitle,
       startsAt: session.startsAt.toISOString(),
       seats: booking.seats,
+      offeredUntil: booking.offeredUntil?.toISOString() ?? null,
+      path: '/my/bookings',
     },
   };
 }
 
-/** The signed link that cancels a booking without signing in (sent with the confirmation). */
-export function cancelLink(deps: Pick<Deps, 'config'>, bookingId: string): string {
-  return `${deps.config.publicUrl}/bookings/cancel?token=${encodeURIComponent(signReference(deps.config.jwtSecret, CANCEL_PURPOSE, bookingId))}`;
+/** A booking confirmed at once: the session had the seats free (see `bookIfFree`). */
+interface FreeSeatsBooking {
+  id: string;
+  session_id: string;
+  booked_by: string;
+  state: BookingState;
+  seats: number;
+  queue_number: string | number;
+  idempotency_key: string;
+  offered_until: Date | string | null;
+  confirmed_at: Date | string | null;
+  offered_at: Date | string | null;
+  cancelled_at: Date | string | null;
+  cancel_reason: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+  offer_id: string;
+  starts_at: Date | string;
+  title: string;
 }
 
-const LOCALE_TAGS = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
-/** One formatter per language, made once: building one per booking cost a tenth of a booking's CPU. */
-const WHEN_FORMATS = Object.fromEntries(
-  Object.entries(LOCALE_TAGS).map(([locale, tag]) => [
-    locale,
-    new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Helsinki', dateStyle: 'full', timeStyle: 'short' }),
-  ]),
-) as Record<keyof typeof LOCALE_TAGS, Intl.DateTimeFormat>;
+const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
+const dateOrNull = (v: Date | string | null) => (v === null ? null : date(v));
 
-/** The confirmation e-mail, with the signed link that cancels without signing in. */
-async function sendConfirmation(
+/**
+ * The common case in one statement: when the session has the seats free, take them with a
+ * conditional UPDATE (which holds the session's row lock until commit, as `lockSession` does),
+ * insert the booking and its participants and mark the course due for re-indexing. Returns null,
+ * having changed nothing, when the seats are not free or registration is closed: `bookUnderLock`
+ * then decides under the lock. A repeated idempotency key violates the unique index, which rolls
+ * everything back, and returns the first booking.
+ */
+async function bookIfFree(
   deps: Deps,
-  db: Database,
-  booker: { email: string; displayName: string; locale: 'fi' | 'sv' | 'en' },
-  booking: BookingRow,
-  session: BookableSession,
-) {
-  const when = WHEN_FORMATS[booker.locale].formatRange(session.startsAt, session.endsAt);
-  await enqueueEmail(db, deps.log, !deps.config.production, {
-    to: booker.email,
-    locale: booker.locale,
-    template: 'booking-confirmed',
-    params: {
-      name: booker.displayName,
-      title: session.offerTitle,
-      when,
-      seats: booking.seats,
-      link: `${deps.config.publicUrl}/my/bookings`,
-      cancelLink: cancelLink(deps, booking.id),
-    },
-  });
+  viewerId: string,
+  data: { sessionId: string; idempotencyKey: string },
+  people: { name: string; email: string }[],
+): Promise<BookingDto | null> {
+  const sessionId = assertId(data.sessionId, 'No such session');
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const [row] = await queryRows<FreeSeatsBooking>(
+        tx,
+        sql`
+        with taken as (
+          update course_sessions cs set seats_taken = cs.seats_taken + ${people.length}
+          from offers o
+          where cs.id = ${sessionId} and o.id = cs.offer_id and o.state = 'PUBLISHED'
+            and cs.cancelled_at is null and cs.registration_deadline > now()
+            and cs.seats - cs.seats_taken >= ${people.length}
+          returning cs.id, cs.offer_id, cs.starts_at, o.title
+        ),
+        booked as (
+          insert into bookings (session_id, booked_by, state, seats, idempotency_key, confirmed_at)
+          select id, ${viewerId}, 'CONFIRMED', ${people.length}, ${data.idempotencyKey}, now() from taken
+          returning *
+        ),
+        named as (
+          insert into booking_participants (booking_id, position, name, email)
+          select booked.id, p.ord - 1, p.value ->> 'name', p.value ->> 'email'
+          from booked, jsonb_array_elements(${JSON.stringify(people)}::jsonb) with ordinality as p(value, ord)
+        ),
+        due as (
+          update search_items si set refresh_at = now() from taken
+          where si.id = taken.offer_id and (si.refresh_at is null or si.refresh_at > now())
+        )
+        select booked.*, taken.offer_id, taken.starts_at, taken.title from booked, taken`,
+      );
+      if (!row) return null;
+      const booking: BookingRow = {
+        id: row.id,
+        sessionId: row.session_id,
+        bookedBy: row.booked_by,
+        state: row.state,
+        seats: row.seats,
+        queueNumber: Number(row.queue_number),
+        idempotencyKey: row.idempotency_key,
+        offeredUntil: dateOrNull(row.offered_until),
+        confirmedAt: dateOrNull(row.confirmed_at),
+        offeredAt: dateOrNull(row.offered_at),
+        cancelledAt: dateOrNull(row.cancelled_at),
+        cancelReason: row.cancel_reason,
+        createdAt: date(row.created_at),
+        updatedAt: date(row.updated_at),
+      };
+      const session = { id: sessionId, offerId: row.offer_id, offerTitle: row.title, startsAt: date(row.starts_at) };
+      await notify(tx, [bookingEvent(booking, session, 'BOOKING_CONFIRMED')]);
+      return presentBooking(booking);
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error, 'bookings_idempotency_unique')) throw error;
+    const first = await findByKey(deps.db, viewerId, data.idempotencyKey);
+    if (!first) throw error;
+    return presentBooking(first);
+  }
 }
 
 /**
@@ -124,14 +186,18 @@ async function sendConfirmation(
 export async function bookSeats(deps: Deps, viewer: Viewer | null, input: unknown): Promise<BookingDto> {
   if (!viewer) throw unauthenticated();
   const data = parseInput(bookSeatsSchema, input);
-  const repeated = await findByKey(deps.db, viewer.id, data.idempotencyKey);
-  if (repeated) return presentBooking(repeated);
-  const booker =
-    viewer.displayName && viewer.locale
-      ? { email: viewer.email, displayName: viewer.displayName, locale: viewer.locale }
-      : await getUser(deps, viewer.id);
-  const people = data.participants ?? [{ name: booker?.displayName ?? viewer.email, email: viewer.email }];
+  const name = viewer.displayName ?? (await getUser(deps, viewer.id))?.displayName ?? viewer.email;
+  const people = data.participants ?? [{ name, email: viewer.email }];
+  return (await bookIfFree(deps, viewer.id, data, people)) ?? bookUnderLock(deps, viewer, data, people);
+}
 
+/** Every other case, decided under the session's row lock: closed, too few seats, the waitlist. */
+async function bookUnderLock(
+  deps: Deps,
+  viewer: Viewer,
+  data: ReturnType<typeof bookSeatsSchema.parse>,
+  people: { name: string; email: string }[],
+): Promise<BookingDto> {
   return deps.db.transaction(async (tx) => {
     const session = await lockSession(tx, data.sessionId);
     // A twin request may have committed while this one waited for the lock.
@@ -165,8 +231,7 @@ export async function bookSeats(deps: Deps, viewer: Viewer | null, input: unknow
       .insert(participants)
       .values(booked.map((p, position) => ({ bookingId: row!.id, position, name: p.name, email: p.email })));
     if (state === 'CONFIRMED') await changeSeatsTaken(tx, session, booked.length);
-    await notify(tx, [event(row!, session, state === 'CONFIRMED' ? 'BOOKING_CONFIRMED' : 'BOOKING_WAITLISTED')]);
-    if (state === 'CONFIRMED' && booker) await sendConfirmation(deps, tx, booker, row!, session);
+    await notify(tx, [bookingEvent(row!, session, state === 'CONFIRMED' ? 'BOOKING_CONFIRMED' : 'BOOKING_WAITLISTED')]);
     return presentBooking(row!);
   });
 }
@@ -206,7 +271,7 @@ export async function promoteWaitlist(db: Database, sessionOrId: BookableSession
       .returning();
     if (!row) continue;
     await changeSeatsTaken(db, session, booking.seats);
-    await notify(db, [event(row, session, paid ? 'BOOKING_OFFERED' : 'BOOKING_PROMOTED')]);
+    await notify(db, [bookingEvent(row, session, paid ? 'BOOKING_OFFERED' : 'BOOKING_PROMOTED')]);
     promoted++;
   }
   return promoted;
@@ -240,7 +305,7 @@ async function cancelLocked(
       : reason === 'SESSION_CANCELLED' || reason === 'MINIMUM_NOT_REACHED'
         ? 'SESSION_CANCELLED'
         : 'BOOKING_CANCELLED';
-  await notify(db, [event(row!, session, type)]);
+  await notify(db, [bookingEvent(row!, session, type)]);
   if (promote && HOLDS_SEATS.includes(before.state)) await promoteWaitlist(db, session);
   return row!;
 }
@@ -259,7 +324,7 @@ export async function cancelBooking(deps: Deps, viewer: Viewer | null, id: strin
 
 /** The e-mail link: cancels as the booker would, with the booker's deadline. */
 export async function cancelBookingWithToken(deps: Deps, token: string): Promise<BookingDto> {
-  const id = verifyReference(deps.config.jwtSecret, CANCEL_PURPOSE, token);
+  const id = bookingOfCancelToken(deps, token);
   if (!id) throw new AppError('TOKEN_INVALID', 'The link is invalid');
   return cancelWithRules(deps, await load(deps.db, id), 'BY_BOOKER');
 }
@@ -297,7 +362,7 @@ export async function claimBooking(deps: Deps, viewer: Viewer | null, id: string
       if (current!.state === 'OFFERED') throw new AppError('CLAIM_EXPIRED', 'The claim window has closed');
       throw invalidState('a booking', current!.state);
     }
-    await notify(tx, [event(row, session, 'BOOKING_CONFIRMED')]);
+    await notify(tx, [bookingEvent(row, session, 'BOOKING_CONFIRMED')]);
     return presentBooking(row);
   });
 }
@@ -544,4 +609,37 @@ export async function hasActiveBookings(db: Database, sessionId: string): Promis
     .where(and(eq(bookings.sessionId, sessionId), inArray(bookings.state, ['CONFIRMED', 'OFFERED', 'WAITLISTED'])))
     .limit(1);
   return !!row;
+}
+
+/**
+ * What a conversation about each booking needs: its title (the course's) and its parties, the
+ * booker and the members of the organisation that runs the course. Unknown ids are left out.
+ */
+export async function bookingParties(
+  db: Database,
+  ids: string[],
+): Promise<Map<string, { title: string; partyIds: string[] }>> {
+  const rows = ids.length
+    ? await db
+        .select({ id: bookings.id, bookedBy: bookings.bookedBy, sessionId: bookings.sessionId })
+        .from(bookings)
+        .where(inArray(bookings.id, ids))
+    : [];
+  const sessions = await bookableSessions(db, [...new Set(rows.map((r) => r.sessionId))]);
+  const members = await memberIdsOf(
+    db,
+    [...sessions.values()].map((s) => s.organisationId),
+  );
+  return new Map(
+    rows.map((r) => {
+      const session = sessions.get(r.sessionId)!;
+      const partyIds = [...new Set([r.bookedBy, ...(members.get(session.organisationId) ?? [])])];
+      return [r.id, { title: session.offerTitle, partyIds }];
+    }),
+  );
+}
+
+/** SQL for the ids of the bookings a user made or whose course their organisation runs, as a subquery. */
+export function bookingIdsOfParty(userId: string): SQL {
+  return sql`select ${bookings.id} from ${bookings} where ${bookings.bookedBy} = ${userId} or ${bookings.sessionId} in (${sessionIdsOrganisedBy(userId)})`;
 }

@@ -9,7 +9,7 @@ interface Rendered {
   text: string;
 }
 
-const SIGNATURE: Record<Locale, string> = {
+export const SIGNATURE: Record<Locale, string> = {
   fi: 'Osaamisen keskusvaraamo – Lapin maaseudun energiaklusteri',
   sv: 'Osaamisen keskusvaraamo – Lapplands klusterför landsbygdsenergi',
   en: 'Osaamisen keskusvaraamo – Lapland rural energy cluster',
@@ -62,33 +62,12 @@ const templates = {
       text: `Hello,\n\n${p.inviter} invites you to join ${p.organisation} on Osaamisen keskusvaraamo.\nAccept the invitation with this link:\n${p.link}\n\nThe invitation is valid for 7 days.`,
     },
   }),
-  'booking-confirmed': (p: {
-    name: string;
-    title: string;
-    when: string;
-    seats: number;
-    link: string;
-    cancelLink: string;
-  }): Record<Locale, Rendered> => ({
-    fi: {
-      subject: `Varaus vahvistettu: ${p.title}`,
-      text: `Hei ${p.name},\n\nvarauksesi on vahvistettu.\n\n${p.title}\n${p.when}\nPaikkoja: ${p.seats}\n\nVarauksesi ja kalenteritiedoston löydät täältä:\n${p.link}\n\nJos et pääsekään, peru varaus tästä linkistä (kirjautumista ei tarvita), niin paikka vapautuu jonossa seuraavalle:\n${p.cancelLink}`,
-    },
-    sv: {
-      subject: `Bokningen är bekräftad: ${p.title}`,
-      text: `Hej ${p.name},\n\ndin bokning är bekräftad.\n\n${p.title}\n${p.when}\nPlatser: ${p.seats}\n\nDina bokningar och kalenderfilen hittar du här:\n${p.link}\n\nOm du inte kan komma, avboka via länken (ingen inloggning behövs) så går platsen till nästa i kön:\n${p.cancelLink}`,
-    },
-    en: {
-      subject: `Booking confirmed: ${p.title}`,
-      text: `Hello ${p.name},\n\nyour booking is confirmed.\n\n${p.title}\n${p.when}\nSeats: ${p.seats}\n\nYour bookings and the calendar file are here:\n${p.link}\n\nIf you cannot come, cancel with this link (no sign-in needed) and the seat goes to the next in line:\n${p.cancelLink}`,
-    },
-  }),
 };
 
 export type TemplateName = keyof typeof templates;
+export const isTemplateName = (name: string): name is TemplateName => Object.hasOwn(templates, name);
 export type TemplateParams<N extends TemplateName> = Parameters<(typeof templates)[N]>[0];
 
 export function renderEmail<N extends TemplateName>(name: N, locale: Locale, params: TemplateParams<N>): Rendered {
-  const rendered = (templates[name] as (p: TemplateParams<N>) => Record<Locale, Rendered>)(params)[locale];
-  return { subject: rendered.subject, text: `${rendered.text}\n\n--\n${SIGNATURE[locale]}\n` };
+  return (templates[name] as (p: TemplateParams<N>) => Record<Locale, Rendered>)(params)[locale];
 }

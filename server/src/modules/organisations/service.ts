@@ -3,7 +3,7 @@
  */
 import { inviteMemberSchema, MEMBERSHIP_ROLES, organisationSchema, type MembershipRole } from '@keskusvaraamo/shared';
 import { and, asc, count, eq, gt, ilike, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import { isUniqueViolation, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError, forbidden, notFound, parseInput, unauthenticated, validationError } from '../../errors.js';
 import { assertId } from '../../lib/ids.js';
@@ -22,13 +22,6 @@ const INVITATION_DAYS = 7;
 function requireViewer(viewer: Viewer | null): Viewer {
   if (!viewer) throw unauthenticated();
   return viewer;
-}
-
-/** Unique business ID: the database enforces it; this turns the violation into a field error. */
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
-  const pgError = e?.code ? e : e?.cause;
-  return pgError?.code === '23505' && (pgError.constraint ?? '').includes(constraint);
 }
 
 async function loadOrganisation(db: Database, id: string) {
@@ -280,8 +273,9 @@ export async function inviteMember(deps: Deps, viewer: Viewer | null, organisati
         expiresAt: sql`now() + make_interval(days => ${INVITATION_DAYS})`,
       })
       .returning();
-    await enqueueEmail(tx, deps.log, !deps.config.production, {
+    await enqueueEmail(tx, {
       to: data.email,
+      userId: existing?.id ?? null,
       locale: existing?.locale ?? inviter?.locale ?? 'fi',
       template: 'organisation-invitation',
       params: {
@@ -478,4 +472,23 @@ export async function userOrganisationIds(db: Database, userId: string): Promise
     .from(memberships)
     .where(eq(memberships.userId, userId));
   return rows.map((r) => r.id);
+}
+
+/** Ids of each organisation's members (owners and members alike), in one query. */
+export async function memberIdsOf(db: Database, organisationIds: string[]): Promise<Map<string, string[]>> {
+  const unique = [...new Set(organisationIds)];
+  const rows = unique.length
+    ? await db
+        .select({ organisationId: memberships.organisationId, userId: memberships.userId })
+        .from(memberships)
+        .where(inArray(memberships.organisationId, unique))
+    : [];
+  const members = new Map<string, string[]>(unique.map((id) => [id, []]));
+  for (const row of rows) members.get(row.organisationId)!.push(row.userId);
+  return members;
+}
+
+/** SQL for the ids of the organisations a user belongs to, to use as a subquery. */
+export function organisationIdsOfUser(userId: string): SQL {
+  return sql`select ${memberships.organisationId} from ${memberships} where ${memberships.userId} = ${userId}`;
 }

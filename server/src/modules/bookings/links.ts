@@ -1,0 +1,14 @@
+import type { Deps } from '../../deps.js';
+import { signReference, verifyReference } from '../../lib/signing.js';
+
+const CANCEL_PURPOSE = 'booking-cancel';
+
+/** The signed link that cancels a booking without signing in (sent with the confirmation). */
+export function cancelLink(deps: Pick<Deps, 'config'>, bookingId: string): string {
+  return `${deps.config.publicUrl}/bookings/cancel?token=${encodeURIComponent(signReference(deps.config.jwtSecret, CANCEL_PURPOSE, bookingId))}`;
+}
+
+/** The booking a cancel link's token names, or null when its signature is wrong. */
+export function bookingOfCancelToken(deps: Pick<Deps, 'config'>, token: string): string | null {
+  return verifyReference(deps.config.jwtSecret, CANCEL_PURPOSE, token);
+}

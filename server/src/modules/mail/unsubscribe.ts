@@ -1,0 +1,61 @@
+/**
+ * One-click unsubscribe (RFC 8058): every notification e-mail names its type in a signed link;
+ * following it turns that type's e-mail off (it still shows in the app). The digest's link turns
+ * the digest off for every type delivered in it.
+ */
+import { DEFAULT_CHANNEL, NOTIFICATION_TYPES, type NotificationType } from '@keskusvaraamo/shared';
+import { eq, sql } from 'drizzle-orm';
+import type { Deps } from '../../deps.js';
+import { AppError } from '../../errors.js';
+import { signReference, verifyReference } from '../../lib/signing.js';
+import { notificationPreferences } from '../notifications/tables.js';
+
+const PURPOSE = 'unsubscribe';
+export type UnsubscribeTopic = NotificationType | 'DIGEST';
+
+const isTopic = (v: string): v is UnsubscribeTopic =>
+  v === 'DIGEST' || (NOTIFICATION_TYPES as readonly string[]).includes(v);
+
+export function unsubscribeToken(deps: Pick<Deps, 'config'>, userId: string, topic: UnsubscribeTopic): string {
+  return signReference(deps.config.jwtSecret, PURPOSE, `${userId}:${topic}`);
+}
+
+/** The page that asks before unsubscribing, and the address mail clients POST to (one click). */
+export function unsubscribeUrls(deps: Pick<Deps, 'config'>, userId: string, topic: UnsubscribeTopic) {
+  const token = encodeURIComponent(unsubscribeToken(deps, userId, topic));
+  return {
+    page: `${deps.config.publicUrl}/unsubscribe?token=${token}`,
+    oneClick: `${deps.config.publicUrl}/api/unsubscribe?token=${token}`,
+  };
+}
+
+/** Applies a token: the type (or every type now in the digest) is delivered in the app only. */
+export async function unsubscribe(deps: Pick<Deps, 'config' | 'db'>, token: string): Promise<UnsubscribeTopic> {
+  const reference = verifyReference(deps.config.jwtSecret, PURPOSE, token);
+  const [userId, topic] = reference?.split(':') ?? [];
+  if (!userId || !topic || !isTopic(topic)) throw new AppError('TOKEN_INVALID', 'The link is invalid');
+  let types: NotificationType[];
+  if (topic === 'DIGEST') {
+    const chosen = await deps.db
+      .select()
+      .from(notificationPreferences)
+      .where(eq(notificationPreferences.userId, userId));
+    const channelOf = new Map(chosen.map((p) => [p.type, p.channel]));
+    types = NOTIFICATION_TYPES.filter((t) => (channelOf.get(t) ?? DEFAULT_CHANNEL[t]) === 'DIGEST');
+  } else types = [topic];
+  if (types.length) {
+    await deps.db
+      .insert(notificationPreferences)
+      .values(types.map((type) => ({ userId, type, channel: 'APP' as const })))
+      .onConflictDoUpdate({
+        target: [notificationPreferences.userId, notificationPreferences.type],
+        set: { channel: 'APP', updatedAt: sql`now()` },
+      })
+      .catch((error: unknown) => {
+        // The account was deleted after the message was sent: nothing is left to unsubscribe.
+        if ((error as { code?: string; cause?: { code?: string } }).cause?.code === '23503') return;
+        throw error;
+      });
+  }
+  return topic;
+}

@@ -1,0 +1,357 @@
+/**
+ * Notification e-mails: one message per notification (EMAIL) or one digest of several (DIGEST),
+ * in the recipient's language with times in Europe/Helsinki. Booking messages carry the booking's
+ * `.ics`, and a confirmation carries the signed link that cancels without signing in.
+ */
+import type { Locale, NotificationType } from '@keskusvaraamo/shared';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Deps } from '../../deps.js';
+import { bookingCalendar } from '../bookings/calendar.js';
+import { cancelLink } from '../bookings/links.js';
+import { bookings } from '../bookings/tables.js';
+import { notifications } from './tables.js';
+
+type Data = Record<string, unknown>;
+type Line = (d: Data, when: (iso: unknown) => string) => string;
+
+const LOCALE_TAGS = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' } as const;
+/** One formatter per language, made once (building one per message is costly). */
+const WHEN = Object.fromEntries(
+  Object.entries(LOCALE_TAGS).map(([locale, tag]) => [
+    locale,
+    new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Helsinki', dateStyle: 'full', timeStyle: 'short' }),
+  ]),
+) as Record<Locale, Intl.DateTimeFormat>;
+
+export function formatWhen(locale: Locale, iso: unknown): string {
+  const date = new Date(String(iso));
+  return Number.isNaN(date.getTime()) ? '' : WHEN[locale].format(date);
+}
+
+const s = (v: unknown) => String(v ?? '');
+
+/** Per type and language: the subject (also the digest line) and the body's first paragraph. */
+const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
+  BOOKING_CONFIRMED: {
+    fi: [
+      (d) => `Varaus vahvistettu: ${s(d.title)}`,
+      (d, w) => `Varauksesi on vahvistettu: ${s(d.title)}, ${w(d.startsAt)}. Paikkoja: ${s(d.seats)}.`,
+    ],
+    sv: [
+      (d) => `Bokningen är bekräftad: ${s(d.title)}`,
+      (d, w) => `Din bokning är bekräftad: ${s(d.title)}, ${w(d.startsAt)}. Platser: ${s(d.seats)}.`,
+    ],
+    en: [
+      (d) => `Booking confirmed: ${s(d.title)}`,
+      (d, w) => `Your booking is confirmed: ${s(d.title)}, ${w(d.startsAt)}. Seats: ${s(d.seats)}.`,
+    ],
+  },
+  BOOKING_WAITLISTED: {
+    fi: [
+      (d) => `Jonossa: ${s(d.title)}`,
+      (d, w) => `Olet jonossa kurssille ${s(d.title)} (${w(d.startsAt)}). Kerromme heti, kun paikka vapautuu.`,
+    ],
+    sv: [
+      (d) => `I kön: ${s(d.title)}`,
+      (d, w) => `Du står i kö till ${s(d.title)} (${w(d.startsAt)}). Vi meddelar genast när en plats blir ledig.`,
+    ],
+    en: [
+      (d) => `On the waitlist: ${s(d.title)}`,
+      (d, w) =>
+        `You are on the waitlist for ${s(d.title)} (${w(d.startsAt)}). We will tell you as soon as a seat frees.`,
+    ],
+  },
+  BOOKING_OFFERED: {
+    fi: [
+      (d) => `Paikka vapautui: ${s(d.title)}`,
+      (d, w) =>
+        `Jonosta vapautui sinulle paikka kurssille ${s(d.title)} (${w(d.startsAt)}). Vahvista se viimeistään ${w(d.offeredUntil)}, muuten paikka siirtyy seuraavalle.`,
+    ],
+    sv: [
+      (d) => `En plats blev ledig: ${s(d.title)}`,
+      (d, w) =>
+        `En plats på ${s(d.title)} (${w(d.startsAt)}) är reserverad för dig. Bekräfta den senast ${w(d.offeredUntil)}, annars går den till nästa i kön.`,
+    ],
+    en: [
+      (d) => `A seat is yours to claim: ${s(d.title)}`,
+      (d, w) =>
+        `A seat on ${s(d.title)} (${w(d.startsAt)}) is held for you. Claim it by ${w(d.offeredUntil)}, or it passes to the next in line.`,
+    ],
+  },
+  BOOKING_PROMOTED: {
+    fi: [
+      (d) => `Pääsit jonosta: ${s(d.title)}`,
+      (d, w) => `Paikka vapautui ja varauksesi kurssille ${s(d.title)} (${w(d.startsAt)}) on nyt vahvistettu.`,
+    ],
+    sv: [
+      (d) => `Du fick en plats: ${s(d.title)}`,
+      (d, w) => `En plats blev ledig och din bokning till ${s(d.title)} (${w(d.startsAt)}) är nu bekräftad.`,
+    ],
+    en: [
+      (d) => `You are off the waitlist: ${s(d.title)}`,
+      (d, w) => `A seat freed and your booking for ${s(d.title)} (${w(d.startsAt)}) is now confirmed.`,
+    ],
+  },
+  BOOKING_CANCELLED: {
+    fi: [
+      (d) => `Varaus peruttu: ${s(d.title)}`,
+      (d, w) => `Varauksesi kurssille ${s(d.title)} (${w(d.startsAt)}) on peruttu.`,
+    ],
+    sv: [
+      (d) => `Bokningen är avbokad: ${s(d.title)}`,
+      (d, w) => `Din bokning till ${s(d.title)} (${w(d.startsAt)}) är avbokad.`,
+    ],
+    en: [
+      (d) => `Booking cancelled: ${s(d.title)}`,
+      (d, w) => `Your booking for ${s(d.title)} (${w(d.startsAt)}) has been cancelled.`,
+    ],
+  },
+  BOOKING_CLAIM_EXPIRED: {
+    fi: [
+      (d) => `Varaamaton paikka siirtyi: ${s(d.title)}`,
+      (d) =>
+        `Sinulle varattua paikkaa kurssille ${s(d.title)} ei vahvistettu ajoissa, joten se siirtyi jonossa seuraavalle.`,
+    ],
+    sv: [
+      (d) => `Platsen gick vidare: ${s(d.title)}`,
+      (d) => `Platsen på ${s(d.title)} som var reserverad för dig bekräftades inte i tid och gick till nästa i kön.`,
+    ],
+    en: [
+      (d) => `Unclaimed seat passed on: ${s(d.title)}`,
+      (d) => `The seat held for you on ${s(d.title)} was not claimed in time and passed to the next in line.`,
+    ],
+  },
+  SESSION_CANCELLED: {
+    fi: [
+      (d) => `Kurssi peruttu: ${s(d.title)}`,
+      (d, w) => `Järjestäjä perui kurssin ${s(d.title)} (${w(d.startsAt)}). Varauksesi on peruttu.`,
+    ],
+    sv: [
+      (d) => `Kursen är inställd: ${s(d.title)}`,
+      (d, w) => `Arrangören ställde in ${s(d.title)} (${w(d.startsAt)}). Din bokning är avbokad.`,
+    ],
+    en: [
+      (d) => `Session cancelled: ${s(d.title)}`,
+      (d, w) => `The organiser cancelled ${s(d.title)} (${w(d.startsAt)}). Your booking is cancelled.`,
+    ],
+  },
+  APPLICATION_RECEIVED: {
+    fi: [(d) => `Uusi hakemus: ${s(d.needTitle)}`, (d) => `${s(d.studentName)} haki tehtävään ${s(d.needTitle)}.`],
+    sv: [(d) => `Ny ansökan: ${s(d.needTitle)}`, (d) => `${s(d.studentName)} sökte ${s(d.needTitle)}.`],
+    en: [(d) => `New application: ${s(d.needTitle)}`, (d) => `${s(d.studentName)} applied for ${s(d.needTitle)}.`],
+  },
+  APPLICATION_SHORTLISTED: {
+    fi: [
+      (d) => `Pääsit jatkoon: ${s(d.needTitle)}`,
+      (d) => `${s(d.organisationName)} valitsi hakemuksesi jatkoon tehtävään ${s(d.needTitle)}.`,
+    ],
+    sv: [
+      (d) => `Du gick vidare: ${s(d.needTitle)}`,
+      (d) => `${s(d.organisationName)} tog din ansökan till ${s(d.needTitle)} vidare.`,
+    ],
+    en: [
+      (d) => `Shortlisted: ${s(d.needTitle)}`,
+      (d) => `${s(d.organisationName)} shortlisted your application for ${s(d.needTitle)}.`,
+    ],
+  },
+  APPLICATION_OFFERED: {
+    fi: [
+      (d) => `Sinulle tarjotaan paikkaa: ${s(d.needTitle)}`,
+      (d) =>
+        `${s(d.organisationName)} tarjoaa sinulle paikkaa ${s(d.needTitle)}. Hyväksy tai hylkää tarjous palvelussa.`,
+    ],
+    sv: [
+      (d) => `Du erbjuds platsen: ${s(d.needTitle)}`,
+      (d) => `${s(d.organisationName)} erbjuder dig platsen ${s(d.needTitle)}. Tacka ja eller nej i tjänsten.`,
+    ],
+    en: [
+      (d) => `You have an offer: ${s(d.needTitle)}`,
+      (d) => `${s(d.organisationName)} offers you the place ${s(d.needTitle)}. Accept or decline it in the service.`,
+    ],
+  },
+  APPLICATION_REJECTED: {
+    fi: [
+      (d) => `Hakemuksesi ei edennyt: ${s(d.needTitle)}`,
+      (d) =>
+        `${s(d.organisationName)} ei valinnut hakemustasi tehtävään ${s(d.needTitle)}.${d.reason ? ` Perustelu: ${s(d.reason)}` : ''}`,
+    ],
+    sv: [
+      (d) => `Din ansökan gick inte vidare: ${s(d.needTitle)}`,
+      (d) =>
+        `${s(d.organisationName)} valde inte din ansökan till ${s(d.needTitle)}.${d.reason ? ` Motivering: ${s(d.reason)}` : ''}`,
+    ],
+    en: [
+      (d) => `Application not taken forward: ${s(d.needTitle)}`,
+      (d) =>
+        `${s(d.organisationName)} did not take your application for ${s(d.needTitle)} forward.${d.reason ? ` Reason: ${s(d.reason)}` : ''}`,
+    ],
+  },
+  APPLICATION_ACCEPTED: {
+    fi: [
+      (d) => `Tarjous hyväksytty: ${s(d.needTitle)}`,
+      (d) => `${s(d.studentName)} hyväksyi tarjouksenne: ${s(d.needTitle)}.`,
+    ],
+    sv: [
+      (d) => `Erbjudandet antogs: ${s(d.needTitle)}`,
+      (d) => `${s(d.studentName)} tackade ja till ert erbjudande: ${s(d.needTitle)}.`,
+    ],
+    en: [
+      (d) => `Offer accepted: ${s(d.needTitle)}`,
+      (d) => `${s(d.studentName)} accepted your offer: ${s(d.needTitle)}.`,
+    ],
+  },
+  APPLICATION_DECLINED: {
+    fi: [
+      (d) => `Tarjous hylätty: ${s(d.needTitle)}`,
+      (d) => `${s(d.studentName)} ei ottanut vastaan tarjoustanne: ${s(d.needTitle)}.`,
+    ],
+    sv: [
+      (d) => `Erbjudandet avböjdes: ${s(d.needTitle)}`,
+      (d) => `${s(d.studentName)} tackade nej till ert erbjudande: ${s(d.needTitle)}.`,
+    ],
+    en: [
+      (d) => `Offer declined: ${s(d.needTitle)}`,
+      (d) => `${s(d.studentName)} declined your offer: ${s(d.needTitle)}.`,
+    ],
+  },
+  APPLICATION_WITHDRAWN: {
+    fi: [
+      (d) => `Hakemus peruttu: ${s(d.needTitle)}`,
+      (d) => `${s(d.studentName)} perui hakemuksensa tehtävään ${s(d.needTitle)}.`,
+    ],
+    sv: [
+      (d) => `Ansökan återkallades: ${s(d.needTitle)}`,
+      (d) => `${s(d.studentName)} återkallade sin ansökan till ${s(d.needTitle)}.`,
+    ],
+    en: [
+      (d) => `Application withdrawn: ${s(d.needTitle)}`,
+      (d) => `${s(d.studentName)} withdrew their application for ${s(d.needTitle)}.`,
+    ],
+  },
+  NEED_FILLED: {
+    fi: [
+      (d) => `Paikat täytetty: ${s(d.needTitle)}`,
+      (d) => `Kaikki paikat tehtävään ${s(d.needTitle)} on nyt täytetty. Kiitos hakemuksestasi!`,
+    ],
+    sv: [
+      (d) => `Platserna är tillsatta: ${s(d.needTitle)}`,
+      (d) => `Alla platser för ${s(d.needTitle)} är nu tillsatta. Tack för din ansökan!`,
+    ],
+    en: [
+      (d) => `Positions filled: ${s(d.needTitle)}`,
+      (d) => `All positions for ${s(d.needTitle)} are now filled. Thank you for applying!`,
+    ],
+  },
+  MESSAGE_RECEIVED: {
+    fi: [(d) => `Uusi viesti: ${s(d.subject)}`, (d) => `${s(d.authorName)} kirjoitti:\n\n${s(d.excerpt)}`],
+    sv: [(d) => `Nytt meddelande: ${s(d.subject)}`, (d) => `${s(d.authorName)} skrev:\n\n${s(d.excerpt)}`],
+    en: [(d) => `New message: ${s(d.subject)}`, (d) => `${s(d.authorName)} wrote:\n\n${s(d.excerpt)}`],
+  },
+  SAVED_SEARCH_RESULTS: {
+    fi: [
+      (d) => `Uusia tuloksia: ${s(d.name)} (${s(d.count)})`,
+      (d) => `Tallennettu haku ${s(d.name)} löysi uutta:\n${titles(d)}`,
+    ],
+    sv: [
+      (d) => `Nya träffar: ${s(d.name)} (${s(d.count)})`,
+      (d) => `Den sparade sökningen ${s(d.name)} hittade nytt:\n${titles(d)}`,
+    ],
+    en: [
+      (d) => `New results: ${s(d.name)} (${s(d.count)})`,
+      (d) => `Your saved search ${s(d.name)} found something new:\n${titles(d)}`,
+    ],
+  },
+};
+
+function titles(d: Data): string {
+  const items = Array.isArray(d.titles) ? d.titles : [];
+  return items.map((t) => `- ${s(t)}`).join('\n');
+}
+
+const OPEN: Record<Locale, string> = { fi: 'Avaa palvelussa', sv: 'Öppna i tjänsten', en: 'Open in the service' };
+const CANCEL: Record<Locale, string> = {
+  fi: 'Jos et pääsekään, peru varaus tästä linkistä (kirjautumista ei tarvita), niin paikka vapautuu jonossa seuraavalle:',
+  sv: 'Om du inte kan komma, avboka via länken (ingen inloggning behövs) så går platsen till nästa i kön:',
+  en: 'If you cannot come, cancel with this link (no sign-in needed) and the seat goes to the next in line:',
+};
+const DIGEST_SUBJECT: Record<Locale, (n: number) => string> = {
+  fi: (n) => `Päivän kooste: ${n} ilmoitusta`,
+  sv: (n) => `Dagens sammandrag: ${n} aviseringar`,
+  en: (n) => `Your daily digest: ${n} notifications`,
+};
+const DIGEST_INTRO: Record<Locale, string> = {
+  fi: 'Tässä koosteessa ovat ilmoituksesi edellisen koosteen jälkeen:',
+  sv: 'Här är dina aviseringar sedan förra sammandraget:',
+  en: 'Here are your notifications since the last digest:',
+};
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  attachments: { filename: string; content: string; contentType: string }[];
+  /** The notification type (or DIGEST) a one-click unsubscribe turns off. */
+  unsubscribe: NotificationType | 'DIGEST';
+}
+
+const link = (deps: Pick<Deps, 'config'>, data: Data) => `${deps.config.publicUrl}${s(data.path) || '/notifications'}`;
+
+/** One notification as an e-mail; null when it no longer exists (the account was deleted). */
+export async function renderNotificationEmail(
+  deps: Pick<Deps, 'db' | 'config'>,
+  notificationId: string,
+  locale: Locale,
+): Promise<RenderedMessage | null> {
+  const [row] = await deps.db.select().from(notifications).where(eq(notifications.id, notificationId));
+  if (!row) return null;
+  const type = row.type as NotificationType;
+  const [subject, body] = TEXTS[type][locale];
+  const when = (iso: unknown) => formatWhen(locale, iso);
+  const parts = [body(row.data, when), `${OPEN[locale]}:\n${link(deps, row.data)}`];
+  const attachments: RenderedMessage['attachments'] = [];
+  const bookingId = typeof row.data.bookingId === 'string' ? row.data.bookingId : null;
+  if (bookingId) {
+    const [booking] = await deps.db
+      .select({ id: bookings.id, sessionId: bookings.sessionId, state: bookings.state })
+      .from(bookings)
+      .where(eq(bookings.id, bookingId));
+    if (booking) {
+      attachments.push({
+        filename: 'varaus.ics',
+        content: await bookingCalendar(deps, booking),
+        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      });
+      if (booking.state === 'CONFIRMED' && type !== 'SESSION_CANCELLED') {
+        parts.push(`${CANCEL[locale]}\n${cancelLink(deps, booking.id)}`);
+      }
+    }
+  }
+  return { subject: subject(row.data, when), text: parts.join('\n\n'), attachments, unsubscribe: type };
+}
+
+/** The daily digest: one line and link per notification, oldest first. */
+export async function renderDigestEmail(
+  deps: Pick<Deps, 'db' | 'config'>,
+  userId: string,
+  notificationIds: string[],
+  locale: Locale,
+): Promise<RenderedMessage | null> {
+  const rows = notificationIds.length
+    ? await deps.db
+        .select()
+        .from(notifications)
+        .where(and(eq(notifications.userId, userId), inArray(notifications.id, notificationIds)))
+        .orderBy(asc(notifications.createdAt))
+    : [];
+  if (!rows.length) return null;
+  const when = (iso: unknown) => formatWhen(locale, iso);
+  const lines = rows.map((r) => {
+    const [subject] = TEXTS[r.type as NotificationType][locale];
+    return `- ${subject(r.data, when)}\n  ${link(deps, r.data)}`;
+  });
+  return {
+    subject: DIGEST_SUBJECT[locale](rows.length),
+    text: `${DIGEST_INTRO[locale]}\n\n${lines.join('\n\n')}`,
+    attachments: [],
+    unsubscribe: 'DIGEST',
+  };
+}

@@ -1,0 +1,78 @@
+import type { IResolvers, MercuriusContext } from 'mercurius';
+import { notFound, unauthenticated } from '../../errors.js';
+import type { GraphqlModule } from '../../plugins/graphql.js';
+import { pageSize } from '../../lib/pagination.js';
+import { sentMessages } from '../mail/service.js';
+import { unsubscribe } from '../mail/unsubscribe.js';
+import { latestNotification } from './live.js';
+import {
+  markNotificationsRead,
+  myNotifications,
+  myPreferences,
+  setPreferences,
+  unreadNotificationCount,
+  type NotificationDto,
+} from './service.js';
+
+async function signedIn(ctx: MercuriusContext) {
+  const viewer = await ctx.viewer();
+  if (!viewer) throw unauthenticated();
+  return viewer;
+}
+
+const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
+
+const resolvers: IResolvers = {
+  Query: {
+    notifications: async (_root, args, ctx) => myNotifications(ctx.deps, await ctx.viewer(), args),
+    unreadNotificationCount: async (_root, _args, ctx) =>
+      unreadNotificationCount(ctx.deps.db, (await signedIn(ctx)).id),
+    notificationPreferences: async (_root, _args, ctx) => myPreferences(ctx.deps, await ctx.viewer()),
+    devMailbox: async (_root, { first }, ctx) => {
+      if (!ctx.deps.config.mail.mailbox) throw notFound('There is no development mailbox here');
+      const rows = await sentMessages(ctx.deps.db, pageSize(first));
+      return rows.map((r) => ({
+        id: r.id,
+        to: r.toAddress,
+        subject: r.subject,
+        text: r.textBody,
+        template: r.template,
+        createdAt: r.createdAt.toISOString(),
+        sentAt: r.sentAt?.toISOString() ?? null,
+        failedAt: r.failedAt?.toISOString() ?? null,
+        attempts: r.attempts,
+        lastError: r.lastError,
+      }));
+    },
+  },
+  Mutation: {
+    markNotificationsRead: async (_root, { ids }, ctx) =>
+      markNotificationsRead(ctx.deps, await ctx.viewer(), ids ?? null),
+    setNotificationPreferences: async (_root, { input }, ctx) => setPreferences(ctx.deps, await ctx.viewer(), input),
+    unsubscribe: async (_root, { token }, ctx) => unsubscribe(ctx.deps, token),
+  },
+  Subscription: {
+    notificationsChanged: {
+      subscribe: async (_root, _args, ctx) => {
+        const viewer = await signedIn(ctx);
+        return ctx.pubsub.subscribe(`notifications:${viewer.id}`);
+      },
+    },
+  },
+  NotificationsChanged: {
+    unreadCount: (root: { userId: string }, _args, ctx) => unreadNotificationCount(ctx.deps.db, root.userId),
+    latest: (root: { userId: string }, _args, ctx) => latestNotification(ctx.deps.db, root.userId),
+  },
+  Notification: {
+    subject: (n: NotificationDto) =>
+      text(n.data.title) ?? text(n.data.needTitle) ?? text(n.data.subject) ?? text(n.data.name),
+    actor: (n: NotificationDto) => text(n.data.studentName) ?? text(n.data.authorName) ?? text(n.data.organisationName),
+    startsAt: (n: NotificationDto) => text(n.data.startsAt),
+    reason: (n: NotificationDto) => text(n.data.reason),
+    excerpt: (n: NotificationDto) => text(n.data.excerpt),
+    count: (n: NotificationDto) => (typeof n.data.count === 'number' ? n.data.count : null),
+    path: (n: NotificationDto) => text(n.data.path),
+  },
+};
+
+export default { schemaUrl: new URL('./schema.graphql', import.meta.url), resolvers } satisfies GraphqlModule;
