@@ -1,0 +1,100 @@
+/**
+ * Several server instances sharing one PostgreSQL (real PostgreSQL only: PGlite is one process).
+ * A notification written through one instance reaches a subscriber connected to another, and two
+ * delivery workers never send the same message.
+ */
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { buildApp } from '../../app.js';
+import { openDatabase } from '../../db/client.js';
+import { deliverDue } from '../mail/delivery.js';
+import { enqueueEmail, pendingCount } from '../mail/service.js';
+import type { MailTransport } from '../mail/transport.js';
+import { buildCourse, buildUser, depsOf, sessionInput } from '../../test/factories.js';
+import { gql, onRealPostgres, openTestDatabase, testConfig, type App } from '../../test/helper.js';
+
+describe.runIf(onRealPostgres)('several instances on one PostgreSQL', () => {
+  let first: App;
+  let second: App;
+  let drop: () => Promise<void>;
+
+  beforeAll(async () => {
+    const database = await openTestDatabase();
+    drop = database.drop;
+    first = await buildApp(testConfig(), { database: database.handle, logger: false });
+    await first.ready();
+    const other = await openDatabase({ kind: 'postgres', url: database.url!, poolSize: 5 });
+    second = await buildApp(testConfig(), { database: other, logger: false });
+    await second.listen({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await second?.close();
+    await first?.close();
+    await drop?.();
+  });
+
+  it('pushes a notification written through one instance to a subscriber on the other', async () => {
+    const user = await buildUser(first);
+    const course = await buildCourse(first, {}, { sessions: [sessionInput({ seats: 5 })] });
+    const offer = await gql(first, `query ($id: ID!) { offer(id: $id) { sessions { id } } }`, { id: course.id });
+    const port = (second.server.address() as AddressInfo).port;
+    const client = createClient({
+      url: `ws://127.0.0.1:${port}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${user.token}` },
+      retryAttempts: 0,
+    });
+    const events: unknown[] = [];
+    client.subscribe(
+      { query: `subscription { notificationsChanged { unreadCount latest { type } } }` },
+      { next: (e) => void events.push(e), error: () => {}, complete: () => {} },
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    const booked = await gql(
+      first,
+      `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id } }`,
+      { input: { sessionId: offer.data!.offer.sessions[0].id, idempotencyKey: randomUUID() } },
+      { token: user.token },
+    );
+    expect(booked.errors).toBeUndefined();
+    for (let i = 0; i < 100 && events.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(events).toEqual([
+      { data: { notificationsChanged: { unreadCount: 1, latest: { type: 'BOOKING_CONFIRMED' } } } },
+    ]);
+    await client.dispose();
+  });
+
+  it('two delivery workers sending at once send every message exactly once', async () => {
+    const sent: string[] = [];
+    const counting = (): MailTransport => ({
+      kind: 'mailbox',
+      send: async (e) => {
+        await new Promise((r) => setTimeout(r, 2));
+        sent.push(e.messageId);
+      },
+      close: () => {},
+    });
+    const user = await buildUser(first);
+    for (let i = 0; i < 60; i++) {
+      await enqueueEmail(first.db, {
+        to: user.email,
+        userId: user.id,
+        locale: 'fi',
+        template: 'verify-email',
+        params: { name: 'Testi', link: `http://localhost/${i}` },
+      });
+    }
+    const drain = async (app: App, transport: MailTransport) => {
+      while ((await deliverDue(depsOf(app), transport, { batchSize: 5 })).sent > 0) {
+        // keep going while there is work
+      }
+    };
+    await Promise.all([drain(first, counting()), drain(second, counting()), drain(first, counting())]);
+    expect(await pendingCount(first.db)).toBe(0);
+    expect(sent.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(sent).size).toBe(sent.length);
+  });
+});
