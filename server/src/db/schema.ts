@@ -8,3 +8,4 @@ export * from '../modules/offers/tables.js';
 export * from '../modules/organisations/tables.js';
 export * from '../modules/profiles/tables.js';
 export * from '../modules/search/tables.js';
+export * from '../modules/savedSearches/tables.js';
