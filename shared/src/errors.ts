@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'REGISTRATION_CLOSED',
   'CANCELLATION_CLOSED',
   'CLAIM_EXPIRED',
+  'LIMIT_REACHED',
   'INTERNAL',
 ] as const;
 

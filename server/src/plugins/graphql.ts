@@ -12,6 +12,7 @@ import notifications from '../modules/notifications/resolvers.js';
 import offers from '../modules/offers/resolvers.js';
 import organisations from '../modules/organisations/resolvers.js';
 import profiles from '../modules/profiles/resolvers.js';
+import savedSearches from '../modules/savedSearches/resolvers.js';
 import search from '../modules/search/resolvers.js';
 
 /** A module's part of the API: its schema file, resolvers and loaders. */
@@ -21,7 +22,7 @@ export interface GraphqlModule {
   loaders?: MercuriusLoaders;
 }
 
-const MODULES: GraphqlModule[] = [accounts, organisations, needs, offers, profiles, search, bookings, notifications];
+const MODULES: GraphqlModule[] = [accounts, organisations, needs, offers, profiles, search, bookings, notifications, savedSearches];
 
 export function buildContext(app: import('fastify').FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {

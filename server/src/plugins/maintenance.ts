@@ -4,6 +4,7 @@ import { enforceMinimums, expireOffers } from '../modules/bookings/service.js';
 import { expireNeeds } from '../modules/needs/service.js';
 import { lastDigestTime, queueDigests } from '../modules/notifications/service.js';
 import { refreshStaleCourses } from '../modules/offers/service.js';
+import { checkSavedSearches } from '../modules/savedSearches/service.js';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
@@ -28,6 +29,9 @@ export default fp(
         await expireOffers(app.db);
         await enforceMinimums(app.db);
         await refreshStaleCourses(app.db);
+        // After the refresh, so that alerts see courses as search shows them.
+        const alerts = await checkSavedSearches(app);
+        if (alerts) app.log.info({ alerts }, 'Saved-search alerts written');
         const digests = await queueDigests(app.db, lastDigestTime(new Date(), app.config.digestHour));
         if (digests) app.log.info({ digests }, 'Daily digests queued');
       } catch (error) {

@@ -16,6 +16,8 @@ export interface NewNotification {
   userId: string;
   type: NotificationType;
   data: Record<string, unknown>;
+  /** Into the digest whatever the person chose for the type (unless OFF): daily and weekly alerts. */
+  digest?: boolean;
 }
 
 /**
@@ -28,15 +30,23 @@ export interface NewNotification {
 export async function notify(db: Database, list: NewNotification[]): Promise<void> {
   if (!list.length) return;
   const input = JSON.stringify(
-    list.map((n) => ({ user_id: n.userId, type: n.type, data: n.data, default_channel: DEFAULT_CHANNEL[n.type] })),
+    list.map((n) => ({
+      user_id: n.userId,
+      type: n.type,
+      data: n.data,
+      default_channel: DEFAULT_CHANNEL[n.type],
+      digest: n.digest ?? false,
+    })),
   );
   await db.execute(sql`
     with input as (
       select * from jsonb_to_recordset(${input}::jsonb)
-        as x(user_id uuid, type text, data jsonb, default_channel text)
+        as x(user_id uuid, type text, data jsonb, default_channel text, digest boolean)
     ),
     chosen as (
-      select i.user_id, i.type, i.data, coalesce(p.channel, i.default_channel) as channel
+      select i.user_id, i.type, i.data,
+        case when i.digest and coalesce(p.channel, i.default_channel) <> 'OFF' then 'DIGEST'
+             else coalesce(p.channel, i.default_channel) end as channel
       from input i
       left join notification_preferences p on p.user_id = i.user_id and p.type = i.type
     ),

@@ -126,6 +126,8 @@ export interface SearchFilter {
   freeSeats?: boolean | null;
   languages?: string[] | null;
   maxPriceCents?: number | null;
+  /** Internal (saved-search alerts): only what was published after this instant (ISO). */
+  publishedAfter?: string | null;
 }
 
 /**
@@ -148,7 +150,7 @@ export function toPrefixQuery(text: string | null | undefined): string | null {
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Checks a filter; returns it normalised. Errors name the field. */
-function checkFilter(filter: SearchFilter): SearchFilter {
+export function checkFilter(filter: SearchFilter): SearchFilter {
   const issues: { field: string; message: string }[] = [];
   if (filter.kinds?.some((k) => !(SEARCH_KINDS as readonly string[]).includes(k)))
     issues.push({ field: 'kinds', message: 'validation.choice' });
@@ -202,6 +204,7 @@ function conditions(filter: SearchFilter, tsQuery: SQL | null, except?: Facet): 
   if (filter.languages?.length && except !== 'languages')
     where.push(sql`${t.languages} && ${textArray(filter.languages)}`);
   if (filter.maxPriceCents != null) where.push(sql`${t.priceCents} <= ${filter.maxPriceCents}`);
+  if (filter.publishedAfter) where.push(sql`${t.publishedAt} > ${filter.publishedAfter}::timestamptz`);
   return where;
 }
 
