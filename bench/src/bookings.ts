@@ -938,7 +938,7 @@ function toTemplate(statements: Statement[], values: Record<string, string>): Te
   const template = statements.map((s) => ({
     text: s.text,
     plan: s.params.map(planOf),
-    returnsBooking: /^insert into "bookings"/i.test(s.text),
+    returnsBooking: /insert into "?bookings"?[\s(]/i.test(s.text),
   }));
   const texts = template.map((t) => t.text.toLowerCase());
   if (!texts.includes('begin') || !texts.includes('commit') || !template.some((t) => t.returnsBooking)) {

@@ -4,7 +4,7 @@
  * session therefore run one after another, in arrival order, and the CHECK on seats_taken makes
  * overselling impossible even for a bug in this file.
  */
-import { bookSeatsSchema, type BookingState } from '@keskusvaraamo/shared';
+import { bookSeatsSchema, DEFAULT_CHANNEL, type BookingState } from '@keskusvaraamo/shared';
 import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { isUniqueViolation, queryRows, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
@@ -14,7 +14,7 @@ import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { getUser, usersByIds } from '../accounts/service.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { memberIdsOf, userOrganisationIds } from '../organisations/service.js';
-import { notify, type NewNotification, type NotificationType } from '../notifications/service.js';
+import { NOTIFY_CTES, notify, type NewNotification, type NotificationType } from '../notifications/service.js';
 import {
   bookableSessions,
   changeSeatsTaken,
@@ -61,6 +61,8 @@ async function load(db: Database, id: string): Promise<BookingRow> {
   return row;
 }
 
+const BOOKINGS_PATH = '/my/bookings';
+
 type EventSession = Pick<BookableSession, 'id' | 'offerId' | 'offerTitle' | 'startsAt'>;
 
 function bookingEvent(booking: BookingRow, session: EventSession, type: NotificationType): NewNotification {
@@ -75,7 +77,7 @@ function bookingEvent(booking: BookingRow, session: EventSession, type: Notifica
       startsAt: session.startsAt.toISOString(),
       seats: booking.seats,
       offeredUntil: booking.offeredUntil?.toISOString() ?? null,
-      path: '/my/bookings',
+      path: BOOKINGS_PATH,
     },
   };
 }
@@ -96,21 +98,19 @@ interface FreeSeatsBooking {
   cancel_reason: string | null;
   created_at: Date | string;
   updated_at: Date | string;
-  offer_id: string;
-  starts_at: Date | string;
-  title: string;
 }
 
 const date = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 const dateOrNull = (v: Date | string | null) => (v === null ? null : date(v));
 
 /**
- * The common case in one statement: when the session has the seats free, take them with a
- * conditional UPDATE (which holds the session's row lock until commit, as `lockSession` does),
- * insert the booking and its participants and mark the course due for re-indexing. Returns null,
- * having changed nothing, when the seats are not free or registration is closed: `bookUnderLock`
- * then decides under the lock. A repeated idempotency key violates the unique index, which rolls
- * everything back, and returns the first booking.
+ * The common case in one statement, so one round trip and its own transaction: when the session
+ * has the seats free, take them with a conditional UPDATE (which locks the session's row, as
+ * `lockSession` does), insert the booking and its participants, mark the course due for
+ * re-indexing and record the confirmation (notification and e-mail, as `notify` does). Returns
+ * null, having changed nothing, when the seats are not free or registration is closed:
+ * `bookUnderLock` then decides under the lock. A repeated idempotency key violates the unique
+ * index, which undoes the whole statement, and returns the first booking.
  */
 async function bookIfFree(
   deps: Deps,
@@ -120,54 +120,60 @@ async function bookIfFree(
 ): Promise<BookingDto | null> {
   const sessionId = assertId(data.sessionId, 'No such session');
   try {
-    return await deps.db.transaction(async (tx) => {
-      const [row] = await queryRows<FreeSeatsBooking>(
-        tx,
-        sql`
-        with taken as (
-          update course_sessions cs set seats_taken = cs.seats_taken + ${people.length}
-          from offers o
-          where cs.id = ${sessionId} and o.id = cs.offer_id and o.state = 'PUBLISHED'
-            and cs.cancelled_at is null and cs.registration_deadline > now()
-            and cs.seats - cs.seats_taken >= ${people.length}
-          returning cs.id, cs.offer_id, cs.starts_at, o.title
-        ),
-        booked as (
-          insert into bookings (session_id, booked_by, state, seats, idempotency_key, confirmed_at)
-          select id, ${viewerId}, 'CONFIRMED', ${people.length}, ${data.idempotencyKey}, now() from taken
-          returning *
-        ),
-        named as (
-          insert into booking_participants (booking_id, position, name, email)
-          select booked.id, p.ord - 1, p.value ->> 'name', p.value ->> 'email'
-          from booked, jsonb_array_elements(${JSON.stringify(people)}::jsonb) with ordinality as p(value, ord)
-        ),
-        due as (
-          update search_items si set refresh_at = now() from taken
-          where si.id = taken.offer_id and (si.refresh_at is null or si.refresh_at > now())
-        )
-        select booked.*, taken.offer_id, taken.starts_at, taken.title from booked, taken`,
-      );
-      if (!row) return null;
-      const booking: BookingRow = {
-        id: row.id,
-        sessionId: row.session_id,
-        bookedBy: row.booked_by,
-        state: row.state,
-        seats: row.seats,
-        queueNumber: Number(row.queue_number),
-        idempotencyKey: row.idempotency_key,
-        offeredUntil: dateOrNull(row.offered_until),
-        confirmedAt: dateOrNull(row.confirmed_at),
-        offeredAt: dateOrNull(row.offered_at),
-        cancelledAt: dateOrNull(row.cancelled_at),
-        cancelReason: row.cancel_reason,
-        createdAt: date(row.created_at),
-        updatedAt: date(row.updated_at),
-      };
-      const session = { id: sessionId, offerId: row.offer_id, offerTitle: row.title, startsAt: date(row.starts_at) };
-      await notify(tx, [bookingEvent(booking, session, 'BOOKING_CONFIRMED')]);
-      return presentBooking(booking);
+    const [row] = await queryRows<FreeSeatsBooking>(
+      deps.db,
+      sql`
+      with taken as (
+        update course_sessions cs set seats_taken = cs.seats_taken + ${people.length}
+        from offers o
+        where cs.id = ${sessionId} and o.id = cs.offer_id and o.state = 'PUBLISHED'
+          and cs.cancelled_at is null and cs.registration_deadline > now()
+          and cs.seats - cs.seats_taken >= ${people.length}
+        returning cs.id, cs.offer_id, cs.starts_at, o.title
+      ),
+      booked as (
+        insert into bookings (session_id, booked_by, state, seats, idempotency_key, confirmed_at)
+        select id, ${viewerId}, 'CONFIRMED', ${people.length}, ${data.idempotencyKey}, now() from taken
+        returning *
+      ),
+      named as (
+        insert into booking_participants (booking_id, position, name, email)
+        select booked.id, p.ord - 1, p.value ->> 'name', p.value ->> 'email'
+        from booked, jsonb_array_elements(${JSON.stringify(people)}::jsonb) with ordinality as p(value, ord)
+      ),
+      due as (
+        update search_items si set refresh_at = now() from taken
+        where si.id = taken.offer_id and (si.refresh_at is null or si.refresh_at > now())
+      ),
+      n_input as (
+        select booked.booked_by as user_id, 'BOOKING_CONFIRMED' as type,
+          jsonb_build_object(
+            'bookingId', booked.id, 'sessionId', taken.id, 'offerId', taken.offer_id, 'title', taken.title,
+            'startsAt', to_char(taken.starts_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+            'seats', booked.seats, 'offeredUntil', null, 'path', ${BOOKINGS_PATH}::text
+          ) as data,
+          ${DEFAULT_CHANNEL.BOOKING_CONFIRMED}::text as default_channel, false as digest
+        from booked, taken
+      ),
+      ${NOTIFY_CTES}
+      select booked.* from booked`,
+    );
+    if (!row) return null;
+    return presentBooking({
+      id: row.id,
+      sessionId: row.session_id,
+      bookedBy: row.booked_by,
+      state: row.state,
+      seats: row.seats,
+      queueNumber: Number(row.queue_number),
+      idempotencyKey: row.idempotency_key,
+      offeredUntil: dateOrNull(row.offered_until),
+      confirmedAt: dateOrNull(row.confirmed_at),
+      offeredAt: dateOrNull(row.offered_at),
+      cancelledAt: dateOrNull(row.cancelled_at),
+      cancelReason: row.cancel_reason,
+      createdAt: date(row.created_at),
+      updatedAt: date(row.updated_at),
     });
   } catch (error) {
     if (!isUniqueViolation(error, 'bookings_idempotency_unique')) throw error;

@@ -21,11 +21,36 @@ export interface NewNotification {
 }
 
 /**
- * Records notifications, each delivered as its recipient chose for its type (or the type's
- * default): OFF writes nothing, EMAIL also queues an e-mail in the outbox, DIGEST marks it for the
- * daily digest. One statement; call it inside the transaction of the change it reports, so that
- * the notification, its e-mail and the change exist together or not at all. A trigger announces
- * the new rows to every server instance (see the migration 0003_delivery).
+ * The part of a statement that records notifications, for a statement that has already defined a
+ * CTE `n_input (user_id, type, data, default_channel, digest)`: each is delivered as its recipient
+ * chose for its type (or the type's default): OFF writes nothing, EMAIL also queues an e-mail in
+ * the outbox, DIGEST marks it for the daily digest. Composed into one statement with the change it
+ * reports (as a booking does), or used by `notify`. A trigger announces the new rows to every
+ * server instance (see the migration 0003_delivery).
+ */
+export const NOTIFY_CTES = sql`
+    n_chosen as (
+      select i.user_id, i.type, i.data,
+        case when i.digest and coalesce(p.channel, i.default_channel) <> 'OFF' then 'DIGEST'
+             else coalesce(p.channel, i.default_channel) end as channel
+      from n_input i
+      left join notification_preferences p on p.user_id = i.user_id and p.type = i.type
+    ),
+    n_inserted as (
+      insert into notifications (user_id, type, data, channel)
+      select user_id, type, data, channel from n_chosen where channel <> 'OFF'
+      returning id, user_id, channel
+    ),
+    n_mailed as (
+      insert into email_outbox (to_address, user_id, template, locale, params)
+      select u.email, u.id, 'notification', u.locale, jsonb_build_object('notificationId', n.id)
+      from n_inserted n join users u on u.id = n.user_id
+      where n.channel = 'EMAIL'
+    )`;
+
+/**
+ * Records notifications in one statement (see NOTIFY_CTES). Call it inside the transaction of the
+ * change it reports, so that the notification, its e-mail and the change exist together or not at all.
  */
 export async function notify(db: Database, list: NewNotification[]): Promise<void> {
   if (!list.length) return;
@@ -39,26 +64,12 @@ export async function notify(db: Database, list: NewNotification[]): Promise<voi
     })),
   );
   await db.execute(sql`
-    with input as (
+    with n_input as (
       select * from jsonb_to_recordset(${input}::jsonb)
         as x(user_id uuid, type text, data jsonb, default_channel text, digest boolean)
     ),
-    chosen as (
-      select i.user_id, i.type, i.data,
-        case when i.digest and coalesce(p.channel, i.default_channel) <> 'OFF' then 'DIGEST'
-             else coalesce(p.channel, i.default_channel) end as channel
-      from input i
-      left join notification_preferences p on p.user_id = i.user_id and p.type = i.type
-    ),
-    inserted as (
-      insert into notifications (user_id, type, data, channel)
-      select user_id, type, data, channel from chosen where channel <> 'OFF'
-      returning id, user_id, channel
-    )
-    insert into email_outbox (to_address, user_id, template, locale, params)
-    select u.email, u.id, 'notification', u.locale, jsonb_build_object('notificationId', n.id)
-    from inserted n join users u on u.id = n.user_id
-    where n.channel = 'EMAIL'`);
+    ${NOTIFY_CTES}
+    select 1`);
 }
 
 /** A notification as the API shows it. */
