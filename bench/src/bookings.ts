@@ -747,11 +747,14 @@ async function main() {
       log(`    ${code}: ${body}`);
     }
 
-    const lockAt = self.template.findIndex((t) => /for update/i.test(t.text));
+    // The session's row is locked by the statement that takes seats (FOR UPDATE, or the UPDATE of
+    // course_sessions), and held to COMMIT, or to the end of that statement when it runs alone.
+    const lockAt = self.template.findIndex((t) => /for update|update course_sessions/i.test(t.text));
     const commitAt = self.template.findIndex((t) => t.text === 'commit');
+    const heldFor = commitAt < 0 ? 1 : commitAt - lockAt;
     log(
       `\nPostgreSQL's time per statement of a booking (EXPLAIN (ANALYZE, WAL) of the app's statements, mean of 20 bookings, rolled back);` +
-        ` the session lock is held for ${commitAt - lockAt} round trips (the raw route: 4):`,
+        ` the session lock is held for ${heldFor} round trip${heldFor === 1 ? '' : 's'} (the raw route: 4):`,
     );
     log(
       `  ${'statement'.padEnd(58)}${'plan ms'.padStart(9)}${'exec ms'.padStart(9)}${'WAL rec'.padStart(9)}${'WAL B'.padStart(8)}`,
@@ -940,9 +943,8 @@ function toTemplate(statements: Statement[], values: Record<string, string>): Te
     plan: s.params.map(planOf),
     returnsBooking: /insert into "?bookings"?[\s(]/i.test(s.text),
   }));
-  const texts = template.map((t) => t.text.toLowerCase());
-  if (!texts.includes('begin') || !texts.includes('commit') || !template.some((t) => t.returnsBooking)) {
-    throw new Error(`Unexpected statements captured for a booking:\n${texts.join('\n')}`);
+  if (!template.some((t) => t.returnsBooking)) {
+    throw new Error(`Unexpected statements captured for a booking:\n${template.map((t) => t.text).join('\n')}`);
   }
   return template;
 }

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import * as schema from './schema.js';
@@ -136,4 +136,23 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
   const pgError = e?.code ? e : e?.cause;
   return pgError?.code === '23505' && (pgError.constraint ?? '').includes(constraint);
+}
+
+const dialect = new PgDialect();
+
+/**
+ * Runs a statement as a named prepared statement on PostgreSQL: parsed and planned once per
+ * connection rather than on every call (for a hot statement whose planning costs more than its
+ * execution). On PGlite, in-process, it simply runs. Not for use inside a transaction: it goes to
+ * the pool (`db` must be the top-level database).
+ */
+export async function preparedRows<T>(db: Database, name: string, query: SQL): Promise<T[]> {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  const client = (db as unknown as { $client: unknown }).$client;
+  if (client instanceof pg.Pool) {
+    const result = await client.query({ name, text, values: params as unknown[] });
+    return result.rows as T[];
+  }
+  const result = await (client as PGlite).query<T>(text, params as unknown[]);
+  return result.rows;
 }

@@ -6,7 +6,7 @@
  */
 import { bookSeatsSchema, DEFAULT_CHANNEL, type BookingState } from '@keskusvaraamo/shared';
 import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { isUniqueViolation, queryRows, type Database } from '../../db/client.js';
+import { isUniqueViolation, preparedRows, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError, forbidden, invalidState, notFound, parseInput, unauthenticated } from '../../errors.js';
 import { assertId } from '../../lib/ids.js';
@@ -120,8 +120,9 @@ async function bookIfFree(
 ): Promise<BookingDto | null> {
   const sessionId = assertId(data.sessionId, 'No such session');
   try {
-    const [row] = await queryRows<FreeSeatsBooking>(
+    const [row] = await preparedRows<FreeSeatsBooking>(
       deps.db,
+      'book-if-free',
       sql`
       with taken as (
         update course_sessions cs set seats_taken = cs.seats_taken + ${people.length}
