@@ -1,3 +1,4 @@
+export * from './applications.js';
 export * from './businessId.js';
 export * from './errors.js';
 export * from './municipalities.js';

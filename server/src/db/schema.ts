@@ -1,6 +1,8 @@
 /** Every table, for drizzle-kit and for typed queries. Each module owns its own tables. */
 export * from '../modules/accounts/tables.js';
+export * from '../modules/applications/tables.js';
 export * from '../modules/bookings/tables.js';
+export * from '../modules/conversations/tables.js';
 export * from '../modules/mail/tables.js';
 export * from '../modules/needs/tables.js';
 export * from '../modules/notifications/tables.js';

@@ -1,4 +1,5 @@
 import { validationError } from '../errors.js';
+import { isUuid } from './ids.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -48,4 +49,17 @@ export function toConnection<T>(
     totalCount,
     pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(cursorOf(last)) : null },
   };
+}
+
+/**
+ * A cursor that names the last row seen by its id. Keyset conditions then read that row's sort key
+ * in SQL, at the database's full timestamp precision, which a key carried in the cursor would round.
+ */
+export function decodeIdCursor(cursor: string | null | undefined): string | null {
+  const key = decodeCursor(cursor, 1);
+  if (!key) return null;
+  if (typeof key[0] !== 'string' || !isUuid(key[0])) {
+    throw validationError([{ field: 'after', message: 'validation.cursor' }]);
+  }
+  return key[0];
 }

@@ -6,7 +6,9 @@ import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import accounts from '../modules/accounts/resolvers.js';
+import applications from '../modules/applications/resolvers.js';
 import bookings from '../modules/bookings/resolvers.js';
+import conversations from '../modules/conversations/resolvers.js';
 import needs from '../modules/needs/resolvers.js';
 import notifications from '../modules/notifications/resolvers.js';
 import offers from '../modules/offers/resolvers.js';
@@ -22,7 +24,19 @@ export interface GraphqlModule {
   loaders?: MercuriusLoaders;
 }
 
-const MODULES: GraphqlModule[] = [accounts, organisations, needs, offers, profiles, search, bookings, notifications, savedSearches];
+const MODULES: GraphqlModule[] = [
+  accounts,
+  organisations,
+  needs,
+  offers,
+  profiles,
+  search,
+  bookings,
+  notifications,
+  savedSearches,
+  applications,
+  conversations,
+];
 
 export function buildContext(app: import('fastify').FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {

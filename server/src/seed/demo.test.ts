@@ -10,6 +10,7 @@ import { studentProfiles } from '../modules/profiles/tables.js';
 import { searchItems } from '../modules/search/tables.js';
 import { buildTestApp, gql, type TestApp } from '../test/helper.js';
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail, seedDemoData } from './demo.js';
+import { DEMO_APPLICATIONS, DEMO_CONVERSATION } from './demo-applications.js';
 import { DEMO_STUDENTS } from './demo-students.js';
 import { addDays } from './timeline.js';
 
@@ -194,6 +195,58 @@ describe('demo marketplace', () => {
     // Drafts stay out: the draft course and the draft needs.
     expect((await search({ text: 'pienvesivoimalan kunnossapito' })).totalCount).toBe(0);
     expect((await search({ text: 'energiapuun logistiikan suunnittelu' })).totalCount).toBe(0);
+  });
+
+  it("has students' applications to Tunturienergia's placements in several states, and a conversation", async () => {
+    const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
+    const tokenOf = async (key: string) =>
+      (await gql(app, SIGN_IN, { input: { email: demoEmail(key), password: DEMO_PASSWORD } })).data!.signIn
+        .accessToken as string;
+    const student = await gql(
+      app,
+      `{ myApplications { nodes { id state need { title organisation { name } } } } }`,
+      {},
+      { token: await tokenOf('student') },
+    );
+    const mine = student.data!.myApplications.nodes as {
+      id: string;
+      state: string;
+      need: { organisation: { name: string } };
+    }[];
+    expect(mine.map((a) => a.state).sort()).toEqual(['OFFERED', 'SUBMITTED']);
+    expect(mine.every((a) => a.need.organisation.name === 'Tunturienergia Oy')).toBe(true);
+
+    const entrepreneur = await tokenOf('entrepreneur');
+    const myNeeds = await gql(
+      app,
+      `{ myNeeds(first: 50) { nodes { id kind applicationCount } } }`,
+      {},
+      { token: entrepreneur },
+    );
+    const placements = (myNeeds.data!.myNeeds.nodes as { id: string; kind: string; applicationCount: number }[]).filter(
+      (n) => n.kind !== 'COURSE',
+    );
+    expect(placements.reduce((sum, n) => sum + n.applicationCount, 0)).toBe(DEMO_APPLICATIONS.length);
+    const states = new Set<string>();
+    for (const need of placements) {
+      const r = await gql(
+        app,
+        `query ($id: ID!) { needApplications(needId: $id) { nodes { state } } }`,
+        { id: need.id },
+        { token: entrepreneur },
+      );
+      for (const a of r.data!.needApplications.nodes) states.add(a.state);
+    }
+    expect(states).toEqual(new Set(['SUBMITTED', 'SHORTLISTED', 'OFFERED', 'REJECTED', 'WITHDRAWN']));
+
+    const offered = mine.find((a) => a.state === 'OFFERED')!;
+    const thread = await gql(
+      app,
+      `query ($id: ID!) { conversation(subjectKind: APPLICATION, subjectId: $id) { messages { totalCount } } }`,
+      { id: offered.id },
+      { token: entrepreneur },
+    );
+    expect(thread.data!.conversation.messages.totalCount).toBe(DEMO_CONVERSATION.messages.length);
   });
 
   it('never runs on a database that has data', async () => {

@@ -10,9 +10,19 @@ import type { Database } from '../db/client.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Viewer } from '../modules/accounts/viewer.js';
+import {
+  applyToNeed,
+  declineApplication,
+  offerApplication,
+  rejectApplication,
+  shortlistApplication,
+  withdrawApplication,
+} from '../modules/applications/service.js';
+import { sendMessage } from '../modules/conversations/service.js';
 import { closeNeed, createNeed, publishNeed } from '../modules/needs/service.js';
 import { createOffer, publishOffer } from '../modules/offers/service.js';
 import { saveStudentProfile } from '../modules/profiles/service.js';
+import { DEMO_APPLICATIONS, DEMO_CONVERSATION, type DemoApplication } from './demo-applications.js';
 import { demoNeeds } from './demo-needs.js';
 import { demoCourses, demoPools } from './demo-offers.js';
 import { DEMO_STUDENTS } from './demo-students.js';
@@ -160,6 +170,8 @@ export interface MarketplaceCounts {
   courses: number;
   pools: number;
   studentProfiles: number;
+  applications: number;
+  messages: number;
 }
 
 /** Seeds the marketplace, dated from today: the use cases accept nothing in the past. */
@@ -177,11 +189,14 @@ export async function seedMarketplace(deps: Deps, accounts: Map<string, DemoAcco
   };
 
   const needs = demoNeeds(t);
+  /** Published placements by poster and kind, for the demo applications. */
+  const placements = new Map<string, string>();
   for (const need of needs) {
     await attempt(`need "${need.title}"`, async () => {
       const { viewer } = account(need.by);
       const organisation = organisationOf(need.by);
       const created = await createNeed(deps, viewer, needInput(need, organisation));
+      if ((need.state ?? 'OPEN') === 'OPEN') placements.set(`${need.by}:${need.kind}`, created.id);
       if ((need.state ?? 'OPEN') === 'DRAFT') return;
       await publishNeed(deps, viewer, created.id);
       if (need.state === 'CLOSED') await closeNeed(deps, viewer, created.id);
@@ -214,7 +229,45 @@ export async function seedMarketplace(deps: Deps, accounts: Map<string, DemoAcco
     );
   }
 
-  return { needs: needs.length, courses: courses.length, pools: pools.length, studentProfiles: DEMO_STUDENTS.length };
+  // Applications come after the profiles, which they link.
+  const placementOf = (need: DemoApplication['need']) => {
+    const id = placements.get(`${need.by}:${need.kind}`);
+    if (!id) throw new Error(`Demo data: ${need.by} has no open ${need.kind}`);
+    return id;
+  };
+  const applied = new Map<string, string>();
+  for (const a of DEMO_APPLICATIONS) {
+    await attempt(`application of ${a.student} to ${a.need.by}'s ${a.need.kind}`, async () => {
+      const student = account(a.student).viewer;
+      const company = account(a.need.by).viewer;
+      const needId = placementOf(a.need);
+      const { id } = await applyToNeed(deps, student, { needId, coverLetter: a.coverLetter });
+      applied.set(`${a.student}:${needId}`, id);
+      const state = a.state ?? 'SUBMITTED';
+      if (state === 'SHORTLISTED') await shortlistApplication(deps, company, id);
+      if (state === 'OFFERED' || state === 'DECLINED') await offerApplication(deps, company, id);
+      if (state === 'DECLINED') await declineApplication(deps, student, id);
+      if (state === 'REJECTED') await rejectApplication(deps, company, id, { reason: a.reason ?? null });
+      if (state === 'WITHDRAWN') await withdrawApplication(deps, student, id);
+    });
+  }
+  const { application, messages } = DEMO_CONVERSATION;
+  await attempt('conversation', async () => {
+    const id = applied.get(`${application.student}:${placementOf(application.need)}`);
+    if (!id) throw new Error(`Demo data: ${application.student} did not apply to ${application.need.by}'s need`);
+    for (const message of messages) {
+      await sendMessage(deps, account(message.by).viewer, 'APPLICATION', id, { body: message.body });
+    }
+  });
+
+  return {
+    needs: needs.length,
+    courses: courses.length,
+    pools: pools.length,
+    studentProfiles: DEMO_STUDENTS.length,
+    applications: DEMO_APPLICATIONS.length,
+    messages: messages.length,
+  };
 }
 
 export function needInput(need: DemoNeed, organisation: { id: string; municipalityCode: string }) {

@@ -186,3 +186,41 @@ export async function buildCourse(
   );
   return { ...(options.publish === false ? offer : await publishOffer(depsOf(app), viewer, offer.id)), org };
 }
+
+/**
+ * An application by a new student (or the one given) to a need, moved on to `state` by the need's
+ * poster and the student, through the use cases.
+ */
+export async function buildApplication(
+  app: App,
+  need: { id: string; owner: TestUser },
+  options: { student?: TestUser; state?: import('@keskusvaraamo/shared').ApplicationState; coverLetter?: string } = {},
+) {
+  const service = await import('../modules/applications/service.js');
+  const student = options.student ?? (await buildUser(app, { roles: ['STUDENT'] }));
+  const viewerOf = (u: TestUser) => ({ id: u.id, email: u.email, roles: u.roles, emailVerified: true });
+  const deps = depsOf(app);
+  const application = await service.applyToNeed(deps, viewerOf(student), {
+    needId: need.id,
+    coverLetter: options.coverLetter ?? 'Olen kiinnostunut tehtävästä ja minulla on alan opintoja takana.',
+  });
+  const company = viewerOf(need.owner);
+  const me = viewerOf(student);
+  const steps: Record<string, (() => Promise<unknown>)[]> = {
+    SUBMITTED: [],
+    SHORTLISTED: [() => service.shortlistApplication(deps, company, application.id)],
+    OFFERED: [() => service.offerApplication(deps, company, application.id)],
+    ACCEPTED: [
+      () => service.offerApplication(deps, company, application.id),
+      () => service.acceptApplication(deps, me, application.id),
+    ],
+    DECLINED: [
+      () => service.offerApplication(deps, company, application.id),
+      () => service.declineApplication(deps, me, application.id),
+    ],
+    REJECTED: [() => service.rejectApplication(deps, company, application.id, {})],
+    WITHDRAWN: [() => service.withdrawApplication(deps, me, application.id)],
+  };
+  for (const step of steps[options.state ?? 'SUBMITTED']!) await step();
+  return { ...application, state: options.state ?? 'SUBMITTED', student };
+}

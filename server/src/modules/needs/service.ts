@@ -19,7 +19,7 @@ import { endOfHelsinkiDay, todayInHelsinki } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import type { Viewer } from '../accounts/viewer.js';
-import { organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
+import { organisationIdsOfUser, organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
 import { indexDocument, removeFromIndex } from '../search/service.js';
 import { needPolicy as policy } from './policy.js';
 import { presentNeed, type NeedDto } from './presenter.js';
@@ -216,6 +216,49 @@ export async function myNeeds(
       .where(and(...filters)),
   ]);
   return toConnection(rows.map(presentNeed), size, (n) => [n.updatedAt, n.id], total?.n ?? 0);
+}
+
+/**
+ * Reads a need and locks its row until the transaction ends: `update` for a change that depends
+ * on the need's state (filling its positions), `share` to keep it as it is while adding to it (an
+ * application), which many may hold at once.
+ */
+export async function lockNeed(db: Database, id: string, mode: 'update' | 'share'): Promise<NeedDto> {
+  const [row] = await db
+    .select()
+    .from(needs)
+    .where(eq(needs.id, assertId(id, 'No such need')))
+    .for(mode);
+  if (!row) throw notFound('No such need');
+  return presentNeed(row);
+}
+
+/**
+ * OPEN (or EXPIRED: the deadline is for applying, hiring may go on) → FILLED, when every position
+ * has been accepted; takes it out of search. Returns whether the need changed. The applications
+ * module calls it inside the transaction that accepted the last position.
+ */
+export async function markNeedFilled(db: Database, id: string): Promise<boolean> {
+  const [row] = await db
+    .update(needs)
+    .set({ state: 'FILLED', updatedAt: sql`now()` })
+    .where(and(eq(needs.id, id), inArray(needs.state, ['OPEN', 'EXPIRED'])))
+    .returning();
+  if (!row) return false;
+  await syncIndex(db, row);
+  return true;
+}
+
+/** Needs by id, whatever their state, for a module that has checked the viewer may see them. */
+export async function needsByIds(db: Database, ids: string[]): Promise<Map<string, NeedDto>> {
+  const unique = [...new Set(ids)];
+  const rows = unique.length ? await db.select().from(needs).where(inArray(needs.id, unique)) : [];
+  return new Map(rows.map((row) => [row.id, presentNeed(row)]));
+}
+
+/** SQL for the ids of the needs a user posted or that belong to their companies, as a subquery. */
+export function needIdsManagedBy(userId: string): SQL {
+  return sql`select ${needs.id} from ${needs} where ${needs.postedBy} = ${userId} or ${needs.organisationId} in (${organisationIdsOfUser(userId)})`;
 }
 
 /** Whether the viewer may edit each need, in one query. */

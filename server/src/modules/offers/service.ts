@@ -19,7 +19,7 @@ import { fromHelsinki, helsinkiDate } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import type { Viewer } from '../accounts/viewer.js';
-import { organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
+import { organisationIdsOfUser, organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
 import { hasActiveBookings, promoteWaitlist } from '../bookings/service.js';
 import { indexDocument, markStale, removeFromIndex, staleDocuments } from '../search/service.js';
 import { offerPolicy as policy } from './policy.js';
@@ -511,4 +511,9 @@ export async function offersByIds(deps: Deps, viewer: Viewer | null, ids: string
       .map((o) => [o.id, presentOffer(o)]),
   );
   return ids.map((id) => visible.get(id) ?? null);
+}
+
+/** SQL for the ids of the sessions of courses a user's organisations run, as a subquery. */
+export function sessionIdsOrganisedBy(userId: string): SQL {
+  return sql`select ${courseSessions.id} from ${courseSessions} join ${offers} on ${offers.id} = ${courseSessions.offerId} where ${offers.organisationId} in (${organisationIdsOfUser(userId)})`;
 }

@@ -1,6 +1,7 @@
 /** Student profiles: the student keeps one; others see it only as the opt-in allows. */
 import { studentProfileSchema, type Locale } from '@keskusvaraamo/shared';
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { forbidden, parseInput, unauthenticated } from '../../errors.js';
 import { isUuid } from '../../lib/ids.js';
@@ -74,4 +75,21 @@ export async function getStudentProfile(
   if (!isUuid(userId)) return null;
   const profile = await find(deps, userId);
   return profile && profilePolicy.read(viewer, profile) ? profile : null;
+}
+
+/**
+ * Profiles of these students, in the order asked (null where none), for a module that has already
+ * decided the viewer may see them: a student shares their profile with a company by applying.
+ */
+export async function profilesByUserIds(db: Database, userIds: string[]): Promise<(StudentProfileDto | null)[]> {
+  const unique = [...new Set(userIds)];
+  const rows = unique.length
+    ? await db
+        .select({ profile: studentProfiles, displayName: users.displayName })
+        .from(studentProfiles)
+        .innerJoin(users, eq(users.id, studentProfiles.userId))
+        .where(inArray(studentProfiles.userId, unique))
+    : [];
+  const byId = new Map(rows.map((r) => [r.profile.userId, present(r.profile, r.displayName)]));
+  return userIds.map((id) => byId.get(id) ?? null);
 }

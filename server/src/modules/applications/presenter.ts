@@ -1,0 +1,34 @@
+import type { applicationEvents, applications } from './tables.js';
+
+export function presentApplication(row: typeof applications.$inferSelect) {
+  return {
+    id: row.id,
+    needId: row.needId,
+    studentId: row.studentId,
+    profileUserId: row.profileUserId,
+    coverLetter: row.coverLetter,
+    state: row.state,
+    rejectReason: row.rejectReason,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+export type ApplicationDto = ReturnType<typeof presentApplication>;
+
+/** Who moved an application: the applicant, someone on the need's side, or the system. */
+export type ApplicationActor = 'APPLICANT' | 'ORGANISATION' | 'SYSTEM';
+
+/** A step of the timeline. The actor is named by side only: the student needs no staff names. */
+export function presentApplicationEvent(row: typeof applicationEvents.$inferSelect, studentId: string) {
+  const actor: ApplicationActor =
+    row.actorId === null ? 'SYSTEM' : row.actorId === studentId ? 'APPLICANT' : 'ORGANISATION';
+  return {
+    id: row.id,
+    fromState: row.fromState,
+    toState: row.toState,
+    actor,
+    reason: row.reason,
+    at: row.at.toISOString(),
+  };
+}
+export type ApplicationEventDto = ReturnType<typeof presentApplicationEvent>;

@@ -1,0 +1,75 @@
+/**
+ * Applications to placements and the conversations around them: states, who moves them, and the
+ * input rules. The server enforces these; the web forms show the same messages early.
+ */
+import { z } from 'zod';
+
+/**
+ * SUBMITTED → SHORTLISTED → OFFERED → ACCEPTED | DECLINED; REJECTED by the company and WITHDRAWN
+ * by the student from any of the first three.
+ */
+export const APPLICATION_STATES = [
+  'SUBMITTED',
+  'SHORTLISTED',
+  'OFFERED',
+  'ACCEPTED',
+  'DECLINED',
+  'REJECTED',
+  'WITHDRAWN',
+] as const;
+export type ApplicationState = (typeof APPLICATION_STATES)[number];
+
+/** States in which an application is still being decided. */
+export const OPEN_APPLICATION_STATES = ['SUBMITTED', 'SHORTLISTED', 'OFFERED'] as const satisfies ApplicationState[];
+
+/** What can be done to an application, by whom, and from which states. */
+export const APPLICATION_ACTIONS = ['SHORTLIST', 'OFFER', 'REJECT', 'ACCEPT', 'DECLINE', 'WITHDRAW'] as const;
+export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
+
+export const APPLICATION_TRANSITIONS: Record<
+  ApplicationAction,
+  { by: 'ORGANISATION' | 'APPLICANT'; from: readonly ApplicationState[]; to: ApplicationState }
+> = {
+  SHORTLIST: { by: 'ORGANISATION', from: ['SUBMITTED'], to: 'SHORTLISTED' },
+  // A company with one good applicant may offer without shortlisting first.
+  OFFER: { by: 'ORGANISATION', from: ['SUBMITTED', 'SHORTLISTED'], to: 'OFFERED' },
+  REJECT: { by: 'ORGANISATION', from: OPEN_APPLICATION_STATES, to: 'REJECTED' },
+  ACCEPT: { by: 'APPLICANT', from: ['OFFERED'], to: 'ACCEPTED' },
+  DECLINE: { by: 'APPLICANT', from: ['OFFERED'], to: 'DECLINED' },
+  WITHDRAW: { by: 'APPLICANT', from: OPEN_APPLICATION_STATES, to: 'WITHDRAWN' },
+};
+
+export const COVER_LETTER_MAX = 5000;
+export const REJECT_REASON_MAX = 1000;
+export const MESSAGE_MAX = 5000;
+
+export const applySchema = z.object({
+  needId: z.uuid({ error: 'validation.id' }),
+  coverLetter: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(COVER_LETTER_MAX, { error: 'validation.tooLong' }),
+});
+export type ApplyInput = z.input<typeof applySchema>;
+
+export const rejectApplicationSchema = z.object({
+  reason: z
+    .string()
+    .trim()
+    .max(REJECT_REASON_MAX, { error: 'validation.tooLong' })
+    .nullish()
+    .transform((v) => (v ? v : null)),
+});
+
+/** What a conversation can be about; each subject has one thread between its parties. */
+export const CONVERSATION_SUBJECT_KINDS = ['APPLICATION', 'BOOKING'] as const;
+export type ConversationSubjectKind = (typeof CONVERSATION_SUBJECT_KINDS)[number];
+
+export const messageSchema = z.object({
+  body: z
+    .string({ error: 'validation.required' })
+    .trim()
+    .min(1, { error: 'validation.required' })
+    .max(MESSAGE_MAX, { error: 'validation.tooLong' }),
+});
