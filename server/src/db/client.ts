@@ -141,18 +141,14 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
 const dialect = new PgDialect();
 
 /**
- * Runs a statement as a named prepared statement on PostgreSQL: parsed and planned once per
+ * Runs a statement as a named prepared statement on a PostgreSQL pool: parsed and planned once per
  * connection rather than on every call (for a hot statement whose planning costs more than its
- * execution). On PGlite, in-process, it simply runs. Not for use inside a transaction: it goes to
- * the pool (`db` must be the top-level database).
+ * execution). Inside a transaction, and on PGlite, it simply runs.
  */
 export async function preparedRows<T>(db: Database, name: string, query: SQL): Promise<T[]> {
+  const client = (db as unknown as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) return queryRows<T>(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
-  const client = (db as unknown as { $client: unknown }).$client;
-  if (client instanceof pg.Pool) {
-    const result = await client.query({ name, text, values: params as unknown[] });
-    return result.rows as T[];
-  }
-  const result = await (client as PGlite).query<T>(text, params as unknown[]);
-  return result.rows;
+  const result = await client.query({ name, text, values: params as unknown[] });
+  return result.rows as T[];
 }

@@ -249,6 +249,43 @@ describe('demo marketplace', () => {
     expect(thread.data!.conversation.messages.totalCount).toBe(DEMO_CONVERSATION.messages.length);
   });
 
+  it("has bookings: the educator's micro-grid course is full with a waitlist, and the entrepreneur and student have their own", async () => {
+    const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
+    const tokenOf = async (key: string) =>
+      (await gql(app, SIGN_IN, { input: { email: demoEmail(key), password: DEMO_PASSWORD } })).data!.signIn
+        .accessToken as string;
+    const mine = async (key: string) =>
+      (
+        await gql(
+          app,
+          `{ myBookings { nodes { state seats waitlistPosition offer { title } session { id seatsFree } } } }`,
+          {},
+          { token: await tokenOf(key) },
+        )
+      ).data!.myBookings.nodes as {
+        state: string;
+        seats: number;
+        offer: { title: string };
+        waitlistPosition: number | null;
+        session: { id: string; seatsFree: number };
+      }[];
+    const entrepreneur = await mine('entrepreneur');
+    const microgrid = entrepreneur.find((b) => b.offer.title.startsWith('Älykkäät mikroverkot'))!;
+    expect(microgrid).toMatchObject({ state: 'WAITLISTED', waitlistPosition: 2, session: { seatsFree: 0 } });
+    expect(entrepreneur.filter((b) => b.state === 'CONFIRMED').length).toBeGreaterThanOrEqual(2);
+    expect((await mine('student')).map((b) => b.state)).toEqual(['CONFIRMED']);
+
+    const educator = await tokenOf('educator');
+    const list = await gql(
+      app,
+      `query ($id: ID!) { sessionBookings(sessionId: $id) { state seats participants { name } } }`,
+      { id: microgrid.session.id },
+      { token: educator },
+    );
+    const confirmed = list.data!.sessionBookings.filter((b: { state: string }) => b.state === 'CONFIRMED');
+    expect(confirmed.reduce((n: number, b: { seats: number }) => n + b.seats, 0)).toBe(20);
+  });
+
   it('never runs on a database that has data', async () => {
     const before = await app.db.select({ n: count() }).from(users);
     const needsBefore = await app.db.select({ n: count() }).from(needs);

@@ -23,6 +23,7 @@ import { closeNeed, createNeed, publishNeed } from '../modules/needs/service.js'
 import { createOffer, publishOffer } from '../modules/offers/service.js';
 import { saveStudentProfile } from '../modules/profiles/service.js';
 import { DEMO_APPLICATIONS, DEMO_CONVERSATION, type DemoApplication } from './demo-applications.js';
+import { seedBookings } from './demo-bookings.js';
 import { demoNeeds } from './demo-needs.js';
 import { demoCourses, demoPools } from './demo-offers.js';
 import { DEMO_STUDENTS } from './demo-students.js';
@@ -172,6 +173,7 @@ export interface MarketplaceCounts {
   studentProfiles: number;
   applications: number;
   messages: number;
+  bookings: number;
 }
 
 /** Seeds the marketplace, dated from today: the use cases accept nothing in the past. */
@@ -260,6 +262,8 @@ export async function seedMarketplace(deps: Deps, accounts: Map<string, DemoAcco
     }
   });
 
+  const bookings = await seedBookings(deps, accounts);
+
   return {
     needs: needs.length,
     courses: courses.length,
@@ -267,6 +271,7 @@ export async function seedMarketplace(deps: Deps, accounts: Map<string, DemoAcco
     studentProfiles: DEMO_STUDENTS.length,
     applications: DEMO_APPLICATIONS.length,
     messages: messages.length,
+    bookings,
   };
 }
 
