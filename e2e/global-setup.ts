@@ -65,8 +65,9 @@ export default async function setup(project: TestProject) {
   const dataDir = await mkdtemp(join(tmpdir(), 'keskusvaraamo-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  // The embedded database in the fresh directory, whatever the developer's shell points at.
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  // The embedded database in the fresh directory, and the development mailbox (no SMTP server),
+  // whatever the developer's shell points at.
+  const { DATABASE_URL: _database, SMTP_URL: _smtp, ...inherited } = process.env;
   const server = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: REPO_ROOT,
     env: {
@@ -80,6 +81,9 @@ export default async function setup(project: TestProject) {
       JWT_SECRET: randomBytes(32).toString('hex'),
       LOG_LEVEL: 'warn',
       SEED_DEMO_DATA: 'true',
+      // The mail worker delivers to the development mailbox every second, so tests can read the mail.
+      MAIL_DELIVERY: 'true',
+      MAIL_POLL_SECONDS: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,19 +1,29 @@
 import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { Provider as UrqlProvider } from 'urql';
-import { createGraphqlClient } from '../shared/graphql';
+import { NotificationsProvider } from '../features/notifications';
+import { createGraphqlClient, createLiveConnection, LiveConnectionProvider } from '../shared/graphql';
 import { changeLocale, hasRememberedLocale, INTL_LOCALES, useLocale } from '../shared/i18n';
 import { SessionProvider, useSession } from '../shared/session';
 
-/** A fresh GraphQL client (and cache) for each user, so one user's data never shows to the next. */
+/**
+ * A fresh GraphQL client (and cache) for each user, so one user's data never shows to the next.
+ * A signed-in user's client also has a live connection for subscriptions, closed when the user
+ * signs out (or another signs in).
+ */
 function GraphqlProvider({ children }: { children: ReactNode }) {
   const { user } = useSession();
   const userId = user?.id ?? null;
-  const client = useMemo(() => {
-    void userId; // the dependency that makes a new client; the client itself does not need it
-    return createGraphqlClient();
+  const { client, live } = useMemo(() => {
+    const connection = userId ? createLiveConnection() : null;
+    return { client: createGraphqlClient(connection), live: connection };
   }, [userId]);
-  return <UrqlProvider value={client}>{children}</UrqlProvider>;
+  useEffect(() => () => live?.close(), [live]);
+  return (
+    <LiveConnectionProvider value={live}>
+      <UrqlProvider value={client}>{children}</UrqlProvider>
+    </LiveConnectionProvider>
+  );
 }
 
 /**
@@ -47,7 +57,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
     <SessionProvider>
       <AccountLocale />
       <GraphqlProvider>
-        <AriaLocale>{children}</AriaLocale>
+        <NotificationsProvider>
+          <AriaLocale>{children}</AriaLocale>
+        </NotificationsProvider>
       </GraphqlProvider>
     </SessionProvider>
   );

@@ -4,6 +4,12 @@ import { AdminUsersPage } from '../features/admin';
 import { CancelBookingWithTokenPage, MyBookingsPage, SessionManagePage } from '../features/bookings';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage } from '../features/auth';
 import { LandingPage } from '../features/landing';
+import {
+  DevMailboxPage,
+  NotificationPreferencesPage,
+  NotificationsPage,
+  UnsubscribePage,
+} from '../features/notifications';
 import { EditNeedPage, MyNeedsPage, NeedPage, NewNeedPage } from '../features/needs';
 import { EditOfferPage, MyOffersPage, NewOfferPage, OfferPage } from '../features/offers';
 import {
@@ -13,6 +19,7 @@ import {
   OrganisationPage,
 } from '../features/organisations';
 import { StudentProfilePage } from '../features/profiles';
+import { SavedSearchesPage } from '../features/savedSearches';
 import { SearchPage } from '../features/search';
 import { RootLayout } from './layout/RootLayout';
 import { RequireAuth, RequireRole } from './routes/guards';
@@ -38,16 +45,22 @@ export const router = createBrowserRouter([
           { path: 'needs/:id', element: <NeedPage /> },
           { path: 'offers/:id', element: <OfferPage /> },
           { path: 'bookings/cancel', element: <CancelBookingWithTokenPage /> },
+          { path: 'unsubscribe', element: <UnsubscribePage /> },
+          // Development only: the server answers NOT_FOUND in production or with SMTP configured.
+          { path: 'dev/mailbox', element: <DevMailboxPage /> },
           {
             element: <RequireAuth />,
             children: [
               { path: 'account', element: <AccountPage /> },
+              { path: 'account/notifications', element: <NotificationPreferencesPage /> },
+              { path: 'notifications', element: <NotificationsPage /> },
               { path: 'organisations', element: <MyOrganisationsPage /> },
               { path: 'my/needs', element: <MyNeedsPage /> },
               { path: 'my/offers', element: <MyOffersPage /> },
               { path: 'needs/:id/edit', element: <EditNeedPage /> },
               { path: 'offers/:id/edit', element: <EditOfferPage /> },
               { path: 'my/bookings', element: <MyBookingsPage /> },
+              { path: 'my/searches', element: <SavedSearchesPage /> },
               { path: 'sessions/:id/manage', element: <SessionManagePage /> },
             ],
           },

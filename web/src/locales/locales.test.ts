@@ -3,11 +3,14 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   BOOKING_STATES,
+  DELIVERY_CHANNELS,
   ERROR_CODES,
   LOCALES,
   MEMBERSHIP_ROLES,
   NEED_KINDS,
   NEED_STATES,
+  NOTIFICATION_GROUPS,
+  NOTIFICATION_TYPES,
   OFFER_KINDS,
   OFFER_STATES,
   ORGANISATION_KINDS,
@@ -148,6 +151,17 @@ describe('keys the code depends on', () => {
       ...BOOKING_STATES.map((state) => `bookingStates.${state}`),
       ...CANCEL_REASONS.map((reason) => `bookings.cancelReasons.${reason}`),
       ...CANCEL_REASONS.map((reason) => `bookings.cancelReasonsOrganiser.${reason}`),
+    ];
+    expect(keys.filter((key) => !has(locale, key))).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s words and labels every notification type, group and delivery channel', (locale) => {
+    const keys = [
+      ...NOTIFICATION_TYPES.map((type) => `notifications.types.${type}`),
+      ...NOTIFICATION_TYPES.map((type) => `notifications.typeLabels.${type}`),
+      ...Object.keys(NOTIFICATION_GROUPS).map((group) => `notifications.groups.${group}`),
+      ...DELIVERY_CHANNELS.map((channel) => `notifications.channels.${channel}`),
+      ...DELIVERY_CHANNELS.map((channel) => `notifications.channelHelp.${channel}`),
     ];
     expect(keys.filter((key) => !has(locale, key))).toEqual([]);
   });

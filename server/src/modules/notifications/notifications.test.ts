@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { emailOutbox } from '../mail/tables.js';
 import {
+  buildApplication,
   buildCourse,
+  buildNeed,
   buildOrganisation,
   buildUser,
   lastEmailTo,
@@ -180,6 +182,27 @@ describe('in-app list', () => {
     const unread = await gql(app, `{ notifications(unreadOnly: true) { totalCount } }`, {}, { token: anna.token });
     expect(unread.data!.notifications.totalCount).toBe(0);
     expect(codeOf(await gql(app, `{ notifications { totalCount } }`))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('who did it', () => {
+  it('names the company to the student and the student to the company', async () => {
+    const need = await buildNeed(app, {}, { owner: await buildUser(app, { displayName: 'Yrittäjä Ylitalo' }) });
+    const student = await buildUser(app, { roles: ['STUDENT'], displayName: 'Sami Opiskelija' });
+    await buildApplication(app, need, { student, state: 'OFFERED' });
+    const query = `{ notifications { nodes { type actor subject } } }`;
+    const toStudent = await gql(app, query, {}, { token: student.token });
+    expect(toStudent.data!.notifications.nodes).toContainEqual({
+      type: 'APPLICATION_OFFERED',
+      actor: 'Yrittäjä Ylitalo',
+      subject: need.title,
+    });
+    const toCompany = await gql(app, query, {}, { token: need.owner.token });
+    expect(toCompany.data!.notifications.nodes).toContainEqual({
+      type: 'APPLICATION_RECEIVED',
+      actor: 'Sami Opiskelija',
+      subject: need.title,
+    });
   });
 });
 

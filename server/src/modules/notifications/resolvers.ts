@@ -20,6 +20,8 @@ async function signedIn(ctx: MercuriusContext) {
   return viewer;
 }
 
+const COMPANY_ACTS = new Set(['APPLICATION_SHORTLISTED', 'APPLICATION_OFFERED', 'APPLICATION_REJECTED', 'NEED_FILLED']);
+
 const text = (v: unknown) => (typeof v === 'string' && v ? v : null);
 
 const resolvers: IResolvers = {
@@ -66,7 +68,11 @@ const resolvers: IResolvers = {
   Notification: {
     subject: (n: NotificationDto) =>
       text(n.data.title) ?? text(n.data.needTitle) ?? text(n.data.subject) ?? text(n.data.name),
-    actor: (n: NotificationDto) => text(n.data.studentName) ?? text(n.data.authorName) ?? text(n.data.organisationName),
+    // The other party: the company for what it did to a student's application, else the student or author.
+    actor: (n: NotificationDto) =>
+      COMPANY_ACTS.has(n.type)
+        ? text(n.data.organisationName)
+        : (text(n.data.studentName) ?? text(n.data.authorName) ?? text(n.data.organisationName)),
     startsAt: (n: NotificationDto) => text(n.data.startsAt),
     reason: (n: NotificationDto) => text(n.data.reason),
     excerpt: (n: NotificationDto) => text(n.data.excerpt),

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { NotificationBell } from '../../features/notifications';
 import { useSession } from '../../shared/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainNav } from './MainNav';
@@ -20,7 +21,12 @@ export function Header() {
         </Link>
         <div className="site-header__tools">
           <LanguageSwitcher />
-          {user ? <UserMenu user={user} /> : null}
+          {user ? (
+            <>
+              <NotificationBell />
+              <UserMenu user={user} />
+            </>
+          ) : null}
         </div>
       </div>
       <MainNav />

@@ -18,7 +18,10 @@ export function MainNav() {
     { to: '/search', label: t('nav.search') },
   ];
   if (user) {
-    items.push({ to: '/my/bookings', label: t('nav.myBookings') });
+    items.push(
+      { to: '/my/bookings', label: t('nav.myBookings') },
+      { to: '/my/searches', label: t('nav.savedSearches') },
+    );
     if (hasRole(user, 'ENTREPRENEUR'))
       items.push({ to: '/my/needs', label: t('nav.myNeeds') }, { to: '/needs/new', label: t('nav.postNeed') });
     if (hasRole(user, 'EDUCATOR'))

@@ -30,8 +30,14 @@ export function UserMenu({ user }: { user: SessionUser }) {
           <MenuItem id="account" href="/account" className="menu__item">
             {t('userMenu.account')}
           </MenuItem>
+          <MenuItem id="notifications" href="/notifications" className="menu__item">
+            {t('userMenu.notifications')}
+          </MenuItem>
           <MenuItem id="bookings" href="/my/bookings" className="menu__item">
             {t('userMenu.bookings')}
+          </MenuItem>
+          <MenuItem id="saved-searches" href="/my/searches" className="menu__item">
+            {t('userMenu.savedSearches')}
           </MenuItem>
           <MenuItem id="organisations" href="/organisations" className="menu__item">
             {t('userMenu.organisations')}

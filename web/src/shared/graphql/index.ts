@@ -1,2 +1,3 @@
 export { createGraphqlClient } from './client';
 export { hasCode, toAppError, type AppError } from './errors';
+export { createLiveConnection, LiveConnectionProvider, useLiveConnection, type LiveConnection } from './live';

@@ -99,6 +99,23 @@ describe('session tokens', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
+  it('gives the live connection a token fresh for connecting, renewed when it is about to expire or refused', async () => {
+    await expect(tokens.freshAccessToken()).resolves.toBeNull();
+    fetchMock.mockImplementation(async () => refreshed('renewed'));
+    tokens.startSession({ accessToken: 'first', expiresIn: 900, user: user as never });
+    await expect(tokens.freshAccessToken()).resolves.toBe('first');
+    expect(fetchMock).not.toHaveBeenCalled();
+
+    // The server refused it: renewed on request.
+    await expect(tokens.freshAccessToken(true)).resolves.toBe('renewed');
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+
+    // A tab asleep past the renewal time: renewed before use.
+    vi.setSystemTime(Date.now() + 899_000);
+    fetchMock.mockImplementation(async () => refreshed('woke'));
+    await expect(tokens.freshAccessToken()).resolves.toBe('woke');
+  });
+
   it('never sends a token for a visitor', async () => {
     fetchMock.mockImplementation(async () => json({ data: { me: null } }));
     await tokens.authFetch('/graphql', { method: 'POST', body: '{}' });

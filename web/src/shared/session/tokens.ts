@@ -134,6 +134,18 @@ async function saysUnauthenticated(response: Response): Promise<boolean> {
 }
 
 /**
+ * The access token for a connection that cannot go through authFetch (the live WebSocket, which
+ * sends it once, when it connects): renewed first when it is about to expire, or when `renew` says
+ * the server refused the last one. Null without a session.
+ */
+export async function freshAccessToken(renew = false): Promise<string | null> {
+  if (accessToken !== null && (renew || Date.now() > expiresAt - 5000)) {
+    await refreshSession().catch(() => null);
+  }
+  return accessToken;
+}
+
+/**
  * `fetch` for the GraphQL client: adds the bearer token, renews it when it is about to expire,
  * and when the server still answers UNAUTHENTICATED renews once and repeats the request.
  */

@@ -5,7 +5,8 @@ import type { AppError } from '../graphql/errors';
 export function useErrorMessage(): (error: AppError) => string {
   const { t } = useTranslation();
   return (error) => {
-    const message = t(`errors.${error.code}`);
+    // The error's details fill in its message, e.g. the {{limit}} of LIMIT_REACHED.
+    const message = t(`errors.${error.code}`, { replace: error.params ?? {} });
     if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds !== undefined) {
       return `${message} ${t('errors.retryAfter', { count: Math.ceil(error.retryAfterSeconds) })}`;
     }

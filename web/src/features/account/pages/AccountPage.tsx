@@ -43,6 +43,14 @@ export function AccountPage() {
         <div className="card">
           <ChangePasswordForm />
         </div>
+        <section className="card" aria-labelledby="account-notifications-heading">
+          <h2 id="account-notifications-heading">{t('account.notifications.heading')}</h2>
+          <p>{t('account.notifications.help')}</p>
+          <p>
+            <Link to="/account/notifications">{t('account.notifications.settingsLink')}</Link> ·{' '}
+            <Link to="/notifications">{t('account.notifications.listLink')}</Link>
+          </p>
+        </section>
         <div className="card">
           <CalendarFeedSection />
         </div>

@@ -6,13 +6,16 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { SelectField } from '../../../shared/forms';
 import { toAppError } from '../../../shared/graphql';
+import { useLocale } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import { EmptyState, ErrorAlert, Loading, LoadMoreButton, Page, SearchForm } from '../../../shared/ui';
 import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
 import { hasRole } from '../../../shared/utils/roles';
+import { SaveSearch } from '../../savedSearches';
 import { ResultCard } from '../components/ResultCard';
 import { SearchFilters } from '../components/SearchFilters';
 import { SearchMoreQuery, SearchQuery, type SearchVariables } from '../operations';
+import { searchDraft } from '../savedSearchDraft';
 import { activeFilterCount, EMPTY_SEARCH, readSearch, toFilter, writeSearch, type SearchState } from '../searchParams';
 
 const PAGE_SIZE = 20;
@@ -37,8 +40,20 @@ function useWideScreen(): boolean {
  */
 export function SearchPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => readSearch(params), [params]);
+  // What "Save this search" saves: this very search, named after its words and filters.
+  const draft = useMemo(
+    () =>
+      searchDraft(state, {
+        locale,
+        kind: (kind) => t(`searchKinds.${kind}`),
+        remote: (remote) => t(remote ? 'search.filters.remoteOptions.remote' : 'search.filters.remoteOptions.onsite'),
+        everything: t('savedSearches.save.everything'),
+      }),
+    [state, locale, t],
+  );
   const key = writeSearch(state).toString();
   const paging = useCursorPages(key);
   const wide = useWideScreen();
@@ -75,6 +90,7 @@ export function SearchPage() {
         initialValue={state.q}
         onSearch={(q) => update({ ...state, q })}
       />
+      <SaveSearch search={draft} />
       <div className="search-layout">
         {wide ? (
           <aside className="search-layout__filters card" aria-labelledby="filters-heading">

@@ -1,0 +1,2 @@
+export { SaveSearch, type SearchToSave } from './components/SaveSearch';
+export { SavedSearchesPage } from './pages/SavedSearchesPage';
