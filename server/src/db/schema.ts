@@ -11,3 +11,4 @@ export * from '../modules/organisations/tables.js';
 export * from '../modules/profiles/tables.js';
 export * from '../modules/search/tables.js';
 export * from '../modules/savedSearches/tables.js';
+export * from '../modules/proposals/tables.js';

@@ -51,5 +51,9 @@ export const needs = pgTable(
     index('needs_open_deadline_idx')
       .on(t.applicationDeadline)
       .where(sql`${t.state} = 'OPEN'`),
+    // Matching finds open needs that share a topic with an offer through this index.
+    index('needs_open_topics_idx')
+      .using('gin', t.topics)
+      .where(sql`${t.state} = 'OPEN'`),
   ],
 );

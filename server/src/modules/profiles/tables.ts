@@ -31,5 +31,9 @@ export const studentProfiles = pgTable(
     index('student_profiles_discoverable_idx')
       .on(t.userId)
       .where(sql`${t.discoverable}`),
+    // Matching finds discoverable students who share a topic with a placement through this index.
+    index('student_profiles_topics_idx')
+      .using('gin', t.topics)
+      .where(sql`${t.discoverable}`),
   ],
 );
