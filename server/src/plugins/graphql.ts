@@ -9,6 +9,7 @@ import accounts from '../modules/accounts/resolvers.js';
 import applications from '../modules/applications/resolvers.js';
 import bookings from '../modules/bookings/resolvers.js';
 import conversations from '../modules/conversations/resolvers.js';
+import matching from '../modules/matching/resolvers.js';
 import needs from '../modules/needs/resolvers.js';
 import notifications from '../modules/notifications/resolvers.js';
 import offers from '../modules/offers/resolvers.js';
@@ -36,6 +37,7 @@ const MODULES: GraphqlModule[] = [
   savedSearches,
   applications,
   conversations,
+  matching,
 ];
 
 export function buildContext(app: import('fastify').FastifyInstance) {

@@ -1,8 +1,10 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account';
 import { AdminUsersPage } from '../features/admin';
+import { ApplicantBoardPage, ApplicationPage, MyApplicationsPage } from '../features/applications';
 import { CancelBookingWithTokenPage, MyBookingsPage, SessionManagePage } from '../features/bookings';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage } from '../features/auth';
+import { ConversationPage, ConversationsPage } from '../features/conversations';
 import { LandingPage } from '../features/landing';
 import {
   DevMailboxPage,
@@ -62,6 +64,12 @@ export const router = createBrowserRouter([
               { path: 'my/bookings', element: <MyBookingsPage /> },
               { path: 'my/searches', element: <SavedSearchesPage /> },
               { path: 'sessions/:id/manage', element: <SessionManagePage /> },
+              { path: 'my/applications', element: <MyApplicationsPage /> },
+              { path: 'my/applications/:id', element: <ApplicationPage /> },
+              { path: 'applications/:id', element: <ApplicationPage /> },
+              { path: 'needs/:id/applicants', element: <ApplicantBoardPage /> },
+              { path: 'conversations', element: <ConversationsPage /> },
+              { path: 'conversations/:id', element: <ConversationPage /> },
             ],
           },
           {

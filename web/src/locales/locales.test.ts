@@ -2,7 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  APPLICATION_ACTIONS,
+  APPLICATION_STATES,
   BOOKING_STATES,
+  CONVERSATION_SUBJECT_KINDS,
   DELIVERY_CHANNELS,
   ERROR_CODES,
   LOCALES,
@@ -22,6 +25,7 @@ import {
   USER_ROLES,
 } from '@keskusvaraamo/shared';
 import { describe, expect, it } from 'vitest';
+import { APPLICATION_ACTORS, BOARD_COLUMNS } from '../features/applications/operations';
 import { CANCEL_REASONS } from '../features/bookings/operations';
 import en from './en.json';
 import fi from './fi.json';
@@ -162,6 +166,22 @@ describe('keys the code depends on', () => {
       ...Object.keys(NOTIFICATION_GROUPS).map((group) => `notifications.groups.${group}`),
       ...DELIVERY_CHANNELS.map((channel) => `notifications.channels.${channel}`),
       ...DELIVERY_CHANNELS.map((channel) => `notifications.channelHelp.${channel}`),
+    ];
+    expect(keys.filter((key) => !has(locale, key))).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s words every application state, step, actor and action, and each conversation kind', (locale) => {
+    const keys = [
+      ...APPLICATION_STATES.map((state) => `applicationStates.${state}`),
+      ...APPLICATION_STATES.map((state) => `applications.events.${state}`),
+      ...APPLICATION_STATES.map((state) => `applications.studentHelp.${state}`),
+      ...APPLICATION_ACTORS.map((actor) => `applications.actors.${actor}`),
+      ...APPLICATION_ACTIONS.flatMap((action) =>
+        ['button', 'title', 'body', 'done'].map((part) => `applications.actions.${action}.${part}`),
+      ),
+      ...BOARD_COLUMNS.map((state) => `applications.board.columns.${state}`),
+      ...CONVERSATION_SUBJECT_KINDS.map((kind) => `conversations.kinds.${kind}`),
+      ...CONVERSATION_SUBJECT_KINDS.map((kind) => `conversations.kindsAbout.${kind}`),
     ];
     expect(keys.filter((key) => !has(locale, key))).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { useUnreadMessageCount } from '../../features/conversations';
 import { useSession } from '../../shared/session';
 import { hasRole } from '../../shared/utils/roles';
 
@@ -7,12 +8,15 @@ interface NavItem {
   to: string;
   label: string;
   end?: boolean;
+  /** Unread items to show beside the label (messages). */
+  unread?: number | null;
 }
 
 /** The main navigation; its links depend on who is signed in (the server still decides access). */
 export function MainNav() {
   const { t } = useTranslation();
   const { user, status } = useSession();
+  const unreadMessages = useUnreadMessageCount();
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/search', label: t('nav.search') },
@@ -20,13 +24,18 @@ export function MainNav() {
   if (user) {
     items.push(
       { to: '/my/bookings', label: t('nav.myBookings') },
+      { to: '/conversations', label: t('nav.messages'), unread: unreadMessages },
       { to: '/my/searches', label: t('nav.savedSearches') },
     );
     if (hasRole(user, 'ENTREPRENEUR'))
       items.push({ to: '/my/needs', label: t('nav.myNeeds') }, { to: '/needs/new', label: t('nav.postNeed') });
     if (hasRole(user, 'EDUCATOR'))
       items.push({ to: '/my/offers', label: t('nav.myOffers') }, { to: '/offers/new', label: t('nav.publishCourse') });
-    if (hasRole(user, 'STUDENT')) items.push({ to: '/my/profile', label: t('nav.myProfile') });
+    if (hasRole(user, 'STUDENT'))
+      items.push(
+        { to: '/my/applications', label: t('nav.myApplications') },
+        { to: '/my/profile', label: t('nav.myProfile') },
+      );
     items.push({ to: '/organisations', label: t('nav.organisations') });
     if (hasRole(user, 'COORDINATOR'))
       items.push({ to: '/coordinator/organisations', label: t('nav.coordinatorOrganisations') });
@@ -41,6 +50,14 @@ export function MainNav() {
           <li key={item.to}>
             <NavLink to={item.to} end={item.end} className="main-nav__link">
               {item.label}
+              {item.unread ? (
+                <>
+                  <span className="nav-count" aria-hidden="true">
+                    {item.unread > 99 ? '99+' : item.unread}
+                  </span>
+                  <span className="visually-hidden">, {t('nav.unread', { count: item.unread })}</span>
+                </>
+              ) : null}
             </NavLink>
           </li>
         ))}

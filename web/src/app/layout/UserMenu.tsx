@@ -1,14 +1,16 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { useUnreadMessageCount } from '../../features/conversations';
 import { useSession, type SessionUser } from '../../shared/session';
 import { noticeState } from '../../shared/utils/notice';
 
-/** The signed-in user's menu: account, bookings, organisations and signing out. */
+/** The signed-in user's menu: account, notifications, bookings, messages, organisations and signing out. */
 export function UserMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const { signOut } = useSession();
   const navigate = useNavigate();
+  const unreadMessages = useUnreadMessageCount();
   return (
     <MenuTrigger>
       <Button className="button button--ghost user-menu__button">
@@ -35,6 +37,11 @@ export function UserMenu({ user }: { user: SessionUser }) {
           </MenuItem>
           <MenuItem id="bookings" href="/my/bookings" className="menu__item">
             {t('userMenu.bookings')}
+          </MenuItem>
+          <MenuItem id="messages" href="/conversations" className="menu__item">
+            {unreadMessages
+              ? `${t('userMenu.messages')} (${t('nav.unread', { count: unreadMessages })})`
+              : t('userMenu.messages')}
           </MenuItem>
           <MenuItem id="saved-searches" href="/my/searches" className="menu__item">
             {t('userMenu.savedSearches')}

@@ -6,6 +6,7 @@ import { useMutation } from 'urql';
 import { toAppError, type AppError } from '../../../shared/graphql';
 import { useFormatters, useLocale } from '../../../shared/i18n';
 import { ConfirmDialog, DownloadButton, ErrorAlert } from '../../../shared/ui';
+import { ConversationDialog } from '../../conversations';
 import {
   bookingIcsUrl,
   CancelBookingMutation,
@@ -200,6 +201,12 @@ export function BookingCard({ booking, onChanged }: BookingCardProps) {
             </>
           )
         ) : null}
+        <ConversationDialog
+          subject={{ kind: 'BOOKING', id: booking.id }}
+          title={t('bookings.messages.withOrganiser', { title: offer.title })}
+          buttonLabel={t('bookings.messages.open')}
+          context={offer.title}
+        />
       </div>
       <ErrorAlert error={error} />
     </li>

@@ -14,6 +14,7 @@ import {
   Page,
   StatusMessage,
 } from '../../../shared/ui';
+import { ConversationDialog } from '../../conversations';
 import { AttendanceToggle } from '../components/AttendanceToggle';
 import { sessionDay, sessionPlace } from '../components/bookingFormat';
 import { BookingStateBadge } from '../components/BookingStateBadge';
@@ -229,10 +230,11 @@ function SessionBookingItem({ booking, number }: { booking: SessionBooking; numb
   const { t } = useTranslation();
   const format = useFormatters();
   const headingId = `session-booking-${booking.id}`;
+  const bookerName = booking.bookerName ?? t('bookings.manage.unknownBooker');
   return (
     <li className="card" aria-labelledby={headingId}>
       <h3 className="card__title" id={headingId}>
-        <span className="muted">{number}.</span> {booking.bookerName ?? t('bookings.manage.unknownBooker')}
+        <span className="muted">{number}.</span> {bookerName}
       </h3>
       <p className="card__meta">
         <BookingStateBadge state={booking.state} />{' '}
@@ -268,6 +270,13 @@ function SessionBookingItem({ booking, number }: { booking: SessionBooking; numb
           </li>
         ))}
       </ul>
+      <div className="button-row">
+        <ConversationDialog
+          subject={{ kind: 'BOOKING', id: booking.id }}
+          title={t('bookings.messages.withBooker', { name: bookerName })}
+          context={bookerName}
+        />
+      </div>
     </li>
   );
 }

@@ -43,7 +43,10 @@ export type NeedSummary = Pick<
   | 'applicationDeadline'
   | 'organisation'
   | 'updatedAt'
->;
+> & {
+  /** Applications received; null where the viewer may not see them. */
+  applicationCount: number | null;
+};
 
 /** The shared needSchema's output is exactly the API's NeedInput. */
 export type NeedInput = NeedData;
@@ -51,7 +54,8 @@ export type NeedInput = NeedData;
 const NEED = `id kind state title description language topics municipalityCode remote periodStart periodEnd positions
   payKind payAmountCents budgetCents thesisLevel languages applicationDeadline organisation { id name } canEdit
   publishedAt closedAt createdAt updatedAt`;
-const SUMMARY = `id kind state title periodStart periodEnd municipalityCode remote applicationDeadline organisation { id name } updatedAt`;
+const SUMMARY = `id kind state title periodStart periodEnd municipalityCode remote applicationDeadline organisation { id name } updatedAt
+  applicationCount`;
 
 export const NeedQuery = gql<{ need: Need | null }, { id: string }>(
   `query Need($id: ID!) { need(id: $id) { ${NEED} } }`,

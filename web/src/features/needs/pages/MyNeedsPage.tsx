@@ -1,4 +1,4 @@
-import { municipalityName, NEED_STATES, type NeedState } from '@keskusvaraamo/shared';
+import { isPlacementKind, municipalityName, NEED_STATES, type NeedState } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -125,6 +125,14 @@ function MyNeedsPageItems({ state, after, filtered, onPage }: PageItemsProps) {
             {need.remote ? ` · ${t('needs.details.remote')}` : ''}
           </p>
           <p className="card__meta muted">{t('needs.mine.updated', { date: format.date(need.updatedAt) })}</p>
+          {isPlacementKind(need.kind) && need.applicationCount !== null && need.state !== 'DRAFT' ? (
+            <p className="card__meta">
+              <Link to={`/needs/${need.id}/applicants`}>
+                {t('needs.mine.applicants', { count: need.applicationCount })}
+                <span className="visually-hidden">: {need.title}</span>
+              </Link>
+            </p>
+          ) : null}
         </li>
       ))}
     </>

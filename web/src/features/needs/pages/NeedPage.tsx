@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
 import { ErrorAlert, Loading, Page } from '../../../shared/ui';
+import { NeedApplications } from '../../applications';
 import { NeedFacts } from '../components/NeedFacts';
 import { NeedOwnerActions } from '../components/NeedOwnerActions';
 import { NeedStateBadge } from '../components/NeedStateBadge';
@@ -68,6 +69,7 @@ function NeedContent({ need }: { need: Need }) {
             <p className="muted">{t('needs.details.publishedOn', { date: format.date(need.publishedAt) })}</p>
           ) : null}
         </section>
+        <NeedApplications need={need} />
       </div>
       {need.canEdit ? <NeedOwnerActions need={need} /> : null}
       <p>

@@ -1,0 +1,269 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { saveStudentProfile } from '../profiles/service.js';
+import {
+  buildCourse,
+  buildNeed,
+  buildOrganisation,
+  buildUser,
+  depsOf,
+  dateIn,
+  sessionInput,
+  type TestUser,
+} from '../../test/factories.js';
+import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { explainMatch } from './explain.js';
+
+const NEED_MATCHES = `query ($id: ID!, $kinds: [MatchKind!], $first: Int) {
+  need(id: $id) { matches(kinds: $kinds, first: $first) {
+    kind id itemKind title score explanation(locale: en)
+    breakdown { sharedTopics relatedTopics distanceKm overlapDays sharedLanguages points { topics period distance language text } }
+  } }
+}`;
+const LEADS = `query ($id: ID!) { offer(id: $id) { leads { kind id itemKind title score } } }`;
+
+let app: TestApp;
+let school: Awaited<ReturnType<typeof buildOrganisation>>;
+let coordinator: TestUser;
+
+beforeAll(async () => {
+  app = await buildTestApp();
+  school = await buildOrganisation(app, { kind: 'EDUCATIONAL' });
+  coordinator = await buildUser(app, { roles: ['COORDINATOR'] });
+});
+afterAll(() => app.closeAndDrop());
+
+/** A COURSE need in Rovaniemi over the coming months. */
+const courseNeed = (overrides: Record<string, unknown> = {}) =>
+  buildNeed(app, {
+    kind: 'COURSE',
+    title: 'Koulutusta tarvitaan',
+    description: 'Tarvitsemme koulutusta henkilöstölle.',
+    municipalityCode: '698',
+    periodStart: dateIn(20),
+    periodEnd: dateIn(120),
+    positions: 4,
+    payKind: null,
+    payAmountCents: null,
+    budgetCents: 300_000,
+    applicationDeadline: null,
+    ...overrides,
+  });
+
+/** A published course with one session in the given municipality. */
+const course = (title: string, topics: string[], municipalityCode = '698', extra: Record<string, unknown> = {}) =>
+  buildCourse(
+    app,
+    { title, topics, municipalityCode, ...extra },
+    { organisation: school, sessions: [sessionInput({ municipalityCode, ...(extra.session as object) })] },
+  );
+
+async function matchesOf(need: { id: string; owner: TestUser }, kinds: string[] = ['OFFER'], first = 50) {
+  const r = await gql(app, NEED_MATCHES, { id: need.id, kinds, first }, { token: need.owner.token });
+  expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+  return r.data!.need.matches as {
+    kind: string;
+    id: string;
+    itemKind: string;
+    title: string;
+    score: number;
+    explanation: string;
+    breakdown: {
+      sharedTopics: string[];
+      relatedTopics: string[];
+      distanceKm: number | null;
+      overlapDays: number | null;
+    };
+  }[];
+}
+
+describe('ranking', () => {
+  it('ranks more shared topics higher, all else equal; a same-group topic counts less than an exact one', async () => {
+    const need = await courseNeed({ topics: ['wind-power', 'small-hydro', 'hydrogen'] });
+    const two = await course('Tuuli ja vesi', ['wind-power', 'small-hydro']);
+    const one = await course('Tuulivoima', ['wind-power']);
+    const related = await course('Tuulivoima ja älyverkot', ['wind-power', 'smart-grids']);
+    const list = await matchesOf(need);
+    const score = (id: string) => list.find((m) => m.id === id)!.score;
+    expect(score(two.id)).toBeGreaterThan(score(related.id));
+    expect(score(related.id)).toBeGreaterThan(score(one.id));
+    expect(list.findIndex((m) => m.id === two.id)).toBeLessThan(list.findIndex((m) => m.id === one.id));
+    expect(list.find((m) => m.id === related.id)!.breakdown).toMatchObject({
+      sharedTopics: ['wind-power'],
+      relatedTopics: ['smart-grids'],
+    });
+  });
+
+  it('ranks a nearer municipality higher, all else equal; online counts as near', async () => {
+    const need = await courseNeed({ topics: ['biogas'], municipalityCode: '240' }); // Kemi
+    const tornio = await course('Biokaasu Torniossa', ['biogas'], '851');
+    const inari = await course('Biokaasu Inarissa', ['biogas'], '148');
+    const online = await course('Biokaasu verkossa', ['biogas'], '148', {
+      online: true,
+      session: { onlineUrl: 'https://meet.example.fi/biokaasu', municipalityCode: null, place: null },
+    });
+    const list = await matchesOf(need);
+    const at = (id: string) => list.find((m) => m.id === id)!;
+    expect(at(tornio.id).score).toBeGreaterThan(at(inari.id).score);
+    expect(at(tornio.id).breakdown.distanceKm).toBeLessThan(40);
+    expect(at(inari.id).breakdown.distanceKm).toBeGreaterThan(300);
+    expect(at(online.id).breakdown.distanceKm).toBe(0);
+    expect(at(online.id).score).toBeGreaterThanOrEqual(at(tornio.id).score);
+  });
+
+  it('never matches incompatible kinds, nor students who are not discoverable', async () => {
+    const owner = await buildUser(app, { roles: ['ENTREPRENEUR'] });
+    const internship = await buildNeed(app, { kind: 'INTERNSHIP', topics: ['firewood'] }, { owner });
+    const firewoodCourse = await course('Polttopuukurssi', ['firewood']);
+    const shy = await buildUser(app, { roles: ['STUDENT'], displayName: 'Ujo Opiskelija' });
+    const open = await buildUser(app, { roles: ['STUDENT'], displayName: 'Avoin Opiskelija' });
+    for (const [student, discoverable] of [
+      [shy, false],
+      [open, true],
+    ] as const) {
+      await saveStudentProfile(depsOf(app), { ...student, emailVerified: true }, {
+        institutionName: 'Lapin AMK',
+        fieldOfStudy: 'Metsätalous',
+        studyLevel: 'BACHELOR',
+        topics: ['firewood'],
+        languages: ['fi'],
+        homeMunicipalityCode: '698',
+        discoverable,
+      });
+    }
+    const forInternship = await matchesOf(internship, ['OFFER', 'STUDENT', 'SESSION']);
+    expect(forInternship.map((m) => m.id)).toContain(open.id);
+    expect(forInternship.map((m) => m.id)).not.toContain(shy.id);
+    expect(forInternship.some((m) => m.itemKind === 'COURSE' || m.kind === 'SESSION')).toBe(false);
+
+    const courseNeedForFirewood = await courseNeed({ topics: ['firewood'] });
+    const forCourse = await matchesOf(courseNeedForFirewood, ['OFFER', 'SESSION', 'STUDENT']);
+    expect(forCourse.map((m) => m.id)).toContain(firewoodCourse.id);
+    expect(forCourse.some((m) => m.kind === 'STUDENT' || m.itemKind === 'STUDENT_POOL')).toBe(false);
+  });
+
+  it('explains a match in plain words', async () => {
+    const need = await courseNeed({ topics: ['pellets', 'first-aid'], municipalityCode: '698', languages: ['fi'] });
+    const match = await course('Pellettilämmitys', ['pellets', 'wood-chips'], '698');
+    const found = (await matchesOf(need)).find((m) => m.id === match.id)!;
+    expect(found.explanation).toBe(
+      '1 shared topic: Pellets · related: Wood chips and chip heating · 0 km · 1 day overlap · in Finnish',
+    );
+    expect(
+      explainMatch(
+        {
+          remote: false,
+          breakdown: {
+            sharedTopics: ['solar-pv', 'energy-storage', 'smart-grids'],
+            relatedTopics: [],
+            distanceKm: 42,
+            overlapDays: 42,
+            sharedLanguages: ['fi', 'sv'],
+            points: { topics: 45, period: 20, distance: 18.6, language: 10, text: 0 },
+          },
+        },
+        'fi',
+      ),
+    ).toBe(
+      '3 yhteistä aihetta: Aurinkosähkö, Energian varastointi, Älykkäät sähköverkot ja mikroverkot · 42 km · 6 viikkoa päällekkäin · suomeksi, ruotsiksi',
+    );
+  });
+});
+
+describe('as data changes', () => {
+  it('shows a new course at once, and drops it when archived or full', async () => {
+    const need = await courseNeed({ topics: ['district-heating'] });
+    expect((await matchesOf(need, ['OFFER', 'SESSION'])).length).toBe(0);
+    const heating = await buildCourse(
+      app,
+      { title: 'Kaukolämpö', topics: ['district-heating'] },
+      { organisation: school, sessions: [sessionInput({ seats: 1, priceCents: 0 })] },
+    );
+    const found = await matchesOf(need, ['OFFER', 'SESSION']);
+    expect(found.map((m) => m.kind).sort()).toEqual(['OFFER', 'SESSION']);
+
+    // The only seat taken: the session is full and the course has nothing to book.
+    const booker = await buildUser(app);
+    const sessionId = found.find((m) => m.kind === 'SESSION')!.id;
+    const booked = await gql(
+      app,
+      `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { state } }`,
+      { input: { sessionId, idempotencyKey: 'matching-full-1' } },
+      { token: booker.token },
+    );
+    expect(booked.data!.bookSeats.state).toBe('CONFIRMED');
+    expect(await matchesOf(need, ['OFFER', 'SESSION'])).toEqual([]);
+
+    const another = await course('Kaukolämpö 2', ['district-heating']);
+    expect((await matchesOf(need)).map((m) => m.id)).toEqual([another.id]);
+    const archived = await gql(
+      app,
+      `mutation ($id: ID!) { archiveOffer(id: $id) { state } }`,
+      { id: another.id },
+      { token: school.owner.token },
+    );
+    expect(archived.errors).toBeUndefined();
+    expect(await matchesOf(need)).toEqual([]);
+  });
+
+  it('leads show open needs of the right kinds, and drop closed ones', async () => {
+    const offer = await course('Aurinkolämpö', ['solar-thermal']);
+    const wanted = await courseNeed({ topics: ['solar-thermal'] });
+    const internship = await buildNeed(app, { kind: 'INTERNSHIP', topics: ['solar-thermal'] });
+    const leads = async () =>
+      (await gql(app, LEADS, { id: offer.id }, { token: school.owner.token })).data!.offer.leads.map(
+        (l: { id: string }) => l.id,
+      );
+    expect(await leads()).toContain(wanted.id);
+    expect(await leads()).not.toContain(internship.id);
+    await gql(
+      app,
+      `mutation ($id: ID!) { closeNeed(id: $id) { state } }`,
+      { id: wanted.id },
+      { token: wanted.owner.token },
+    );
+    expect(await leads()).not.toContain(wanted.id);
+  });
+});
+
+describe('who sees matches', () => {
+  it("only the need's side and coordinators; the offer's organisation and coordinators", async () => {
+    const need = await courseNeed({ topics: ['hvac'] });
+    const offer = await course('Ilmanvaihto', ['hvac']);
+    const stranger = await buildUser(app, { roles: ['ENTREPRENEUR'] });
+    expect(codeOf(await gql(app, NEED_MATCHES, { id: need.id }, { token: stranger.token }))).toBe('FORBIDDEN');
+    expect(codeOf(await gql(app, NEED_MATCHES, { id: need.id }))).toBe('UNAUTHENTICATED');
+    const asCoordinator = await gql(app, NEED_MATCHES, { id: need.id }, { token: coordinator.token });
+    expect(asCoordinator.data!.need.matches.map((m: { id: string }) => m.id)).toContain(offer.id);
+    expect(codeOf(await gql(app, LEADS, { id: offer.id }, { token: stranger.token }))).toBe('FORBIDDEN');
+    expect((await gql(app, LEADS, { id: offer.id }, { token: coordinator.token })).errors).toBeUndefined();
+    expect(codeOf(await gql(app, NEED_MATCHES, { id: need.id, first: 500 }, { token: coordinator.token }))).toBe(
+      'VALIDATION',
+    );
+  });
+
+  it('gives a student placements from their profile', async () => {
+    const student = await buildUser(app, { roles: ['STUDENT'] });
+    await saveStudentProfile(depsOf(app), { ...student, emailVerified: true }, {
+      institutionName: 'Lapin yliopisto',
+      fieldOfStudy: 'Energiaoikeus',
+      studyLevel: 'MASTER',
+      topics: ['permits-law'],
+      languages: ['fi', 'en'],
+      homeMunicipalityCode: '698',
+      discoverable: false,
+    });
+    const thesis = await buildNeed(app, {
+      kind: 'THESIS',
+      topics: ['permits-law'],
+      thesisLevel: 'MASTER',
+      payKind: 'PAID',
+    });
+    const r = await gql(app, `{ placementsForMe { id kind itemKind explanation } }`, {}, { token: student.token });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.placementsForMe).toContainEqual(
+      expect.objectContaining({ id: thesis.id, kind: 'NEED', itemKind: 'THESIS' }),
+    );
+    const entrepreneur = await buildUser(app, { roles: ['ENTREPRENEUR'] });
+    expect(codeOf(await gql(app, `{ placementsForMe { id } }`, {}, { token: entrepreneur.token }))).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,23 @@
+import type { Locale } from '@keskusvaraamo/shared';
+import type { IResolvers } from 'mercurius';
+import type { GraphqlModule } from '../../plugins/graphql.js';
+import { explainMatch } from './explain.js';
+import { leadsForOffer, matchesForNeed, placementsForStudent, type Match } from './service.js';
+
+const resolvers: IResolvers = {
+  Need: {
+    matches: async (need: { id: string }, args, ctx) => matchesForNeed(ctx.deps, await ctx.viewer(), need.id, args),
+  },
+  Offer: {
+    leads: async (offer: { id: string }, args, ctx) => leadsForOffer(ctx.deps, await ctx.viewer(), offer.id, args),
+  },
+  Query: {
+    placementsForMe: async (_root, args, ctx) => placementsForStudent(ctx.deps, await ctx.viewer(), args),
+  },
+  Match: {
+    explanation: async (match: Match, { locale }: { locale?: Locale | null }, ctx) =>
+      explainMatch(match, locale ?? (await ctx.viewer())?.locale ?? 'fi'),
+  },
+};
+
+export default { schemaUrl: new URL('./schema.graphql', import.meta.url), resolvers } satisfies GraphqlModule;

@@ -1,0 +1,150 @@
+/**
+ * The score of a match, as SQL over a candidate's columns, built from what is being matched for
+ * (the subject: a need, an offer or a student). Points, 100 in all:
+ *
+ *   topics    45  each of the subject's topics the candidate has counts 1; each topic of the
+ *                 candidate that is not ours but in the same group as one of ours (or the group
+ *                 itself) counts 0.4, for at most as many of ours as it lacks; divided by the
+ *                 number of the subject's topics. An exact topic counts more than the same group.
+ *   period    20  days the two periods overlap, over the shorter of them (a missing period: half).
+ *   distance  20  falling linearly from 0 km to 600 km between municipal centres; remote work and
+ *                 online courses count as right here (unknown place: a quarter).
+ *   language  10  the two share a working language.
+ *   text       5  the candidate's text against the subject's title words (only the best 100 by the
+ *                 other parts are ranked on it, so no full-text work is spent on the rest).
+ *
+ * A candidate must share a topic, or a group one of them is tagged with: that is what the GIN
+ * indexes on topics find, so a ranking reads the candidates, not the table.
+ */
+import { distanceKm, MUNICIPALITIES, TOPICS, topicById } from '@keskusvaraamo/shared';
+import { sql, type SQL } from 'drizzle-orm';
+
+export const WEIGHTS = { topics: 45, period: 20, distance: 20, language: 10, text: 5 } as const;
+export const RELATED_TOPIC_WEIGHT = 0.4;
+export const FAR_KM = 600;
+
+export interface Subject {
+  topics: string[];
+  municipalityCode: string | null;
+  remote: boolean;
+  periodStart: string | null;
+  periodEnd: string | null;
+  languages: string[];
+  /** Words for the text part: the subject's title. */
+  text: string;
+}
+
+/** The columns of a candidate the score reads, as SQL expressions. */
+export interface CandidateColumns {
+  topics: SQL;
+  municipalityCode: SQL;
+  remote: SQL;
+  periodStart: SQL;
+  periodEnd: SQL;
+  languages: SQL;
+}
+
+/** A text[] literal, one parameter per element (drizzle would expand a JS array into a list). */
+export function textArray(values: readonly string[]): SQL {
+  if (values.length === 0) return sql`array[]::text[]`;
+  return sql`array[${sql.join(
+    values.map((v) => sql`${v}`),
+    sql`, `,
+  )}]::text[]`;
+}
+
+/** Topics that count as "the same group" for a topic: its group and the group's other topics; for a group, its topics. */
+export function relatedTopics(id: string): string[] {
+  const topic = topicById(id);
+  if (!topic) return [];
+  if (topic.parent === null) return TOPICS.filter((t) => t.parent === id).map((t) => t.id);
+  return [topic.parent, ...TOPICS.filter((t) => t.parent === topic.parent && t.id !== id).map((t) => t.id)];
+}
+
+/**
+ * What a candidate must share to be one: a topic of the subject, the group of one (a candidate
+ * tagged with the group), or a topic of a group the subject is tagged with.
+ */
+export function candidateTopics(subject: Pick<Subject, 'topics'>): string[] {
+  const out = new Set<string>();
+  for (const id of subject.topics) {
+    out.add(id);
+    const topic = topicById(id);
+    if (!topic) continue;
+    if (topic.parent) out.add(topic.parent);
+    else for (const t of TOPICS) if (t.parent === id) out.add(t.id);
+  }
+  return [...out];
+}
+
+function topicPart(subject: Subject, c: CandidateColumns): SQL {
+  if (subject.topics.length === 0) return sql`0::float8`;
+  const has = (t: string) => sql`(${c.topics} @> ${textArray([t])})::int`;
+  const exact = sql.join(subject.topics.map(has), sql` + `);
+  // The candidate's topics in the same groups as ours but not ours, each standing in for one of
+  // our topics it lacks (never more than those).
+  const related = [...new Set(subject.topics.flatMap(relatedTopics))].filter((t) => !subject.topics.includes(t));
+  if (related.length === 0) return sql`((${exact})::float8 / ${subject.topics.length})`;
+  const relatedCount = sql.join(related.map(has), sql` + `);
+  return sql`(((${exact}) + ${RELATED_TOPIC_WEIGHT}::float8 * least(${relatedCount}, ${subject.topics.length} - (${exact})))::float8 / ${subject.topics.length})`;
+}
+
+/** Days the periods overlap (null when either is missing). */
+export function overlapDays(subject: Subject, c: CandidateColumns): SQL {
+  if (!subject.periodStart || !subject.periodEnd) return sql`null::int`;
+  return sql`(case when ${c.periodStart} is null or ${c.periodEnd} is null then null
+    else greatest(0, least(${c.periodEnd}::date, ${subject.periodEnd}::date) - greatest(${c.periodStart}::date, ${subject.periodStart}::date) + 1) end)`;
+}
+
+function periodPart(subject: Subject, c: CandidateColumns): SQL {
+  if (!subject.periodStart || !subject.periodEnd) return sql`0.5::float8`;
+  const shorter = sql`least(${c.periodEnd}::date - ${c.periodStart}::date, ${subject.periodEnd}::date - ${subject.periodStart}::date) + 1`;
+  return sql`coalesce(least(1.0, ${overlapDays(subject, c)}::float8 / greatest(1, ${shorter})), 0.5)`;
+}
+
+/** Kilometres between the subject's municipality and the candidate's; 0 when either is remote; null when unknown. */
+export function distanceOf(subject: Subject, c: CandidateColumns): SQL {
+  if (subject.remote) return sql`0::float8`;
+  if (!subject.municipalityCode) return sql`(case when ${c.remote} then 0::float8 else null end)`;
+  // Two array parameters instead of a CASE per municipality: less to build and to plan.
+  const codes = `{${MUNICIPALITIES.map((m) => m.code).join(',')}}`;
+  const km = `{${MUNICIPALITIES.map((m) => Math.round((distanceKm(subject.municipalityCode!, m.code) ?? FAR_KM) * 10) / 10).join(',')}}`;
+  return sql`(case when ${c.remote} then 0::float8 else (${km}::float8[])[array_position(${codes}::text[], ${c.municipalityCode})] end)`;
+}
+
+function distancePart(subject: Subject, c: CandidateColumns): SQL {
+  return sql`coalesce(greatest(0, 1 - ${distanceOf(subject, c)} / ${FAR_KM}), 0.25)`;
+}
+
+function languagePart(subject: Subject, c: CandidateColumns): SQL {
+  return sql`(case when ${c.languages} && ${textArray(subject.languages)} then 1.0 else 0 end)::float8`;
+}
+
+/** Points from everything but text (the first stage of a ranking). */
+export function baseScore(subject: Subject, c: CandidateColumns): SQL {
+  return sql`(${WEIGHTS.topics} * ${topicPart(subject, c)} + ${WEIGHTS.period} * ${periodPart(subject, c)}
+    + ${WEIGHTS.distance} * ${distancePart(subject, c)} + ${WEIGHTS.language} * ${languagePart(subject, c)})`;
+}
+
+/** Each part's points, for the breakdown. */
+export function partScores(subject: Subject, c: CandidateColumns) {
+  return {
+    topics: sql`${WEIGHTS.topics} * ${topicPart(subject, c)}`,
+    period: sql`${WEIGHTS.period} * ${periodPart(subject, c)}`,
+    distance: sql`${WEIGHTS.distance} * ${distancePart(subject, c)}`,
+    language: sql`${WEIGHTS.language} * ${languagePart(subject, c)}`,
+  };
+}
+
+/** The subject's title words, any of them, as a prefix tsquery in every language (null when none). */
+export function textQuery(subject: Subject): SQL | null {
+  const words = subject.text
+    .toLowerCase()
+    .match(/[\p{L}\p{N}]{3,}/gu)
+    ?.slice(0, 12);
+  if (!words?.length) return null;
+  const q = words.map((w) => `${w}:*`).join(' | ');
+  return sql`(select string_agg(distinct '(' || q || ')', ' | ')::tsquery from unnest(array[
+    to_tsquery('finnish', ${q})::text, to_tsquery('swedish', ${q})::text,
+    to_tsquery('english', ${q})::text, to_tsquery('simple', ${q})::text]) q where q <> '')`;
+}
