@@ -120,15 +120,19 @@ describe('ranking', () => {
       [shy, false],
       [open, true],
     ] as const) {
-      await saveStudentProfile(depsOf(app), { ...student, emailVerified: true }, {
-        institutionName: 'Lapin AMK',
-        fieldOfStudy: 'Metsätalous',
-        studyLevel: 'BACHELOR',
-        topics: ['firewood'],
-        languages: ['fi'],
-        homeMunicipalityCode: '698',
-        discoverable,
-      });
+      await saveStudentProfile(
+        depsOf(app),
+        { ...student, emailVerified: true },
+        {
+          institutionName: 'Lapin AMK',
+          fieldOfStudy: 'Metsätalous',
+          studyLevel: 'BACHELOR',
+          topics: ['firewood'],
+          languages: ['fi'],
+          homeMunicipalityCode: '698',
+          discoverable,
+        },
+      );
     }
     const forInternship = await matchesOf(internship, ['OFFER', 'STUDENT', 'SESSION']);
     expect(forInternship.map((m) => m.id)).toContain(open.id);
@@ -180,6 +184,7 @@ describe('as data changes', () => {
     );
     const found = await matchesOf(need, ['OFFER', 'SESSION']);
     expect(found.map((m) => m.kind).sort()).toEqual(['OFFER', 'SESSION']);
+    expect(found.find((m) => m.kind === 'OFFER')!.id).toBe(heating.id);
 
     // The only seat taken: the session is full and the course has nothing to book.
     const booker = await buildUser(app);
@@ -243,15 +248,19 @@ describe('who sees matches', () => {
 
   it('gives a student placements from their profile', async () => {
     const student = await buildUser(app, { roles: ['STUDENT'] });
-    await saveStudentProfile(depsOf(app), { ...student, emailVerified: true }, {
-      institutionName: 'Lapin yliopisto',
-      fieldOfStudy: 'Energiaoikeus',
-      studyLevel: 'MASTER',
-      topics: ['permits-law'],
-      languages: ['fi', 'en'],
-      homeMunicipalityCode: '698',
-      discoverable: false,
-    });
+    await saveStudentProfile(
+      depsOf(app),
+      { ...student, emailVerified: true },
+      {
+        institutionName: 'Lapin yliopisto',
+        fieldOfStudy: 'Energiaoikeus',
+        studyLevel: 'MASTER',
+        topics: ['permits-law'],
+        languages: ['fi', 'en'],
+        homeMunicipalityCode: '698',
+        discoverable: false,
+      },
+    );
     const thesis = await buildNeed(app, {
       kind: 'THESIS',
       topics: ['permits-law'],
