@@ -63,7 +63,7 @@ export const rejectApplicationSchema = z.object({
 });
 
 /** What a conversation can be about; each subject has one thread between its parties. */
-export const CONVERSATION_SUBJECT_KINDS = ['APPLICATION', 'BOOKING'] as const;
+export const CONVERSATION_SUBJECT_KINDS = ['APPLICATION', 'BOOKING', 'PROPOSAL'] as const;
 export type ConversationSubjectKind = (typeof CONVERSATION_SUBJECT_KINDS)[number];
 
 export const messageSchema = z.object({

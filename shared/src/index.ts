@@ -7,3 +7,4 @@ export * from './schemas.js';
 export * from './topics.js';
 export * from './marketplace.js';
 export * from './notifications.js';
+export * from './proposals.js';

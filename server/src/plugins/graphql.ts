@@ -15,6 +15,7 @@ import notifications from '../modules/notifications/resolvers.js';
 import offers from '../modules/offers/resolvers.js';
 import organisations from '../modules/organisations/resolvers.js';
 import profiles from '../modules/profiles/resolvers.js';
+import proposals from '../modules/proposals/resolvers.js';
 import savedSearches from '../modules/savedSearches/resolvers.js';
 import search from '../modules/search/resolvers.js';
 
@@ -38,6 +39,7 @@ const MODULES: GraphqlModule[] = [
   applications,
   conversations,
   matching,
+  proposals,
 ];
 
 export function buildContext(app: import('fastify').FastifyInstance) {

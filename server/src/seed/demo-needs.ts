@@ -42,6 +42,20 @@ export function demoNeeds(t: Timeline): DemoNeed[] {
     },
     {
       by: 'entrepreneur',
+      key: 'tunturi-solar',
+      kind: 'COURSE',
+      title: 'Aurinkosähkö- ja akkuvarastokoulutus kahdelle uudelle asentajalle',
+      description:
+        'Kaksi uutta asentajaamme tarvitsee koulutuksen aurinkosähköjärjestelmien mitoitukseen, asennukseen ja ' +
+        'käyttöönottoon. Yhä useampi asiakas kysyy myös akkuvarastoa, joten sen kytkennät ja ohjaus kiinnostavat. ' +
+        'Koulutus voi olla Rovaniemellä tai Kemijärvellä.',
+      topics: ['solar-pv', 'energy-storage', 'electrical-installation'],
+      ...period(1, 3),
+      positions: 2,
+      budget: 1400,
+    },
+    {
+      by: 'entrepreneur',
       kind: 'INTERNSHIP',
       title: 'Harjoittelija lämpöpumppu- ja aurinkosähköasennuksiin Sallaan',
       description:
@@ -180,6 +194,20 @@ export function demoNeeds(t: Timeline): DemoNeed[] {
       ...period(1, 3),
       positions: 3,
       budget: 1500,
+    },
+
+    {
+      by: 'aurinkolappi',
+      kind: 'COURSE',
+      title: `Tulityökortit neljälle asentajalle ${seasonFi(spring.periodStart)}`,
+      description:
+        'Kattoasennuksissa ja läpivientien tiivistyksissä tarvitaan tulityökortti, ja neljän asentajamme kortit ' +
+        'vanhenevat keväällä. Koulutus voisi olla Kemijärvellä tai Sallassa, ja sen voi hyvin järjestää yhdessä ' +
+        'naapuriyritysten kanssa.',
+      topics: ['hot-work-card'],
+      ...period(1, 2),
+      positions: 4,
+      budget: 600,
     },
 
     // Inarin Bioenergia Oy, Inari
@@ -614,6 +642,18 @@ export function demoNeeds(t: Timeline): DemoNeed[] {
       ...period(1, 3),
       positions: 2,
       budget: 1400,
+    },
+    {
+      by: 'keminmaa',
+      kind: 'COURSE',
+      title: 'Tulityökorttikoulutus kolmelle asentajalle',
+      description:
+        'Juotamme kupariputkia ja teemme läpivientejä asiakkaiden kattiloihin, joten kolme asentajaamme tarvitsee ' +
+        'tulityökortin. Koulutus Kemissä, Keminmaassa tai Torniossa sopii, mieluiten arkipäivänä.',
+      topics: ['hot-work-card'],
+      ...period(2, 2),
+      positions: 3,
+      budget: 450,
     },
     {
       by: 'keminmaa',

@@ -11,6 +11,7 @@ import { searchItems } from '../modules/search/tables.js';
 import { buildTestApp, gql, type TestApp } from '../test/helper.js';
 import { DEMO_PASSWORD, DEMO_USERS, demoEmail, seedDemoData } from './demo.js';
 import { DEMO_APPLICATIONS, DEMO_CONVERSATION } from './demo-applications.js';
+import { DEMO_PROPOSALS, DEMO_WAITING } from './demo-proposals.js';
 import { DEMO_STUDENTS } from './demo-students.js';
 import { addDays } from './timeline.js';
 
@@ -293,5 +294,78 @@ describe('demo marketplace', () => {
     expect(await seedDemoData(app.db)).toBeNull();
     expect((await app.db.select({ n: count() }).from(users))[0]!.n).toBe(DEMO_USERS.length);
     expect((await app.db.select({ n: count() }).from(needs))[0]!.n).toBe(needsBefore[0]!.n);
+  });
+});
+
+describe('demo brokering', () => {
+  const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
+  const tokenOf = async (key: string) =>
+    (await gql(app, SIGN_IN, { input: { email: demoEmail(key), password: DEMO_PASSWORD } })).data!.signIn
+      .accessToken as string;
+
+  it("has the coordinator's proposals between Tunturienergia's course need and Lapin AMK's courses: one a match made, one open", async () => {
+    const r = await gql(
+      app,
+      `{ myProposals { nodes { id state origin actions need { title organisation { name } }
+        target { title organisationName } matchMade { minutesToMatch } } } }`,
+      {},
+      { token: await tokenOf('entrepreneur') },
+    );
+    expect(r.errors).toBeUndefined();
+    const list = r.data!.myProposals.nodes as {
+      id: string;
+      state: string;
+      origin: string;
+      actions: string[];
+      need: { organisation: { name: string } };
+      target: { title: string; organisationName: string };
+      matchMade: { minutesToMatch: number } | null;
+    }[];
+    expect(list.map((p) => p.state).sort()).toEqual(['ACCEPTED', 'OPEN']);
+    expect(list.every((p) => p.origin === 'COORDINATOR' && p.need.organisation.name === 'Tunturienergia Oy')).toBe(
+      true,
+    );
+    expect(list.every((p) => p.target.organisationName === 'Lapin ammattikorkeakoulu')).toBe(true);
+    const accepted = list.find((p) => p.state === 'ACCEPTED')!;
+    // Proposed when the need had waited twelve days.
+    expect(accepted.matchMade!.minutesToMatch).toBeGreaterThanOrEqual(12 * 24 * 60);
+    expect(accepted.matchMade!.minutesToMatch).toBeLessThan(13 * 24 * 60);
+    const open = list.find((p) => p.state === 'OPEN')!;
+    expect(open.actions).toEqual(['ACCEPT', 'DECLINE']);
+    const thread = await gql(
+      app,
+      `query ($id: ID!) { conversation(subjectKind: PROPOSAL, subjectId: $id) { messages { totalCount } } }`,
+      { id: open.id },
+      { token: await tokenOf('educator') },
+    );
+    expect(thread.data!.conversation.messages.totalCount).toBe(DEMO_PROPOSALS[1]!.messages!.length);
+  });
+
+  it("fills the coordinator's queue with course needs that have waited weeks", async () => {
+    const r = await gql(
+      app,
+      `{ brokeringQueue { nodes { daysWaiting need { topics } } } }`,
+      {},
+      { token: await tokenOf('coordinator') },
+    );
+    const waiting = r.data!.brokeringQueue.nodes as { daysWaiting: number }[];
+    expect(waiting.map((n) => n.daysWaiting)).toEqual(DEMO_WAITING.map((w) => w.days));
+  });
+
+  it('has a demand pool for hot-work cards around Kemi and Tornio, and another around Salla', async () => {
+    const r = await gql(
+      app,
+      `{ demandPools(topic: "hot-work-card") { municipalityCodes companyCount people needCount } }`,
+      {},
+      { token: await tokenOf('educator.lappia') },
+    );
+    expect(r.errors).toBeUndefined();
+    const pools = r.data!.demandPools as { municipalityCodes: string[]; companyCount: number; people: number }[];
+    expect(pools).toEqual([
+      { municipalityCodes: ['851', '241'], companyCount: 2, people: 11, needCount: 2 },
+      { municipalityCodes: ['732', '320'], companyCount: 2, people: 10, needCount: 2 },
+    ]);
+    const all = await gql(app, `{ demandPools { topic } }`, {}, { token: await tokenOf('coordinator') });
+    expect(all.data!.demandPools.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -26,6 +26,7 @@ import { DEMO_APPLICATIONS, DEMO_CONVERSATION, type DemoApplication } from './de
 import { seedBookings } from './demo-bookings.js';
 import { demoNeeds } from './demo-needs.js';
 import { demoCourses, demoPools } from './demo-offers.js';
+import { seedProposals } from './demo-proposals.js';
 import { DEMO_STUDENTS } from './demo-students.js';
 import { addDays, timeline, type Timeline } from './timeline.js';
 
@@ -38,6 +39,8 @@ export interface DemoAccount {
 export interface DemoNeed {
   /** The poster's account key; the need is for their company, in its municipality unless told. */
   by: string;
+  /** A name the demo proposals refer to the need by. */
+  key?: string;
   /** OPEN unless told; CLOSED ones were published first. */
   state?: 'DRAFT' | 'OPEN' | 'CLOSED';
   kind: NeedKind;
@@ -174,6 +177,7 @@ export interface MarketplaceCounts {
   applications: number;
   messages: number;
   bookings: number;
+  proposals: number;
 }
 
 /** Seeds the marketplace, dated from today: the use cases accept nothing in the past. */
@@ -193,12 +197,15 @@ export async function seedMarketplace(deps: Deps, accounts: Map<string, DemoAcco
   const needs = demoNeeds(t);
   /** Published placements by poster and kind, for the demo applications. */
   const placements = new Map<string, string>();
+  /** Needs the demo proposals refer to, by key. */
+  const keyed = new Map<string, string>();
   for (const need of needs) {
     await attempt(`need "${need.title}"`, async () => {
       const { viewer } = account(need.by);
       const organisation = organisationOf(need.by);
       const created = await createNeed(deps, viewer, needInput(need, organisation));
       if ((need.state ?? 'OPEN') === 'OPEN') placements.set(`${need.by}:${need.kind}`, created.id);
+      if (need.key) keyed.set(need.key, created.id);
       if ((need.state ?? 'OPEN') === 'DRAFT') return;
       await publishNeed(deps, viewer, created.id);
       if (need.state === 'CLOSED') await closeNeed(deps, viewer, created.id);
@@ -263,6 +270,7 @@ export async function seedMarketplace(deps: Deps, accounts: Map<string, DemoAcco
   });
 
   const bookings = await seedBookings(deps, accounts);
+  const proposals = await seedProposals(deps, accounts, keyed);
 
   return {
     needs: needs.length,
@@ -272,6 +280,7 @@ export async function seedMarketplace(deps: Deps, accounts: Map<string, DemoAcco
     applications: DEMO_APPLICATIONS.length,
     messages: messages.length,
     bookings,
+    proposals,
   };
 }
 

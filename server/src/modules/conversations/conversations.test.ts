@@ -152,8 +152,9 @@ describe('a conversation about an application', () => {
     expect(codeOf(await thread(coordinator, 'BOOKING', application.id))).toBe('NOT_FOUND');
     expect(codeOf(await gql(app, BY_ID, { id: randomUUID() }, { token: coordinator.token }))).toBe('NOT_FOUND');
     expect(codeOf(await thread(coordinator, 'APPLICATION', 'nonsense'))).toBe('NOT_FOUND');
+    expect(codeOf(await thread(coordinator, 'PROPOSAL', application.id))).toBe('NOT_FOUND');
     expect(
-      codeOf(await gql(app, CONVERSATION, { kind: 'PROPOSAL', id: application.id }, { token: coordinator.token })),
+      codeOf(await gql(app, CONVERSATION, { kind: 'OFFER', id: application.id }, { token: coordinator.token })),
     ).toBe('BAD_REQUEST');
   });
 

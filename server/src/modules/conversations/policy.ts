@@ -1,8 +1,8 @@
 /**
  * Who may read and write a conversation. `party`: the viewer is one of its subject's parties (the
  * student and the need's side of an application; the booker and the course's organisation of a
- * booking). Coordinators broker and moderate, so they read and write in every thread; nobody else
- * learns that a thread exists.
+ * booking; both sides and the proposer of a proposal). Coordinators broker and moderate, so they
+ * read and write in every thread; nobody else learns that a thread exists.
  */
 import { hasRole, type Viewer } from '../accounts/viewer.js';
 

@@ -1,5 +1,5 @@
 /**
- * Conversations: one thread per subject (an application, a booking) between the subject's parties,
+ * Conversations: one thread per subject (an application, a booking, a proposal) between its parties,
  * with coordinators able to join any. The thread is made by its first message. Who the parties are
  * is asked of the subject's own module each time, so a colleague who joins the company sees the
  * thread at once and one who leaves stops seeing it. Posting notifies everyone else in the thread
@@ -17,6 +17,7 @@ import { hasRole, type Viewer } from '../accounts/viewer.js';
 import { applicationIdsOfParty, applicationParties } from '../applications/service.js';
 import { bookingIdsOfParty, bookingParties } from '../bookings/service.js';
 import { notify } from '../notifications/service.js';
+import { proposalIdsOfParty, proposalParties } from '../proposals/service.js';
 import { conversationPolicy as policy } from './policy.js';
 import { presentConversation, presentMessage, type ConversationDto, type MessageDto } from './presenter.js';
 import { conversationReads, conversations, messages } from './tables.js';
@@ -38,6 +39,7 @@ interface SubjectKind {
 const SUBJECTS: Record<ConversationSubjectKind, SubjectKind> = {
   APPLICATION: { load: applicationParties, idsOfParty: applicationIdsOfParty },
   BOOKING: { load: bookingParties, idsOfParty: bookingIdsOfParty },
+  PROPOSAL: { load: proposalParties, idsOfParty: proposalIdsOfParty },
 };
 
 const EXCERPT_LENGTH = 200;

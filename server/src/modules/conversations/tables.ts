@@ -6,9 +6,9 @@ import { users } from '../accounts/tables.js';
 const KNOWN_KINDS = sql.raw(CONVERSATION_SUBJECT_KINDS.map((k) => `'${k}'`).join(', '));
 
 /**
- * One thread per subject (an application, a booking), made when its first message is written.
- * The subject is named by kind and id, without a foreign key, so a new kind of subject (proposals)
- * is a new value in CONVERSATION_SUBJECT_KINDS and its CHECK, nothing more.
+ * One thread per subject (an application, a booking, a proposal), made when its first message is
+ * written. The subject is named by kind and id, without a foreign key, so a new kind of subject is
+ * a new value in CONVERSATION_SUBJECT_KINDS and its CHECK, nothing more.
  */
 export const conversations = pgTable(
   'conversations',

@@ -269,3 +269,50 @@ export async function canEditNeeds(deps: Deps, viewer: Viewer | null, list: Need
     policy.manage(viewer, need, need.organisationId && orgIds.has(need.organisationId) ? 'MEMBER' : null),
   );
 }
+
+/**
+ * Open needs published at or before `publishedBefore`, leaving out the ids `excluding` selects (a
+ * subquery, such as the needs that have a match), oldest first, a page at a time: `limit` rows
+ * after the need `afterId`. With the count of all such needs.
+ */
+export async function openNeedsPublishedBefore(
+  db: Database,
+  args: { publishedBefore: Date; excluding: SQL; limit: number; afterId: string | null },
+): Promise<{ rows: NeedDto[]; total: number }> {
+  const filters = and(
+    eq(needs.state, 'OPEN'),
+    lt(needs.publishedAt, args.publishedBefore),
+    sql`${needs.id} not in (${args.excluding})`,
+  );
+  const after = args.afterId
+    ? sql`(${needs.publishedAt}, ${needs.id}) > (select n.published_at, n.id from ${needs} n where n.id = ${args.afterId})`
+    : undefined;
+  const [rows, [total]] = await Promise.all([
+    db.select().from(needs).where(and(filters, after)).orderBy(needs.publishedAt, needs.id).limit(args.limit),
+    db.select({ n: count() }).from(needs).where(filters),
+  ]);
+  return { rows: rows.map(presentNeed), total: total?.n ?? 0 };
+}
+
+/**
+ * Open COURSE needs whose period has not ended by `today`, with the topic when one is given, leaving
+ * out the ids `excluding` selects (a subquery): what demand pools form from.
+ */
+export async function openCourseNeeds(
+  db: Database,
+  args: { today: string; topic?: string | null; excluding?: SQL },
+): Promise<NeedDto[]> {
+  const rows = await db
+    .select()
+    .from(needs)
+    .where(
+      and(
+        eq(needs.state, 'OPEN'),
+        eq(needs.kind, 'COURSE'),
+        sql`${needs.periodEnd} >= ${args.today}`,
+        args.topic ? sql`${needs.topics} @> array[${args.topic}]::text[]` : undefined,
+        args.excluding ? sql`${needs.id} not in (${args.excluding})` : undefined,
+      ),
+    );
+  return rows.map(presentNeed);
+}

@@ -261,7 +261,91 @@ const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
       (d) => `Your saved search ${s(d.name)} found something new:\n${titles(d)}`,
     ],
   },
+  PROPOSAL_RECEIVED: {
+    fi: [
+      (d) => `Yhteistyöehdotus: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) =>
+        `${s(d.actorName)} ehdottaa yhteistyötä: ${s(d.needTitle)} (${s(d.organisationName)}) ja ${s(d.targetTitle)}.${note(d)}\n\nHyväksy tai hylkää ehdotus palvelussa.`,
+    ],
+    sv: [
+      (d) => `Förslag till samarbete: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) =>
+        `${s(d.actorName)} föreslår ett samarbete: ${s(d.needTitle)} (${s(d.organisationName)}) och ${s(d.targetTitle)}.${note(d)}\n\nGodkänn eller avböj förslaget i tjänsten.`,
+    ],
+    en: [
+      (d) => `Proposed match: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) =>
+        `${s(d.actorName)} proposes a match: ${s(d.needTitle)} (${s(d.organisationName)}) and ${s(d.targetTitle)}.${note(d)}\n\nAccept or decline the proposal in the service.`,
+    ],
+  },
+  PROPOSAL_ACCEPTED: {
+    fi: [
+      (d) => `Ehdotus hyväksytty: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) =>
+        `${s(d.actorName)} hyväksyi yhteistyöehdotuksen: ${s(d.needTitle)} ja ${s(d.targetTitle)}. Ehdotus odottaa vielä toisen osapuolen vastausta.`,
+    ],
+    sv: [
+      (d) => `Förslaget godkändes: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) =>
+        `${s(d.actorName)} godkände förslaget till samarbete: ${s(d.needTitle)} och ${s(d.targetTitle)}. Förslaget väntar ännu på den andra partens svar.`,
+    ],
+    en: [
+      (d) => `Proposal accepted: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) =>
+        `${s(d.actorName)} accepted the proposed match: ${s(d.needTitle)} and ${s(d.targetTitle)}. It now waits for the other side's answer.`,
+    ],
+  },
+  PROPOSAL_DECLINED: {
+    fi: [
+      (d) => `Ehdotus hylätty: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `${s(d.actorName)} hylkäsi yhteistyöehdotuksen: ${s(d.needTitle)} ja ${s(d.targetTitle)}.`,
+    ],
+    sv: [
+      (d) => `Förslaget avböjdes: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `${s(d.actorName)} avböjde förslaget till samarbete: ${s(d.needTitle)} och ${s(d.targetTitle)}.`,
+    ],
+    en: [
+      (d) => `Proposal declined: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `${s(d.actorName)} declined the proposed match: ${s(d.needTitle)} and ${s(d.targetTitle)}.`,
+    ],
+  },
+  PROPOSAL_WITHDRAWN: {
+    fi: [
+      (d) => `Ehdotus peruttu: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `${s(d.actorName)} perui yhteistyöehdotuksen: ${s(d.needTitle)} ja ${s(d.targetTitle)}.`,
+    ],
+    sv: [
+      (d) => `Förslaget drogs tillbaka: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `${s(d.actorName)} drog tillbaka förslaget till samarbete: ${s(d.needTitle)} och ${s(d.targetTitle)}.`,
+    ],
+    en: [
+      (d) => `Proposal withdrawn: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `${s(d.actorName)} withdrew the proposed match: ${s(d.needTitle)} and ${s(d.targetTitle)}.`,
+    ],
+  },
+  MATCH_MADE: {
+    fi: [
+      (d) => `Yhteistyö sovittu: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) =>
+        `Molemmat osapuolet hyväksyivät ehdotuksen: ${s(d.needTitle)} (${s(d.organisationName)}) ja ${s(d.targetTitle)}. Sopikaa jatkosta ehdotuksen keskustelussa.`,
+    ],
+    sv: [
+      (d) => `Samarbetet är klart: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) =>
+        `Båda parter godkände förslaget: ${s(d.needTitle)} (${s(d.organisationName)}) och ${s(d.targetTitle)}. Kom överens om fortsättningen i förslagets diskussion.`,
+    ],
+    en: [
+      (d) => `Match made: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) =>
+        `Both sides accepted the proposal: ${s(d.needTitle)} (${s(d.organisationName)}) and ${s(d.targetTitle)}. Agree on what comes next in the proposal's conversation.`,
+    ],
+  },
 };
+
+/** The proposer's note, quoted, when the notification carries it. */
+function note(d: Data): string {
+  return d.excerpt ? `\n\n"${s(d.excerpt)}"` : '';
+}
 
 function titles(d: Data): string {
   const items = Array.isArray(d.titles) ? d.titles : [];

@@ -68,11 +68,13 @@ const resolvers: IResolvers = {
   Notification: {
     subject: (n: NotificationDto) =>
       text(n.data.title) ?? text(n.data.needTitle) ?? text(n.data.subject) ?? text(n.data.name),
-    // The other party: the company for what it did to a student's application, else the student or author.
+    // Who acted, when the notification names them (proposals); else the other party: the company for
+    // what it did to a student's application, else the student or author.
     actor: (n: NotificationDto) =>
-      COMPANY_ACTS.has(n.type)
+      text(n.data.actorName) ??
+      (COMPANY_ACTS.has(n.type)
         ? text(n.data.organisationName)
-        : (text(n.data.studentName) ?? text(n.data.authorName) ?? text(n.data.organisationName)),
+        : (text(n.data.studentName) ?? text(n.data.authorName) ?? text(n.data.organisationName))),
     startsAt: (n: NotificationDto) => text(n.data.startsAt),
     reason: (n: NotificationDto) => text(n.data.reason),
     excerpt: (n: NotificationDto) => text(n.data.excerpt),

@@ -517,3 +517,15 @@ export async function offersByIds(deps: Deps, viewer: Viewer | null, ids: string
 export function sessionIdsOrganisedBy(userId: string): SQL {
   return sql`select ${courseSessions.id} from ${courseSessions} join ${offers} on ${offers.id} = ${courseSessions.offerId} where ${offers.organisationId} in (${organisationIdsOfUser(userId)})`;
 }
+
+/** SQL for the ids of the offers of a user's organisations, as a subquery. */
+export function offerIdsOrganisedBy(userId: string): SQL {
+  return sql`select ${offers.id} from ${offers} where ${offers.organisationId} in (${organisationIdsOfUser(userId)})`;
+}
+
+/** Offers by id, whatever their state, for a module that has checked the viewer may see them. */
+export async function offersByIdsUnchecked(db: Database, ids: string[]): Promise<Map<string, OfferDto>> {
+  const unique = [...new Set(ids)];
+  const rows = unique.length ? await db.select().from(offers).where(inArray(offers.id, unique)) : [];
+  return new Map(rows.map((row) => [row.id, presentOffer(row)]));
+}

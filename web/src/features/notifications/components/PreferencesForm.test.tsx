@@ -44,7 +44,14 @@ describe('PreferencesForm', () => {
       { type: 'MESSAGE_RECEIVED', channel: 'DIGEST', isDefault: false },
     ]);
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
-    expect(headings).toEqual(['Vaihtoehdot', 'Kurssivaraukset', 'Hakemukset', 'Viestit', 'Tallennetut haut']);
+    expect(headings).toEqual([
+      'Vaihtoehdot',
+      'Kurssivaraukset',
+      'Hakemukset',
+      'Yhteistyöehdotukset',
+      'Viestit',
+      'Tallennetut haut',
+    ]);
     expect(screen.getAllByRole('radiogroup')).toHaveLength(NOTIFICATION_TYPES.length);
 
     const bookingConfirmed = choiceOf('Varaus vahvistettu');

@@ -1,0 +1,2 @@
+ALTER TABLE "conversations" DROP CONSTRAINT "conversations_subject_kind_known";--> statement-breakpoint
+ALTER TABLE "conversations" ADD CONSTRAINT "conversations_subject_kind_known" CHECK ("conversations"."subject_kind" in ('APPLICATION', 'BOOKING', 'PROPOSAL'));

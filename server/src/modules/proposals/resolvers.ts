@@ -1,0 +1,58 @@
+import type { IResolvers, MercuriusContext } from 'mercurius';
+import type { GraphqlModule } from '../../plugins/graphql.js';
+import type { NeedDto } from '../needs/presenter.js';
+import type { DemandPool } from './pools.js';
+import type { ProposalDto } from './presenter.js';
+import * as proposals from './service.js';
+
+const resolvers: IResolvers = {
+  Query: {
+    proposal: async (_root, { id }, ctx) => proposals.getProposal(ctx.deps, await ctx.viewer(), id),
+    proposalsForNeed: async (_root, { needId }, ctx) =>
+      proposals.proposalsForNeed(ctx.deps, await ctx.viewer(), needId),
+    myProposals: async (_root, args, ctx) => proposals.myProposals(ctx.deps, await ctx.viewer(), args),
+    brokeringQueue: async (_root, args, ctx) => proposals.brokeringQueue(ctx.deps, await ctx.viewer(), args),
+    demandPools: async (_root, { topic }, ctx) => proposals.demandPools(ctx.deps, await ctx.viewer(), topic ?? null),
+  },
+  Mutation: {
+    proposeMatch: async (_root, { input }, ctx) => proposals.proposeMatch(ctx.deps, await ctx.viewer(), input),
+    acceptProposal: async (_root, { id }, ctx) => proposals.acceptProposal(ctx.deps, await ctx.viewer(), id),
+    declineProposal: async (_root, { id }, ctx) => proposals.declineProposal(ctx.deps, await ctx.viewer(), id),
+    withdrawProposal: async (_root, { id }, ctx) => proposals.withdrawProposal(ctx.deps, await ctx.viewer(), id),
+    answerDemandPool: async (_root, { input }, ctx) => proposals.answerDemandPool(ctx.deps, await ctx.viewer(), input),
+  },
+  DemandPool: {
+    needCount: (pool: DemandPool<NeedDto>) => pool.needs.length,
+    summary: (pool: DemandPool<NeedDto>) => ({
+      people: pool.people,
+      companies: pool.companyCount,
+      topic: pool.topic,
+      places: pool.municipalityCodes.slice(0, 3),
+      remote: pool.remoteNeeds > 0,
+      season: pool.season,
+      year: Number(pool.periodStart.slice(0, 4)),
+    }),
+  },
+};
+
+type Queries = { obj: ProposalDto }[];
+const list = (queries: Queries) => queries.map((q) => q.obj);
+
+const loaders = {
+  Proposal: {
+    need: async (queries: Queries, ctx: MercuriusContext) => proposals.needsOf(ctx.deps, list(queries)),
+    target: async (queries: Queries, ctx: MercuriusContext) =>
+      proposals.targetsOf(ctx.deps, await ctx.viewer(), list(queries)),
+    proposerName: async (queries: Queries, ctx: MercuriusContext) => proposals.proposerNamesOf(ctx.deps, list(queries)),
+    needAnswer: async (queries: Queries, ctx: MercuriusContext) => proposals.answersOf(ctx.deps, list(queries), 'NEED'),
+    targetAnswer: async (queries: Queries, ctx: MercuriusContext) =>
+      proposals.answersOf(ctx.deps, list(queries), 'TARGET'),
+    viewerSides: async (queries: Queries, ctx: MercuriusContext) =>
+      proposals.sideListsOf(ctx.deps, await ctx.viewer(), list(queries)),
+    actions: async (queries: Queries, ctx: MercuriusContext) =>
+      proposals.actionsOf(ctx.deps, await ctx.viewer(), list(queries)),
+    matchMade: async (queries: Queries, ctx: MercuriusContext) => proposals.matchesOf(ctx.deps, list(queries)),
+  },
+};
+
+export default { schemaUrl: new URL('./schema.graphql', import.meta.url), resolvers, loaders } satisfies GraphqlModule;
