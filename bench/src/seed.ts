@@ -14,6 +14,8 @@ export interface SeedSizes {
   users: number;
   companies: number;
   educational: number;
+  /** Students with a profile (users of their own, role STUDENT); 0 or absent: none. */
+  students?: number;
 }
 
 export interface SeedReport {
@@ -162,6 +164,57 @@ const SESSIONS_SQL = `
   from r
   join w_course c on c.i = r.g % (select count(*) from w_course)
   left join w_muni m on m.code = c.municipality_code`;
+
+/**
+ * Student profiles for users created just before (role STUDENT, e-mail bench.student…): an
+ * institution, a field and level of study, 1–3 topics drawn like the needs' (uniform over the
+ * topics, so they overlap with needs and offers as often as those overlap with each other), their
+ * language (and English for half), a period they are available in the coming year, a home
+ * municipality with the same skew as the needs', a short introduction for most, and about 60 %
+ * discoverable (only those are matched with placements).
+ */
+const STUDENT_PROFILES_SQL = `
+  insert into student_profiles (user_id, institution_name, field_of_study, study_level, topics, languages,
+    available_from, available_to, home_municipality_code, introduction, discoverable)
+  with s as (
+    select id, locale, (row_number() over (order by id))::int as g from users where email like 'bench.student%'
+  ),
+  r as materialized (
+    select s.id, s.g, s.locale as lang,
+      floor(random() * (select count(*) from w_topic))::int as t1,
+      floor(random() * (select count(*) from w_topic))::int as t2,
+      floor(random() * (select count(*) from w_topic))::int as t3,
+      floor(random() * (select count(*) from w_act))::int as a1,
+      random() as r_n, random() as r_lang2, random() as r_period, random() as r_intro, random() as r_disc,
+      random() as r_muni,
+      floor(power(random(), 2) * (select count(*) from w_muni))::int as m,
+      floor(random() * 1000000)::int as pick,
+      (10 + floor(random() * 200))::int as start_in, (60 + floor(random() * 120))::int as length_days
+    from s
+  )
+  select r.id,
+    ($1::text[])[1 + r.pick % cardinality($1::text[])],
+    ($2::text[])[1 + (r.pick / 7) % cardinality($2::text[])],
+    (array['VOCATIONAL', 'BACHELOR', 'MASTER'])[1 + (r.pick / 3) % 3]::study_level,
+    array[t1.id]
+      || case when r.r_n >= 0.4 and r.t2 <> r.t1 then array[t2.id] else '{}'::text[] end
+      || case when r.r_n >= 0.75 and r.t3 <> r.t1 and r.t3 <> r.t2 then array[t3.id] else '{}'::text[] end,
+    case when r.r_lang2 < 0.5 and r.lang <> 'en' then array[r.lang, 'en'] else array[r.lang] end,
+    case when r.r_period < 0.1 then null else current_date + r.start_in end,
+    case when r.r_period < 0.1 then null else current_date + r.start_in + r.length_days end,
+    case when r.r_muni < 0.05 then null else m.code end,
+    case when r.r_intro < 0.3 then null
+         else replace(replace(replace(i.tpls[1 + (r.pick / 11) % cardinality(i.tpls)],
+           '{T}', case r.lang when 'sv' then t1.sv[1] when 'en' then t1.en[1] else t1.fi[1] end),
+           '{A}', case r.lang when 'sv' then a1.sv when 'en' then a1.en else a1.fi end), '{M}', m.name) end,
+    r.r_disc < 0.6
+  from r
+  join w_topic t1 on t1.i = r.t1
+  join w_topic t2 on t2.i = r.t2
+  join w_topic t3 on t3.i = r.t3
+  join w_act a1 on a1.i = r.a1
+  join w_muni m on m.i = r.m
+  join w_sent i on i.lang = r.lang and i.grp = 'student'`;
 
 /**
  * The index, as needs/service.ts and offers/service.ts `syncIndex` + search/service.ts
@@ -358,6 +411,19 @@ export async function seed(client: pg.Client, sizes: SeedSizes): Promise<SeedRep
        from offers where kind = 'COURSE'`,
   );
   await step('course_sessions', SESSIONS_SQL, [sizes.sessions]);
+  if (sizes.students) {
+    await step(
+      'student users',
+      `insert into users (email, email_verified_at, password_hash, display_name, roles, locale)
+       select 'bench.student' || g || '@example.fi', now(), $2,
+         ($3::text[])[1 + (g / 3) % cardinality($3::text[])] || ' ' || ($4::text[])[1 + (g / 11) % cardinality($4::text[])],
+         '{STUDENT}'::user_role[],
+         case when g % 10 = 0 then 'sv' when g % 10 in (1, 2) then 'en' else 'fi' end
+       from generate_series(1, $1::int) g`,
+      [sizes.students, PASSWORD_HASH, v.firstNames, v.lastNames],
+    );
+    await step('student_profiles', STUDENT_PROFILES_SQL, [v.eduNames, v.fieldsOfStudy]);
+  }
   await step('search_items', INDEX_SQL);
 
   const expected = new Map<string, number>();

@@ -137,6 +137,15 @@ const SENTENCES: Record<string, Record<Lang, string[]>> = {
     sv: ['Våra studerande i energiteknik söker praktikplatser och ämnen för examensarbete: {T} {A}.'],
     en: ['Our energy engineering students seek internships and thesis topics: {T} {A}.'],
   },
+  /** A student's introduction ({T} {A}: what they would like to work on, {M} their home municipality). */
+  student: {
+    fi: [
+      'Opiskelen energia-alaa ja etsin harjoittelua, jossa pääsen tekemään käytännössä: {T} {A}.',
+      'Asun kunnassa {M} ja olen kiinnostunut aiheesta {T} {A}; kesätyö tai opinnäytetyö käy.',
+    ],
+    sv: ['Jag studerar energiteknik och söker praktik där jag får arbeta med {T} {A}.'],
+    en: ['I study energy engineering and look for a placement where I can work on {T} {A}.'],
+  },
   common: {
     fi: [
       'Työ tehdään pääosin kunnassa {M}, ja osa tehtävistä voidaan hoitaa etänä.',
@@ -237,6 +246,19 @@ const EDU_NAMES = [
   'Metsäkeskus koulutus',
   'Energiateollisuuden koulutuspalvelut',
 ];
+/** Fields of study of seeded students (as the institution names them, in Finnish). */
+const FIELDS_OF_STUDY = [
+  'Energiatekniikka',
+  'Sähkö- ja automaatiotekniikka',
+  'Talotekniikka',
+  'Rakennustekniikka',
+  'Konetekniikka',
+  'Ympäristötekniikka',
+  'Maaseutuelinkeinot',
+  'Metsätalous',
+  'Liiketalous',
+  'Tieto- ja viestintätekniikka',
+];
 const FIRST_NAMES = [
   'Aino',
   'Eero',
@@ -288,6 +310,7 @@ export interface Vocabulary {
   companyPrefixes: string[];
   companySuffixes: string[];
   eduNames: string[];
+  fieldsOfStudy: string[];
   firstNames: string[];
   lastNames: string[];
 }
@@ -324,6 +347,7 @@ export function vocabulary(): Vocabulary {
     companyPrefixes: COMPANY_PREFIXES,
     companySuffixes: COMPANY_SUFFIXES,
     eduNames: EDU_NAMES,
+    fieldsOfStudy: FIELDS_OF_STUDY,
     firstNames: FIRST_NAMES,
     lastNames: LAST_NAMES,
   };

@@ -149,6 +149,9 @@ export async function preparedRows<T>(db: Database, name: string, query: SQL): P
   const client = (db as unknown as { $client?: unknown }).$client;
   if (!(client instanceof pg.Pool)) return queryRows<T>(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
+  // Tell drizzle's logger, as drizzle would: query counting in tests and the benchmarks read it.
+  const session = (db as unknown as { session?: { logger?: { logQuery(q: string, p: unknown[]): void } } }).session;
+  session?.logger?.logQuery(text, params as unknown[]);
   const result = await client.query({ name, text, values: params as unknown[] });
   return result.rows as T[];
 }

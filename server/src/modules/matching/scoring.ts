@@ -136,7 +136,14 @@ export function partScores(subject: Subject, c: CandidateColumns) {
   };
 }
 
-/** The subject's title words, any of them, as a prefix tsquery in every language (null when none). */
+/**
+ * The subject's title words, any of them, as a prefix tsquery in every language (null when none).
+ * Each language's query is an OR of its words' prefixes; a word most languages leave as it is
+ * (a name, a Finnish compound in Swedish or English) would otherwise appear up to four times, and
+ * ts_rank_cd's work grows with the number of operands (about three times slower per row with
+ * them), so the operands are taken once each (splitting only at the top level, outside any
+ * parentheses). The rank is the same: an OR of the same operands finds the same covers.
+ */
 export function textQuery(subject: Subject): SQL | null {
   const words = subject.text
     .toLowerCase()
@@ -144,7 +151,8 @@ export function textQuery(subject: Subject): SQL | null {
     ?.slice(0, 12);
   if (!words?.length) return null;
   const q = words.map((w) => `${w}:*`).join(' | ');
-  return sql`(select string_agg(distinct '(' || q || ')', ' | ')::tsquery from unnest(array[
+  return sql`(select string_agg(distinct operand, ' | ')::tsquery from unnest(array[
     to_tsquery('finnish', ${q})::text, to_tsquery('swedish', ${q})::text,
-    to_tsquery('english', ${q})::text, to_tsquery('simple', ${q})::text]) q where q <> '')`;
+    to_tsquery('english', ${q})::text, to_tsquery('simple', ${q})::text]) q,
+    regexp_split_to_table(q, ' \\| (?![^(]*\\))') operand where q <> '')`;
 }

@@ -69,7 +69,12 @@ export interface Match {
   };
 }
 
-/** A source of candidates: a subquery with the columns every ranking reads. */
+/**
+ * A source of candidates: a subquery with the columns every ranking reads. Names of people and
+ * organisations are scalar subqueries rather than joins (each a primary-key lookup of exactly one
+ * row): not used for ranking, PostgreSQL looks them up only for the rows that survive the ranking,
+ * not for every candidate (and a join would let it hash a whole table instead).
+ */
 interface Source {
   kind: MatchKind;
   /** Selects id, item_kind, title, subtitle, offer_id, starts_at, municipality_code, remote, period_start, period_end, languages, topics, document. */
@@ -103,7 +108,8 @@ const SOURCES = {
   sessions: {
     kind: 'SESSION',
     rows: (topics) => sql`
-      select cs.id, 'SESSION' as item_kind, o.title, org.name as subtitle, o.id as offer_id, cs.starts_at,
+      select cs.id, 'SESSION' as item_kind, o.title,
+        (select org.name from organisations org where org.id = o.organisation_id) as subtitle, o.id as offer_id, cs.starts_at,
         coalesce(cs.municipality_code, o.municipality_code) as municipality_code, (cs.online_url is not null) as remote,
         (cs.starts_at at time zone 'Europe/Helsinki')::date as period_start,
         (cs.ends_at at time zone 'Europe/Helsinki')::date as period_end,
@@ -111,7 +117,6 @@ const SOURCES = {
       from search_items si
       join offers o on o.id = si.id
       join course_sessions cs on cs.offer_id = o.id
-      join organisations org on org.id = o.organisation_id
       where si.kind = 'COURSE' and si.topics && ${topics} and o.state = 'PUBLISHED'
         and cs.cancelled_at is null and cs.registration_deadline > now() and cs.seats > cs.seats_taken`,
   },
@@ -129,25 +134,25 @@ const SOURCES = {
   students: {
     kind: 'STUDENT',
     rows: (topics) => sql`
-      select sp.user_id as id, 'STUDENT' as item_kind, u.display_name as title,
+      select sp.user_id as id, 'STUDENT' as item_kind, (select u.display_name from users u where u.id = sp.user_id) as title,
         sp.institution_name || ', ' || sp.field_of_study as subtitle, null::uuid as offer_id, null::timestamptz as starts_at,
         sp.home_municipality_code as municipality_code, false as remote,
         sp.available_from as period_start, sp.available_to as period_end, sp.languages, sp.topics,
         to_tsvector('simple', sp.field_of_study || ' ' || coalesce(sp.introduction, '')) as document
-      from student_profiles sp join users u on u.id = sp.user_id
+      from student_profiles sp
       where sp.discoverable and sp.topics && ${topics}`,
   },
   /** Open needs of the given kinds (leads). */
   needs: (kinds: NeedKind[]): Source => ({
     kind: 'NEED',
     rows: (topics) => sql`
-      select n.id, n.kind::text as item_kind, n.title, coalesce(org.name, u.display_name) as subtitle,
+      select n.id, n.kind::text as item_kind, n.title,
+        coalesce((select org.name from organisations org where org.id = n.organisation_id),
+          (select u.display_name from users u where u.id = n.posted_by)) as subtitle,
         null::uuid as offer_id, null::timestamptz as starts_at, n.municipality_code, n.remote,
         n.period_start, n.period_end, n.languages, n.topics,
         to_tsvector('simple', n.title || ' ' || n.description) as document
       from needs n
-      join users u on u.id = n.posted_by
-      left join organisations org on org.id = n.organisation_id
       where n.state = 'OPEN' and n.topics && ${topics} and n.kind::text = any(${textArray(kinds)})`,
   }),
   /** Open placements, as search shows them. */
