@@ -6,6 +6,7 @@ import { CancelBookingWithTokenPage, MyBookingsPage, SessionManagePage } from '.
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage } from '../features/auth';
 import { ConversationPage, ConversationsPage } from '../features/conversations';
 import { LandingPage } from '../features/landing';
+import { BrokeringQueuePage, MyProposalsPage, PlacementsPage, PoolsPage, ProposalPage } from '../features/matching';
 import {
   DevMailboxPage,
   NotificationPreferencesPage,
@@ -70,6 +71,10 @@ export const router = createBrowserRouter([
               { path: 'needs/:id/applicants', element: <ApplicantBoardPage /> },
               { path: 'conversations', element: <ConversationsPage /> },
               { path: 'conversations/:id', element: <ConversationPage /> },
+              { path: 'proposals/:id', element: <ProposalPage /> },
+              { path: 'my/proposals', element: <MyProposalsPage /> },
+              // Educators and coordinators: the server answers FORBIDDEN to others.
+              { path: 'pools', element: <PoolsPage /> },
             ],
           },
           {
@@ -86,6 +91,16 @@ export const router = createBrowserRouter([
             path: 'my/profile',
             element: <RequireRole userRole="STUDENT" />,
             children: [{ index: true, element: <StudentProfilePage /> }],
+          },
+          {
+            path: 'my/placements',
+            element: <RequireRole userRole="STUDENT" />,
+            children: [{ index: true, element: <PlacementsPage /> }],
+          },
+          {
+            path: 'coordinator/queue',
+            element: <RequireRole userRole="COORDINATOR" />,
+            children: [{ index: true, element: <BrokeringQueuePage /> }],
           },
           {
             path: 'admin/users',

@@ -30,15 +30,25 @@ export function MainNav() {
     if (hasRole(user, 'ENTREPRENEUR'))
       items.push({ to: '/my/needs', label: t('nav.myNeeds') }, { to: '/needs/new', label: t('nav.postNeed') });
     if (hasRole(user, 'EDUCATOR'))
-      items.push({ to: '/my/offers', label: t('nav.myOffers') }, { to: '/offers/new', label: t('nav.publishCourse') });
+      items.push(
+        { to: '/my/offers', label: t('nav.myOffers') },
+        { to: '/offers/new', label: t('nav.publishCourse') },
+        { to: '/pools', label: t('nav.pools') },
+      );
     if (hasRole(user, 'STUDENT'))
       items.push(
         { to: '/my/applications', label: t('nav.myApplications') },
+        { to: '/my/placements', label: t('nav.placements') },
         { to: '/my/profile', label: t('nav.myProfile') },
       );
     items.push({ to: '/organisations', label: t('nav.organisations') });
-    if (hasRole(user, 'COORDINATOR'))
-      items.push({ to: '/coordinator/organisations', label: t('nav.coordinatorOrganisations') });
+    if (hasRole(user, 'COORDINATOR')) {
+      items.push(
+        { to: '/coordinator/organisations', label: t('nav.coordinatorOrganisations') },
+        { to: '/coordinator/queue', label: t('nav.brokeringQueue') },
+      );
+      if (!hasRole(user, 'EDUCATOR')) items.push({ to: '/pools', label: t('nav.pools') });
+    }
     if (hasRole(user, 'ADMIN')) items.push({ to: '/admin/users', label: t('nav.adminUsers') });
   } else if (status === 'visitor') {
     items.push({ to: '/sign-in', label: t('nav.signIn') }, { to: '/sign-up', label: t('nav.signUp') });

@@ -43,6 +43,9 @@ export function UserMenu({ user }: { user: SessionUser }) {
               ? `${t('userMenu.messages')} (${t('nav.unread', { count: unreadMessages })})`
               : t('userMenu.messages')}
           </MenuItem>
+          <MenuItem id="proposals" href="/my/proposals" className="menu__item">
+            {t('userMenu.proposals')}
+          </MenuItem>
           <MenuItem id="saved-searches" href="/my/searches" className="menu__item">
             {t('userMenu.savedSearches')}
           </MenuItem>

@@ -6,6 +6,7 @@ import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
 import { ErrorAlert, Loading, Page } from '../../../shared/ui';
 import { NeedApplications } from '../../applications';
+import { NeedSuggestions } from '../../matching';
 import { NeedFacts } from '../components/NeedFacts';
 import { NeedOwnerActions } from '../components/NeedOwnerActions';
 import { NeedStateBadge } from '../components/NeedStateBadge';
@@ -70,6 +71,7 @@ function NeedContent({ need }: { need: Need }) {
           ) : null}
         </section>
         <NeedApplications need={need} />
+        <NeedSuggestions need={need} />
       </div>
       {need.canEdit ? <NeedOwnerActions need={need} /> : null}
       <p>

@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
 import { useFormatters, useLocale } from '../../../shared/i18n';
 import { EmptyState, ErrorAlert, Loading, Page, TopicList } from '../../../shared/ui';
+import { OfferLeads } from '../../matching';
 import { AddSession } from '../components/AddSession';
 import { OfferOwnerActions } from '../components/OfferOwnerActions';
 import { OfferStateBadge } from '../components/OfferStateBadge';
@@ -135,6 +136,7 @@ function OfferContent({ offer, onChanged }: { offer: Offer; onChanged: () => voi
           {offer.canEdit && offer.state !== 'ARCHIVED' ? <AddSession offer={offer} onAdded={onChanged} /> : null}
         </section>
       ) : null}
+      <OfferLeads offer={offer} />
       {offer.canEdit ? <OfferOwnerActions offer={offer} /> : null}
       <p>
         <Link to="/search">{t('search.backToSearch')}</Link>

@@ -1,0 +1,58 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { Match } from '../operations';
+
+/** Where a match's title leads: a course or pool, a session's course, or a need. */
+export function matchHref(match: Match): string | null {
+  switch (match.kind) {
+    case 'OFFER':
+      return `/offers/${match.id}`;
+    case 'SESSION':
+      return match.offerId ? `/offers/${match.offerId}` : null;
+    case 'NEED':
+      return `/needs/${match.id}`;
+    default:
+      return null;
+  }
+}
+
+/** A score of 0–100 as a meter with its value in words ("86/100"). */
+export function MatchScore({ score, label }: { score: number; label: string }) {
+  const { t } = useTranslation();
+  const value = Math.round(score);
+  const text = t('matching.score', { score: value });
+  return (
+    <span className="match-score">
+      <meter min={0} max={100} value={value} aria-label={label} aria-valuetext={text} />{' '}
+      <span aria-hidden="true">{text}</span>
+    </span>
+  );
+}
+
+/**
+ * Matches as a list of cards, best first: the title (linked where it has a page), the
+ * organisation or the student's institution, the score and the reasons in plain words.
+ * `action` adds a button to each (a coordinator's Propose).
+ */
+export function MatchList({ matches, action }: { matches: Match[]; action?: (match: Match) => ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="card-list">
+      {matches.map((match) => {
+        const href = matchHref(match);
+        return (
+          <li key={`${match.kind}-${match.id}`} className="card">
+            <h3 className="card__title">{href ? <Link to={href}>{match.title}</Link> : match.title}</h3>
+            {match.subtitle ? <p className="card__meta">{match.subtitle}</p> : null}
+            <p className="card__meta">
+              <MatchScore score={match.score} label={t('matching.scoreLabel', { title: match.title })} />
+            </p>
+            <p>{match.explanation}</p>
+            {action ? action(match) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

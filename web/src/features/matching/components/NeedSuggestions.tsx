@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { hasCode, toAppError } from '../../../shared/graphql';
+import { useSession } from '../../../shared/session';
+import { EmptyState, ErrorAlert, Loading } from '../../../shared/ui';
+import { hasRole } from '../../../shared/utils/roles';
+import { NeedMatchesQuery } from '../operations';
+import { MatchList } from './MatchList';
+import { ProposeButton, targetOfMatch } from './ProposeDialog';
+
+/** How many suggestions the need page shows. */
+export const SUGGESTION_COUNT = 5;
+
+/**
+ * "Suggested for you" on a need's page, for those who may manage the need (its company side) and
+ * coordinators: the best courses, sessions, student pools or students, with why they fit. A
+ * coordinator proposes one of them to both sides.
+ */
+export function NeedSuggestions({ need }: { need: { id: string; title: string; state: string; canEdit: boolean } }) {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const coordinator = hasRole(user, 'COORDINATOR');
+  const show = need.canEdit || coordinator;
+  const [{ data, fetching, error }] = useQuery({
+    query: NeedMatchesQuery,
+    variables: { id: need.id, first: SUGGESTION_COUNT },
+    pause: !show,
+  });
+  if (!show) return null;
+  const appError = error ? toAppError(error) : null;
+  // Someone outside the need's side (a stale role) sees nothing here rather than an error.
+  if (hasCode(appError, 'FORBIDDEN')) return null;
+  const matches = data?.need?.matches ?? null;
+  const canPropose = coordinator && need.state === 'OPEN';
+
+  return (
+    <section className="card" aria-labelledby="need-suggestions-heading">
+      <h2 id="need-suggestions-heading">{t('matching.suggestions.heading')}</h2>
+      <p className="muted">{t('matching.suggestions.lead')}</p>
+      {appError ? <ErrorAlert error={appError} /> : null}
+      {matches ? (
+        matches.length === 0 ? (
+          <EmptyState title={t('matching.suggestions.empty')}>
+            <p>{t('matching.suggestions.emptyHelp')}</p>
+          </EmptyState>
+        ) : (
+          <MatchList
+            matches={matches}
+            action={
+              canPropose
+                ? (match) => {
+                    const target = targetOfMatch(need.id, need.title, match);
+                    return target ? (
+                      <div className="button-row">
+                        <ProposeButton target={target} label={t('proposals.propose.button')} />
+                      </div>
+                    ) : null;
+                  }
+                : undefined
+            }
+          />
+        )
+      ) : fetching ? (
+        <Loading />
+      ) : null}
+    </section>
+  );
+}

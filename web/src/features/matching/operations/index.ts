@@ -1,0 +1,192 @@
+import type {
+  NeedKind,
+  NeedState,
+  ProposalAction,
+  ProposalAnswer,
+  ProposalOrigin,
+  ProposalSide,
+  ProposalState,
+  ProposalTargetKind,
+  Season,
+} from '@keskusvaraamo/shared';
+import { gql } from 'urql';
+import type { PageInfo } from '../../../shared/utils/cursorPages';
+
+export type MatchKind = 'OFFER' | 'SESSION' | 'STUDENT' | 'NEED';
+
+/** A suggested match, best first, with its score and the reasons in the viewer's words. */
+export interface Match {
+  kind: MatchKind;
+  id: string;
+  itemKind: string;
+  title: string;
+  subtitle: string | null;
+  offerId: string | null;
+  startsAt: string | null;
+  municipalityCode: string | null;
+  remote: boolean;
+  periodStart: string | null;
+  periodEnd: string | null;
+  score: number;
+  explanation: string;
+}
+
+const MATCH = `kind id itemKind title subtitle offerId startsAt municipalityCode remote periodStart periodEnd score explanation`;
+
+export const NeedMatchesQuery = gql<{ need: { id: string; matches: Match[] } | null }, { id: string; first?: number }>(
+  `query NeedMatches($id: ID!, $first: Int) { need(id: $id) { id matches(first: $first) { ${MATCH} } } }`,
+);
+
+export const OfferLeadsQuery = gql<{ offer: { id: string; leads: Match[] } | null }, { id: string; first?: number }>(
+  `query OfferLeads($id: ID!, $first: Int) { offer(id: $id) { id leads(first: $first) { ${MATCH} } } }`,
+);
+
+export const PlacementsForMeQuery = gql<{ placementsForMe: Match[] }, { first?: number }>(
+  `query PlacementsForMe($first: Int) { placementsForMe(first: $first) { ${MATCH} } }`,
+);
+
+export interface ProposalSideAnswer {
+  answer: ProposalAnswer | null;
+  answeredAt: string | null;
+  answeredByName: string | null;
+}
+
+export interface ProposalNeed {
+  id: string;
+  kind: NeedKind;
+  state: NeedState;
+  title: string;
+  organisation: { id: string; name: string } | null;
+}
+
+export interface Proposal {
+  id: string;
+  state: ProposalState;
+  origin: ProposalOrigin;
+  need: ProposalNeed;
+  target: {
+    kind: ProposalTargetKind;
+    offer: { id: string; title: string } | null;
+    session: { id: string; startsAt: string } | null;
+    studentId: string | null;
+    title: string;
+    organisationName: string | null;
+  };
+  note: string;
+  proposerName: string;
+  needAnswer: ProposalSideAnswer;
+  targetAnswer: ProposalSideAnswer;
+  viewerSides: ProposalSide[];
+  actions: ProposalAction[];
+  matchMade: { id: string; matchedAt: string; minutesToMatch: number } | null;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
+const ANSWER = `answer answeredAt answeredByName`;
+const PROPOSAL = `id state origin need { id kind state title organisation { id name } }
+  target { kind offer { id title } session { id startsAt } studentId title organisationName }
+  note proposerName needAnswer { ${ANSWER} } targetAnswer { ${ANSWER} } viewerSides actions
+  matchMade { id matchedAt minutesToMatch } createdAt decidedAt`;
+
+export const ProposalQuery = gql<{ proposal: Proposal | null }, { id: string }>(
+  `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL} } }`,
+);
+
+export const MyProposalsQuery = gql<
+  { myProposals: { nodes: Proposal[]; pageInfo: PageInfo; totalCount: number } },
+  { state?: ProposalState | null; first?: number; after?: string | null }
+>(
+  `query MyProposals($state: ProposalState, $first: Int, $after: String) {
+    myProposals(state: $state, first: $first, after: $after) {
+      nodes { ${PROPOSAL} }
+      pageInfo { hasNextPage endCursor }
+      totalCount
+    }
+  }`,
+);
+
+export interface ProposeMatchVariables {
+  input: {
+    needId: string;
+    targetKind: ProposalTargetKind;
+    offerId?: string | null;
+    sessionId?: string | null;
+    studentId?: string | null;
+    note: string;
+  };
+}
+
+export const ProposeMatchMutation = gql<{ proposeMatch: Proposal }, ProposeMatchVariables>(
+  `mutation ProposeMatch($input: ProposeMatchInput!) { proposeMatch(input: $input) { ${PROPOSAL} } }`,
+);
+
+export const AcceptProposalMutation = gql<{ acceptProposal: Proposal }, { id: string }>(
+  `mutation AcceptProposal($id: ID!) { acceptProposal(id: $id) { ${PROPOSAL} } }`,
+);
+
+export const DeclineProposalMutation = gql<{ declineProposal: Proposal }, { id: string }>(
+  `mutation DeclineProposal($id: ID!) { declineProposal(id: $id) { ${PROPOSAL} } }`,
+);
+
+export const WithdrawProposalMutation = gql<{ withdrawProposal: Proposal }, { id: string }>(
+  `mutation WithdrawProposal($id: ID!) { withdrawProposal(id: $id) { ${PROPOSAL} } }`,
+);
+
+export interface BrokeringQueueItem {
+  need: ProposalNeed & { municipalityCode: string | null; remote: boolean };
+  publishedAt: string;
+  daysWaiting: number;
+  openProposals: number;
+}
+
+export const BrokeringQueueQuery = gql<
+  { brokeringQueue: { nodes: BrokeringQueueItem[]; pageInfo: PageInfo; totalCount: number } },
+  { first?: number; after?: string | null }
+>(
+  `query BrokeringQueue($first: Int, $after: String) {
+    brokeringQueue(first: $first, after: $after) {
+      nodes {
+        need { id kind state title municipalityCode remote organisation { id name } }
+        publishedAt daysWaiting openProposals
+      }
+      pageInfo { hasNextPage endCursor }
+      totalCount
+    }
+  }`,
+);
+
+export interface DemandPool {
+  key: string;
+  topic: string;
+  needCount: number;
+  needs: { id: string; title: string; positions: number; organisation: { id: string; name: string } | null }[];
+  summary: {
+    people: number;
+    companies: number;
+    topic: string;
+    places: string[];
+    remote: boolean;
+    season: Season;
+    year: number;
+  };
+}
+
+export const DemandPoolsQuery = gql<{ demandPools: DemandPool[] }, { topic?: string | null }>(
+  `query DemandPools($topic: String) {
+    demandPools(topic: $topic) {
+      key topic needCount
+      needs { id title positions organisation { id name } }
+      summary { people companies topic places remote season year }
+    }
+  }`,
+);
+
+export const AnswerDemandPoolMutation = gql<
+  { answerDemandPool: { proposals: { id: string }[]; skippedNeedIds: string[] } },
+  { input: { poolKey: string; offerId?: string | null; sessionId?: string | null; note: string } }
+>(
+  `mutation AnswerDemandPool($input: AnswerDemandPoolInput!) {
+    answerDemandPool(input: $input) { proposals { id } skippedNeedIds }
+  }`,
+);

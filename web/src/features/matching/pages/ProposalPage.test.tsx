@@ -1,0 +1,91 @@
+// @vitest-environment jsdom
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeGraphql, prepareDom, renderRoutes } from '../../conversations/testUtils';
+import type { Proposal } from '../operations';
+import { ProposalPage } from './ProposalPage';
+
+const open: Proposal = {
+  id: 'p1',
+  state: 'OPEN',
+  origin: 'COORDINATOR',
+  need: {
+    id: 'n1',
+    kind: 'COURSE',
+    state: 'OPEN',
+    title: 'Tulityökorttikoulutus',
+    organisation: { id: 'c1', name: 'Tunturienergia Oy' },
+  },
+  target: {
+    kind: 'OFFER',
+    offer: { id: 'o1', title: 'Tulityökortti' },
+    session: null,
+    studentId: null,
+    title: 'Tulityökortti',
+    organisationName: 'Lapin ammattikorkeakoulu',
+  },
+  note: 'Kurssi sopii tarpeeseenne.',
+  proposerName: 'Kaisa Koordinaattori',
+  needAnswer: { answer: null, answeredAt: null, answeredByName: null },
+  targetAnswer: { answer: 'ACCEPTED', answeredAt: '2026-03-02T09:00:00Z', answeredByName: 'Eero Educator' },
+  viewerSides: ['NEED'],
+  actions: ['ACCEPT', 'DECLINE'],
+  matchMade: null,
+  createdAt: '2026-03-01T10:30:00Z',
+  decidedAt: null,
+};
+
+function server() {
+  let current = open;
+  return fakeGraphql((operation) => {
+    switch (operation.operationName) {
+      case 'Proposal':
+        return { data: { proposal: current } };
+      case 'AcceptProposal':
+        current = {
+          ...current,
+          state: 'ACCEPTED',
+          actions: [],
+          needAnswer: { answer: 'ACCEPTED', answeredAt: '2026-03-03T09:00:00Z', answeredByName: 'Erkki Yrittäjä' },
+          matchMade: { id: 'm1', matchedAt: '2026-03-03T09:00:00Z', minutesToMatch: 100 },
+        };
+        return { data: { acceptProposal: current } };
+      default:
+        return { data: null };
+    }
+  });
+}
+
+describe('a proposal’s page', () => {
+  beforeEach(() => prepareDom());
+  afterEach(cleanup);
+
+  it('shows the need, target, note and answers, and accepts after a confirmation', async () => {
+    const { client, named } = server();
+    renderRoutes([{ path: '/proposals/:id', element: <ProposalPage /> }], '/proposals/p1', client);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ehdotus: Tulityökorttikoulutus' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Tulityökorttikoulutus' }).getAttribute('href')).toBe('/needs/n1');
+    expect(screen.getByRole('link', { name: 'Tulityökortti' }).getAttribute('href')).toBe('/offers/o1');
+    expect(screen.getByText('Kurssi sopii tarpeeseenne.')).toBeTruthy();
+    expect(screen.getByText('Ei vielä vastattu')).toBeTruthy();
+    expect(screen.getByText(/Hyväksynyt Eero Educator/)).toBeTruthy();
+    const state = screen.getByRole('region', { name: 'Tila' });
+    expect(
+      within(state)
+        .getAllByRole('button')
+        .map((b) => b.textContent),
+    ).toEqual(['Hyväksy', 'Hylkää']);
+
+    const user = userEvent.setup();
+    await user.click(within(state).getByRole('button', { name: 'Hyväksy' }));
+    const dialog = await screen.findByRole('alertdialog', { name: 'Hyväksytkö ehdotuksen?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Hyväksy' }));
+
+    await waitFor(() => expect(screen.getByText(/Yhdistetty/)).toBeTruthy());
+    expect(named('AcceptProposal')[0]?.variables).toEqual({ id: 'p1' });
+    expect(screen.getByText('Hyväksyit ehdotuksen: Tulityökorttikoulutus – Tulityökortti.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Hyväksy' })).toBeNull();
+  });
+});
