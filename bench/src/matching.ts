@@ -87,7 +87,7 @@ const wanted = (process.env.BENCH_MATCHING_SCALES ?? '').split(',').filter(Boole
 const SCALES = wanted.length ? ALL_SCALES.filter((s) => wanted.includes(s.label)) : ALL_SCALES;
 
 /** The partial GIN indexes candidates must come through, and the tables that must never be scanned whole. */
-const TOPIC_INDEXES = ['needs_open_topics_idx', 'student_profiles_topics_idx', 'search_items_topics_idx'];
+const TOPIC_INDEXES = ['needs_open_course_topics_idx', 'student_profiles_topics_idx', 'search_items_topics_idx'];
 const GUARDED_TABLES = ['needs', 'student_profiles', 'search_items'];
 
 const MATCH_FIELDS = `id kind itemKind title subtitle offerId startsAt municipalityCode remote periodStart periodEnd score
@@ -185,10 +185,10 @@ function runWorker(data: {
 function sourceOf(text: string): string {
   if (text.includes('from student_profiles sp')) return 'students';
   if (text.includes("si.kind = 'STUDENT_POOL'")) return 'pools';
-  if (text.includes('join course_sessions cs on cs.offer_id')) return 'sessions';
+  if (text.includes("'SESSION' as item_kind")) return 'sessions';
   if (text.includes("si.kind = 'COURSE'")) return 'courses';
-  if (text.includes('from needs n')) return 'needs';
   if (text.includes("si.kind in ('INTERNSHIP'")) return 'placements';
+  if (text.includes("n.kind = 'COURSE'")) return 'course needs';
   return 'other';
 }
 const isRanking = (text: string) => text.includes('stage as (');

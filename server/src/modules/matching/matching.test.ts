@@ -228,6 +228,58 @@ describe('as data changes', () => {
     );
     expect(await leads()).not.toContain(wanted.id);
   });
+
+  it("a pool's leads are open placements of its kinds, with the poster's name where there is no company", async () => {
+    const { createOffer, publishOffer } = await import('../offers/service.js');
+    const educator = { ...school.owner, emailVerified: true };
+    const draft = await createOffer(
+      depsOf(app),
+      educator,
+      {
+        kind: 'STUDENT_POOL',
+        organisationId: school.id,
+        title: 'Biokaasun opinnäytetyöntekijät',
+        description: 'Insinööriopiskelijat etsivät opinnäytetyön aiheita.',
+        language: 'fi',
+        topics: ['biogas'],
+        municipalityCode: '698',
+        online: false,
+        languages: ['fi'],
+        studentCount: 5,
+        periodStart: dateIn(30),
+        periodEnd: dateIn(150),
+        placementKinds: ['THESIS'],
+        studyLevel: 'BACHELOR',
+        fieldOfStudy: 'Energiatekniikka',
+      },
+      null,
+    );
+    const pool = await publishOffer(depsOf(app), educator, draft.id);
+    const farmer = await buildUser(app, { roles: ['ENTREPRENEUR'], displayName: 'Biokaasutila Niemi' });
+    const thesis = await buildNeed(
+      app,
+      { kind: 'THESIS', topics: ['biogas'], thesisLevel: 'BACHELOR' },
+      { owner: farmer },
+    );
+    const internship = await buildNeed(app, { kind: 'INTERNSHIP', topics: ['biogas'] });
+    const courseWanted = await courseNeed({ topics: ['biogas'] });
+    const leads = async () => {
+      const r = await gql(
+        app,
+        `query ($id: ID!) { offer(id: $id) { leads { id itemKind subtitle } } }`,
+        { id: pool.id },
+        { token: school.owner.token },
+      );
+      expect(r.errors, JSON.stringify(r.errors)).toBeUndefined();
+      return r.data!.offer.leads as { id: string; itemKind: string; subtitle: string | null }[];
+    };
+    const found = await leads();
+    expect(found).toContainEqual({ id: thesis.id, itemKind: 'THESIS', subtitle: 'Biokaasutila Niemi' });
+    expect(found.map((l) => l.id)).not.toContain(internship.id);
+    expect(found.map((l) => l.id)).not.toContain(courseWanted.id);
+    await gql(app, `mutation ($id: ID!) { closeNeed(id: $id) { state } }`, { id: thesis.id }, { token: farmer.token });
+    expect((await leads()).map((l) => l.id)).not.toContain(thesis.id);
+  });
 });
 
 describe('who sees matches', () => {

@@ -1,15 +1,17 @@
 import type { Locale } from '@keskusvaraamo/shared';
 import type { IResolvers } from 'mercurius';
 import type { GraphqlModule } from '../../plugins/graphql.js';
+import type { NeedDto } from '../needs/presenter.js';
+import type { OfferDto } from '../offers/presenter.js';
 import { explainMatch } from './explain.js';
 import { leadsForOffer, matchesForNeed, placementsForStudent, type Match } from './service.js';
 
 const resolvers: IResolvers = {
   Need: {
-    matches: async (need: { id: string }, args, ctx) => matchesForNeed(ctx.deps, await ctx.viewer(), need.id, args),
+    matches: async (need: NeedDto, args, ctx) => matchesForNeed(ctx.deps, await ctx.viewer(), need, args),
   },
   Offer: {
-    leads: async (offer: { id: string }, args, ctx) => leadsForOffer(ctx.deps, await ctx.viewer(), offer.id, args),
+    leads: async (offer: OfferDto, args, ctx) => leadsForOffer(ctx.deps, await ctx.viewer(), offer, args),
   },
   Query: {
     placementsForMe: async (_root, args, ctx) => placementsForStudent(ctx.deps, await ctx.viewer(), args),

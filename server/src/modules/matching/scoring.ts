@@ -85,7 +85,8 @@ function topicPart(subject: Subject, c: CandidateColumns): SQL {
   // our topics it lacks (never more than those).
   const related = [...new Set(subject.topics.flatMap(relatedTopics))].filter((t) => !subject.topics.includes(t));
   if (related.length === 0) return sql`((${exact})::float8 / ${subject.topics.length})`;
-  const relatedCount = sql.join(related.map(has), sql` + `);
+  // Most candidates have none of the related topics: one overlap test spares counting them.
+  const relatedCount = sql`(case when ${c.topics} && ${textArray(related)} then ${sql.join(related.map(has), sql` + `)} else 0 end)`;
   return sql`(((${exact}) + ${RELATED_TOPIC_WEIGHT}::float8 * least(${relatedCount}, ${subject.topics.length} - (${exact})))::float8 / ${subject.topics.length})`;
 }
 
@@ -120,13 +121,7 @@ function languagePart(subject: Subject, c: CandidateColumns): SQL {
   return sql`(case when ${c.languages} && ${textArray(subject.languages)} then 1.0 else 0 end)::float8`;
 }
 
-/** Points from everything but text (the first stage of a ranking). */
-export function baseScore(subject: Subject, c: CandidateColumns): SQL {
-  return sql`(${WEIGHTS.topics} * ${topicPart(subject, c)} + ${WEIGHTS.period} * ${periodPart(subject, c)}
-    + ${WEIGHTS.distance} * ${distancePart(subject, c)} + ${WEIGHTS.language} * ${languagePart(subject, c)})`;
-}
-
-/** Each part's points, for the breakdown. */
+/** Each part's points but text's: their sum ranks the first stage, and each is in the breakdown. */
 export function partScores(subject: Subject, c: CandidateColumns) {
   return {
     topics: sql`${WEIGHTS.topics} * ${topicPart(subject, c)}`,

@@ -13,19 +13,19 @@
  * Each source is one statement in two stages: candidates found through a GIN index on topics,
  * scored on topics, period, distance and language, the best 100 then scored on text too.
  */
-import { isPlacementKind, type Locale, type NeedKind } from '@keskusvaraamo/shared';
+import { isPlacementKind, PLACEMENT_KINDS, type Locale, type NeedKind } from '@keskusvaraamo/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { forbidden, notFound, unauthenticated, validationError } from '../../errors.js';
+import { forbidden, unauthenticated, validationError } from '../../errors.js';
 import { helsinkiDate } from '../../lib/helsinki.js';
-import { assertId } from '../../lib/ids.js';
 import { hasRole, type Viewer } from '../accounts/viewer.js';
-import { canEditNeeds, getNeed } from '../needs/service.js';
-import { canEditOffers, getOffer, sessionsOfOffers } from '../offers/service.js';
+import type { NeedDto } from '../needs/presenter.js';
+import { mayManageNeed } from '../needs/service.js';
+import type { OfferDto } from '../offers/presenter.js';
+import { mayManageOffer, sessionsOfOffers } from '../offers/service.js';
 import { myStudentProfile } from '../profiles/service.js';
 import {
-  baseScore,
   candidateTopics,
   distanceOf,
   overlapDays,
@@ -91,7 +91,10 @@ const COLUMNS: CandidateColumns = {
 };
 
 const SOURCES = {
-  /** Published courses still taking registrations with a free seat. */
+  /**
+   * Published courses still taking registrations with a free seat: the seat check is a probe per
+   * candidate (a semi-join would hash every open session instead).
+   */
   courses: {
     kind: 'OFFER',
     rows: (topics) => sql`
@@ -101,24 +104,32 @@ const SOURCES = {
       from search_items si
       where si.kind = 'COURSE' and si.topics && ${topics}
         and (si.visible_until is null or si.visible_until > now())
-        and exists (select 1 from course_sessions cs where cs.offer_id = si.id and cs.cancelled_at is null
-                    and cs.registration_deadline > now() and cs.seats > cs.seats_taken)`,
+        and (select true from course_sessions cs where cs.offer_id = si.id and cs.cancelled_at is null
+             and cs.registration_deadline > now() and cs.seats > cs.seats_taken limit 1)`,
   },
-  /** Sessions taking registrations with a free seat, of published courses. */
+  /**
+   * Sessions taking registrations with a free seat, of published courses: the course's row in the
+   * search index (there while it is published, written in the same transaction as the offer) has
+   * its title, organisation, topics and place, so the offers table is not read. Each candidate
+   * course's sessions are looked up by key (the `offset 0` keeps the lateral subquery a lookup:
+   * flattened into a join, the planner would rather hash every open session), and the outer
+   * `offset 0` computes a session's dates once rather than at every use in the score.
+   */
   sessions: {
     kind: 'SESSION',
     rows: (topics) => sql`
-      select cs.id, 'SESSION' as item_kind, o.title,
-        (select org.name from organisations org where org.id = o.organisation_id) as subtitle, o.id as offer_id, cs.starts_at,
-        coalesce(cs.municipality_code, o.municipality_code) as municipality_code, (cs.online_url is not null) as remote,
+      select cs.id, 'SESSION' as item_kind, si.title, si.organisation_name as subtitle, si.id as offer_id, cs.starts_at,
+        coalesce(cs.municipality_code, si.municipality_code) as municipality_code, (cs.online_url is not null) as remote,
         (cs.starts_at at time zone 'Europe/Helsinki')::date as period_start,
         (cs.ends_at at time zone 'Europe/Helsinki')::date as period_end,
-        array[cs.language]::text[] as languages, o.topics, si.document
+        array[cs.language]::text[] as languages, si.topics, si.document
       from search_items si
-      join offers o on o.id = si.id
-      join course_sessions cs on cs.offer_id = o.id
-      where si.kind = 'COURSE' and si.topics && ${topics} and o.state = 'PUBLISHED'
-        and cs.cancelled_at is null and cs.registration_deadline > now() and cs.seats > cs.seats_taken`,
+      cross join lateral (
+        select * from course_sessions cs where cs.offer_id = si.id
+          and cs.cancelled_at is null and cs.registration_deadline > now() and cs.seats > cs.seats_taken
+        offset 0) cs
+      where si.kind = 'COURSE' and si.topics && ${topics}
+      offset 0`,
   },
   /** Published student pools (the need's kind among theirs). */
   pools: (needKind: NeedKind): Source => ({
@@ -138,12 +149,15 @@ const SOURCES = {
         sp.institution_name || ', ' || sp.field_of_study as subtitle, null::uuid as offer_id, null::timestamptz as starts_at,
         sp.home_municipality_code as municipality_code, false as remote,
         sp.available_from as period_start, sp.available_to as period_end, sp.languages, sp.topics,
-        to_tsvector('simple', sp.field_of_study || ' ' || coalesce(sp.introduction, '')) as document
+        sp.match_document as document
       from student_profiles sp
       where sp.discoverable and sp.topics && ${topics}`,
   },
-  /** Open needs of the given kinds (leads). */
-  needs: (kinds: NeedKind[]): Source => ({
+  /**
+   * Open COURSE needs (a course's leads), through their own partial topic index. COURSE needs are
+   * not in the search index, so their text is made here, for the best 100 only.
+   */
+  courseNeeds: {
     kind: 'NEED',
     rows: (topics) => sql`
       select n.id, n.kind::text as item_kind, n.title,
@@ -153,19 +167,24 @@ const SOURCES = {
         n.period_start, n.period_end, n.languages, n.topics,
         to_tsvector('simple', n.title || ' ' || n.description) as document
       from needs n
-      where n.state = 'OPEN' and n.topics && ${topics} and n.kind::text = any(${textArray(kinds)})`,
-  }),
-  /** Open placements, as search shows them. */
-  placements: {
+      where n.state = 'OPEN' and n.kind = 'COURSE' and n.topics && ${topics}`,
+  },
+  /**
+   * Open placements of the given kinds, as search shows them (a student's placements, a pool's
+   * leads); the poster's name where the need is not a company's.
+   */
+  placements: (kinds: readonly NeedKind[]): Source => ({
     kind: 'NEED',
     rows: (topics) => sql`
-      select si.id, si.kind::text as item_kind, si.title, si.organisation_name as subtitle, null::uuid as offer_id,
-        null::timestamptz as starts_at, si.municipality_code, si.remote, si.period_start, si.period_end,
+      select si.id, si.kind::text as item_kind, si.title,
+        coalesce(si.organisation_name,
+          (select u.display_name from needs n join users u on u.id = n.posted_by where n.id = si.id)) as subtitle,
+        null::uuid as offer_id, null::timestamptz as starts_at, si.municipality_code, si.remote, si.period_start, si.period_end,
         si.languages, si.topics, si.document
       from search_items si
-      where si.kind in ('INTERNSHIP', 'SUMMER_JOB', 'THESIS') and si.topics && ${topics}
-        and (si.visible_until is null or si.visible_until > now())`,
-  },
+      where si.kind in ('INTERNSHIP', 'SUMMER_JOB', 'THESIS') and si.kind::text = any(${textArray(kinds)})
+        and si.topics && ${topics} and (si.visible_until is null or si.visible_until > now())`,
+  }),
 } satisfies Record<string, Source | ((...args: never[]) => Source)>;
 
 interface Row {
@@ -217,7 +236,7 @@ async function rank(
     sql`
     with c as (${source.rows(textArray(topics))}),
     stage as (
-      select c.*, ${baseScore(subject, COLUMNS)} as base
+      select c.*, ${parts.topics} + ${parts.period} + ${parts.distance} + ${parts.language} as base
       from c
       ${exclude.length ? sql`where c.id::text <> all(${textArray(exclude)})` : sql``}
       order by base desc, c.id
@@ -230,9 +249,8 @@ async function rank(
       ${distanceOf(subject, COLUMNS)} as distance_km,
       ${overlapDays(subject, COLUMNS)} as overlap_days,
       ${parts.topics} as p_topics, ${parts.period} as p_period, ${parts.distance} as p_distance,
-      ${parts.language} as p_language, ${WEIGHTS.text} * ${text} as p_text,
-      c.base + ${WEIGHTS.text} * ${text} as score
-    from stage c
+      ${parts.language} as p_language, c.p_text, c.base + c.p_text as score
+    from (select c.*, ${WEIGHTS.text} * ${text} as p_text from stage c offset 0) c
     order by score desc, c.id
     limit ${limit}`,
   );
@@ -299,15 +317,12 @@ function sourcesForNeed(kind: NeedKind, kinds: MatchKind[] | null): Source[] {
 export async function matchesForNeed(
   deps: Deps,
   viewer: Viewer | null,
-  needId: string,
+  need: NeedDto,
   args: { first?: number | null; kinds?: MatchKind[] | null },
 ): Promise<Match[]> {
   if (!viewer) throw unauthenticated();
   const limit = checkLimit(args.first);
-  const need = await getNeed(deps, viewer, assertId(needId, 'No such need'));
-  if (!need) throw notFound('No such need');
-  const [mayManage] = await canEditNeeds(deps, viewer, [need]);
-  if (!mayManage) throw forbidden();
+  if (!(await mayManageNeed(deps, viewer, need))) throw forbidden();
   const subject: Subject = {
     topics: need.topics,
     municipalityCode: need.municipalityCode,
@@ -329,15 +344,12 @@ export async function matchesForNeed(
 export async function leadsForOffer(
   deps: Deps,
   viewer: Viewer | null,
-  offerId: string,
+  offer: OfferDto,
   args: { first?: number | null },
 ): Promise<Match[]> {
   if (!viewer) throw unauthenticated();
   const limit = checkLimit(args.first);
-  const offer = await getOffer(deps, viewer, assertId(offerId, 'No such offer'));
-  if (!offer) throw notFound('No such offer');
-  const [mayManage] = await canEditOffers(deps, viewer, [offer]);
-  if (!mayManage) throw forbidden();
+  if (!(await mayManageOffer(deps, viewer, offer))) throw forbidden();
   let periodStart = offer.periodStart;
   let periodEnd = offer.periodEnd;
   if (offer.kind === 'COURSE') {
@@ -358,10 +370,10 @@ export async function leadsForOffer(
     languages: offer.languages,
     text: offer.title,
   };
-  const kinds: NeedKind[] =
-    offer.kind === 'COURSE' ? ['COURSE'] : ((offer.placementKinds ?? []) as NeedKind[]).filter(isPlacementKind);
+  if (offer.kind === 'COURSE') return rankAll(deps.db, subject, [SOURCES.courseNeeds], limit);
+  const kinds = ((offer.placementKinds ?? []) as NeedKind[]).filter(isPlacementKind);
   if (!kinds.length) return [];
-  return rankAll(deps.db, subject, [SOURCES.needs(kinds)], limit);
+  return rankAll(deps.db, subject, [SOURCES.placements(kinds)], limit);
 }
 
 /** Open placements for the signed-in student, from their profile (none without one). */
@@ -384,5 +396,5 @@ export async function placementsForStudent(
     languages: profile.languages,
     text: profile.fieldOfStudy,
   };
-  return rankAll(deps.db, subject, [SOURCES.placements], limit);
+  return rankAll(deps.db, subject, [SOURCES.placements(PLACEMENT_KINDS)], limit);
 }

@@ -184,6 +184,7 @@ export async function getNeed(deps: Deps, viewer: Viewer | null, id: string): Pr
     if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
     throw error;
   }
+  if (policy.read(viewer, need, null)) return presentNeed(need);
   const role = need.organisationId && viewer ? await roleIn(deps.db, need.organisationId, viewer.id) : null;
   return policy.read(viewer, need, role) ? presentNeed(need) : null;
 }
@@ -268,6 +269,13 @@ export async function canEditNeeds(deps: Deps, viewer: Viewer | null, list: Need
   return list.map((need) =>
     policy.manage(viewer, need, need.organisationId && orgIds.has(need.organisationId) ? 'MEMBER' : null),
   );
+}
+
+/** Whether the viewer manages this need; asks for their role in its company only when that decides. */
+export async function mayManageNeed(deps: Deps, viewer: Viewer | null, need: NeedDto): Promise<boolean> {
+  if (policy.manage(viewer, need, null)) return true;
+  if (!viewer || !need.organisationId) return false;
+  return policy.manage(viewer, need, await roleIn(deps.db, need.organisationId, viewer.id));
 }
 
 /**

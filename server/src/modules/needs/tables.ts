@@ -51,9 +51,10 @@ export const needs = pgTable(
     index('needs_open_deadline_idx')
       .on(t.applicationDeadline)
       .where(sql`${t.state} = 'OPEN'`),
-    // Matching finds open needs that share a topic with an offer through this index.
-    index('needs_open_topics_idx')
+    // A course's leads are the open COURSE needs sharing a topic with it, found through this (a
+    // pool's, the placements, through the search index, where they are with their text).
+    index('needs_open_course_topics_idx')
       .using('gin', t.topics)
-      .where(sql`${t.state} = 'OPEN'`),
+      .where(sql`${t.state} = 'OPEN' and ${t.kind} = 'COURSE'`),
   ],
 );

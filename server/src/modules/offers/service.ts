@@ -312,6 +312,7 @@ export async function getOffer(deps: Deps, viewer: Viewer | null, id: string): P
     if (error instanceof AppError && error.code === 'NOT_FOUND') return null;
     throw error;
   }
+  if (policy.read(viewer, offer.state, null)) return presentOffer(offer);
   const role = viewer ? await roleIn(deps.db, offer.organisationId, viewer.id) : null;
   return policy.read(viewer, offer.state, role) ? presentOffer(offer) : null;
 }
@@ -365,6 +366,13 @@ export async function canEditOffers(deps: Deps, viewer: Viewer | null, list: Off
   if (!viewer) return list.map(() => false);
   const orgIds = new Set(await userOrganisationIds(deps.db, viewer.id));
   return list.map((o) => policy.manage(viewer, orgIds.has(o.organisationId) ? 'MEMBER' : null));
+}
+
+/** Whether the viewer manages this offer; asks for their role in its organisation only when that decides. */
+export async function mayManageOffer(deps: Deps, viewer: Viewer | null, offer: OfferDto): Promise<boolean> {
+  if (policy.manage(viewer, null)) return true;
+  if (!viewer) return false;
+  return policy.manage(viewer, await roleIn(deps.db, offer.organisationId, viewer.id));
 }
 
 /** A session as booking sees it: its seats, deadlines and the course it belongs to. */

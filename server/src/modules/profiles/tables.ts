@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
 import { studyLevel } from '../needs/tables.js';
+import { tsvector } from '../search/tables.js';
 
 export const studentProfiles = pgTable(
   'student_profiles',
@@ -20,6 +21,10 @@ export const studentProfiles = pgTable(
     introduction: text('introduction'),
     /** Opt-in: only then may entrepreneurs and coordinators find the student in matching. */
     discoverable: boolean('discoverable').notNull().default(false),
+    /** What matching ranks a student on for text, kept by PostgreSQL as the profile changes. */
+    matchDocument: tsvector('match_document')
+      .notNull()
+      .generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, field_of_study || ' ' || coalesce(introduction, ''))`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

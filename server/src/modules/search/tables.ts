@@ -4,7 +4,8 @@ import { boolean, customType, date, index, integer, pgEnum, pgTable, text, times
 
 export const searchKind = pgEnum('search_kind', SEARCH_KINDS);
 
-const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+/** PostgreSQL's tsvector (drizzle has no column type for it). */
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /**
  * The public search index: one row per published course or pool and per open placement,

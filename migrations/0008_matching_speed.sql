@@ -1,0 +1,3 @@
+DROP INDEX "needs_open_topics_idx";--> statement-breakpoint
+ALTER TABLE "student_profiles" ADD COLUMN "match_document" "tsvector" GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, field_of_study || ' ' || coalesce(introduction, ''))) STORED NOT NULL;--> statement-breakpoint
+CREATE INDEX "needs_open_course_topics_idx" ON "needs" USING gin ("topics") WHERE "needs"."state" = 'OPEN' and "needs"."kind" = 'COURSE';
