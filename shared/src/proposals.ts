@@ -116,8 +116,15 @@ export type Season = (typeof SEASONS)[number];
 
 /** The season of a period (YYYY-MM-DD dates): December–February winter, March–May spring, and so on. */
 export function seasonOf(periodStart: string, periodEnd: string): Season {
-  const start = Date.parse(`${periodStart}T00:00:00Z`);
-  const end = Date.parse(`${periodEnd}T00:00:00Z`);
-  const month = new Date((start + end) / 2).getUTCMonth();
-  return SEASONS[Math.floor(((month + 1) % 12) / 3)]!;
+  return SEASONS[Math.floor(((middleOf(periodStart, periodEnd).getUTCMonth() + 1) % 12) / 3)]!;
+}
+
+/** The year that season begins in: a winter from December 2026 to February 2027 is 2026's. */
+export function seasonYearOf(periodStart: string, periodEnd: string): number {
+  const middle = middleOf(periodStart, periodEnd);
+  return middle.getUTCFullYear() - (middle.getUTCMonth() < 2 ? 1 : 0);
+}
+
+function middleOf(periodStart: string, periodEnd: string): Date {
+  return new Date((Date.parse(`${periodStart}T00:00:00Z`) + Date.parse(`${periodEnd}T00:00:00Z`)) / 2);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { seasonOf } from '@keskusvaraamo/shared';
+import { seasonOf, seasonYearOf } from '@keskusvaraamo/shared';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser, dateIn, type TestUser } from '../../test/factories.js';
@@ -158,6 +158,14 @@ describe('forming demand pools', () => {
     expect(seasonOf('2027-09-01', '2027-11-30')).toBe('AUTUMN');
     expect(seasonOf('2027-12-01', '2028-02-15')).toBe('WINTER');
   });
+
+  it('gives a winter the year it begins in, so that it reads "winter 2026–2027"', () => {
+    expect(seasonYearOf('2026-12-01', '2027-02-20')).toBe(2026);
+    expect(seasonYearOf('2027-01-10', '2027-02-20')).toBe(2026);
+    expect(seasonYearOf('2026-12-01', '2026-12-20')).toBe(2026);
+    expect(seasonYearOf('2027-03-01', '2027-05-31')).toBe(2027);
+    expect(seasonYearOf('2026-11-01', '2027-01-31')).toBe(2026);
+  });
 });
 
 const POOLS = `query ($topic: String) { demandPools(topic: $topic) {
@@ -233,7 +241,7 @@ describe('demand pools through the API', () => {
           places: ['851', '240', '241'],
           remote: false,
           season: expect.stringMatching(/^(WINTER|SPRING|SUMMER|AUTUMN)$/),
-          year: Number(dateIn(20).slice(0, 4)),
+          year: seasonYearOf(dateIn(20), dateIn(110)),
         },
       });
       expect(pool!.needs.map((n) => n.id).sort()).toEqual(

@@ -1,3 +1,4 @@
+import { seasonYearOf } from '@keskusvaraamo/shared';
 import type { IResolvers, MercuriusContext } from 'mercurius';
 import type { GraphqlModule } from '../../plugins/graphql.js';
 import type { NeedDto } from '../needs/presenter.js';
@@ -30,7 +31,7 @@ const resolvers: IResolvers = {
       places: pool.municipalityCodes.slice(0, 3),
       remote: pool.remoteNeeds > 0,
       season: pool.season,
-      year: Number(pool.periodStart.slice(0, 4)),
+      year: seasonYearOf(pool.periodStart, pool.periodEnd),
     }),
   },
 };

@@ -43,11 +43,11 @@ const pool: DemandPool = {
   },
 };
 
-function server() {
+function server(pools: DemandPool[] = [pool]) {
   return fakeGraphql((operation) => {
     switch (operation.operationName) {
       case 'DemandPools':
-        return { data: { demandPools: [pool] } };
+        return { data: { demandPools: pools } };
       case 'MyOffers':
         return {
           data: {
@@ -105,5 +105,16 @@ describe('the demand pools page', () => {
     expect(named('AnswerDemandPool')[0]?.variables).toEqual({
       input: { poolKey: 'pool-1', offerId: OFFER_ID, note: 'Kevään kurssi Torniossa.' },
     });
+  });
+
+  it('names a winter across the turn of the year by both years', async () => {
+    const winter = { ...pool, key: 'pool-2', summary: { ...pool.summary, season: 'WINTER' as const, year: 2026 } };
+    const { client } = server([winter]);
+    renderRoutes([{ path: '/pools', element: <PoolsPage /> }], '/pools', client);
+    expect(
+      await screen.findByRole('heading', {
+        name: '14 henkilöä 6 yrityksestä haluaa koulutusta aiheesta Tulityökortti alueella Tornio–Kemi talvella 2026–2027',
+      }),
+    ).toBeTruthy();
   });
 });

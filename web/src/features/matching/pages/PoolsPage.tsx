@@ -33,7 +33,7 @@ export function usePoolSummary() {
       companies: t('pools.companies', { count: summary.companies }),
       topic: topicById(summary.topic)?.labels[locale] ?? summary.topic,
       where,
-      when: t(`pools.seasons.${summary.season}`, { year: summary.year }),
+      when: t(`pools.seasons.${summary.season}`, { year: summary.year, nextYear: summary.year + 1 }),
     });
   };
 }
