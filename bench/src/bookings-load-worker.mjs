@@ -50,7 +50,7 @@ const {
 } = workerData;
 
 const MUTATION = 'mutation Book($input: BookSeatsInput!) { bookSeats(input: $input) { id state seats } }';
-const PATHS = { graphql: '/graphql', raw: '/book', replay: '/book-replay' };
+const PATHS = { graphql: '/graphql', raw: '/book', replay: '/book-replay', floor: '/book-floor' };
 if (!PATHS[target]) throw new Error(`Unknown target ${target}`);
 
 /** CPU seconds of this thread so far (utime + stime, in clock ticks of 10 ms), or null off Linux. */

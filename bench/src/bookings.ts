@@ -4,7 +4,10 @@
  * a fresh idempotency key, against two plain Fastify routes over raw `pg` on the same database:
  *
  *   raw      the minimal booking transaction (BEGIN; SELECT … FOR UPDATE; INSERT booking;
- *            INSERT participants; UPDATE seats_taken; COMMIT) — the floor;
+ *            INSERT participants; UPDATE seats_taken; COMMIT), as a plain server would write it;
+ *   floor    the least a booking can be: one prepared statement taking the seats, inserting the
+ *            booking and its participants (no notification, e-mail or search mark) — what this
+ *            machine can do at best;
  *   replay   exactly the statements the app sends for a booking (captured from drizzle's logger on
  *            a real booking, with this request's ids put in) — the same database work without
  *            Fastify/Mercurius/GraphQL/JWT/zod/drizzle, so app ÷ replay is the framework's cost and
@@ -71,12 +74,13 @@ const RATE_CEILING = 3000;
 const TINY = { sessions: 10, seats: 8 };
 
 const TARGET = { bookingsPerSecond: 1000, p95Ms: 50 };
-const TARGETS = ['graphql', 'replay', 'raw'] as const;
+const TARGETS = ['graphql', 'replay', 'raw', 'floor'] as const;
 type Target = (typeof TARGETS)[number];
 const LABELS: Record<Target, string> = {
   graphql: 'graphql (app)',
   replay: 'replay, app SQL',
   raw: 'raw minimal SQL',
+  floor: 'floor, 1 statement',
 };
 
 const ms = (n: number) => `${n.toFixed(2)} ms`;
@@ -223,7 +227,7 @@ async function main() {
 
     // 2. Seed.
     log(`Seeding ${COURSES} courses with one session each, ${TINY.sessions} small sessions, ${USERS} users…`);
-    const totalSeconds = 3 * WARMUP + 3 * DURATION + 3 * LOW_DURATION + PACED_SECONDS + PROFILE_SECONDS;
+    const totalSeconds = TARGETS.length * (WARMUP + DURATION + LOW_DURATION) + PACED_SECONDS + PROFILE_SECONDS;
     const maxRequests = RATE_CEILING * totalSeconds;
     // Enough seats for every request that may be sent (RATE_CEILING bounds each run), with room
     // for the randomness of the hot window (per session a sum of Poisson draws, mean `mean`).
@@ -363,6 +367,32 @@ async function main() {
         client.release();
       }
     });
+    // The least a booking can be: one prepared statement that takes the seats if free, inserts the
+    // booking and its participants (no notification, no e-mail, no search mark), in its own
+    // transaction. What this machine can do at best, whatever the server.
+    baseline.post<{ Body: RawBody }>('/book-floor', async (request, reply) => {
+      const b = request.body;
+      const people = b.participants ?? [{ name: b.name, email: b.email }];
+      const result = await raw.query<{ id: string; state: string; seats: number }>({
+        name: 'book-floor',
+        text: `with taken as (
+                 update course_sessions cs set seats_taken = cs.seats_taken + $3
+                 from offers o
+                 where cs.id = $1 and o.id = cs.offer_id and o.state = 'PUBLISHED' and cs.cancelled_at is null
+                   and cs.registration_deadline > now() and cs.seats - cs.seats_taken >= $3
+                 returning cs.id),
+               booked as (
+                 insert into bookings (session_id, booked_by, state, seats, idempotency_key, confirmed_at)
+                 select id, $2, 'CONFIRMED', $3, $4, now() from taken returning id, state, seats),
+               named as (
+                 insert into booking_participants (booking_id, position, name, email)
+                 select booked.id, p.ord - 1, p.name, p.email
+                 from booked, unnest($5::text[], $6::text[]) with ordinality as p(name, email, ord))
+               select * from booked`,
+        values: [b.sessionId, b.userId, people.length, b.key, people.map((p) => p.name), people.map((p) => p.email)],
+      });
+      return result.rows[0] ?? reply.code(409).send({ code: 'SEATS_EXHAUSTED' });
+    });
     baseline.post<{ Body: RawBody }>('/book-replay', async (request) => {
       const b = request.body;
       const template = b.participants ? pair.template : self.template;
@@ -391,6 +421,14 @@ async function main() {
         [
           { name: 'Check A', email: 'check.a@example.fi' },
           { name: 'Check B', email: 'check.b@example.fi' },
+        ],
+      ],
+      ['/book-floor', null],
+      [
+        '/book-floor',
+        [
+          { name: 'Check E', email: 'check.e@example.fi' },
+          { name: 'Check F', email: 'check.f@example.fi' },
         ],
       ],
       ['/book-replay', null],
@@ -425,7 +463,7 @@ async function main() {
     // 5. Load.
     let cursor = 0; // request number across runs: the hot window keeps sliding over the sessions
     const tag = randomBytes(4).toString('hex');
-    const urls: Record<Target, string> = { graphql: gqlUrl, replay: rawUrl, raw: rawUrl };
+    const urls: Record<Target, string> = { graphql: gqlUrl, replay: rawUrl, raw: rawUrl, floor: rawUrl };
     const walStats = async (): Promise<WalStats | null> => {
       try {
         const row = (
@@ -522,7 +560,7 @@ async function main() {
     const allRuns: LoadRun[] = [...warmups];
     const measured: Record<string, Record<Target, ReturnType<typeof summarise>>> = {};
     for (const phase of phases) {
-      const runs: Record<Target, LoadRun[]> = { graphql: [], replay: [], raw: [] };
+      const runs: Record<Target, LoadRun[]> = { graphql: [], replay: [], raw: [], floor: [] };
       const slice = phase.seconds / phase.rounds;
       log(`Measuring ${phase.seconds} s per target with ${phase.connections} connections, ${phase.rounds} rounds…`);
       for (let round = 0; round < phase.rounds; round++) {
@@ -544,6 +582,7 @@ async function main() {
         graphql: summarise(runs.graphql),
         replay: summarise(runs.replay),
         raw: summarise(runs.raw),
+        floor: summarise(runs.floor),
       };
     }
 
@@ -711,7 +750,7 @@ async function main() {
       }
     }
     log(
-      `  throughput ratio at ${CONNECTIONS} connections: graphql/raw ${(g.bookingsPerSecond / m.raw.bookingsPerSecond).toFixed(3)}, ` +
+      `  throughput ratio at ${CONNECTIONS} connections: graphql/floor ${(g.bookingsPerSecond / m.floor.bookingsPerSecond).toFixed(3)}, graphql/raw ${(g.bookingsPerSecond / m.raw.bookingsPerSecond).toFixed(3)}, ` +
         `graphql/replay ${(g.bookingsPerSecond / m.replay.bookingsPerSecond).toFixed(3)}, replay/raw ${(m.replay.bookingsPerSecond / m.raw.bookingsPerSecond).toFixed(3)}; ` +
         `at ${LOW_CONNECTIONS}: graphql/raw ${(low.graphql.bookingsPerSecond / low.raw.bookingsPerSecond).toFixed(3)}`,
     );
@@ -823,6 +862,14 @@ async function main() {
         `  info  ${(TARGET.bookingsPerSecond / g.bookingsPerSecond).toFixed(2)}× short of the throughput target; the raw minimal route does ${m.raw.bookingsPerSecond.toFixed(0)}/s, the replay of the app's SQL ${m.replay.bookingsPerSecond.toFixed(0)}/s`,
       );
     }
+    const floor = m.floor;
+    log(
+      `  info  the floor — one prepared statement, no notification — does ${floor.bookingsPerSecond.toFixed(0)}/s with p95 ${ms(floor.p95)} here` +
+        (floor.cpu.totalMsPerBooking !== null
+          ? `, ${floor.cpu.totalMsPerBooking.toFixed(2)} CPU ms per booking in all (ceiling ≈ ${int((cpus().length * 1000) / floor.cpu.totalMsPerBooking)}/s on ${cpus().length} idle cores)`
+          : '') +
+        `; p95 ≤ ${TARGET.p95Ms} ms for ${CONNECTIONS} waiting clients needs ≥ ${int((CONNECTIONS * 1000) / TARGET.p95Ms)}/s`,
+    );
 
     mkdirSync(dirname(RESULTS), { recursive: true });
     writeFileSync(
@@ -863,6 +910,7 @@ async function main() {
           loadAverage: { before: loadBefore, after: loadAfter, cores: cpus().length },
           measured,
           ratio: {
+            graphqlToFloor: g.bookingsPerSecond / m.floor.bookingsPerSecond,
             graphqlToRaw: g.bookingsPerSecond / m.raw.bookingsPerSecond,
             graphqlToReplay: g.bookingsPerSecond / m.replay.bookingsPerSecond,
             replayToRaw: m.replay.bookingsPerSecond / m.raw.bookingsPerSecond,
