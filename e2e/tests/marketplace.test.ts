@@ -108,6 +108,8 @@ describe('marketplace', () => {
     await studentPage.waitForURL(/q=aurinkos%C3%A4hk%C3%B6j%C3%A4rjestelm%C3%A4/);
     await studentPage.getByRole('group', { name: 'Mitä etsit' }).getByText('Harjoittelupaikka').click();
     await studentPage.waitForURL(/kind=INTERNSHIP/);
+    // The page follows the URL a moment later (a navigation renders as a transition).
+    await studentPage.getByRole('checkbox', { name: /^Harjoittelupaikka/, checked: true }).waitFor();
     await choose(studentPage, studentPage, /Järjestys/, 'Uusimmat ensin');
     await studentPage.waitForURL(/sort=NEWEST/);
     await visible(studentPage.getByRole('status').filter({ hasText: /\d+ tulos/ }));

@@ -57,6 +57,8 @@ describe('saved searches', () => {
     await page.waitForURL(/q=aurinko/);
     await page.getByRole('group', { name: 'Mitä etsit' }).getByText('Harjoittelupaikka').click();
     await page.waitForURL(/kind=INTERNSHIP/);
+    // The page follows the URL a moment later (a navigation renders as a transition).
+    await page.getByRole('checkbox', { name: /^Harjoittelupaikka/, checked: true }).waitFor();
     const searchPath = '/search?q=aurinko&kind=INTERNSHIP';
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(searchPath);
 

@@ -37,6 +37,9 @@ export interface SearchState {
 export const DISTANCES_KM = [25, 50, 100, 200] as const;
 export const MAX_PRICES_EUR = [0, 100, 250, 500, 1000] as const;
 
+/** A change to a search, applied to the latest one (see SearchPage). */
+export type SearchChange = (change: (current: SearchState) => SearchState) => void;
+
 export const EMPTY_SEARCH: SearchState = {
   q: '',
   kinds: [],

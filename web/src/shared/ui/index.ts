@@ -8,3 +8,4 @@ export { SearchForm } from './SearchForm';
 export { EmptyState } from './EmptyState';
 export { TopicList } from './TopicList';
 export { DownloadButton } from './DownloadButton';
+export { CursorPagedList, CursorPageItems, type CursorPage } from './CursorPagedList';

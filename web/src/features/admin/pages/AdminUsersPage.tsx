@@ -1,12 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
-import { ErrorAlert, LoadMoreButton, Loading, Page, SearchForm } from '../../../shared/ui';
-import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
+import { CursorPagedList, CursorPageItems, Page, SearchForm, type CursorPage } from '../../../shared/ui';
 import { UserRolesEditor } from '../components/UserRolesEditor';
-import { UsersQuery, type UsersVariables } from '../operations';
+import { UsersQuery } from '../operations';
 
 const PAGE_SIZE = 25;
 
@@ -14,7 +12,6 @@ export function AdminUsersPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const search = params.get('search') ?? '';
-  const paging = useCursorPages(search);
 
   const onSearch = (value: string) => {
     const next = new URLSearchParams(params);
@@ -28,53 +25,30 @@ export function AdminUsersPage() {
       <div className="card filters">
         <SearchForm label={t('admin.search')} initialValue={search} onSearch={onSearch} />
       </div>
-      <p role="status" className="result-count">
-        {paging.totalCount === null ? '' : t('admin.count', { count: paging.totalCount })}
-      </p>
-      <ul className="card-list" key={search}>
-        {paging.cursors.map((after, index) => (
-          <UsersPageItems
-            key={after ?? 'first'}
-            variables={{ search: search || null, first: PAGE_SIZE, after }}
-            onPage={(pageInfo, totalCount) => paging.reportPage(index, pageInfo, totalCount)}
-          />
-        ))}
-      </ul>
-      {paging.nextCursor ? <LoadMoreButton onPress={paging.loadMore} /> : null}
+      <CursorPagedList
+        resetKey={search}
+        countText={(count) => t('admin.count', { count })}
+        renderPage={(page) => <UsersPageItems search={search} page={page} />}
+      />
     </Page>
   );
 }
 
-function UsersPageItems({
-  variables,
-  onPage,
-}: {
-  variables: UsersVariables;
-  onPage: (pageInfo: PageInfo, totalCount: number) => void;
-}) {
+function UsersPageItems({ search, page }: { search: string; page: CursorPage }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const [{ data, fetching, error }] = useQuery({ query: UsersQuery, variables });
-  const connection = data?.users;
-  useReportPage(connection, onPage);
-
-  if (error) {
-    return (
-      <li>
-        <ErrorAlert error={toAppError(error)} />
-      </li>
-    );
-  }
-  if (!connection)
-    return fetching ? (
-      <li>
-        <Loading />
-      </li>
-    ) : null;
-  if (connection.nodes.length === 0 && !variables.after) return <li>{t('admin.empty')}</li>;
+  const [result, reexecute] = useQuery({
+    query: UsersQuery,
+    variables: { search: search || null, first: PAGE_SIZE, after: page.after },
+  });
   return (
-    <>
-      {connection.nodes.map((user) => (
+    <CursorPageItems
+      page={page}
+      result={result}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      connection={result.data?.users}
+      empty={<li>{t('admin.empty')}</li>}
+      renderItem={(user) => (
         <li key={user.id} className="card user-row">
           <div className="user-row__who">
             <h2 className="card__title">{user.displayName}</h2>
@@ -88,7 +62,7 @@ function UsersPageItems({
           </div>
           <UserRolesEditor user={user} />
         </li>
-      ))}
-    </>
+      )}
+    />
   );
 }

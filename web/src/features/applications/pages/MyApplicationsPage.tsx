@@ -3,10 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { SelectField } from '../../../shared/forms';
-import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
-import { EmptyState, ErrorAlert, Loading, LoadMoreButton, Page } from '../../../shared/ui';
-import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
+import { CursorPagedList, CursorPageItems, EmptyState, Page, type CursorPage } from '../../../shared/ui';
 import { ApplicationStateBadge } from '../components/ApplicationStateBadge';
 import { MyApplicationsQuery } from '../operations';
 
@@ -20,7 +18,6 @@ export function MyApplicationsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const state = readState(params.get('state'));
-  const paging = useCursorPages(state ?? 'all');
 
   return (
     <Page title={t('applications.mine.title')} lead={t('applications.mine.lead')}>
@@ -39,75 +36,48 @@ export function MyApplicationsPage() {
           ]}
         />
       </div>
-      <p role="status" className="result-count">
-        {paging.totalCount === null ? '' : t('applications.mine.count', { count: paging.totalCount })}
-      </p>
-      <ul className="card-list" key={state ?? 'all'}>
-        {paging.cursors.map((after, index) => (
-          <MyApplicationsPageItems
-            key={after ?? 'first'}
-            state={state}
-            after={after}
-            onPage={(pageInfo, totalCount) => paging.reportPage(index, pageInfo, totalCount)}
-          />
-        ))}
-      </ul>
-      {paging.nextCursor ? <LoadMoreButton onPress={paging.loadMore} /> : null}
+      <CursorPagedList
+        resetKey={state ?? 'all'}
+        countText={(count) => t('applications.mine.count', { count })}
+        renderPage={(page) => <MyApplicationsPageItems state={state} page={page} />}
+      />
     </Page>
   );
 }
 
-interface PageItemsProps {
-  state: ApplicationState | null;
-  after: string | null;
-  onPage: (pageInfo: PageInfo, totalCount: number) => void;
-}
-
-function MyApplicationsPageItems({ state, after, onPage }: PageItemsProps) {
+function MyApplicationsPageItems({ state, page }: { state: ApplicationState | null; page: CursorPage }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const [{ data, fetching, error }] = useQuery({
+  const [result, reexecute] = useQuery({
     query: MyApplicationsQuery,
-    variables: { state, first: PAGE_SIZE, after },
+    variables: { state, first: PAGE_SIZE, after: page.after },
     requestPolicy: 'cache-and-network',
   });
-  const connection = data?.myApplications;
-  useReportPage(connection, onPage);
-
-  if (error)
-    return (
-      <li>
-        <ErrorAlert error={toAppError(error)} />
-      </li>
-    );
-  if (!connection)
-    return fetching ? (
-      <li>
-        <Loading />
-      </li>
-    ) : null;
-  if (connection.nodes.length === 0 && !after)
-    return (
-      <li className="card">
-        {state ? (
-          <EmptyState title={t('applications.mine.emptyFiltered')} />
-        ) : (
-          <EmptyState
-            title={t('applications.mine.empty')}
-            action={
-              <Link className="button button--primary" to="/search?kind=INTERNSHIP&kind=SUMMER_JOB&kind=THESIS">
-                {t('applications.mine.findPlacements')}
-              </Link>
-            }
-          >
-            <p>{t('applications.mine.emptyHelp')}</p>
-          </EmptyState>
-        )}
-      </li>
-    );
   return (
-    <>
-      {connection.nodes.map((application) => (
+    <CursorPageItems
+      page={page}
+      result={result}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      connection={result.data?.myApplications}
+      empty={
+        <li className="card">
+          {state ? (
+            <EmptyState title={t('applications.mine.emptyFiltered')} />
+          ) : (
+            <EmptyState
+              title={t('applications.mine.empty')}
+              action={
+                <Link className="button button--primary" to="/search?kind=INTERNSHIP&kind=SUMMER_JOB&kind=THESIS">
+                  {t('applications.mine.findPlacements')}
+                </Link>
+              }
+            >
+              <p>{t('applications.mine.emptyHelp')}</p>
+            </EmptyState>
+          )}
+        </li>
+      }
+      renderItem={(application) => (
         <li key={application.id} className="card">
           <h2 className="card__title">
             <Link to={`/my/applications/${application.id}`}>{application.need.title}</Link>
@@ -123,7 +93,7 @@ function MyApplicationsPageItems({ state, after, onPage }: PageItemsProps) {
               : ''}
           </p>
         </li>
-      ))}
-    </>
+      )}
+    />
   );
 }

@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
-import { EmptyState, ErrorAlert, Loading, LoadMoreButton, Page } from '../../../shared/ui';
-import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
+import { CursorPagedList, CursorPageItems, EmptyState, Page, type CursorPage } from '../../../shared/ui';
 import { MyConversationsQuery, type ConversationSummary } from '../operations';
 
 const PAGE_SIZE = 20;
@@ -12,68 +10,38 @@ const PAGE_SIZE = 20;
 /** The signed-in user's conversations, the most recently active first, with unread counts. */
 export function ConversationsPage() {
   const { t } = useTranslation();
-  const paging = useCursorPages('all');
   return (
     <Page title={t('conversations.list.title')} lead={t('conversations.list.lead')}>
-      <p role="status" className="result-count">
-        {paging.totalCount === null ? '' : t('conversations.list.count', { count: paging.totalCount })}
-      </p>
-      <ul className="card-list">
-        {paging.cursors.map((after, index) => (
-          <ConversationsPageItems
-            key={after ?? 'first'}
-            after={after}
-            onPage={(pageInfo, totalCount) => paging.reportPage(index, pageInfo, totalCount)}
-          />
-        ))}
-      </ul>
-      {paging.nextCursor ? <LoadMoreButton onPress={paging.loadMore} /> : null}
+      <CursorPagedList
+        countText={(count) => t('conversations.list.count', { count })}
+        renderPage={(page) => <ConversationsPageItems page={page} />}
+      />
     </Page>
   );
 }
 
-function ConversationsPageItems({
-  after,
-  onPage,
-}: {
-  after: string | null;
-  onPage: (pageInfo: PageInfo, totalCount: number) => void;
-}) {
+function ConversationsPageItems({ page }: { page: CursorPage }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery({
+  const [result, reexecute] = useQuery({
     query: MyConversationsQuery,
-    variables: { first: PAGE_SIZE, after },
+    variables: { first: PAGE_SIZE, after: page.after },
     requestPolicy: 'cache-and-network',
   });
-  const connection = data?.myConversations;
-  useReportPage(connection, onPage);
-
-  if (error)
-    return (
-      <li>
-        <ErrorAlert error={toAppError(error)} />
-      </li>
-    );
-  if (!connection)
-    return fetching ? (
-      <li>
-        <Loading />
-      </li>
-    ) : null;
-  if (connection.nodes.length === 0 && !after)
-    return (
-      <li className="card">
-        <EmptyState title={t('conversations.list.empty')}>
-          <p>{t('conversations.list.emptyHelp')}</p>
-        </EmptyState>
-      </li>
-    );
   return (
-    <>
-      {connection.nodes.map((conversation) => (
-        <ConversationItem key={conversation.id} conversation={conversation} />
-      ))}
-    </>
+    <CursorPageItems
+      page={page}
+      result={result}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      connection={result.data?.myConversations}
+      empty={
+        <li className="card">
+          <EmptyState title={t('conversations.list.empty')}>
+            <p>{t('conversations.list.emptyHelp')}</p>
+          </EmptyState>
+        </li>
+      }
+      renderItem={(conversation) => <ConversationItem key={conversation.id} conversation={conversation} />}
+    />
   );
 }
 

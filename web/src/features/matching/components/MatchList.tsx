@@ -35,7 +35,17 @@ export function MatchScore({ score, label }: { score: number; label: string }) {
  * organisation or the student's institution, the score and the reasons in plain words.
  * `action` adds a button to each (a coordinator's Propose).
  */
-export function MatchList({ matches, action }: { matches: Match[]; action?: (match: Match) => ReactNode }) {
+export function MatchList({
+  matches,
+  action,
+  headingLevel = 3,
+}: {
+  matches: Match[];
+  action?: (match: Match) => ReactNode;
+  /** The level of each match's heading: 3 under a section's own heading, 2 right under the page's. */
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { t } = useTranslation();
   return (
     <ul className="card-list">
@@ -43,7 +53,7 @@ export function MatchList({ matches, action }: { matches: Match[]; action?: (mat
         const href = matchHref(match);
         return (
           <li key={`${match.kind}-${match.id}`} className="card">
-            <h3 className="card__title">{href ? <Link to={href}>{match.title}</Link> : match.title}</h3>
+            <Heading className="card__title">{href ? <Link to={href}>{match.title}</Link> : match.title}</Heading>
             {match.subtitle ? <p className="card__meta">{match.subtitle}</p> : null}
             <p className="card__meta">
               <MatchScore score={match.score} label={t('matching.scoreLabel', { title: match.title })} />

@@ -1,10 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
-import { EmptyState, ErrorAlert, Loading, LoadMoreButton, Page } from '../../../shared/ui';
-import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
+import { CursorPagedList, CursorPageItems, EmptyState, Page, type CursorPage } from '../../../shared/ui';
 import { ProposalStateBadge } from '../components/ProposalStateBadge';
 import { MyProposalsQuery } from '../operations';
 
@@ -13,66 +11,38 @@ const PAGE_SIZE = 20;
 /** Proposals concerning the viewer, newest first: for their needs, their offers, themselves, or made by them. */
 export function MyProposalsPage() {
   const { t } = useTranslation();
-  const paging = useCursorPages('all');
   return (
     <Page title={t('proposals.mine.title')} lead={t('proposals.mine.lead')}>
-      <p role="status" className="result-count">
-        {paging.totalCount === null ? '' : t('proposals.mine.count', { count: paging.totalCount })}
-      </p>
-      <ul className="card-list">
-        {paging.cursors.map((after, index) => (
-          <MyProposalsPageItems
-            key={after ?? 'first'}
-            after={after}
-            onPage={(pageInfo, totalCount) => paging.reportPage(index, pageInfo, totalCount)}
-          />
-        ))}
-      </ul>
-      {paging.nextCursor ? <LoadMoreButton onPress={paging.loadMore} /> : null}
+      <CursorPagedList
+        countText={(count) => t('proposals.mine.count', { count })}
+        renderPage={(page) => <MyProposalsPageItems page={page} />}
+      />
     </Page>
   );
 }
 
-function MyProposalsPageItems({
-  after,
-  onPage,
-}: {
-  after: string | null;
-  onPage: (pageInfo: PageInfo, totalCount: number) => void;
-}) {
+function MyProposalsPageItems({ page }: { page: CursorPage }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const [{ data, fetching, error }] = useQuery({
+  const [result, reexecute] = useQuery({
     query: MyProposalsQuery,
-    variables: { first: PAGE_SIZE, after },
+    variables: { first: PAGE_SIZE, after: page.after },
     requestPolicy: 'cache-and-network',
   });
-  const connection = data?.myProposals;
-  useReportPage(connection, onPage);
-
-  if (error)
-    return (
-      <li>
-        <ErrorAlert error={toAppError(error)} />
-      </li>
-    );
-  if (!connection)
-    return fetching ? (
-      <li>
-        <Loading />
-      </li>
-    ) : null;
-  if (connection.nodes.length === 0 && !after)
-    return (
-      <li className="card">
-        <EmptyState title={t('proposals.mine.empty')}>
-          <p>{t('proposals.mine.emptyHelp')}</p>
-        </EmptyState>
-      </li>
-    );
   return (
-    <>
-      {connection.nodes.map((proposal) => (
+    <CursorPageItems
+      page={page}
+      result={result}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      connection={result.data?.myProposals}
+      empty={
+        <li className="card">
+          <EmptyState title={t('proposals.mine.empty')}>
+            <p>{t('proposals.mine.emptyHelp')}</p>
+          </EmptyState>
+        </li>
+      }
+      renderItem={(proposal) => (
         <li key={proposal.id} className="card">
           <h2 className="card__title">
             <Link to={`/proposals/${proposal.id}`}>
@@ -87,7 +57,7 @@ function MyProposalsPageItems({
             {t('proposals.mine.proposedOn', { name: proposal.proposerName, date: format.date(proposal.createdAt) })}
           </p>
         </li>
-      ))}
-    </>
+      )}
+    />
   );
 }

@@ -35,7 +35,7 @@ export function PlacementsPage() {
             </EmptyState>
           </div>
         ) : (
-          <MatchList matches={placements} />
+          <MatchList matches={placements} headingLevel={2} />
         )
       ) : fetching ? (
         <Loading />

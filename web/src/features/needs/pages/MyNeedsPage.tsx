@@ -3,10 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { SelectField } from '../../../shared/forms';
-import { toAppError } from '../../../shared/graphql';
 import { useFormatters, useLocale } from '../../../shared/i18n';
-import { EmptyState, ErrorAlert, Loading, LoadMoreButton, Page } from '../../../shared/ui';
-import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
+import { CursorPagedList, CursorPageItems, EmptyState, Page, type CursorPage } from '../../../shared/ui';
 import { NeedStateBadge } from '../components/NeedStateBadge';
 import { MyNeedsQuery } from '../operations';
 
@@ -20,7 +18,6 @@ export function MyNeedsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const state = readState(params.get('state'));
-  const paging = useCursorPages(state ?? 'all');
 
   return (
     <Page title={t('needs.mine.title')} lead={t('needs.mine.lead')}>
@@ -39,78 +36,49 @@ export function MyNeedsPage() {
           ]}
         />
       </div>
-      <p role="status" className="result-count">
-        {paging.totalCount === null ? '' : t('needs.mine.count', { count: paging.totalCount })}
-      </p>
-      <ul className="card-list" key={state ?? 'all'}>
-        {paging.cursors.map((after, index) => (
-          <MyNeedsPageItems
-            key={after ?? 'first'}
-            state={state}
-            after={after}
-            filtered={state !== null}
-            onPage={(pageInfo, totalCount) => paging.reportPage(index, pageInfo, totalCount)}
-          />
-        ))}
-      </ul>
-      {paging.nextCursor ? <LoadMoreButton onPress={paging.loadMore} /> : null}
+      <CursorPagedList
+        resetKey={state ?? 'all'}
+        countText={(count) => t('needs.mine.count', { count })}
+        renderPage={(page) => <MyNeedsPageItems state={state} page={page} />}
+      />
     </Page>
   );
 }
 
-interface PageItemsProps {
-  state: NeedState | null;
-  after: string | null;
-  filtered: boolean;
-  onPage: (pageInfo: PageInfo, totalCount: number) => void;
-}
-
-function MyNeedsPageItems({ state, after, filtered, onPage }: PageItemsProps) {
+function MyNeedsPageItems({ state, page }: { state: NeedState | null; page: CursorPage }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const format = useFormatters();
-  const [{ data, fetching, error }] = useQuery({
+  const [result, reexecute] = useQuery({
     query: MyNeedsQuery,
-    variables: { state, first: PAGE_SIZE, after },
+    variables: { state, first: PAGE_SIZE, after: page.after },
     requestPolicy: 'cache-and-network',
   });
-  const connection = data?.myNeeds;
-  useReportPage(connection, onPage);
-
-  if (error)
-    return (
-      <li>
-        <ErrorAlert error={toAppError(error)} />
-      </li>
-    );
-  if (!connection)
-    return fetching ? (
-      <li>
-        <Loading />
-      </li>
-    ) : null;
-  if (connection.nodes.length === 0 && !after)
-    return (
-      <li className="card">
-        {filtered ? (
-          <EmptyState title={t('needs.mine.emptyFiltered')} />
-        ) : (
-          <EmptyState
-            title={t('needs.mine.empty')}
-            action={
-              <Link className="button button--primary" to="/needs/new">
-                {t('needs.mine.emptyAction')}
-              </Link>
-            }
-          >
-            <p>{t('needs.mine.emptyHelp')}</p>
-          </EmptyState>
-        )}
-      </li>
-    );
   return (
-    <>
-      {connection.nodes.map((need) => (
+    <CursorPageItems
+      page={page}
+      result={result}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      connection={result.data?.myNeeds}
+      empty={
+        <li className="card">
+          {state ? (
+            <EmptyState title={t('needs.mine.emptyFiltered')} />
+          ) : (
+            <EmptyState
+              title={t('needs.mine.empty')}
+              action={
+                <Link className="button button--primary" to="/needs/new">
+                  {t('needs.mine.emptyAction')}
+                </Link>
+              }
+            >
+              <p>{t('needs.mine.emptyHelp')}</p>
+            </EmptyState>
+          )}
+        </li>
+      }
+      renderItem={(need) => (
         <li key={need.id} className="card">
           <h2 className="card__title">
             <Link to={`/needs/${need.id}`}>{need.title}</Link>
@@ -134,7 +102,7 @@ function MyNeedsPageItems({ state, after, filtered, onPage }: PageItemsProps) {
             </p>
           ) : null}
         </li>
-      ))}
-    </>
+      )}
+    />
   );
 }

@@ -4,9 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { CheckboxMark } from '../../../shared/forms';
-import { toAppError, type AppError } from '../../../shared/graphql';
-import { EmptyState, ErrorAlert, Loading, LoadMoreButton, Page, StatusMessage } from '../../../shared/ui';
-import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
+import type { AppError } from '../../../shared/graphql';
+import {
+  CursorPagedList,
+  CursorPageItems,
+  EmptyState,
+  ErrorAlert,
+  Page,
+  StatusMessage,
+  type CursorPage,
+} from '../../../shared/ui';
 import { useNotifications } from '../components/LiveNotifications';
 import { NotificationCard } from '../components/NotificationCard';
 import { useMarkNotificationsRead } from '../components/useMarkNotificationsRead';
@@ -24,7 +31,6 @@ export function NotificationsPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const unreadOnly = params.get('unread') === '1';
-  const paging = useCursorPages(unreadOnly ? 'unread' : 'all');
   const { arrival } = useNotifications();
   const markRead = useMarkNotificationsRead();
   const [readHere, setReadHere] = useState<ReadonlySet<string>>(new Set());
@@ -32,7 +38,6 @@ export function NotificationsPage() {
   const [marking, setMarking] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const onlyFirstPage = paging.cursors.length === 1;
 
   const read = async (notification: NotificationItem) => {
     setError(null);
@@ -72,13 +77,6 @@ export function NotificationsPage() {
     document.getElementById(`notification-${id}`)?.focus();
   }, [readHere]);
 
-  const count =
-    paging.totalCount === null
-      ? ''
-      : unreadOnly
-        ? t('notifications.page.countUnread', { count: paging.totalCount })
-        : t('notifications.page.count', { count: paging.totalCount });
-
   return (
     <Page title={t('notifications.page.title')} lead={t('notifications.page.lead')}>
       <div className="toolbar">
@@ -98,18 +96,20 @@ export function NotificationsPage() {
       </div>
       <ErrorAlert error={error} />
       <StatusMessage>{status}</StatusMessage>
-      <p role="status" className="result-count">
-        {count}
-      </p>
-      <ul className="card-list notification-list" aria-label={t('notifications.page.listLabel')}>
-        {paging.cursors.map((after, index) => (
+      <CursorPagedList
+        resetKey={unreadOnly ? 'unread' : 'all'}
+        countText={(count) =>
+          unreadOnly ? t('notifications.page.countUnread', { count }) : t('notifications.page.count', { count })
+        }
+        className="card-list notification-list"
+        aria-label={t('notifications.page.listLabel')}
+        renderPage={(page) => (
           <NotificationsPageItems
-            key={`${unreadOnly}:${after ?? 'first'}`}
             unreadOnly={unreadOnly}
-            after={after}
+            page={page}
             reloads={reloads}
-            arrivals={index === 0 ? (arrival?.serial ?? 0) : 0}
-            followArrivals={onlyFirstPage}
+            arrivals={page.index === 0 ? (arrival?.serial ?? 0) : 0}
+            followArrivals={page.pageCount === 1}
             readHere={readHere}
             onMarkRead={(notification) => {
               focusAfterRead.current = notification.id;
@@ -117,18 +117,16 @@ export function NotificationsPage() {
             }}
             // Going to its page: the mark is sent on the way (the top bar's count follows).
             onOpen={(notification) => void markRead([notification.id])}
-            onPage={(pageInfo, totalCount) => paging.reportPage(index, pageInfo, totalCount)}
           />
-        ))}
-      </ul>
-      {paging.nextCursor ? <LoadMoreButton onPress={paging.loadMore} /> : null}
+        )}
+      />
     </Page>
   );
 }
 
 interface PageItemsProps {
   unreadOnly: boolean;
-  after: string | null;
+  page: CursorPage;
   /** Loads the page again from the server whenever this changes. */
   reloads: number;
   /** Grows with each notification pushed; loads the page again when `followArrivals`. */
@@ -137,29 +135,25 @@ interface PageItemsProps {
   readHere: ReadonlySet<string>;
   onMarkRead: (notification: NotificationItem) => void;
   onOpen: (notification: NotificationItem) => void;
-  onPage: (pageInfo: PageInfo, totalCount: number) => void;
 }
 
 function NotificationsPageItems({
   unreadOnly,
-  after,
+  page,
   reloads,
   arrivals,
   followArrivals,
   readHere,
   onMarkRead,
   onOpen,
-  onPage,
 }: PageItemsProps) {
   const { t } = useTranslation();
   const [, setParams] = useSearchParams();
-  const [{ data, fetching, error }, reexecute] = useQuery({
+  const [result, reexecute] = useQuery({
     query: NotificationsQuery,
-    variables: { unreadOnly, first: PAGE_SIZE, after },
+    variables: { unreadOnly, first: PAGE_SIZE, after: page.after },
     requestPolicy: 'cache-and-network',
   });
-  const connection = data?.notifications;
-  useReportPage(connection, onPage);
 
   const seen = useRef({ reloads, arrivals });
   useEffect(() => {
@@ -170,40 +164,31 @@ function NotificationsPageItems({
     }
   }, [reloads, arrivals, followArrivals, reexecute]);
 
-  if (error)
-    return (
-      <li>
-        <ErrorAlert error={toAppError(error)} />
-      </li>
-    );
-  if (!connection)
-    return fetching ? (
-      <li>
-        <Loading />
-      </li>
-    ) : null;
-  if (connection.nodes.length === 0 && !after)
-    return (
-      <li className="card">
-        {unreadOnly ? (
-          <EmptyState
-            title={t('notifications.page.emptyUnread')}
-            action={
-              <Button className="button button--secondary" onPress={() => setParams({}, { replace: true })}>
-                {t('notifications.page.showAll')}
-              </Button>
-            }
-          />
-        ) : (
-          <EmptyState title={t('notifications.page.empty')}>
-            <p>{t('notifications.page.emptyHelp')}</p>
-          </EmptyState>
-        )}
-      </li>
-    );
   return (
-    <>
-      {connection.nodes.map((notification) => (
+    <CursorPageItems
+      page={page}
+      result={result}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      connection={result.data?.notifications}
+      empty={
+        <li className="card">
+          {unreadOnly ? (
+            <EmptyState
+              title={t('notifications.page.emptyUnread')}
+              action={
+                <Button className="button button--secondary" onPress={() => setParams({}, { replace: true })}>
+                  {t('notifications.page.showAll')}
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState title={t('notifications.page.empty')}>
+              <p>{t('notifications.page.emptyHelp')}</p>
+            </EmptyState>
+          )}
+        </li>
+      }
+      renderItem={(notification) => (
         <NotificationCard
           key={notification.id}
           notification={notification}
@@ -211,7 +196,7 @@ function NotificationsPageItems({
           onOpen={onOpen}
           onMarkRead={onMarkRead}
         />
-      ))}
-    </>
+      )}
+    />
   );
 }

@@ -3,10 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { SelectField } from '../../../shared/forms';
-import { toAppError } from '../../../shared/graphql';
 import { useFormatters, useLocale } from '../../../shared/i18n';
-import { EmptyState, ErrorAlert, Loading, LoadMoreButton, Page } from '../../../shared/ui';
-import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
+import { CursorPagedList, CursorPageItems, EmptyState, Page, type CursorPage } from '../../../shared/ui';
 import { OfferStateBadge } from '../components/OfferStateBadge';
 import { MyOffersQuery } from '../operations';
 
@@ -20,7 +18,6 @@ export function MyOffersPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const state = readState(params.get('state'));
-  const paging = useCursorPages(state ?? 'all');
 
   return (
     <Page title={t('offers.mine.title')} lead={t('offers.mine.lead')}>
@@ -42,72 +39,48 @@ export function MyOffersPage() {
           ]}
         />
       </div>
-      <p role="status" className="result-count">
-        {paging.totalCount === null ? '' : t('offers.mine.count', { count: paging.totalCount })}
-      </p>
-      <ul className="card-list" key={state ?? 'all'}>
-        {paging.cursors.map((after, index) => (
-          <MyOffersPageItems
-            key={after ?? 'first'}
-            state={state}
-            after={after}
-            onPage={(pageInfo, totalCount) => paging.reportPage(index, pageInfo, totalCount)}
-          />
-        ))}
-      </ul>
-      {paging.nextCursor ? <LoadMoreButton onPress={paging.loadMore} /> : null}
+      <CursorPagedList
+        resetKey={state ?? 'all'}
+        countText={(count) => t('offers.mine.count', { count })}
+        renderPage={(page) => <MyOffersPageItems state={state} page={page} />}
+      />
     </Page>
   );
 }
 
-interface PageItemsProps {
-  state: OfferState | null;
-  after: string | null;
-  onPage: (pageInfo: PageInfo, totalCount: number) => void;
-}
-
-function MyOffersPageItems({ state, after, onPage }: PageItemsProps) {
+function MyOffersPageItems({ state, page }: { state: OfferState | null; page: CursorPage }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const format = useFormatters();
-  const [{ data, fetching, error }] = useQuery({ query: MyOffersQuery, variables: { state, first: PAGE_SIZE, after } });
-  const connection = data?.myOffers;
-  useReportPage(connection, onPage);
-
-  if (error)
-    return (
-      <li>
-        <ErrorAlert error={toAppError(error)} />
-      </li>
-    );
-  if (!connection)
-    return fetching ? (
-      <li>
-        <Loading />
-      </li>
-    ) : null;
-  if (connection.nodes.length === 0 && !after)
-    return (
-      <li className="card">
-        {state ? (
-          <EmptyState title={t('offers.mine.emptyFiltered')} />
-        ) : (
-          <EmptyState
-            title={t('offers.mine.empty')}
-            action={
-              <Link className="button button--primary" to="/offers/new">
-                {t('nav.publishCourse')}
-              </Link>
-            }
-          >
-            <p>{t('offers.mine.emptyHelp')}</p>
-          </EmptyState>
-        )}
-      </li>
-    );
+  const [result, reexecute] = useQuery({
+    query: MyOffersQuery,
+    variables: { state, first: PAGE_SIZE, after: page.after },
+  });
   return (
-    <>
-      {connection.nodes.map((offer) => {
+    <CursorPageItems
+      page={page}
+      result={result}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      connection={result.data?.myOffers}
+      empty={
+        <li className="card">
+          {state ? (
+            <EmptyState title={t('offers.mine.emptyFiltered')} />
+          ) : (
+            <EmptyState
+              title={t('offers.mine.empty')}
+              action={
+                <Link className="button button--primary" to="/offers/new">
+                  {t('nav.publishCourse')}
+                </Link>
+              }
+            >
+              <p>{t('offers.mine.emptyHelp')}</p>
+            </EmptyState>
+          )}
+        </li>
+      }
+      renderItem={(offer) => {
         const next = offer.sessions.find((s) => new Date(s.startsAt).getTime() > Date.now());
         return (
           <li key={offer.id} className="card">
@@ -130,7 +103,7 @@ function MyOffersPageItems({ state, after, onPage }: PageItemsProps) {
             <p className="card__meta muted">{t('offers.mine.updated', { date: format.date(offer.updatedAt) })}</p>
           </li>
         );
-      })}
-    </>
+      }}
+    />
   );
 }

@@ -4,11 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { SelectField } from '../../../shared/forms';
-import { toAppError } from '../../../shared/graphql';
 import { useFormatters, useLocale } from '../../../shared/i18n';
-import { ErrorAlert, Loading, Page } from '../../../shared/ui';
-import { LoadMoreButton, SearchForm } from '../../../shared/ui';
-import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
+import { CursorPagedList, CursorPageItems, Page, SearchForm, type CursorPage } from '../../../shared/ui';
 import { VerifiedBadge } from '../components/VerifiedBadge';
 import { VerifyControl } from '../components/VerifyControl';
 import { OrganisationsQuery, type OrganisationsFilter } from '../operations';
@@ -33,7 +30,6 @@ export function CoordinatorOrganisationsPage() {
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const filterKey = params.toString();
-  const paging = useCursorPages(filterKey);
 
   const setFilter = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -82,53 +78,29 @@ export function CoordinatorOrganisationsPage() {
           ]}
         />
       </div>
-      <p role="status" className="result-count">
-        {paging.totalCount === null ? '' : t('coordinator.count', { count: paging.totalCount })}
-      </p>
-      <ul className="card-list" key={filterKey}>
-        {paging.cursors.map((after, index) => (
-          <OrganisationsPageItems
-            key={after ?? 'first'}
-            variables={{ ...variables, after }}
-            onPage={(pageInfo, totalCount) => paging.reportPage(index, pageInfo, totalCount)}
-          />
-        ))}
-      </ul>
-      {paging.nextCursor ? <LoadMoreButton onPress={paging.loadMore} /> : null}
+      <CursorPagedList
+        resetKey={filterKey}
+        countText={(count) => t('coordinator.count', { count })}
+        renderPage={(page) => <OrganisationsPageItems variables={{ ...variables, after: page.after }} page={page} />}
+      />
     </Page>
   );
 }
 
-interface PageItemsProps {
-  variables: OrganisationsFilter;
-  onPage: (pageInfo: PageInfo, totalCount: number) => void;
-}
-
 /** One page of results; each "load more" adds another, so earlier pages stay put. */
-function OrganisationsPageItems({ variables, onPage }: PageItemsProps) {
+function OrganisationsPageItems({ variables, page }: { variables: OrganisationsFilter; page: CursorPage }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const format = useFormatters();
-  const [{ data, fetching, error }] = useQuery({ query: OrganisationsQuery, variables });
-  const connection = data?.organisations;
-  useReportPage(connection, onPage);
-
-  if (error)
-    return (
-      <li>
-        <ErrorAlert error={toAppError(error)} />
-      </li>
-    );
-  if (!connection)
-    return fetching ? (
-      <li>
-        <Loading />
-      </li>
-    ) : null;
-  if (connection.nodes.length === 0 && !variables.after) return <li>{t('coordinator.empty')}</li>;
+  const [result, reexecute] = useQuery({ query: OrganisationsQuery, variables });
   return (
-    <>
-      {connection.nodes.map((organisation) => (
+    <CursorPageItems
+      page={page}
+      result={result}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      connection={result.data?.organisations}
+      empty={<li>{t('coordinator.empty')}</li>}
+      renderItem={(organisation) => (
         <li key={organisation.id} className="card org-row">
           <div className="org-row__main">
             <h2 className="card__title">
@@ -151,7 +123,7 @@ function OrganisationsPageItems({ variables, onPage }: PageItemsProps) {
             nameInLabel
           />
         </li>
-      ))}
-    </>
+      )}
+    />
   );
 }

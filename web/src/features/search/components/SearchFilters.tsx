@@ -21,13 +21,13 @@ import {
 } from '../../../shared/forms';
 import { useFormatters } from '../../../shared/i18n';
 import type { FacetCount, SearchFacets } from '../operations';
-import { DISTANCES_KM, MAX_PRICES_EUR, type SearchState } from '../searchParams';
+import { DISTANCES_KM, MAX_PRICES_EUR, type SearchChange, type SearchState } from '../searchParams';
 
 interface SearchFiltersProps {
   state: SearchState;
   /** Counts per value with the other filters applied; null while the first results load. */
   facets: SearchFacets | null;
-  onChange: (next: SearchState) => void;
+  onChange: SearchChange;
 }
 
 const countMap = (counts: FacetCount[] | undefined) => new Map((counts ?? []).map((c) => [c.value, c.count]));
@@ -44,7 +44,7 @@ export function SearchFilters({ state, facets, onChange }: SearchFiltersProps) {
   const topicCounts = useMemo(() => (facets ? countMap(facets.topics) : undefined), [facets]);
   const municipalityCounts = useMemo(() => countMap(facets?.municipalities), [facets]);
   const languageCounts = useMemo(() => countMap(facets?.languages), [facets]);
-  const set = (patch: Partial<SearchState>) => onChange({ ...state, ...patch });
+  const set = (patch: Partial<SearchState>) => onChange((current) => ({ ...current, ...patch }));
   const withCount = (counts: Map<string, number>, value: string) => (facets ? (counts.get(value) ?? 0) : undefined);
 
   return (

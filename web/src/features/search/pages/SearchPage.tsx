@@ -8,7 +8,7 @@ import { SelectField } from '../../../shared/forms';
 import { toAppError } from '../../../shared/graphql';
 import { useLocale } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
-import { EmptyState, ErrorAlert, Loading, LoadMoreButton, Page, SearchForm } from '../../../shared/ui';
+import { CursorPageItems, EmptyState, ErrorAlert, Loading, LoadMoreButton, Page, SearchForm } from '../../../shared/ui';
 import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
 import { hasRole } from '../../../shared/utils/roles';
 import { SaveSearch } from '../../savedSearches';
@@ -16,7 +16,15 @@ import { ResultCard } from '../components/ResultCard';
 import { SearchFilters } from '../components/SearchFilters';
 import { SearchMoreQuery, SearchQuery, type SearchVariables } from '../operations';
 import { searchDraft } from '../savedSearchDraft';
-import { activeFilterCount, EMPTY_SEARCH, readSearch, toFilter, writeSearch, type SearchState } from '../searchParams';
+import {
+  activeFilterCount,
+  EMPTY_SEARCH,
+  readSearch,
+  toFilter,
+  writeSearch,
+  type SearchChange,
+  type SearchState,
+} from '../searchParams';
 
 const PAGE_SIZE = 20;
 const WIDE = '(min-width: 56rem)';
@@ -59,8 +67,11 @@ export function SearchPage() {
   const wide = useWideScreen();
   const filtersInUse = activeFilterCount(state);
 
-  // A new entry in the history for every change, so that the back button undoes it.
-  const update = (next: SearchState) => setParams(writeSearch(next));
+  // A new entry in the history for every change, so that the back button undoes it. The URL
+  // changes at once and this page's state a moment later (React Router renders a navigation as a
+  // transition), so each change applies to the search in the URL: quick changes all hold.
+  const update: SearchChange = (change) =>
+    setParams(writeSearch(change(readSearch(new URLSearchParams(window.location.search)))));
 
   const variables = useMemo<SearchVariables>(
     () => ({ filter: toFilter(state), sort: state.sort, first: PAGE_SIZE, after: null }),
@@ -88,7 +99,7 @@ export function SearchPage() {
         key={state.q}
         label={t('search.words')}
         initialValue={state.q}
-        onSearch={(q) => update({ ...state, q })}
+        onSearch={(q) => update((current) => ({ ...current, q }))}
       />
       <SaveSearch search={draft} />
       <div className="search-layout">
@@ -97,7 +108,7 @@ export function SearchPage() {
             <h2 id="filters-heading" className="search-layout__filters-heading">
               {t('search.filters.heading')}
             </h2>
-            {filtersInUse > 0 ? <ClearFilters state={state} onChange={update} /> : null}
+            {filtersInUse > 0 ? <ClearFilters onChange={update} /> : null}
             {filters}
           </aside>
         ) : (
@@ -114,7 +125,7 @@ export function SearchPage() {
               </Button>
             </Heading>
             <DisclosurePanel className="disclosure__panel">
-              {filtersInUse > 0 ? <ClearFilters state={state} onChange={update} /> : null}
+              {filtersInUse > 0 ? <ClearFilters onChange={update} /> : null}
               {filters}
             </DisclosurePanel>
           </Disclosure>
@@ -133,7 +144,7 @@ export function SearchPage() {
               label={t('search.sort')}
               options={sortOptions}
               value={state.sort}
-              onChange={(sort) => update({ ...state, sort: sort as SearchSort })}
+              onChange={(sort) => update((current) => ({ ...current, sort: sort as SearchSort }))}
             />
           </div>
           {error ? <ErrorAlert error={toAppError(error)} /> : null}
@@ -168,36 +179,24 @@ function MoreResults({
   variables: SearchVariables;
   onPage: (pageInfo: PageInfo, totalCount: number) => void;
 }) {
-  const [{ data, fetching, error }] = useQuery({ query: SearchMoreQuery, variables });
-  const connection = data?.search;
-  useReportPage(connection, onPage);
-  if (error)
-    return (
-      <li>
-        <ErrorAlert error={toAppError(error)} />
-      </li>
-    );
-  if (!connection)
-    return fetching ? (
-      <li>
-        <Loading />
-      </li>
-    ) : null;
+  const [more, reexecute] = useQuery({ query: SearchMoreQuery, variables });
   return (
-    <>
-      {connection.nodes.map((result) => (
-        <ResultCard key={`${result.kind}-${result.id}`} result={result} />
-      ))}
-    </>
+    <CursorPageItems
+      page={{ after: variables.after, onPage }}
+      result={more}
+      retry={() => reexecute({ requestPolicy: 'network-only' })}
+      connection={more.data?.search}
+      renderItem={(result) => <ResultCard key={`${result.kind}-${result.id}`} result={result} />}
+    />
   );
 }
 
-function ClearFilters({ state, onChange }: { state: SearchState; onChange: (next: SearchState) => void }) {
+function ClearFilters({ onChange }: { onChange: SearchChange }) {
   const { t } = useTranslation();
   return (
     <Button
       className="button button--ghost clear-filters"
-      onPress={() => onChange({ ...EMPTY_SEARCH, q: state.q, sort: state.sort })}
+      onPress={() => onChange((current) => ({ ...EMPTY_SEARCH, q: current.q, sort: current.sort }))}
     >
       {t('search.clearFilters')}
     </Button>
@@ -205,7 +204,7 @@ function ClearFilters({ state, onChange }: { state: SearchState; onChange: (next
 }
 
 /** Nothing found: say so plainly, and offer the most likely way forward. */
-function NoResults({ state, onChange }: { state: SearchState; onChange: (next: SearchState) => void }) {
+function NoResults({ state, onChange }: { state: SearchState; onChange: SearchChange }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const filtered = activeFilterCount(state) > 0;
@@ -218,13 +217,16 @@ function NoResults({ state, onChange }: { state: SearchState; onChange: (next: S
             {filtered ? (
               <Button
                 className="button button--primary"
-                onPress={() => onChange({ ...EMPTY_SEARCH, q: state.q, sort: state.sort })}
+                onPress={() => onChange((current) => ({ ...EMPTY_SEARCH, q: current.q, sort: current.sort }))}
               >
                 {t('search.clearFilters')}
               </Button>
             ) : null}
             {state.q ? (
-              <Button className="button button--secondary" onPress={() => onChange({ ...state, q: '' })}>
+              <Button
+                className="button button--secondary"
+                onPress={() => onChange((current) => ({ ...current, q: '' }))}
+              >
                 {t('search.empty.clearWords')}
               </Button>
             ) : null}
