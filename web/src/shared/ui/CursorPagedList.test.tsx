@@ -3,7 +3,8 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Client, fetchExchange, gql, Provider as UrqlProvider, useQuery } from 'urql';
+import { gql, Provider as UrqlProvider, useQuery, type Client } from 'urql';
+import { fakeGraphql, type Answer } from '../testing';
 import { initI18n } from '../i18n';
 import type { PageInfo } from '../utils/cursorPages';
 import { CursorPagedList, CursorPageItems, type CursorPage } from './CursorPagedList';
@@ -38,26 +39,16 @@ const ThingsQuery = gql<{ things: ThingsConnection }, ThingsVariables>`
   }
 `;
 
-type Answer = { data: unknown } | { errors: { message: string; extensions: Record<string, unknown> }[] };
-
-/** A fake GraphQL server: `answer` gets the variables of each Things query, all kept in `sent`. */
+/**
+ * A fake GraphQL server: `answer` gets the variables of each Things query; `sent()` gives every
+ * query's variables so far.
+ */
 function fakeServer(answer: (variables: ThingsVariables) => Answer | Promise<Answer>) {
-  const sent: ThingsVariables[] = [];
-  const fetch = vi.fn<typeof globalThis.fetch>(async (_input, init) => {
-    const { variables } = JSON.parse(String(init?.body)) as { variables: ThingsVariables };
-    sent.push(variables);
-    return new Response(JSON.stringify(await answer(variables)), {
-      status: 200,
-      headers: { 'content-type': 'application/json' },
-    });
-  });
-  const client = new Client({
-    url: 'http://localhost/graphql',
-    exchanges: [fetchExchange],
-    fetch,
-    preferGetMethod: false,
-  });
-  return { client, sent };
+  const server = fakeGraphql((operation) => answer(operation.variables as unknown as ThingsVariables));
+  return {
+    client: server.client,
+    sent: () => server.sent.map((operation) => operation.variables as unknown as ThingsVariables),
+  };
 }
 
 /** Five things, two a page; the cursor is the id of a page's last thing. */
@@ -126,7 +117,7 @@ describe('CursorPagedList', () => {
     expect(countLine()?.getAttribute('role')).toBe('status');
     expect(screen.getByRole('list').className).toBe('card-list');
     expect(items()).toEqual(['Asia A', 'Asia B']);
-    expect(sent).toEqual([{ kind: 'all', after: null }]);
+    expect(sent()).toEqual([{ kind: 'all', after: null }]);
   });
 
   it('appends the next page, after the previous end cursor, until the last', async () => {
@@ -142,7 +133,7 @@ describe('CursorPagedList', () => {
     await vi.waitFor(() => expect(loadMore()).toBeNull());
     expect(items()).toEqual(['Asia A', 'Asia B', 'Asia C', 'Asia D', 'Asia E']);
     expect(countLine()?.textContent).toBe('5 asiaa');
-    expect(sent.map((variables) => variables.after)).toEqual([null, 'b', 'd']);
+    expect(sent().map((variables) => variables.after)).toEqual([null, 'b', 'd']);
   });
 
   it('shows loading in the list while a page is on its way, and the count only once known', async () => {
@@ -189,7 +180,7 @@ describe('CursorPagedList', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     expect(items()).toEqual(['Asia A', 'Asia B', 'Asia C', 'Asia D']);
     expect(await screen.findByRole('button', { name: 'Näytä lisää' })).toBeTruthy();
-    expect(sent.map((variables) => variables.after)).toEqual([null, 'b', 'b']);
+    expect(sent().map((variables) => variables.after)).toEqual([null, 'b', 'b']);
   });
 
   it('shows the empty state when the first page has nothing, but not for an empty later page', async () => {
@@ -205,7 +196,7 @@ describe('CursorPagedList', () => {
     renderList(shrinking.client);
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Näytä lisää' }));
-    await vi.waitFor(() => expect(shrinking.sent).toHaveLength(2));
+    await vi.waitFor(() => expect(shrinking.sent()).toHaveLength(2));
     await vi.waitFor(() => expect(loadMore()).toBeNull());
     expect(items()).toEqual(['Asia A', 'Asia B']);
   });
@@ -218,7 +209,7 @@ describe('CursorPagedList', () => {
     await screen.findByText('Asia D');
 
     rerender(<ThingsList kind="open" />);
-    await vi.waitFor(() => expect(sent.at(-1)).toEqual({ kind: 'open', after: null }));
+    await vi.waitFor(() => expect(sent().at(-1)).toEqual({ kind: 'open', after: null }));
     await vi.waitFor(() => expect(items()).toEqual(['Asia A', 'Asia B']));
     expect(await screen.findByRole('button', { name: 'Näytä lisää' })).toBeTruthy();
   });

@@ -11,7 +11,7 @@ import {
   studentSession,
   type Answer,
   type SentOperation,
-} from '../../conversations/testUtils';
+} from '../../../shared/testing';
 import { application, NEED_ID } from '../testData';
 import { NeedApplications, type ApplicableNeed } from './NeedApplications';
 

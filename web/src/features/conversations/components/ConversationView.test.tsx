@@ -3,7 +3,14 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../operations';
-import { fakeGraphql, graphqlError, prepareDom, renderWithApp, type Answer, type SentOperation } from '../testUtils';
+import {
+  fakeGraphql,
+  graphqlError,
+  prepareDom,
+  renderWithApp,
+  type Answer,
+  type SentOperation,
+} from '../../../shared/testing';
 import { ConversationView } from './ConversationView';
 
 const SUBJECT = { kind: 'APPLICATION' as const, id: '3b0c7f5e-5d7a-4c55-9a43-1f0b8c1e2a10' };

@@ -10,7 +10,7 @@ import {
   renderRoutes,
   type Answer,
   type SentOperation,
-} from '../../conversations/testUtils';
+} from '../../../shared/testing';
 import type { Match } from '../operations';
 import { NeedSuggestions } from './NeedSuggestions';
 

@@ -2,7 +2,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeGraphql, prepareDom, renderRoutes } from '../../conversations/testUtils';
+import { fakeGraphql, prepareDom, renderRoutes } from '../../../shared/testing';
 import type { Match } from '../operations';
 import { OfferLeads } from './OfferLeads';
 

@@ -1,9 +1,20 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeGraphql, graphqlError, prepareDom, renderRoutes, type Answer } from '../../conversations/testUtils';
+import {
+  announcements,
+  type Answer,
+  expectAnnounced,
+  fakeGraphql,
+  graphqlError,
+  headingsOfLevel2,
+  itemWithLink,
+  prepareDom,
+  renderRoutes,
+  switchLanguage,
+} from '../../../shared/testing';
 import type { BrokeringQueueItem } from '../operations';
 import { BrokeringQueuePage } from './BrokeringQueuePage';
 
@@ -75,24 +86,6 @@ function server(answer?: (after: unknown) => Answer) {
 const renderQueue = (client: ReturnType<typeof fakeGraphql>['client']) =>
   renderRoutes([{ path: '/coordinator/queue', element: <BrokeringQueuePage /> }], '/coordinator/queue', client);
 
-/** The needs' titles in the order shown. */
-const titles = () => screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
-
-/** The list item of the need titled `title`. */
-const card = (title: string) =>
-  screen.getAllByRole('listitem').find((li) => within(li).queryByRole('link', { name: title }) !== null)!;
-
-/** What the page announces in its live regions (the count). */
-const announced = () => screen.getAllByRole('status').map((status) => status.textContent);
-
-/** Waits until a live region says `text`: the count follows the page's data by one render. */
-const expectAnnounced = (text: string) => waitFor(() => expect(announced()).toContain(text));
-
-const switchTo = (language: 'fi' | 'sv' | 'en') =>
-  act(async () => {
-    await i18n.changeLanguage(language);
-  });
-
 describe('the coordinator’s brokering queue', () => {
   beforeEach(() => prepareDom());
   afterEach(async () => {
@@ -107,17 +100,17 @@ describe('the coordinator’s brokering queue', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'Välitysjono' })).toBeTruthy();
     expect(screen.getByText(/^Avoimet tarpeet, joille ei ole löytynyt paria 14 päivässä/)).toBeTruthy();
     expect(await screen.findByRole('link', { name: 'Tulityökorttikoulutus' })).toBeTruthy();
-    expect(titles()).toEqual(['Tulityökorttikoulutus', 'Kesätyöntekijä huoltoon']);
+    expect(headingsOfLevel2()).toEqual(['Tulityökorttikoulutus', 'Kesätyöntekijä huoltoon']);
     await expectAnnounced('3 tarvetta odottaa');
 
     expect(screen.getByRole('link', { name: 'Tulityökorttikoulutus' }).getAttribute('href')).toBe('/needs/n1');
     expect(screen.getByRole('link', { name: 'Kesätyöntekijä huoltoon' }).getAttribute('href')).toBe('/needs/n2');
 
-    const first = card('Tulityökorttikoulutus').textContent;
+    const first = itemWithLink('Tulityökorttikoulutus').textContent;
     expect(first).toContain('Koulutus · Tunturienergia Oy · Tornio');
     expect(first).toContain('Odottanut 41 päivää · 0 avointa ehdotusta · Julkaistu 20. tammikuuta 2026');
     // No organisation: nothing in its place; a municipality with a Sámi name shows both.
-    const second = card('Kesätyöntekijä huoltoon').textContent;
+    const second = itemWithLink('Kesätyöntekijä huoltoon').textContent;
     expect(second).toContain('Kesätyö · Inari – Anár');
     expect(second).toContain('Odottanut 21 päivää · 1 avoin ehdotus · Julkaistu 8. helmikuuta 2026');
 
@@ -131,12 +124,16 @@ describe('the coordinator’s brokering queue', () => {
     await user.click(await screen.findByRole('button', { name: 'Näytä lisää' }));
 
     expect(await screen.findByRole('link', { name: 'Opinnäytetyö energiatehokkuudesta' })).toBeTruthy();
-    expect(titles()).toEqual(['Tulityökorttikoulutus', 'Kesätyöntekijä huoltoon', 'Opinnäytetyö energiatehokkuudesta']);
+    expect(headingsOfLevel2()).toEqual([
+      'Tulityökorttikoulutus',
+      'Kesätyöntekijä huoltoon',
+      'Opinnäytetyö energiatehokkuudesta',
+    ]);
     expect(named('BrokeringQueue').map((operation) => operation.variables)).toEqual([
       { first: 20, after: null },
       { first: 20, after: 'c2' },
     ]);
-    const third = card('Opinnäytetyö energiatehokkuudesta').textContent;
+    const third = itemWithLink('Opinnäytetyö energiatehokkuudesta').textContent;
     expect(third).toContain('Opinnäytetyö · Kemin Kone Oy · Etänä');
     expect(third).toContain('Odottanut 14 päivää · 2 avointa ehdotusta');
     await expectAnnounced('3 tarvetta odottaa');
@@ -156,14 +153,14 @@ describe('the coordinator’s brokering queue', () => {
     const { client } = server();
     renderQueue(client);
     await screen.findByRole('link', { name: 'Tulityökorttikoulutus' });
-    await switchTo('sv');
+    await switchLanguage('sv');
 
     expect(screen.getByRole('heading', { level: 1, name: 'Förmedlingskö' })).toBeTruthy();
     await expectAnnounced('3 behov väntar');
-    const first = card('Tulityökorttikoulutus').textContent;
+    const first = itemWithLink('Tulityökorttikoulutus').textContent;
     expect(first).toContain('Utbildning · Tunturienergia Oy · Torneå');
     expect(first).toContain('Väntat 41 dagar · 0 öppna förslag · Publicerat 20 januari 2026');
-    const second = card('Kesätyöntekijä huoltoon').textContent;
+    const second = itemWithLink('Kesätyöntekijä huoltoon').textContent;
     expect(second).toContain('Sommarjobb · Enare – Anár');
     expect(second).toContain('Väntat 21 dagar · 1 öppet förslag');
     expect(screen.getByRole('button', { name: 'Visa fler' })).toBeTruthy();
@@ -177,7 +174,7 @@ describe('the coordinator’s brokering queue', () => {
     expect(screen.queryAllByRole('heading', { level: 2 })).toHaveLength(0);
     expect(screen.queryByRole('button', { name: 'Näytä lisää' })).toBeNull();
 
-    await switchTo('en');
+    await switchLanguage('en');
     expect(screen.getByText('No needs are waiting')).toBeTruthy();
     await expectAnnounced('0 needs waiting');
   });
@@ -188,9 +185,9 @@ describe('the coordinator’s brokering queue', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Sinulla ei ole oikeutta tähän toimintoon.');
     expect(screen.queryByText('Yksikään tarve ei odota')).toBeNull();
-    expect(announced().join('')).toBe('');
+    expect(announcements().join('')).toBe('');
 
-    await switchTo('sv');
+    await switchLanguage('sv');
     expect(screen.getByRole('alert').textContent).toBe('Du har inte behörighet till den här funktionen.');
   });
 });

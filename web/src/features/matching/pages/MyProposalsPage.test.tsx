@@ -1,43 +1,27 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import i18n from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeGraphql, graphqlError, prepareDom, renderRoutes, type Answer } from '../../conversations/testUtils';
+import {
+  announcements,
+  type Answer,
+  expectAnnounced,
+  fakeGraphql,
+  graphqlError,
+  headingsOfLevel2,
+  itemWithLink,
+  prepareDom,
+  renderRoutes,
+  switchLanguage,
+} from '../../../shared/testing';
 import type { Proposal } from '../operations';
+import { proposalFixture } from '../testFixtures';
 import { MyProposalsPage } from './MyProposalsPage';
 
-const proposal = (id: string, overrides: Partial<Proposal> = {}): Proposal => ({
-  id,
-  state: 'OPEN',
-  origin: 'COORDINATOR',
-  need: {
-    id: 'n1',
-    kind: 'COURSE',
-    state: 'OPEN',
-    title: 'Tulityökorttikoulutus',
-    organisation: { id: 'c1', name: 'Tunturienergia Oy' },
-  },
-  target: {
-    kind: 'OFFER',
-    offer: { id: 'o1', title: 'Tulityökortti' },
-    session: null,
-    studentId: null,
-    title: 'Tulityökortti',
-    organisationName: 'Lapin ammattikorkeakoulu',
-  },
-  note: 'Kurssi sopii tarpeeseenne.',
-  proposerName: 'Kaisa Koordinaattori',
-  needAnswer: { answer: null, answeredAt: null, answeredByName: null },
-  targetAnswer: { answer: 'ACCEPTED', answeredAt: '2026-03-02T09:00:00Z', answeredByName: 'Eero Educator' },
-  viewerSides: ['NEED'],
-  actions: ['ACCEPT', 'DECLINE'],
-  matchMade: null,
+const proposal = (id: string, overrides: Partial<Proposal> = {}): Proposal =>
   // 22.30 UTC is already the next day in Helsinki.
-  createdAt: '2026-03-01T22:30:00Z',
-  decidedAt: null,
-  ...overrides,
-});
+  proposalFixture({ id, createdAt: '2026-03-01T22:30:00Z', ...overrides });
 
 const target = (title: string): Proposal['target'] => ({
   kind: 'STUDENT',
@@ -99,24 +83,6 @@ function server(answer?: (after: unknown) => Answer) {
 const renderMine = (client: ReturnType<typeof fakeGraphql>['client']) =>
   renderRoutes([{ path: '/my/proposals', element: <MyProposalsPage /> }], '/my/proposals', client);
 
-/** The proposals' titles in the order shown. */
-const titles = () => screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
-
-/** The list item of the proposal titled `title`. */
-const card = (title: string) =>
-  screen.getAllByRole('listitem').find((li) => within(li).queryByRole('link', { name: title }) !== null)!;
-
-/** What the page announces in its live regions (the count). */
-const announced = () => screen.getAllByRole('status').map((status) => status.textContent);
-
-/** Waits until a live region says `text`: the count follows the page's data by one render. */
-const expectAnnounced = (text: string) => waitFor(() => expect(announced()).toContain(text));
-
-const switchTo = (language: 'fi' | 'sv' | 'en') =>
-  act(async () => {
-    await i18n.changeLanguage(language);
-  });
-
 describe('the proposals concerning the viewer', () => {
   beforeEach(() => prepareDom());
   afterEach(async () => {
@@ -130,7 +96,7 @@ describe('the proposals concerning the viewer', () => {
 
     expect(screen.getByRole('heading', { level: 1, name: 'Ehdotukset' })).toBeTruthy();
     expect(await screen.findByRole('link', { name: 'Tulityökorttikoulutus – Tulityökortti' })).toBeTruthy();
-    expect(titles()).toEqual([
+    expect(headingsOfLevel2()).toEqual([
       'Tulityökorttikoulutus – Tulityökortti',
       'Sähköasentajaharjoittelu – Sanni Säkkinen',
       'Opinnäytetyö tuulivoimasta – Tuulivoima-ryhmä',
@@ -144,17 +110,17 @@ describe('the proposals concerning the viewer', () => {
       ['Opinnäytetyö tuulivoimasta – Tuulivoima-ryhmä', '/proposals/p3'],
     ]);
 
-    const open = card('Tulityökorttikoulutus – Tulityökortti');
+    const open = itemWithLink('Tulityökorttikoulutus – Tulityökortti');
     expect(within(open).getByText('Avoin')).toBeTruthy();
     expect(within(open).getByText('Odottaa vastaustasi')).toBeTruthy();
     expect(within(open).getByText('Ehdottanut Kaisa Koordinaattori 2. maaliskuuta 2026')).toBeTruthy();
 
-    const accepted = card('Sähköasentajaharjoittelu – Sanni Säkkinen');
+    const accepted = itemWithLink('Sähköasentajaharjoittelu – Sanni Säkkinen');
     expect(within(accepted).getByText('Hyväksytty')).toBeTruthy();
     expect(within(accepted).queryByText('Odottaa vastaustasi')).toBeNull();
     expect(within(accepted).getByText('Ehdottanut Eero Educator 20. helmikuuta 2026')).toBeTruthy();
 
-    const declined = card('Opinnäytetyö tuulivoimasta – Tuulivoima-ryhmä');
+    const declined = itemWithLink('Opinnäytetyö tuulivoimasta – Tuulivoima-ryhmä');
     expect(within(declined).getByText('Hylätty')).toBeTruthy();
     expect(within(declined).queryByText('Odottaa vastaustasi')).toBeNull();
   });
@@ -163,7 +129,7 @@ describe('the proposals concerning the viewer', () => {
     const { client } = server(() => connection([awaitingOther], null, false, 1));
     renderMine(client);
     await screen.findByRole('link', { name: 'Työturvallisuuskoulutus – Työturvallisuuskortti' });
-    const item = card('Työturvallisuuskoulutus – Työturvallisuuskortti');
+    const item = itemWithLink('Työturvallisuuskoulutus – Työturvallisuuskortti');
     expect(within(item).getByText('Avoin')).toBeTruthy();
     expect(within(item).queryByText('Odottaa vastaustasi')).toBeNull();
     await expectAnnounced('1 ehdotus');
@@ -176,7 +142,7 @@ describe('the proposals concerning the viewer', () => {
     await user.click(await screen.findByRole('button', { name: 'Näytä lisää' }));
 
     expect(await screen.findByRole('link', { name: 'Ensiapukoulutus – Ensiapu 1' })).toBeTruthy();
-    expect(titles()).toEqual([
+    expect(headingsOfLevel2()).toEqual([
       'Tulityökorttikoulutus – Tulityökortti',
       'Sähköasentajaharjoittelu – Sanni Säkkinen',
       'Opinnäytetyö tuulivoimasta – Tuulivoima-ryhmä',
@@ -189,7 +155,7 @@ describe('the proposals concerning the viewer', () => {
     expect(screen.getByRole('link', { name: 'Ensiapukoulutus – Ensiapu 1' }).getAttribute('href')).toBe(
       '/proposals/p4',
     );
-    expect(within(card('Ensiapukoulutus – Ensiapu 1')).getByText('Peruttu')).toBeTruthy();
+    expect(within(itemWithLink('Ensiapukoulutus – Ensiapu 1')).getByText('Peruttu')).toBeTruthy();
     await expectAnnounced('4 ehdotusta');
     expect(screen.queryByRole('button', { name: 'Näytä lisää' })).toBeNull();
   });
@@ -198,16 +164,16 @@ describe('the proposals concerning the viewer', () => {
     const { client } = server();
     renderMine(client);
     await screen.findByRole('link', { name: 'Tulityökorttikoulutus – Tulityökortti' });
-    await switchTo('sv');
+    await switchLanguage('sv');
 
     expect(screen.getByRole('heading', { level: 1, name: 'Förslag' })).toBeTruthy();
     await expectAnnounced('4 förslag');
-    const open = card('Tulityökorttikoulutus – Tulityökortti');
+    const open = itemWithLink('Tulityökorttikoulutus – Tulityökortti');
     expect(within(open).getByText('Öppet')).toBeTruthy();
     expect(within(open).getByText('Väntar på ditt svar')).toBeTruthy();
     expect(within(open).getByText('Föreslaget av Kaisa Koordinaattori 2 mars 2026')).toBeTruthy();
-    expect(within(card('Sähköasentajaharjoittelu – Sanni Säkkinen')).getByText('Godkänt')).toBeTruthy();
-    expect(within(card('Opinnäytetyö tuulivoimasta – Tuulivoima-ryhmä')).getByText('Avböjt')).toBeTruthy();
+    expect(within(itemWithLink('Sähköasentajaharjoittelu – Sanni Säkkinen')).getByText('Godkänt')).toBeTruthy();
+    expect(within(itemWithLink('Opinnäytetyö tuulivoimasta – Tuulivoima-ryhmä')).getByText('Avböjt')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Visa fler' })).toBeTruthy();
   });
 
@@ -222,7 +188,7 @@ describe('the proposals concerning the viewer', () => {
     expect(screen.queryAllByRole('heading', { level: 2 })).toHaveLength(0);
     expect(screen.queryByRole('button', { name: 'Näytä lisää' })).toBeNull();
 
-    await switchTo('en');
+    await switchLanguage('en');
     expect(screen.getByText('No proposals yet')).toBeTruthy();
     await expectAnnounced('0 proposals');
   });
@@ -233,9 +199,9 @@ describe('the proposals concerning the viewer', () => {
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toBe('Kirjaudu sisään jatkaaksesi.');
     expect(screen.queryByText('Ei vielä ehdotuksia')).toBeNull();
-    expect(announced().join('')).toBe('');
+    expect(announcements().join('')).toBe('');
 
-    await switchTo('en');
+    await switchLanguage('en');
     expect(screen.getByRole('alert').textContent).toBe('Sign in to continue.');
   });
 
@@ -250,7 +216,7 @@ describe('the proposals concerning the viewer', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Palvelussa tapahtui virhe. Yritä hetken kuluttua uudelleen.',
     );
-    expect(titles()).toHaveLength(3);
+    expect(headingsOfLevel2()).toHaveLength(3);
     await expectAnnounced('4 ehdotusta');
   });
 });

@@ -1,8 +1,15 @@
 // @vitest-environment jsdom
-import { act, cleanup, screen } from '@testing-library/react';
+import { cleanup, screen } from '@testing-library/react';
 import i18n from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeGraphql, graphqlError, prepareDom, renderRoutes, type Answer } from '../../conversations/testUtils';
+import {
+  type Answer,
+  fakeGraphql,
+  graphqlError,
+  prepareDom,
+  renderRoutes,
+  switchLanguage,
+} from '../../../shared/testing';
 import type { Match } from '../operations';
 import { PlacementsPage } from './PlacementsPage';
 
@@ -50,11 +57,6 @@ function server(answer: Answer = { data: { placementsForMe: placements } }) {
 
 const renderPlacements = (client: ReturnType<typeof fakeGraphql>['client']) =>
   renderRoutes([{ path: '/my/placements', element: <PlacementsPage /> }], '/my/placements', client);
-
-const switchTo = (language: 'fi' | 'sv' | 'en') =>
-  act(async () => {
-    await i18n.changeLanguage(language);
-  });
 
 describe('a student’s placements for them', () => {
   beforeEach(() => prepareDom());
@@ -113,7 +115,7 @@ describe('a student’s placements for them', () => {
     const { client } = server();
     renderPlacements(client);
     await screen.findByRole('link', { name: 'Sähköasentajaharjoittelija' });
-    await switchTo('en');
+    await switchLanguage('en');
     expect(screen.getByRole('heading', { level: 1, name: 'Placements for you' })).toBeTruthy();
     expect(screen.getByRole('meter', { name: 'How well it fits: Sähköasentajaharjoittelija' })).toBeTruthy();
   });
@@ -131,7 +133,7 @@ describe('a student’s placements for them', () => {
     expect(screen.queryByRole('meter')).toBeNull();
     expect(screen.queryByText('Ladataan…')).toBeNull();
 
-    await switchTo('sv');
+    await switchLanguage('sv');
     expect(screen.getByText('Inga platser passar din profil just nu')).toBeTruthy();
     expect(screen.getByText('Lägg till ämnen, språk och din hemort i profilen för bättre förslag.')).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Redigera profilen' }).getAttribute('href')).toBe('/my/profile');
@@ -147,7 +149,7 @@ describe('a student’s placements for them', () => {
     expect(screen.queryByRole('link', { name: 'Muokkaa profiilia' })).toBeNull();
     expect(screen.queryByText('Ladataan…')).toBeNull();
 
-    await switchTo('en');
+    await switchLanguage('en');
     expect(screen.getByRole('alert').textContent).toBe('You are not allowed to do this.');
   });
 });

@@ -2,7 +2,7 @@
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { entrepreneurSession, fakeGraphql, prepareDom, renderRoutes } from '../../conversations/testUtils';
+import { entrepreneurSession, fakeGraphql, prepareDom, renderRoutes } from '../../../shared/testing';
 import type { DemandPool } from '../operations';
 import { PoolsPage } from './PoolsPage';
 

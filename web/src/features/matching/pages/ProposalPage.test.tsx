@@ -2,39 +2,11 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeGraphql, prepareDom, renderRoutes } from '../../conversations/testUtils';
-import type { Proposal } from '../operations';
+import { fakeGraphql, prepareDom, renderRoutes } from '../../../shared/testing';
+import { proposalFixture } from '../testFixtures';
 import { ProposalPage } from './ProposalPage';
 
-const open: Proposal = {
-  id: 'p1',
-  state: 'OPEN',
-  origin: 'COORDINATOR',
-  need: {
-    id: 'n1',
-    kind: 'COURSE',
-    state: 'OPEN',
-    title: 'Tulityökorttikoulutus',
-    organisation: { id: 'c1', name: 'Tunturienergia Oy' },
-  },
-  target: {
-    kind: 'OFFER',
-    offer: { id: 'o1', title: 'Tulityökortti' },
-    session: null,
-    studentId: null,
-    title: 'Tulityökortti',
-    organisationName: 'Lapin ammattikorkeakoulu',
-  },
-  note: 'Kurssi sopii tarpeeseenne.',
-  proposerName: 'Kaisa Koordinaattori',
-  needAnswer: { answer: null, answeredAt: null, answeredByName: null },
-  targetAnswer: { answer: 'ACCEPTED', answeredAt: '2026-03-02T09:00:00Z', answeredByName: 'Eero Educator' },
-  viewerSides: ['NEED'],
-  actions: ['ACCEPT', 'DECLINE'],
-  matchMade: null,
-  createdAt: '2026-03-01T10:30:00Z',
-  decidedAt: null,
-};
+const open = proposalFixture();
 
 function server() {
   let current = open;

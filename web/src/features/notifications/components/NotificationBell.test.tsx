@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fakeGraphql, renderWithApp, signedInSession } from '../testUtils';
+import { fakeGraphql, renderWithApp, signedInSession } from '../../../shared/testing';
 import { NotificationsProvider } from './LiveNotifications';
 import { NotificationBell } from './NotificationBell';
 

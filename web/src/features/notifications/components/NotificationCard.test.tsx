@@ -4,7 +4,7 @@ import { cleanup, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NotificationItem } from '../operations';
-import { fakeGraphql, prepareI18n, renderWithApp } from '../testUtils';
+import { fakeGraphql, prepareI18n, renderWithApp } from '../../../shared/testing';
 import { NotificationCard } from './NotificationCard';
 import { describeNotification } from './notificationText';
 

@@ -4,7 +4,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NotificationPreference } from '../operations';
-import { fakeGraphql, renderWithApp, type Answer, type SentOperation } from '../testUtils';
+import { fakeGraphql, renderWithApp, type Answer, type SentOperation } from '../../../shared/testing';
 import { PreferencesForm } from './PreferencesForm';
 
 afterEach(cleanup);

@@ -3,7 +3,14 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SearchPage } from '../../search';
-import { fakeGraphql, prepareDom, renderRoutes, signedInSession, type Answer, type SentOperation } from '../testUtils';
+import {
+  fakeGraphql,
+  prepareDom,
+  renderRoutes,
+  signedInSession,
+  type Answer,
+  type SentOperation,
+} from '../../../shared/testing';
 
 const session = vi.hoisted(() => ({ current: null as unknown }));
 vi.mock('../../../shared/session', async (importOriginal) => ({
@@ -50,7 +57,7 @@ async function openDialog() {
 describe('saving a search', { timeout: 20_000 }, () => {
   beforeEach(() => {
     session.current = signedInSession;
-    prepareDom();
+    prepareDom({ wide: true });
   });
   afterEach(cleanup);
 

@@ -3,7 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SavedSearch } from '../operations';
-import { fakeGraphql, prepareDom, renderRoutes, type Answer, type SentOperation } from '../testUtils';
+import { fakeGraphql, prepareDom, renderRoutes, type Answer, type SentOperation } from '../../../shared/testing';
 import { SavedSearchesPage } from './SavedSearchesPage';
 
 const summerJobs: SavedSearch = {
