@@ -87,7 +87,12 @@ const wanted = (process.env.BENCH_MATCHING_SCALES ?? '').split(',').filter(Boole
 const SCALES = wanted.length ? ALL_SCALES.filter((s) => wanted.includes(s.label)) : ALL_SCALES;
 
 /** The partial GIN indexes candidates must come through, and the tables that must never be scanned whole. */
-const TOPIC_INDEXES = ['needs_open_course_topics_idx', 'student_profiles_topics_idx', 'search_items_topics_idx'];
+const TOPIC_INDEXES = [
+  'needs_open_course_topics_idx',
+  'student_profiles_topics_idx',
+  'search_items_topics_idx',
+  ...['course', 'internship', 'summer_job', 'thesis', 'student_pool'].map((k) => `search_items_${k}_topics_idx`),
+];
 const GUARDED_TABLES = ['needs', 'student_profiles', 'search_items'];
 
 const MATCH_FIELDS = `id kind itemKind title subtitle offerId startsAt municipalityCode remote periodStart periodEnd score
@@ -187,7 +192,7 @@ function sourceOf(text: string): string {
   if (text.includes("si.kind = 'STUDENT_POOL'")) return 'pools';
   if (text.includes("'SESSION' as item_kind")) return 'sessions';
   if (text.includes("si.kind = 'COURSE'")) return 'courses';
-  if (text.includes("si.kind in ('INTERNSHIP'")) return 'placements';
+  if (/si\.kind = '(INTERNSHIP|SUMMER_JOB|THESIS)'/.test(text)) return 'placements';
   if (text.includes("n.kind = 'COURSE'")) return 'course needs';
   return 'other';
 }

@@ -11,7 +11,11 @@ import {
   type TestUser,
 } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { TOPICS } from '@keskusvaraamo/shared';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.js';
 import { explainMatch } from './explain.js';
+import { topicMask } from './scoring.js';
 
 const NEED_MATCHES = `query ($id: ID!, $kinds: [MatchKind!], $first: Int) {
   need(id: $id) { matches(kinds: $kinds, first: $first) {
@@ -77,6 +81,19 @@ async function matchesOf(need: { id: string; owner: TestUser }, kinds: string[] 
 }
 
 describe('ranking', () => {
+  it('counts topics on bits the database computes as the taxonomy orders them (a changed taxonomy needs a new topic_mask)', async () => {
+    expect(TOPICS.length).toBeLessThanOrEqual(63);
+    const [row] = await queryRows<{ masks: string[] }>(
+      app.db,
+      sql`select array(select topic_mask(array[t])::text from unnest(${sql.raw(
+        `array[${TOPICS.map((t) => `'${t.id}'`).join(', ')}]::text[]`,
+      )}) with ordinality u(t, i) order by i) as masks`,
+    );
+    expect(row!.masks).toEqual(TOPICS.map((_, i) => (1n << BigInt(i)).toString()));
+    expect(topicMask(TOPICS.map((t) => t.id))).toBe((1n << BigInt(TOPICS.length)) - 1n);
+    expect(topicMask(['solar-pv', 'solar-pv', 'not-a-topic'])).toBe(topicMask(['solar-pv']));
+  });
+
   it('ranks more shared topics higher, all else equal; a same-group topic counts less than an exact one', async () => {
     const need = await courseNeed({ topics: ['wind-power', 'small-hydro', 'hydrogen'] });
     const two = await course('Tuuli ja vesi', ['wind-power', 'small-hydro']);

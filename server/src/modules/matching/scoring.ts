@@ -14,7 +14,8 @@
  *                 other parts are ranked on it, so no full-text work is spent on the rest).
  *
  * A candidate must share a topic, or a group one of them is tagged with: that is what the GIN
- * indexes on topics find, so a ranking reads the candidates, not the table.
+ * indexes on topics find, so a ranking reads the candidates, not the table. Topics are counted on
+ * the candidates' topic bits (topic_mask), two ANDs instead of a containment test per topic.
  */
 import { distanceKm, MUNICIPALITIES, TOPICS, topicById } from '@keskusvaraamo/shared';
 import { sql, type SQL } from 'drizzle-orm';
@@ -37,6 +38,8 @@ export interface Subject {
 /** The columns of a candidate the score reads, as SQL expressions. */
 export interface CandidateColumns {
   topics: SQL;
+  /** The topics as bits (a topic_mask column). */
+  topicMask: SQL;
   municipalityCode: SQL;
   remote: SQL;
   periodStart: SQL;
@@ -77,17 +80,31 @@ export function candidateTopics(subject: Pick<Subject, 'topics'>): string[] {
   return [...out];
 }
 
+const TOPIC_BIT = new Map(TOPICS.map((t, i) => [t.id, BigInt(i)]));
+
+/** Topics as bits, as the database's topic_mask computes them from a row's topics (bit i: TOPICS[i]). */
+export function topicMask(ids: readonly string[]): bigint {
+  let mask = 0n;
+  for (const id of ids) {
+    const bit = TOPIC_BIT.get(id);
+    if (bit !== undefined) mask |= 1n << bit;
+  }
+  return mask;
+}
+
+/** How many of the given topics the candidate has: its topic bits and theirs, counted. */
+function countOf(c: CandidateColumns, ids: readonly string[]): SQL {
+  return sql`bit_count((${c.topicMask} & ${topicMask(ids).toString()}::bigint)::bit(64))`;
+}
+
 function topicPart(subject: Subject, c: CandidateColumns): SQL {
   if (subject.topics.length === 0) return sql`0::float8`;
-  const has = (t: string) => sql`(${c.topics} @> ${textArray([t])})::int`;
-  const exact = sql.join(subject.topics.map(has), sql` + `);
+  const exact = countOf(c, subject.topics);
   // The candidate's topics in the same groups as ours but not ours, each standing in for one of
   // our topics it lacks (never more than those).
   const related = [...new Set(subject.topics.flatMap(relatedTopics))].filter((t) => !subject.topics.includes(t));
-  if (related.length === 0) return sql`((${exact})::float8 / ${subject.topics.length})`;
-  // Most candidates have none of the related topics: one overlap test spares counting them.
-  const relatedCount = sql`(case when ${c.topics} && ${textArray(related)} then ${sql.join(related.map(has), sql` + `)} else 0 end)`;
-  return sql`(((${exact}) + ${RELATED_TOPIC_WEIGHT}::float8 * least(${relatedCount}, ${subject.topics.length} - (${exact})))::float8 / ${subject.topics.length})`;
+  if (related.length === 0) return sql`(${exact}::float8 / ${subject.topics.length})`;
+  return sql`((${exact} + ${RELATED_TOPIC_WEIGHT}::float8 * least(${countOf(c, related)}, ${subject.topics.length} - ${exact}))::float8 / ${subject.topics.length})`;
 }
 
 /** Days the periods overlap (null when either is missing). */
@@ -134,10 +151,9 @@ export function partScores(subject: Subject, c: CandidateColumns) {
 /**
  * The subject's title words, any of them, as a prefix tsquery in every language (null when none).
  * Each language's query is an OR of its words' prefixes; a word most languages leave as it is
- * (a name, a Finnish compound in Swedish or English) would otherwise appear up to four times, and
- * ts_rank_cd's work grows with the number of operands (about three times slower per row with
- * them), so the operands are taken once each (splitting only at the top level, outside any
- * parentheses). The rank is the same: an OR of the same operands finds the same covers.
+ * (a name, a Finnish compound in Swedish or English) would otherwise appear up to four times: the
+ * rank's work grows with the number of operands, and a repeated one would count twice. So the
+ * operands are taken once each (splitting only at the top level, outside any parentheses).
  */
 export function textQuery(subject: Subject): SQL | null {
   const words = subject.text

@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
 import { organisations } from '../organisations/tables.js';
+import { topicMaskColumn } from '../search/tables.js';
 
 export const needKind = pgEnum('need_kind', NEED_KINDS);
 export const needState = pgEnum('need_state', NEED_STATES);
@@ -24,6 +25,8 @@ export const needs = pgTable(
     description: text('description').notNull(),
     language: text('language').notNull(),
     topics: text('topics').array().notNull(),
+    /** The topics as bits, for matching (see topicMaskColumn). */
+    topicMask: topicMaskColumn(),
     municipalityCode: text('municipality_code'),
     remote: boolean('remote').notNull().default(false),
     periodStart: date('period_start').notNull(),

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
 import { studyLevel } from '../needs/tables.js';
-import { tsvector } from '../search/tables.js';
+import { topicMaskColumn, tsvector } from '../search/tables.js';
 
 export const studentProfiles = pgTable(
   'student_profiles',
@@ -25,6 +25,8 @@ export const studentProfiles = pgTable(
     matchDocument: tsvector('match_document')
       .notNull()
       .generatedAlwaysAs(sql`to_tsvector('simple'::regconfig, field_of_study || ' ' || coalesce(introduction, ''))`),
+    /** The topics as bits, for matching (see topicMaskColumn). */
+    topicMask: topicMaskColumn(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
