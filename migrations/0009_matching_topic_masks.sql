@@ -8,6 +8,7 @@ CREATE FUNCTION topic_mask(topics text[]) RETURNS bigint
     WHERE t = ANY (taxonomy.ids)
   );--> statement-breakpoint
 ALTER TABLE "needs" ADD COLUMN "topic_mask" bigint GENERATED ALWAYS AS (topic_mask(topics)) STORED NOT NULL;--> statement-breakpoint
+ALTER TABLE "needs" ADD COLUMN "match_document" "tsvector" GENERATED ALWAYS AS (case when kind = 'COURSE' then to_tsvector('simple'::regconfig, title || ' ' || description) end) STORED;--> statement-breakpoint
 ALTER TABLE "student_profiles" ADD COLUMN "topic_mask" bigint GENERATED ALWAYS AS (topic_mask(topics)) STORED NOT NULL;--> statement-breakpoint
 ALTER TABLE "search_items" ADD COLUMN "topic_mask" bigint GENERATED ALWAYS AS (topic_mask(topics)) STORED NOT NULL;--> statement-breakpoint
 CREATE INDEX "search_items_course_topics_idx" ON "search_items" USING gin ("topics") WHERE kind = 'COURSE';--> statement-breakpoint

@@ -2,6 +2,7 @@
  * Opens the database: PGlite (embedded, data on disk or in memory) by default, real PostgreSQL
  * through `pg` when a URL is given. Both give the same drizzle API over the same schema.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { sql, type SQL } from 'drizzle-orm';
@@ -143,12 +144,15 @@ const dialect = new PgDialect();
 /**
  * Runs a statement as a named prepared statement on a PostgreSQL pool: parsed and planned once per
  * connection rather than on every call (for a hot statement whose planning costs more than its
- * execution). Inside a transaction, and on PGlite, it simply runs.
+ * execution). Inside a transaction, and on PGlite, it simply runs. Without a name, the statement
+ * is named after its text: for statements built in a few shapes, each shape prepared once (each
+ * costs about 400 kB per connection while it lasts, so keep the shapes few).
  */
-export async function preparedRows<T>(db: Database, name: string, query: SQL): Promise<T[]> {
+export async function preparedRows<T>(db: Database, name: string | null, query: SQL): Promise<T[]> {
   const client = (db as unknown as { $client?: unknown }).$client;
   if (!(client instanceof pg.Pool)) return queryRows<T>(db, query);
   const { sql: text, params } = dialect.sqlToQuery(query);
+  name ??= `q_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
   // Tell drizzle's logger, as drizzle would: query counting in tests and the benchmarks read it.
   const session = (db as unknown as { session?: { logger?: { logQuery(q: string, p: unknown[]): void } } }).session;
   session?.logger?.logQuery(text, params as unknown[]);

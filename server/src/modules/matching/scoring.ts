@@ -47,13 +47,12 @@ export interface CandidateColumns {
   languages: SQL;
 }
 
-/** A text[] literal, one parameter per element (drizzle would expand a JS array into a list). */
+/**
+ * A text[] as one parameter (an array literal), so that a statement's text does not depend on how
+ * many values there are: the ranking statements are prepared once per shape.
+ */
 export function textArray(values: readonly string[]): SQL {
-  if (values.length === 0) return sql`array[]::text[]`;
-  return sql`array[${sql.join(
-    values.map((v) => sql`${v}`),
-    sql`, `,
-  )}]::text[]`;
+  return sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 }
 
 /** Topics that count as "the same group" for a topic: its group and the group's other topics; for a group, its topics. */
@@ -103,7 +102,6 @@ function topicPart(subject: Subject, c: CandidateColumns): SQL {
   // The candidate's topics in the same groups as ours but not ours, each standing in for one of
   // our topics it lacks (never more than those).
   const related = [...new Set(subject.topics.flatMap(relatedTopics))].filter((t) => !subject.topics.includes(t));
-  if (related.length === 0) return sql`(${exact}::float8 / ${subject.topics.length})`;
   return sql`((${exact} + ${RELATED_TOPIC_WEIGHT}::float8 * least(${countOf(c, related)}, ${subject.topics.length} - ${exact}))::float8 / ${subject.topics.length})`;
 }
 

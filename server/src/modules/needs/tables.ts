@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
 import { organisations } from '../organisations/tables.js';
-import { topicMaskColumn } from '../search/tables.js';
+import { topicMaskColumn, tsvector } from '../search/tables.js';
 
 export const needKind = pgEnum('need_kind', NEED_KINDS);
 export const needState = pgEnum('need_state', NEED_STATES);
@@ -27,6 +27,13 @@ export const needs = pgTable(
     topics: text('topics').array().notNull(),
     /** The topics as bits, for matching (see topicMaskColumn). */
     topicMask: topicMaskColumn(),
+    /**
+     * What a course's leads rank a COURSE need on for text (COURSE needs are not in the search
+     * index), kept by PostgreSQL as the need changes: made per request, it took half the ranking.
+     */
+    matchDocument: tsvector('match_document').generatedAlwaysAs(
+      sql`case when kind = 'COURSE' then to_tsvector('simple'::regconfig, title || ' ' || description) end`,
+    ),
     municipalityCode: text('municipality_code'),
     remote: boolean('remote').notNull().default(false),
     periodStart: date('period_start').notNull(),
