@@ -193,7 +193,7 @@ async function main() {
   process.env.NODE_ENV = 'production';
   const { buildApp } = await import('../../server/dist/app.js');
   const { loadConfig } = await import('../../server/dist/config.js');
-  const { openDatabase } = await import('../../server/dist/db/client.js');
+  const { openDatabase, CONNECTION_OPTIONS } = await import('../../server/dist/db/client.js');
   const schema = await import('../../server/dist/db/schema.js');
 
   const { dbName, dbUrl, cleanups, cleanup } = await freshDatabase();
@@ -204,7 +204,7 @@ async function main() {
     // booking is counted and replayed. Outside the capture the logger costs one branch.
     const config = loadConfig(benchEnv(dbUrl));
     let capture: Statement[] | null = null;
-    const appPool = new pg.Pool({ connectionString: dbUrl, max: POOL });
+    const appPool = new pg.Pool({ connectionString: dbUrl, max: POOL, options: CONNECTION_OPTIONS });
     appPool.on('error', () => {});
     const appDb = drizzle({
       client: appPool,

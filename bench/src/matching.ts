@@ -336,6 +336,7 @@ async function main() {
     buildApp: (await import('../../server/dist/app.js')).buildApp,
     loadConfig: (await import('../../server/dist/config.js')).loadConfig,
     openDatabase: (await import('../../server/dist/db/client.js')).openDatabase,
+    connectionOptions: (await import('../../server/dist/db/client.js')).CONNECTION_OPTIONS,
     schema: await import('../../server/dist/db/schema.js'),
   };
   const loadBefore = loadavg()[0]!;
@@ -354,6 +355,7 @@ type Server = {
   buildApp: (typeof import('../../server/dist/app.js'))['buildApp'];
   loadConfig: (typeof import('../../server/dist/config.js'))['loadConfig'];
   openDatabase: (typeof import('../../server/dist/db/client.js'))['openDatabase'];
+  connectionOptions: string;
   schema: typeof import('../../server/dist/db/schema.js');
 };
 
@@ -364,7 +366,11 @@ async function runScale(scale: Scale, server: Server): Promise<ScaleResult> {
     // the one openDatabase makes plus a logger that records statements while `capture` is set.
     const config = server.loadConfig(benchEnv(dbUrl));
     let capture: Statement[] | null = null;
-    const appPool = new pg.Pool({ connectionString: dbUrl, max: POOL, ...(PG_OPTIONS ? { options: PG_OPTIONS } : {}) });
+    const appPool = new pg.Pool({
+      connectionString: dbUrl,
+      max: POOL,
+      options: [server.connectionOptions, PG_OPTIONS].filter(Boolean).join(' '),
+    });
     appPool.on('error', () => {});
     const appDb = drizzle({
       client: appPool,
@@ -541,7 +547,11 @@ async function runScale(scale: Scale, server: Server): Promise<ScaleResult> {
 
     // 6. EXPLAIN (ANALYZE, BUFFERS) of the ranking statements the app sent (caches warm from the load).
     // On a connection of its own, like the app's (warm: its first plans pay for loading the catalog).
-    const explainer = new pg.Client({ connectionString: dbUrl, ...(PG_OPTIONS ? { options: PG_OPTIONS } : {}) });
+    // The app's connection settings, so that the plans are the app's.
+    const explainer = new pg.Client({
+      connectionString: dbUrl,
+      options: [server.connectionOptions, PG_OPTIONS].filter(Boolean).join(' '),
+    });
     explainer.on('error', () => {});
     await explainer.connect();
     cleanups.push(() => explainer.end());
