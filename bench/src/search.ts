@@ -112,7 +112,7 @@ async function main() {
   process.env.NODE_ENV = 'production';
   const { buildApp } = await import('../../server/dist/app.js');
   const { loadConfig } = await import('../../server/dist/config.js');
-  const { openDatabase } = await import('../../server/dist/db/client.js');
+  const { openDatabase, CONNECTION_OPTIONS } = await import('../../server/dist/db/client.js');
   const searchService = await import('../../server/dist/modules/search/service.js');
   const offersService = await import('../../server/dist/modules/offers/service.js');
   const { endOfHelsinkiDay } = await import('../../server/dist/lib/helsinki.js');
@@ -136,7 +136,8 @@ async function main() {
     for (const i of seeded.index) log(`  search_items ${i.kind}: ${i.rows} (expected ${i.expected})`);
     log(`Seeded in ${(seeded.totalMs / 1000).toFixed(1)} s.`);
 
-    const raw = new pg.Pool({ connectionString: dbUrl, max: POOL });
+    // The app's connection settings, so that both sides run the same plans.
+    const raw = new pg.Pool({ connectionString: dbUrl, max: POOL, options: CONNECTION_OPTIONS });
     cleanups.push(() => raw.end());
 
     // The bulk index must be what the app itself writes: re-index samples through the app's own
