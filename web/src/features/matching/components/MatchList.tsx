@@ -1,6 +1,8 @@
+import { municipalityName } from '@keskusvaraamo/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { formatDateTime, useLocale } from '../../../shared/i18n';
 import type { Match } from '../operations';
 
 /** Where a match's title leads: a course or pool, a session's course, or a need. */
@@ -15,6 +17,37 @@ export function matchHref(match: Match): string | null {
     default:
       return null;
   }
+}
+
+/**
+ * What a match is, in words: a course, a student pool, a student, the need's kind, or a session
+ * with its time and place (a course and its sessions share a title, so this tells them apart).
+ */
+export function MatchKindLine({ match }: { match: Match }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const text = (() => {
+    switch (match.kind) {
+      case 'OFFER':
+        return t(`offerKinds.${match.itemKind as 'COURSE' | 'STUDENT_POOL'}`);
+      case 'NEED':
+        return t(`needKinds.${match.itemKind as 'COURSE' | 'INTERNSHIP' | 'SUMMER_JOB' | 'THESIS'}`);
+      case 'STUDENT':
+        return t('matching.kinds.student');
+      case 'SESSION': {
+        const where = match.remote
+          ? t('matching.kinds.online')
+          : match.municipalityCode
+            ? municipalityName(match.municipalityCode, locale)
+            : null;
+        const when = match.startsAt ? formatDateTime(match.startsAt, locale) : '';
+        return [t('matching.kinds.session', { when }).trim(), where].filter(Boolean).join(' · ');
+      }
+      default:
+        return null;
+    }
+  })();
+  return text ? <p className="card__meta">{text}</p> : null;
 }
 
 /** A score of 0–100 as a meter with its value in words ("86/100"). */
@@ -54,6 +87,7 @@ export function MatchList({
         return (
           <li key={`${match.kind}-${match.id}`} className="card">
             <Heading className="card__title">{href ? <Link to={href}>{match.title}</Link> : match.title}</Heading>
+            <MatchKindLine match={match} />
             {match.subtitle ? <p className="card__meta">{match.subtitle}</p> : null}
             <p className="card__meta">
               <MatchScore score={match.score} label={t('matching.scoreLabel', { title: match.title })} />

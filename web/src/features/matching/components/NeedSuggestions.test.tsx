@@ -82,7 +82,14 @@ describe('suggestions on a need’s page', () => {
     session.current = entrepreneurSession;
     const { client } = server([
       match('o1'),
-      match('s1', { kind: 'SESSION', itemKind: 'SESSION', offerId: 'o2', title: 'Tulityökortti, Tornio', score: 70 }),
+      match('s1', {
+        kind: 'SESSION',
+        itemKind: 'SESSION',
+        offerId: 'o2',
+        title: 'Tulityökortti, Tornio',
+        startsAt: '2027-03-03T07:00:00.000Z',
+        score: 70,
+      }),
     ]);
     renderNeed(client, { ...NEED, canEdit: true });
     const region = await screen.findByRole('region', { name: 'Ehdotuksia sinulle' });
@@ -94,6 +101,18 @@ describe('suggestions on a need’s page', () => {
     expect(within(region).getByText('86/100')).toBeTruthy();
     expect(within(region).getByRole('meter', { name: 'Sopivuus: Tulityökortti' })).toBeTruthy();
     expect(within(region).queryByRole('button')).toBeNull();
+    // A course and its sessions share a title: each says what it is, a session when and where.
+    const [course, courseSession] = within(region).getAllByRole('listitem');
+    expect(within(course!).getByText('Kurssi')).toBeTruthy();
+    expect(within(courseSession!).getByText(/^Toteutus 3\.3\.2027 klo 9\.00 · Tornio$/)).toBeTruthy();
+  });
+
+  it('shows nothing, and asks nothing, once the need is closed', async () => {
+    const { client, sent } = server([match('o1')]);
+    const { container } = renderNeed(client, { ...NEED, state: 'CLOSED', canEdit: true });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(container.textContent).toBe('');
+    expect(sent).toHaveLength(0);
   });
 
   it('says when there is nothing to suggest', async () => {

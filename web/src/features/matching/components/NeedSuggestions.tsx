@@ -20,7 +20,8 @@ export function NeedSuggestions({ need }: { need: { id: string; title: string; s
   const { t } = useTranslation();
   const { user } = useSession();
   const coordinator = hasRole(user, 'COORDINATOR');
-  const show = need.canEdit || coordinator;
+  // Suggestions help while the need can still be met: not once it is filled, closed or expired.
+  const show = (need.canEdit || coordinator) && (need.state === 'DRAFT' || need.state === 'OPEN');
   const [{ data, fetching, error }] = useQuery({
     query: NeedMatchesQuery,
     variables: { id: need.id, first: SUGGESTION_COUNT },
