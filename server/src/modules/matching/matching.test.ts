@@ -29,8 +29,11 @@ let app: TestApp;
 let school: Awaited<ReturnType<typeof buildOrganisation>>;
 let coordinator: TestUser;
 
+/** Every statement the app sends, as text. */
+const statements: string[] = [];
+
 beforeAll(async () => {
-  app = await buildTestApp();
+  app = await buildTestApp({}, { onQuery: (query) => statements.push(query) });
   school = await buildOrganisation(app, { kind: 'EDUCATIONAL' });
   coordinator = await buildUser(app, { roles: ['COORDINATOR'] });
 });
@@ -187,6 +190,28 @@ describe('ranking', () => {
     ).toBe(
       '3 yhteistä aihetta: Aurinkosähkö, Energian varastointi, Älykkäät sähköverkot ja mikroverkot · 42 km · 6 viikkoa päällekkäin · suomeksi, ruotsiksi',
     );
+  });
+});
+
+describe('statements', () => {
+  it('ranks with one statement text per source whatever the subject has, so that each is prepared once', async () => {
+    const rankings = async (need: { id: string; owner: TestUser }) => {
+      statements.length = 0;
+      await matchesOf(need, ['OFFER', 'SESSION']);
+      return statements.filter((q) => q.includes('stage as'));
+    };
+    const near = await rankings(await courseNeed({ topics: ['solar-pv'] }));
+    const remote = await rankings(
+      await courseNeed({
+        title: 'Kurssi',
+        topics: ['heat', 'wind-power', 'first-aid'],
+        municipalityCode: null,
+        remote: true,
+        languages: ['sv', 'en'],
+      }),
+    );
+    expect(near).toHaveLength(2);
+    expect(remote).toEqual(near);
   });
 });
 

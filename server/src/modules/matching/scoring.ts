@@ -105,27 +105,40 @@ function topicPart(subject: Subject, c: CandidateColumns): SQL {
   return sql`((${exact} + ${RELATED_TOPIC_WEIGHT}::float8 * least(${countOf(c, related)}, ${subject.topics.length} - ${exact}))::float8 / ${subject.topics.length})`;
 }
 
+/*
+ * The parts below take what varies from one subject to the next as parameters, nulls included, and
+ * decide in SQL, so that a ranking statement has one text per source whatever the subject lacks:
+ * it is prepared once (see rank in service.ts), not once per combination.
+ */
+
 /** Days the periods overlap (null when either is missing). */
 export function overlapDays(subject: Subject, c: CandidateColumns): SQL {
-  if (!subject.periodStart || !subject.periodEnd) return sql`null::int`;
-  return sql`(case when ${c.periodStart} is null or ${c.periodEnd} is null then null
-    else greatest(0, least(${c.periodEnd}::date, ${subject.periodEnd}::date) - greatest(${c.periodStart}::date, ${subject.periodStart}::date) + 1) end)`;
+  const start = sql`${subject.periodStart}::date`;
+  const end = sql`${subject.periodEnd}::date`;
+  return sql`(case when ${c.periodStart} is null or ${c.periodEnd} is null or ${start} is null or ${end} is null then null
+    else greatest(0, least(${c.periodEnd}::date, ${end}) - greatest(${c.periodStart}::date, ${start}) + 1) end)`;
 }
 
+/** The overlap over the shorter period; a half when either has none. */
 function periodPart(subject: Subject, c: CandidateColumns): SQL {
-  if (!subject.periodStart || !subject.periodEnd) return sql`0.5::float8`;
   const shorter = sql`least(${c.periodEnd}::date - ${c.periodStart}::date, ${subject.periodEnd}::date - ${subject.periodStart}::date) + 1`;
   return sql`coalesce(least(1.0, ${overlapDays(subject, c)}::float8 / greatest(1, ${shorter})), 0.5)`;
 }
 
-/** Kilometres between the subject's municipality and the candidate's; 0 when either is remote; null when unknown. */
+const MUNICIPALITY_CODES = `{${MUNICIPALITIES.map((m) => m.code).join(',')}}`;
+
+/**
+ * Kilometres between the subject's municipality and the candidate's; 0 when either is remote; null
+ * when unknown. The distances from the subject's municipality go as an array parameter beside the
+ * codes (empty when it has none): less to build and to plan than a CASE per municipality.
+ */
 export function distanceOf(subject: Subject, c: CandidateColumns): SQL {
-  if (subject.remote) return sql`0::float8`;
-  if (!subject.municipalityCode) return sql`(case when ${c.remote} then 0::float8 else null end)`;
-  // Two array parameters instead of a CASE per municipality: less to build and to plan.
-  const codes = `{${MUNICIPALITIES.map((m) => m.code).join(',')}}`;
-  const km = `{${MUNICIPALITIES.map((m) => Math.round((distanceKm(subject.municipalityCode!, m.code) ?? FAR_KM) * 10) / 10).join(',')}}`;
-  return sql`(case when ${c.remote} then 0::float8 else (${km}::float8[])[array_position(${codes}::text[], ${c.municipalityCode})] end)`;
+  const from = subject.remote ? null : subject.municipalityCode;
+  const km = from
+    ? `{${MUNICIPALITIES.map((m) => Math.round((distanceKm(from, m.code) ?? FAR_KM) * 10) / 10).join(',')}}`
+    : '{}';
+  return sql`(case when ${subject.remote}::boolean or ${c.remote} then 0::float8
+    else (${km}::float8[])[array_position(${MUNICIPALITY_CODES}::text[], ${c.municipalityCode})] end)`;
 }
 
 function distancePart(subject: Subject, c: CandidateColumns): SQL {
@@ -153,15 +166,14 @@ export function partScores(subject: Subject, c: CandidateColumns) {
  * rank's work grows with the number of operands, and a repeated one would count twice. So the
  * operands are taken once each (splitting only at the top level, outside any parentheses).
  */
-export function textQuery(subject: Subject): SQL | null {
+export function textQuery(subject: Subject): SQL {
   const words = subject.text
     .toLowerCase()
     .match(/[\p{L}\p{N}]{3,}/gu)
     ?.slice(0, 12);
-  if (!words?.length) return null;
-  const q = words.map((w) => `${w}:*`).join(' | ');
+  const q = words?.length ? words.map((w) => `${w}:*`).join(' | ') : null;
   return sql`(select string_agg(distinct operand, ' | ')::tsquery from unnest(array[
-    to_tsquery('finnish', ${q})::text, to_tsquery('swedish', ${q})::text,
-    to_tsquery('english', ${q})::text, to_tsquery('simple', ${q})::text]) q,
+    to_tsquery('finnish', ${q}::text)::text, to_tsquery('swedish', ${q}::text)::text,
+    to_tsquery('english', ${q}::text)::text, to_tsquery('simple', ${q}::text)::text]) q,
     regexp_split_to_table(q, ' \\| (?![^(]*\\))') operand where q <> '')`;
 }

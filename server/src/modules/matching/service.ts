@@ -251,13 +251,11 @@ async function rank(
   const parts = partScores(subject, COLUMNS);
   const tsQuery = textQuery(subject);
   const related = [...new Set(subject.topics.flatMap(relatedTopics))];
-  const text = tsQuery
-    ? // ts_rank, not ts_rank_cd: the words' weights and frequency are enough for 5 points of 100,
-      // and cover density took twice as long (a fifth of a course ranking's time).
-      sql`(select r / (r + 0.1) from (select ts_rank(coalesce(c.document, to_tsvector('simple', c.title)), ${tsQuery})::float8 as r) x)`
-    : sql`0::float8`;
-  // Prepared per shape (the source, and whether the subject has a text, a period and a place):
-  // parsing and planning were a fifth of a ranking's time.
+  // ts_rank, not ts_rank_cd: the words' weights and frequency are enough for 5 points of 100, and
+  // cover density took twice as long (a fifth of a course ranking's time). No words, no points.
+  const text = sql`coalesce((select r / (r + 0.1) from (select ts_rank(coalesce(c.document, to_tsvector('simple', c.title)), ${tsQuery})::float8 as r) x), 0)`;
+  // Prepared, one text per source (for placements, per set of kinds): parsing and planning were a
+  // fifth of a ranking's time.
   const rows = await preparedRows<Row>(
     db,
     null,
