@@ -106,7 +106,7 @@ const COLUMNS: CandidateColumns = {
  * literal: a partial index is not used for a parameter.
  */
 function ofKinds(kinds: readonly SearchKind[], topics: SQL): SQL {
-  // In the taxonomy's order, each once: one statement text per set of kinds, however it is stored.
+  // In SEARCH_KINDS' order, each once: one statement text per set of kinds, however it is stored.
   const conditions = SEARCH_KINDS.filter((kind) => kinds.includes(kind)).map(
     (kind) => sql`(si.kind = ${sql.raw(`'${kind}'`)} and si.topics && ${topics})`,
   );
