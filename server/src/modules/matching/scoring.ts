@@ -49,7 +49,7 @@ export interface CandidateColumns {
 
 /**
  * A text[] as one parameter (an array literal), so that a statement's text does not depend on how
- * many values there are: the ranking statements are prepared once per shape.
+ * many values there are: each ranking statement is prepared once.
  */
 export function textArray(values: readonly string[]): SQL {
   return sql`${`{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
@@ -160,7 +160,8 @@ export function partScores(subject: Subject, c: CandidateColumns) {
 }
 
 /**
- * The subject's title words, any of them, as a prefix tsquery in every language (null when none).
+ * The subject's title words, any of them, as a prefix tsquery in every language (a null tsquery
+ * when it has none: the text part then gives no points).
  * Each language's query is an OR of its words' prefixes; a word most languages leave as it is
  * (a name, a Finnish compound in Swedish or English) would otherwise appear up to four times: the
  * rank's work grows with the number of operands, and a repeated one would count twice. So the
