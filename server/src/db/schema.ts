@@ -12,3 +12,5 @@ export * from '../modules/profiles/tables.js';
 export * from '../modules/search/tables.js';
 export * from '../modules/savedSearches/tables.js';
 export * from '../modules/proposals/tables.js';
+/** Shared by every module that rate-limits (lib/rateLimit.ts). */
+export { rateLimitCounters } from '../lib/rateLimit.js';

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { deleteExpiredCounters } from '../lib/rateLimit.js';
 import { deleteExpiredCredentials } from '../modules/accounts/cleanup.js';
 import { enforceMinimums, expireOffers } from '../modules/bookings/service.js';
 import { expireNeeds } from '../modules/needs/service.js';
@@ -38,7 +39,15 @@ export default fp(
         app.log.warn({ err: error }, 'Expiring needs or refreshing courses failed; it will run again');
       }
     };
-    const timers = [setInterval(run, HOUR), setInterval(expire, MINUTE)];
+    // Rate-limit windows that have ended: every minute, so that a flood of one-off keys stays small.
+    const forgetCounters = async () => {
+      try {
+        await deleteExpiredCounters(app.db);
+      } catch (error) {
+        app.log.warn({ err: error }, 'Deleting ended rate-limit windows failed; it will run again');
+      }
+    };
+    const timers = [setInterval(run, HOUR), setInterval(expire, MINUTE), setInterval(forgetCounters, MINUTE)];
     for (const timer of timers) timer.unref();
     app.addHook('onReady', expire);
     app.addHook('onClose', async () => timers.forEach(clearInterval));
