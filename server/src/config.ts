@@ -17,7 +17,8 @@ const bool = z
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback unless told otherwise: the Docker image sets HOST=0.0.0.0 itself.
+  HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   DATABASE_URL: z.string().optional(),
@@ -30,7 +31,8 @@ const envSchema = z.object({
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
-  SEED_DEMO_DATA: bool.default(true),
+  // Defaults to true outside production and false in production (buildConfig).
+  SEED_DEMO_DATA: bool.optional(),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_PRETTY: bool.default(false),
@@ -40,6 +42,7 @@ const envSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_DELIVERY: bool.default(true),
+  DEV_MAILBOX: bool.default(false),
   MAIL_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
@@ -68,6 +71,18 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     // The embedded database suits one process; production runs several instances on PostgreSQL.
     throw new ConfigError('Invalid configuration: DATABASE_URL is required in production');
   }
+  if (production && env.SEED_DEMO_DATA) {
+    // The demo accounts share a password printed in the README.
+    throw new ConfigError(
+      'Invalid configuration: SEED_DEMO_DATA=true is not allowed in production (the demo accounts have a published password)',
+    );
+  }
+  if (production && env.DEV_MAILBOX) {
+    // The mailbox shows every e-mail's links (password resets included).
+    throw new ConfigError(
+      'Invalid configuration: DEV_MAILBOX=true is not allowed in production (the mailbox shows password reset links); set SMTP_URL',
+    );
+  }
   return {
     env: env.NODE_ENV,
     production,
@@ -87,7 +102,7 @@ function buildConfig(env: z.infer<typeof envSchema>) {
       perAddress: env.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
       windowMinutes: env.SIGN_IN_WINDOW_MINUTES,
     },
-    seedDemoData: env.SEED_DEMO_DATA,
+    seedDemoData: env.SEED_DEMO_DATA ?? !production,
     webDist: resolve(REPO_ROOT, env.WEB_DIST ?? 'web/dist'),
     logLevel: env.LOG_LEVEL,
     logPretty: env.LOG_PRETTY,
@@ -97,8 +112,11 @@ function buildConfig(env: z.infer<typeof envSchema>) {
       delivery: env.MAIL_DELIVERY,
       pollSeconds: env.MAIL_POLL_SECONDS,
       maxAttempts: env.MAIL_MAX_ATTEMPTS,
-      /** The development mailbox page lists sent messages when there is no SMTP server, outside production. */
-      mailbox: !env.SMTP_URL && env.NODE_ENV !== 'production',
+      /**
+       * The development mailbox (DEV_MAILBOX=true, never in production) exists only without an SMTP
+       * server: the worker then delivers to it, and `mailboxPolicy` says who may read it.
+       */
+      mailbox: env.DEV_MAILBOX && !env.SMTP_URL,
     },
     /** The hour (Europe/Helsinki) when daily digests go out. */
     digestHour: env.DIGEST_HOUR,

@@ -1,7 +1,9 @@
 /**
  * The delivery worker: claims due messages from the outbox, renders and sends them, and records
  * the result. Runs in every instance; the lease in `claimDue` keeps instances from sending the
- * same message, and a message whose worker died is tried again when its lease runs out.
+ * same message, and a message whose worker died is tried again when its lease runs out. Without
+ * a transport (no SMTP, no development mailbox) nothing is claimed: a message is never marked sent
+ * when it could not be sent.
  */
 import type { Deps } from '../../deps.js';
 import { renderMessage } from './render.js';
@@ -16,10 +18,11 @@ export interface DeliveryOptions {
 
 export async function deliverDue(
   deps: Pick<Deps, 'db' | 'config' | 'log'>,
-  transport: MailTransport,
+  transport: MailTransport | null,
   options: DeliveryOptions = {},
 ): Promise<{ sent: number; failed: number }> {
   const { batchSize = 20, leaseSeconds = 120, maxAttempts = deps.config.mail.maxAttempts } = options;
+  if (!transport) return { sent: 0, failed: 0 };
   const due = await claimDue(deps.db, batchSize, leaseSeconds);
   let sent = 0;
   let failed = 0;

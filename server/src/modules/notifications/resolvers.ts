@@ -1,7 +1,8 @@
 import type { IResolvers, MercuriusContext } from 'mercurius';
-import { notFound, unauthenticated } from '../../errors.js';
+import { forbidden, notFound, unauthenticated } from '../../errors.js';
 import type { GraphqlModule } from '../../plugins/graphql.js';
 import { pageSize } from '../../lib/pagination.js';
+import { mailboxClient, mailboxPolicy } from '../mail/policy.js';
 import { sentMessages } from '../mail/service.js';
 import { unsubscribe } from '../mail/unsubscribe.js';
 import { latestNotification } from './live.js';
@@ -31,7 +32,13 @@ const resolvers: IResolvers = {
       unreadNotificationCount(ctx.deps.db, (await signedIn(ctx)).id),
     notificationPreferences: async (_root, _args, ctx) => myPreferences(ctx.deps, await ctx.viewer()),
     devMailbox: async (_root, { first }, ctx) => {
-      if (!ctx.deps.config.mail.mailbox) throw notFound('There is no development mailbox here');
+      const { config } = ctx.deps;
+      if (!mailboxPolicy.exists(config)) throw notFound('There is no development mailbox here');
+      const client = mailboxClient(ctx.request);
+      // From this machine no sign-in is asked for (nor checked); anyone else must be an admin.
+      const viewer = mailboxPolicy.fromThisMachine(config, client) ? null : await ctx.viewer();
+      if (!mailboxPolicy.read(config, viewer, client))
+        throw forbidden('Only an admin may read the development mailbox');
       const rows = await sentMessages(ctx.deps.db, pageSize(first));
       return rows.map((r) => ({
         id: r.id,

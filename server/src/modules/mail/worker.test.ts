@@ -1,0 +1,72 @@
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.js';
+import { buildUser, depsOf } from '../../test/factories.js';
+import { gql, openTestDatabase, testConfig, type App } from '../../test/helper.js';
+import { deliverDue } from './delivery.js';
+import { emailOutbox } from './tables.js';
+
+const opened: { app: App; drop: () => Promise<void> }[] = [];
+afterEach(async () => {
+  for (const { app, drop } of opened.splice(0)) {
+    await app.close();
+    await drop();
+  }
+});
+
+/** An app whose delivery worker runs every 100 ms, with its warnings kept in `warnings`. */
+async function appWithWorker(env: Record<string, string>) {
+  const { handle, drop } = await openTestDatabase();
+  const warnings: string[] = [];
+  const stream = { write: (line: string) => void warnings.push(JSON.parse(line).msg as string) };
+  const app = await buildApp(testConfig({ MAIL_DELIVERY: 'true', MAIL_POLL_SECONDS: '0.1', ...env }), {
+    database: handle,
+    logger: { level: 'warn', stream },
+  });
+  opened.push({ app, drop });
+  await app.ready();
+  return { app, warnings };
+}
+
+/** Queues a password reset and lets the worker run several times. */
+async function queueResetAndWait(app: App) {
+  const user = await buildUser(app);
+  const r = await gql(app, `mutation { requestPasswordReset(email: "${user.email}") }`);
+  expect(r.errors).toBeUndefined();
+  await new Promise((wait) => setTimeout(wait, 700));
+  const rows = await app.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, user.email));
+  expect(rows).toHaveLength(1);
+  return rows[0]!;
+}
+
+const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://never-opened.invalid/keskusvaraamo' };
+
+describe('the delivery worker without a way to send', () => {
+  it('in production without SMTP_URL: says so at start and keeps every message queued, never "sent"', async () => {
+    const { app, warnings } = await appWithWorker(PRODUCTION);
+    const row = await queueResetAndWait(app);
+    expect(row).toMatchObject({ sentAt: null, failedAt: null, attempts: 0, transport: null, lastError: null });
+    expect(warnings).toContain('SMTP_URL is not set: e-mail stays queued in the outbox and is not sent');
+
+    // Delivering by hand does not send it either.
+    expect(await deliverDue(depsOf(app), app.mailTransport)).toEqual({ sent: 0, failed: 0 });
+    const [again] = await app.db.select().from(emailOutbox).where(eq(emailOutbox.id, row.id));
+    expect(again).toMatchObject({ sentAt: null, attempts: 0 });
+  });
+
+  it('in development without DEV_MAILBOX or SMTP_URL: the same, with the reason', async () => {
+    const { app, warnings } = await appWithWorker({ NODE_ENV: 'development' });
+    expect(await queueResetAndWait(app)).toMatchObject({ sentAt: null, attempts: 0 });
+    expect(warnings).toContain(
+      'SMTP_URL is not set and DEV_MAILBOX is off: e-mail stays queued in the outbox and is not sent',
+    );
+  });
+
+  it('delivers to the development mailbox when DEV_MAILBOX=true', async () => {
+    const { app, warnings } = await appWithWorker({ NODE_ENV: 'development', DEV_MAILBOX: 'true' });
+    expect(warnings.filter((w) => w.includes('SMTP_URL'))).toEqual([]);
+    const row = await queueResetAndWait(app);
+    expect(row.sentAt).not.toBeNull();
+    expect(row.transport).toBe('mailbox');
+  });
+});
