@@ -11,9 +11,10 @@ import { DevMailboxQuery, type MailboxMessage } from '../operations';
 const MESSAGES = 50;
 
 /**
- * The development mailbox: what the outbox delivered when no SMTP server is configured (outside
- * production only; the server answers NOT_FOUND elsewhere), newest first, with the links of each
- * message ready to follow.
+ * The development mailbox: what the outbox delivered with DEV_MAILBOX=true and no SMTP server
+ * (never in production; the server answers NOT_FOUND elsewhere), newest first, with the links of
+ * each message ready to follow. Only an admin, or in development someone on the server's own
+ * machine, may read it (FORBIDDEN otherwise): the page then says why, and shows nothing else.
  */
 export function DevMailboxPage() {
   const { t } = useTranslation();
@@ -39,11 +40,11 @@ export function DevMailboxPage() {
     }
   };
 
-  if (appError?.code === 'NOT_FOUND') {
+  if (appError?.code === 'NOT_FOUND' || appError?.code === 'FORBIDDEN') {
     return (
       <Page title={t('mailbox.title')}>
         <div className="card">
-          <p>{t('mailbox.unavailable')}</p>
+          <p>{t(appError.code === 'NOT_FOUND' ? 'mailbox.unavailable' : 'mailbox.forbidden')}</p>
         </div>
       </Page>
     );
