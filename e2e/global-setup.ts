@@ -66,7 +66,8 @@ export default async function setup(project: TestProject) {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // The embedded database in the fresh directory, and the development mailbox (no SMTP server),
-  // whatever the developer's shell points at.
+  // whatever the developer's shell points at. The mailbox is on (DEV_MAILBOX) and the browser reads it
+  // from loopback without signing in, which needs the server to trust no proxy.
   const { DATABASE_URL: _database, SMTP_URL: _smtp, ...inherited } = process.env;
   const server = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: REPO_ROOT,
@@ -82,6 +83,8 @@ export default async function setup(project: TestProject) {
       LOG_LEVEL: 'warn',
       SEED_DEMO_DATA: 'true',
       // The mail worker delivers to the development mailbox every second, so tests can read the mail.
+      DEV_MAILBOX: 'true',
+      TRUST_PROXY: 'false',
       MAIL_DELIVERY: 'true',
       MAIL_POLL_SECONDS: '1',
     },
