@@ -2,6 +2,7 @@
  * The only place that reads `process.env`. Every variable is documented in `.env.example`.
  */
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,10 +28,15 @@ const envSchema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
   REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   COOKIE_SECURE: bool.optional(),
-  TRUST_PROXY: bool.default(false),
+  TRUST_PROXY: z.string().trim().default('false'),
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  SIGN_IN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  SIGN_UP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
+  MAIL_LIMIT_PER_RECIPIENT: z.coerce.number().int().min(1).default(5),
+  MAIL_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(20),
+  MAIL_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
   // Defaults to true outside production and false in production (buildConfig).
   SEED_DEMO_DATA: bool.optional(),
   WEB_DIST: z.string().optional(),
@@ -96,11 +102,19 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     accessTokenTtlSeconds: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: env.REFRESH_TOKEN_TTL_DAYS,
     cookieSecure: env.COOKIE_SECURE ?? production,
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     signInLimits: {
       perAccount: env.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
       perAddress: env.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
       windowMinutes: env.SIGN_IN_WINDOW_MINUTES,
+      maxDelaySeconds: env.SIGN_IN_MAX_DELAY_SECONDS,
+    },
+    /** Per hour: sign-ups from one client address, and e-mails that people can make the service send. */
+    emailLimits: {
+      signUpsPerAddress: env.SIGN_UP_LIMIT_PER_ADDRESS,
+      perRecipient: env.MAIL_LIMIT_PER_RECIPIENT,
+      perAccount: env.MAIL_LIMIT_PER_ACCOUNT,
+      perAddress: env.MAIL_LIMIT_PER_ADDRESS,
     },
     seedDemoData: env.SEED_DEMO_DATA ?? !production,
     webDist: resolve(REPO_ROOT, env.WEB_DIST ?? 'web/dist'),
@@ -122,6 +136,47 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     digestHour: env.DIGEST_HOUR,
     graphiql: env.NODE_ENV === 'development',
   };
+}
+
+/**
+ * TRUST_PROXY for Fastify's `trustProxy`: `false`, a hop count (the number of proxies in front of
+ * the server), or trusted proxy addresses and CIDR ranges (the safer choice: only those peers are
+ * believed). `true` would take the leftmost
+ * X-Forwarded-For entry, which the client writes itself, as the client's address: every per-address
+ * limit could then be dodged by sending a new one each time.
+ */
+function parseTrustProxy(value: string): false | string[] | ((address: string, hop: number) => boolean) {
+  const v = value.toLowerCase();
+  if (v === '' || v === 'false' || v === 'no' || v === '0') return false;
+  if (v === 'true' || v === 'yes') {
+    throw new ConfigError(
+      'Invalid configuration: TRUST_PROXY=true trusts the leftmost X-Forwarded-For address, which any client can set, ' +
+        'so per-address limits could be bypassed. Set the number of proxies in front of the server (TRUST_PROXY=1 ' +
+        'behind one load balancer) or their addresses (TRUST_PROXY=10.0.0.0/8,192.168.1.5)',
+    );
+  }
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (hops > 10) throw new ConfigError('Invalid configuration: TRUST_PROXY: at most 10 proxies');
+    if (hops === 0) return false;
+    // Fastify 5 takes a bare number to mean "trust nothing" (it cannot check the peer); as a function
+    // it trusts the socket's peer and the next hops - 1 entries from the right of X-Forwarded-For,
+    // and the client is the entry after them. The server must then be reachable only through them.
+    return (_address: string, hop: number) => hop < hops;
+  }
+  const ranges = v.split(',').map((part) => part.trim());
+  for (const range of ranges) {
+    const [address, bits, ...rest] = range.split('/');
+    const family = isIP(address ?? '');
+    const maxBits = family === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits);
+    if (!family || !bitsOk || rest.length) {
+      throw new ConfigError(
+        `Invalid configuration: TRUST_PROXY: "${range}" is not an IP address or CIDR range (use false, a hop count, or addresses separated by commas)`,
+      );
+    }
+  }
+  return ranges;
 }
 
 /**

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser } from '../../test/factories.js';
+import { buildUser, PASSWORD } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
 
 const USERS = `query ($search: String, $after: String) { users(search: $search, first: 2, after: $after) { totalCount nodes { email roles } pageInfo { hasNextPage endCursor } } }`;
+const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
 const SET_ROLES = `mutation ($id: ID!, $roles: [UserRole!]!) { setUserRoles(userId: $id, roles: $roles) { id roles } }`;
 
 let app: TestApp;
@@ -54,8 +55,22 @@ describe('user administration', () => {
       { token: admin.token },
     );
     expect(r.data!.setUserRoles.roles.sort()).toEqual(['ENTREPRENEUR', 'STUDENT']);
-    // Roles are read on every request: the change applies to the user's current token at once.
-    expect((await gql(app, `{ me { roles } }`, {}, { token: user.token })).data!.me.roles.sort()).toEqual([
+  });
+
+  it('ends the access tokens of a user whose roles change; a refreshed session has the new roles', async () => {
+    const admin = await buildUser(app, { roles: ['ADMIN'] });
+    const user = await buildUser(app, { roles: ['STUDENT'] });
+    const signedIn = await gql(app, SIGN_IN, { input: { email: user.email, password: PASSWORD } });
+    const token = signedIn.data!.signIn.accessToken;
+    // Setting the same roles again changes nothing.
+    await gql(app, SET_ROLES, { id: user.id, roles: ['STUDENT'] }, { token: admin.token });
+    expect((await gql(app, `{ me { roles } }`, {}, { token })).data!.me.roles).toEqual(['STUDENT']);
+
+    await gql(app, SET_ROLES, { id: user.id, roles: ['STUDENT', 'ENTREPRENEUR'] }, { token: admin.token });
+    expect(codeOf(await gql(app, `{ me { roles } }`, {}, { token }))).toBe('UNAUTHENTICATED');
+    const refreshed = await gql(app, `mutation { refreshSession { accessToken } }`, {}, { refresh: signedIn.refresh! });
+    const fresh = refreshed.data!.refreshSession.accessToken;
+    expect((await gql(app, `{ me { roles } }`, {}, { token: fresh })).data!.me.roles.sort()).toEqual([
       'ENTREPRENEUR',
       'STUDENT',
     ]);

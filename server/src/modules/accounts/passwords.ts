@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { PASSWORD_MIN } from '@keskusvaraamo/shared';
 
 /**
  * argon2id with OWASP's recommended minimum (Password Storage Cheat Sheet):
@@ -26,4 +27,38 @@ let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword('not-a-real-password-for-timing');
   return dummyHash;
+}
+
+let commonPasswords: Promise<Set<string>> | undefined;
+/**
+ * The most common passwords of public breach corpora (about 49,000, from the zxcvbn-ts project's
+ * maintained list, shipped in the package: nothing is fetched at run time), lower-case. Only those
+ * long enough to pass the length rule are kept.
+ */
+function loadCommonPasswords(): Promise<Set<string>> {
+  commonPasswords ??= import('@zxcvbn-ts/language-common').then(
+    ({ dictionary }) => new Set(dictionary['passwords-common'].filter((p) => p.length >= PASSWORD_MIN)),
+  );
+  return commonPasswords;
+}
+
+/** Words of this service that make a password easy to guess here (NIST SP 800-63B 3.1.1.2). */
+const SERVICE_WORDS = ['keskusvaraamo', 'osaamisenkeskusvaraamo'];
+
+/**
+ * True when the password is one of the most common (or breached) passwords, in any letter case,
+ * or is the account's own e-mail address or the service's name.
+ */
+export async function isCommonPassword(password: string, email?: string): Promise<boolean> {
+  const lower = password.toLowerCase();
+  const compact = lower.replace(/[\s._-]+/g, '');
+  if (email && (lower === email || lower === email.split('@')[0])) return true;
+  if (
+    SERVICE_WORDS.some(
+      (word) => compact === word || (compact.startsWith(word) && /^\d*$/.test(compact.slice(word.length))),
+    )
+  ) {
+    return true;
+  }
+  return (await loadCommonPasswords()).has(lower);
 }

@@ -3,12 +3,14 @@ import type { GraphqlModule } from '../../plugins/graphql.js';
 import { REFRESH_COOKIE } from '../../plugins/auth.js';
 import { unauthenticated } from '../../errors.js';
 import { membershipsOf } from '../organisations/service.js';
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './devices.js';
 import * as accounts from './service.js';
 import type { UserDto } from './presenter.js';
 
-const client = (ctx: MercuriusContext) => ({
+const client = (ctx: MercuriusContext): accounts.ClientInfo => ({
   ip: ctx.request.ip,
   userAgent: ctx.request.headers['user-agent'] ?? null,
+  deviceCookie: ctx.request.cookies[DEVICE_COOKIE],
 });
 
 async function signedIn(ctx: MercuriusContext) {
@@ -20,6 +22,15 @@ async function signedIn(ctx: MercuriusContext) {
 /** Hands the refresh token to the browser as a cookie and the rest to the client. */
 function deliver(ctx: MercuriusContext, session: accounts.Session) {
   ctx.reply.server.setRefreshCookie(ctx.reply, session.refreshToken);
+  if (session.deviceCookie) {
+    ctx.reply.setCookie(DEVICE_COOKIE, session.deviceCookie, {
+      httpOnly: true,
+      secure: ctx.deps.config.cookieSecure,
+      sameSite: 'strict',
+      path: '/graphql',
+      maxAge: DEVICE_COOKIE_DAYS * 86_400,
+    });
+  }
   return { accessToken: session.accessToken, expiresIn: session.expiresIn, user: session.user };
 }
 
@@ -34,7 +45,10 @@ const resolvers: IResolvers = {
     users: async (_root, args, ctx) => accounts.listUsers(ctx.deps, await ctx.viewer(), args),
   },
   Mutation: {
-    signUp: async (_root, { input }, ctx) => deliver(ctx, await accounts.signUp(ctx.deps, input, client(ctx))),
+    signUp: async (_root, { input }, ctx) => {
+      await accounts.signUp(ctx.deps, input, client(ctx));
+      return true;
+    },
     signIn: async (_root, { input }, ctx) => deliver(ctx, await accounts.signIn(ctx.deps, input, client(ctx))),
     refreshSession: async (_root, _args, ctx) => {
       try {
@@ -58,15 +72,13 @@ const resolvers: IResolvers = {
       deliver(ctx, await accounts.changePassword(ctx.deps, await signedIn(ctx), input, client(ctx))),
     updateProfile: async (_root, { input }, ctx) => accounts.updateProfile(ctx.deps, await signedIn(ctx), input),
     requestEmailVerification: async (_root, _args, ctx) => {
-      await accounts.requestEmailVerification(ctx.deps, await signedIn(ctx));
+      await accounts.requestEmailVerification(ctx.deps, await signedIn(ctx), client(ctx));
       return true;
     },
-    verifyEmail: async (_root, { token }, ctx) => {
-      await accounts.verifyEmail(ctx.deps, token);
-      return true;
-    },
+    verifyEmail: async (_root, { token }, ctx) =>
+      deliver(ctx, await accounts.verifyEmail(ctx.deps, token, client(ctx))),
     requestPasswordReset: async (_root, { email }, ctx) => {
-      await accounts.requestPasswordReset(ctx.deps, { email });
+      await accounts.requestPasswordReset(ctx.deps, { email }, client(ctx));
       return true;
     },
     resetPassword: async (_root, { input }, ctx) => {

@@ -14,14 +14,16 @@ import {
 import { and, count, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { AppError, forbidden, notFound, parseInput, unauthenticated } from '../../errors.js';
+import { AppError, forbidden, notFound, parseInput, unauthenticated, validationError } from '../../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { hashToken, newToken } from '../../lib/secrets.js';
 import { enqueueEmail } from '../mail/service.js';
-import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { deviceCookieFor, deviceIdFor } from './devices.js';
+import { countEmailSender, countEmailTo, countSignUp, rateLimited } from './emailLimits.js';
+import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from './passwords.js';
 import { accountPolicy } from './policy.js';
 import { presentUser, type UserDto } from './presenter.js';
-import { assertSignInAllowed, clearAccountFailures, recordSignInFailure } from './rateLimit.js';
+import { clearAccountThrottle, countSignInAttempt } from './rateLimit.js';
 import { revokeAllSessions, revokeSessionOf, rotateSession, startSession } from './sessions.js';
 import { emailTokens, users } from './tables.js';
 import type { Viewer } from './viewer.js';
@@ -32,17 +34,28 @@ export interface Session {
   accessToken: string;
   expiresIn: number;
   refreshToken: string;
+  /** A device cookie for this browser (devices.ts), after a sign-in. */
+  deviceCookie?: string;
 }
 
-interface ClientInfo {
+export interface ClientInfo {
   ip: string;
   userAgent: string | null;
+  /** The device cookie the browser sent, if any. */
+  deviceCookie?: string;
 }
 
 const VERIFY_EMAIL_HOURS = 24;
 const RESET_PASSWORD_HOURS = 1;
-/** At most this many unused reset links per account per hour, so nobody can flood an inbox. */
-const MAX_OPEN_RESETS = 3;
+
+const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Wrong e-mail address or password');
+
+/** Refuses the most common and breached passwords with a VALIDATION error on `field`. */
+async function refuseCommonPassword(password: string, email: string | undefined, field: string): Promise<void> {
+  if (await isCommonPassword(password, email)) {
+    throw validationError([{ field, message: 'validation.passwordCommon' }]);
+  }
+}
 
 type UserRow = typeof users.$inferSelect;
 
@@ -97,10 +110,19 @@ async function spendEmailToken(db: Database, token: string, purpose: 'VERIFY_EMA
   return row?.userId ?? null;
 }
 
-export async function signUp(deps: Deps, input: unknown, client: ClientInfo): Promise<Session> {
+/**
+ * Creates an account and e-mails a link that confirms the address (and signs in). The answer is the
+ * same whether or not the address already has an account, and takes as long: the password is hashed
+ * either way, and the owner of a taken address is e-mailed instead ("sign in, or reset your password").
+ */
+export async function signUp(deps: Deps, input: unknown, client: ClientInfo): Promise<void> {
   const data = parseInput(signUpSchema, input);
+  await refuseCommonPassword(data.password, data.email, 'password');
+  const limits = deps.config.emailLimits;
+  await countSignUp(deps.db, limits, client.ip);
   const passwordHash = await hashPassword(data.password);
-  return deps.db.transaction(async (tx) => {
+  const mayEmail = (await countEmailTo(deps.db, limits, data.email)).allowed;
+  await deps.db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
       .values({
@@ -112,27 +134,50 @@ export async function signUp(deps: Deps, input: unknown, client: ClientInfo): Pr
       })
       .onConflictDoNothing({ target: users.email })
       .returning();
-    if (!user) {
-      throw new AppError('EMAIL_TAKEN', 'An account with this e-mail address exists', {
-        fields: [{ field: 'email', message: 'validation.emailTaken' }],
-      });
+    // Past the recipient's limit nothing is sent, and the answer stays the same.
+    if (!mayEmail) return;
+    if (user) {
+      await sendEmailToken(deps, tx, user, 'VERIFY_EMAIL');
+      return;
     }
-    await sendEmailToken(deps, tx, user, 'VERIFY_EMAIL');
-    return openSession(deps, tx, user, client.userAgent);
+    const [owner] = await tx.select().from(users).where(eq(users.email, data.email));
+    if (!owner) return;
+    await enqueueEmail(tx, {
+      to: owner.email,
+      userId: owner.id,
+      locale: owner.locale,
+      template: 'sign-up-existing',
+      params: {
+        name: owner.displayName,
+        signInLink: `${deps.config.publicUrl}/sign-in`,
+        resetLink: `${deps.config.publicUrl}/forgot-password`,
+      },
+    });
   });
 }
 
+/**
+ * Signs in with e-mail and password. The attempt is counted before the password is checked
+ * (rateLimit.ts); a browser with this account's device cookie is counted on its own. An account
+ * whose address is not confirmed yet answers as a wrong password would (so that sign-up cannot be
+ * used to learn who has an account), and its owner gets a new confirmation link.
+ */
 export async function signIn(deps: Deps, input: unknown, client: ClientInfo): Promise<Session> {
   const { email, password } = parseInput(signInSchema, input);
-  await assertSignInAllowed(deps.db, deps.config.signInLimits, email, client.ip);
   const [user] = await deps.db.select().from(users).where(eq(users.email, email));
+  const deviceId = deviceIdFor(deps.config.jwtSecret, client.deviceCookie, user?.id);
+  const attempt = await countSignInAttempt(deps.db, deps.config.signInLimits, { email, ip: client.ip, deviceId });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
-  if (!user || !valid) {
-    await recordSignInFailure(deps.db, deps.config.signInLimits, email, client.ip);
-    throw new AppError('INVALID_CREDENTIALS', 'Wrong e-mail address or password');
+  if (!user || !valid) throw invalidCredentials();
+  if (!user.emailVerifiedAt) {
+    if ((await countEmailTo(deps.db, deps.config.emailLimits, user.email)).allowed) {
+      await deps.db.transaction((tx) => sendEmailToken(deps, tx, user, 'VERIFY_EMAIL'));
+    }
+    throw invalidCredentials();
   }
-  await clearAccountFailures(deps.db, email);
-  return openSession(deps, deps.db, user, client.userAgent);
+  await attempt.succeeded();
+  const session = await openSession(deps, deps.db, user, client.userAgent);
+  return { ...session, deviceCookie: deviceCookieFor(deps.config.jwtSecret, user.id, deviceId ?? undefined) };
 }
 
 export async function refreshSession(
@@ -176,6 +221,7 @@ export async function signOutEverywhere(deps: Deps, viewer: Viewer): Promise<voi
 /** Changes the password, ends every session and opens a fresh one for this browser. */
 export async function changePassword(deps: Deps, viewer: Viewer, input: unknown, client: ClientInfo): Promise<Session> {
   const data = parseInput(changePasswordSchema, input);
+  await refuseCommonPassword(data.newPassword, viewer.email, 'newPassword');
   const [current] = await deps.db.select().from(users).where(eq(users.id, viewer.id));
   if (!current) throw unauthenticated();
   if (!(await verifyPassword(current.passwordHash, data.currentPassword))) {
@@ -218,53 +264,77 @@ export async function usersByIds(deps: Deps, ids: string[]): Promise<Map<string,
   return new Map(rows.map((row) => [row.id, presentUser(row)]));
 }
 
-export async function requestEmailVerification(deps: Deps, viewer: Viewer): Promise<void> {
+/** Sends a new verification link to the signed-in user, within the e-mail limits. */
+export async function requestEmailVerification(deps: Deps, viewer: Viewer, client: ClientInfo): Promise<void> {
   const [user] = await deps.db.select().from(users).where(eq(users.id, viewer.id));
   if (!user || user.emailVerifiedAt) return;
+  const limits = deps.config.emailLimits;
+  await countEmailSender(deps.db, limits, { ip: client.ip, userId: user.id });
+  const toRecipient = await countEmailTo(deps.db, limits, user.email);
+  if (!toRecipient.allowed) throw rateLimited(toRecipient.retryAfterSeconds);
   await deps.db.transaction((tx) => sendEmailToken(deps, tx, user, 'VERIFY_EMAIL'));
 }
 
-export async function verifyEmail(deps: Deps, token: string): Promise<void> {
-  await deps.db.transaction(async (tx) => {
+/**
+ * For other modules that e-mail someone at a signed-in user's request (invitations): counts it per
+ * client address, per account and per recipient, and throws RATE_LIMITED past any limit.
+ */
+export async function countRequestedEmail(
+  deps: Deps,
+  sender: { ip: string; userId: string },
+  recipient: string,
+): Promise<void> {
+  const limits = deps.config.emailLimits;
+  await countEmailSender(deps.db, limits, sender);
+  const toRecipient = await countEmailTo(deps.db, limits, recipient);
+  if (!toRecipient.allowed) throw rateLimited(toRecipient.retryAfterSeconds);
+}
+
+/**
+ * Confirms the address with the link from the e-mail, and signs in: the link proves the address,
+ * and this is how a new account is first entered.
+ */
+export async function verifyEmail(deps: Deps, token: string, client: ClientInfo): Promise<Session> {
+  return deps.db.transaction(async (tx) => {
     const userId = await spendEmailToken(tx, token, 'VERIFY_EMAIL');
     if (!userId) throw new AppError('TOKEN_INVALID', 'The link is invalid, used or expired');
-    await tx
+    const [user] = await tx
       .update(users)
       .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
-      .where(eq(users.id, userId));
+      .where(eq(users.id, userId))
+      .returning();
+    const session = await openSession(deps, tx, user!, client.userAgent);
+    const deviceId = deviceIdFor(deps.config.jwtSecret, client.deviceCookie, user!.id);
+    return { ...session, deviceCookie: deviceCookieFor(deps.config.jwtSecret, user!.id, deviceId ?? undefined) };
   });
 }
 
-/** Sends a reset link if the address has an account; says nothing either way. */
-export async function requestPasswordReset(deps: Deps, input: unknown): Promise<void> {
+/**
+ * Sends a reset link if the address has an account. The answer is the same either way: the client
+ * address's limit applies to every request, and past the recipient's limit nothing is sent.
+ */
+export async function requestPasswordReset(deps: Deps, input: unknown, client: ClientInfo): Promise<void> {
   const { email } = parseInput(requestPasswordResetSchema, input);
+  const limits = deps.config.emailLimits;
+  await countEmailSender(deps.db, limits, { ip: client.ip });
+  const mayEmail = (await countEmailTo(deps.db, limits, email)).allowed;
   const [user] = await deps.db.select().from(users).where(eq(users.email, email));
-  if (!user) return;
-  await deps.db.transaction(async (tx) => {
-    const [open] = await tx
-      .select({ n: count() })
-      .from(emailTokens)
-      .where(
-        and(
-          eq(emailTokens.userId, user.id),
-          eq(emailTokens.purpose, 'RESET_PASSWORD'),
-          isNull(emailTokens.usedAt),
-          gt(emailTokens.createdAt, sql`now() - interval '1 hour'`),
-        ),
-      );
-    if ((open?.n ?? 0) >= MAX_OPEN_RESETS) return;
-    await sendEmailToken(deps, tx, user, 'RESET_PASSWORD');
-  });
+  if (!user || !mayEmail) return;
+  await deps.db.transaction((tx) => sendEmailToken(deps, tx, user, 'RESET_PASSWORD'));
 }
 
-/** Sets a new password from a reset link; every session ends. The link proves the address too. */
+/**
+ * Sets a new password from a reset link; every session ends. The link proves the address too, and
+ * is the owner's way past any sign-in delay: the account's throttle is cleared.
+ */
 export async function resetPassword(deps: Deps, input: unknown): Promise<void> {
   const data = parseInput(resetPasswordSchema, input);
+  await refuseCommonPassword(data.newPassword, undefined, 'newPassword');
   const passwordHash = await hashPassword(data.newPassword);
   await deps.db.transaction(async (tx) => {
     const userId = await spendEmailToken(tx, data.token, 'RESET_PASSWORD');
     if (!userId) throw new AppError('TOKEN_INVALID', 'The link is invalid, used or expired');
-    await tx
+    const [user] = await tx
       .update(users)
       .set({
         passwordHash,
@@ -272,8 +342,10 @@ export async function resetPassword(deps: Deps, input: unknown): Promise<void> {
         emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`,
         updatedAt: sql`now()`,
       })
-      .where(eq(users.id, userId));
+      .where(eq(users.id, userId))
+      .returning({ email: users.email });
     await revokeAllSessions(tx, userId);
+    await clearAccountThrottle(tx, user!.email);
   });
 }
 
@@ -314,13 +386,24 @@ export async function setUserRoles(deps: Deps, viewer: Viewer | null, input: unk
     // An admin who removes their own admin role could leave the service with no admin at all.
     throw new AppError('FORBIDDEN', 'You cannot remove your own admin role');
   }
-  const [user] = await deps.db
-    .update(users)
-    .set({ roles: [...new Set(data.roles)], updatedAt: sql`now()` })
-    .where(eq(users.id, data.userId))
-    .returning();
-  if (!user) throw notFound('No such user');
-  return presentUser(user);
+  const roles = [...new Set(data.roles)];
+  return deps.db.transaction(async (tx) => {
+    const [before] = await tx.select({ roles: users.roles }).from(users).where(eq(users.id, data.userId)).for('update');
+    if (!before) throw notFound('No such user');
+    const changed = before.roles.length !== roles.length || roles.some((role) => !before.roles.includes(role));
+    const [user] = await tx
+      .update(users)
+      .set({
+        roles,
+        // Tokens carry no roles, but live subscriptions keep the viewer they connected with: a new
+        // token version ends them (and makes the user's access tokens renew).
+        ...(changed ? { tokenVersion: sql`${users.tokenVersion} + 1` } : {}),
+        updatedAt: sql`now()`,
+      })
+      .where(eq(users.id, data.userId))
+      .returning();
+    return presentUser(user!);
+  });
 }
 
 /** Loads the viewer for a verified access token; null when the token is stale (signed out everywhere). */
@@ -350,4 +433,13 @@ export async function loadViewer(db: Database, userId: string, tokenVersion: num
 
 export function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** Ids of the users who have a role (coordinators, to tell them of what they look after). */
+export async function userIdsWithRole(db: Database, role: Viewer['roles'][number]): Promise<string[]> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`${users.roles} @> array[${role}]::user_role[]`);
+  return rows.map((r) => r.id);
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { LOCALES, USER_ROLES } from '@keskusvaraamo/shared';
 
 export const userRole = pgEnum('user_role', USER_ROLES);
@@ -75,15 +75,19 @@ export const emailTokens = pgTable(
 );
 
 /**
- * Failed sign-ins, counted per account ("account:<email>") and per client address
- * ("address:<ip>") within a sliding window. Kept in the database so every instance sees them.
+ * Sign-in throttles, one row per key: an account ("account:<email>"), a client address
+ * ("address:<ip>") or a known device ("device:<id>"). Each attempt is counted here before its
+ * password is checked; past the free attempts, each one sets how long the next must wait
+ * (growing delays, never a lockout). Kept in the database so every instance sees the same counts.
  */
-export const signInFailures = pgTable(
-  'sign_in_failures',
+export const signInThrottles = pgTable(
+  'sign_in_throttles',
   {
-    id: bigserial('id', { mode: 'number' }).primaryKey(),
-    key: text('key').notNull(),
-    ...timestamps,
+    key: text('key').primaryKey(),
+    attempts: integer('attempts').notNull().default(0),
+    /** No attempt on this key is checked before this time. */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('sign_in_failures_key_idx').on(t.key, t.createdAt)],
+  (t) => [index('sign_in_throttles_last_attempt_idx').on(t.lastAttemptAt)],
 );

@@ -44,6 +44,20 @@ const templates = {
       text: `Hello ${p.name},\n\nyou can choose a new password with this link:\n${p.link}\n\nThe link is valid for one hour and works once. If you did not ask for a new password, you can ignore this message.`,
     },
   }),
+  'sign-up-existing': (p: { name: string; signInLink: string; resetLink: string }): Record<Locale, Rendered> => ({
+    fi: {
+      subject: 'Joku yritti luoda tilin osoitteellasi',
+      text: `Hei ${p.name},\n\njoku (ehkä sinä) yritti luoda Osaamisen keskusvaraamoon uuden tilin tällä sähköpostiosoitteella, mutta osoitteella on jo tili.\n\nKirjaudu sisään:\n${p.signInLink}\n\nJos olet unohtanut salasanasi, valitse uusi:\n${p.resetLink}\n\nJos et yrittänyt luoda tiliä, voit jättää tämän viestin huomiotta: tilillesi ei ole tehty muutoksia.`,
+    },
+    sv: {
+      subject: 'Någon försökte skapa ett konto med din adress',
+      text: `Hej ${p.name},\n\nnågon (kanske du) försökte skapa ett nytt konto i Osaamisen keskusvaraamo med den här e-postadressen, men adressen har redan ett konto.\n\nLogga in:\n${p.signInLink}\n\nOm du har glömt ditt lösenord kan du välja ett nytt:\n${p.resetLink}\n\nOm det inte var du kan du strunta i detta meddelande: ditt konto har inte ändrats.`,
+    },
+    en: {
+      subject: 'Someone tried to sign up with your address',
+      text: `Hello ${p.name},\n\nsomeone (perhaps you) tried to create a new Osaamisen keskusvaraamo account with this e-mail address, but the address already has an account.\n\nSign in:\n${p.signInLink}\n\nIf you have forgotten your password, choose a new one:\n${p.resetLink}\n\nIf it was not you, you can ignore this message: nothing has changed in your account.`,
+    },
+  }),
   'organisation-invitation': (p: {
     inviter: string;
     organisation: string;

@@ -15,7 +15,7 @@ const resolvers: IResolvers = {
     updateOrganisation: async (_root, { id, input }, ctx) =>
       organisations.updateOrganisation(ctx.deps, await ctx.viewer(), id, input),
     inviteMember: async (_root, { organisationId, input }, ctx) =>
-      organisations.inviteMember(ctx.deps, await ctx.viewer(), organisationId, input),
+      organisations.inviteMember(ctx.deps, await ctx.viewer(), organisationId, input, { ip: ctx.request.ip }),
     revokeInvitation: async (_root, { id }, ctx) => {
       await organisations.revokeInvitation(ctx.deps, await ctx.viewer(), id);
       return true;

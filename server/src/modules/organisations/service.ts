@@ -9,7 +9,7 @@ import { AppError, forbidden, notFound, parseInput, unauthenticated, validationE
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { hashToken, newToken } from '../../lib/secrets.js';
-import { escapeLike } from '../accounts/service.js';
+import { countRequestedEmail, escapeLike } from '../accounts/service.js';
 import { users } from '../accounts/tables.js';
 import { isStaff, type Viewer } from '../accounts/viewer.js';
 import { enqueueEmail } from '../mail/service.js';
@@ -230,7 +230,14 @@ export async function membershipsOf(deps: Deps, userIds: string[]) {
   );
 }
 
-export async function inviteMember(deps: Deps, viewer: Viewer | null, organisationId: string, input: unknown) {
+/** Invites someone by e-mail; the e-mail counts against the limits on e-mail people can have sent. */
+export async function inviteMember(
+  deps: Deps,
+  viewer: Viewer | null,
+  organisationId: string,
+  input: unknown,
+  client: { ip: string },
+) {
   const me = requireViewer(viewer);
   const org = await loadOrganisation(deps.db, organisationId);
   if (!policy.invite(me, await roleIn(deps.db, org.id, me.id))) throw forbidden('Only owners invite members');
@@ -244,6 +251,7 @@ export async function inviteMember(deps: Deps, viewer: Viewer | null, organisati
       fields: [{ field: 'email', message: 'validation.alreadyMember' }],
     });
   }
+  await countRequestedEmail(deps, { ip: client.ip, userId: me.id }, data.email);
   const [inviter] = await deps.db
     .select({ displayName: users.displayName, locale: users.locale })
     .from(users)
