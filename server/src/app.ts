@@ -14,6 +14,7 @@ import health from './plugins/health.js';
 import maintenance from './plugins/maintenance.js';
 import mailRoutes from './modules/mail/routes.js';
 import mailWorker from './modules/mail/worker.js';
+import liveSessions from './modules/accounts/liveSessions.js';
 import liveNotifications from './modules/notifications/live.js';
 import web from './plugins/web.js';
 
@@ -58,6 +59,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(mailWorker);
   await app.register(graphql);
   await app.register(liveNotifications);
+  await app.register(liveSessions);
   await app.register(bookingRoutes);
   await app.register(mailRoutes);
   await app.register(web, { root: config.webDist });

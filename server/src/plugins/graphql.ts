@@ -99,8 +99,10 @@ export default fp(
           if (!viewer) return false;
           return { viewer: async () => viewer };
         },
-        context: () => ({
+        context: (socket: import('ws').WebSocket) => ({
           deps: { db: app.db, config: app.config, log: app.log, signAccessToken: app.signAccessToken } satisfies Deps,
+          // accounts/liveSessions.ts closes it when the session ends or the token expires.
+          socket,
         }),
       },
       graphiql: app.config.graphiql,

@@ -42,9 +42,11 @@ interface Rule {
  * or null when the attempt may go ahead.
  */
 async function countAttempt(db: Database, rule: Rule, limits: SignInLimits): Promise<number | null> {
+  // clock_timestamp(), not now(): a statement that waited for the row's lock must compare with the
+  // time it got it, not the time it started (which can be earlier than what the winner wrote).
   // The attempt's number n: 1 after a quiet window, else one more than before. From the free
   // count on, the next attempt waits 2^(n - free) seconds, at most the cap.
-  const n = sql`case when ${signInThrottles.lastAttemptAt} < now() - make_interval(mins => ${limits.windowMinutes})
+  const n = sql`case when ${signInThrottles.lastAttemptAt} < clock_timestamp() - make_interval(mins => ${limits.windowMinutes})
     then 1 else ${signInThrottles.attempts} + 1 end`;
   const delay = (attempts: ReturnType<typeof sql>) =>
     sql`case when ${attempts} < ${rule.free} then interval '0'
@@ -54,19 +56,19 @@ async function countAttempt(db: Database, rule: Rule, limits: SignInLimits): Pro
     .values({
       key: rule.key,
       attempts: 1,
-      nextAttemptAt: sql`now() + ${delay(sql`1`)}`,
-      lastAttemptAt: sql`now()`,
+      nextAttemptAt: sql`clock_timestamp() + ${delay(sql`1`)}`,
+      lastAttemptAt: sql`clock_timestamp()`,
     })
     .onConflictDoUpdate({
       target: signInThrottles.key,
-      set: { attempts: n, nextAttemptAt: sql`now() + ${delay(n)}`, lastAttemptAt: sql`now()` },
+      set: { attempts: n, nextAttemptAt: sql`clock_timestamp() + ${delay(n)}`, lastAttemptAt: sql`clock_timestamp()` },
       // The row is locked while this is evaluated: racing attempts see each other's counts.
-      setWhere: sql`${signInThrottles.nextAttemptAt} <= now()`,
+      setWhere: sql`${signInThrottles.nextAttemptAt} <= clock_timestamp()`,
     })
     .returning({ attempts: signInThrottles.attempts });
   if (counted.length) return null;
   const [row] = await db
-    .select({ wait: sql<string>`extract(epoch from ${signInThrottles.nextAttemptAt} - now())` })
+    .select({ wait: sql<string>`extract(epoch from ${signInThrottles.nextAttemptAt} - clock_timestamp())` })
     .from(signInThrottles)
     .where(eq(signInThrottles.key, rule.key));
   return Math.max(1, Math.ceil(Number(row?.wait ?? 1)));
