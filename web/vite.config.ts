@@ -10,7 +10,9 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build: the server would hand the original source to anyone (it also
+    // refuses *.map in production). Debug with `npm run dev`, which serves them from memory.
+    sourcemap: false,
     rolldownOptions: {
       output: {
         // Libraries change less often than the app: separate chunks stay cached across releases.

@@ -10,12 +10,15 @@ import auth from './plugins/auth.js';
 import bookingRoutes from './modules/bookings/routes.js';
 import database from './plugins/database.js';
 import graphql from './plugins/graphql.js';
+import graphqlRateLimit from './plugins/graphqlRateLimit.js';
 import health from './plugins/health.js';
+import httpErrors from './plugins/httpErrors.js';
 import maintenance from './plugins/maintenance.js';
 import mailRoutes from './modules/mail/routes.js';
 import mailWorker from './modules/mail/worker.js';
 import liveSessions from './modules/accounts/liveSessions.js';
 import liveNotifications from './modules/notifications/live.js';
+import security from './plugins/security.js';
 import web from './plugins/web.js';
 
 declare module 'fastify' {
@@ -34,8 +37,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   const app = Fastify({
     logger: options.logger ?? loggerOptions(config),
     trustProxy: config.trustProxy,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    genReqId: (request) => requestId(request.headers['x-request-id'], config.trustProxy !== false),
     // Enough for any form in the product; larger bodies are refused before parsing.
     bodyLimit: 1024 * 1024,
   });
@@ -43,27 +46,37 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
     reply.header('x-request-id', request.id);
   });
 
-  // One error handler for plain routes: 4xx say what was wrong, 5xx say nothing about internals.
-  app.setErrorHandler((error: Error & { statusCode?: number }, request, reply) => {
-    const status = error.statusCode && error.statusCode < 500 ? error.statusCode : 500;
-    if (status >= 500) request.log.error({ err: error }, 'Request failed');
-    return reply.code(status).send({ error: status >= 500 ? 'Internal Server Error' : error.message });
-  });
+  // The API takes JSON (and the unsubscribe route its form): a text/plain body is 415, not parsed.
+  app.removeContentTypeParser('text/plain');
 
   app.decorate('config', config);
+  await app.register(httpErrors);
+  await app.register(security);
   const handle = options.database ?? (await openDatabase(config.database));
   await app.register(database, { handle, seed: config.seedDemoData });
   await app.register(auth, { config });
   await app.register(health);
   await app.register(maintenance);
   await app.register(mailWorker);
+  await app.register(graphqlRateLimit);
   await app.register(graphql);
   await app.register(liveNotifications);
   await app.register(liveSessions);
   await app.register(bookingRoutes);
   await app.register(mailRoutes);
-  await app.register(web, { root: config.webDist });
+  await app.register(web, { root: config.webDist, sourceMaps: !config.production });
   return app;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Our own id for every request. A trusted proxy's X-Request-Id is kept when it is a UUID, so that
+ * its logs and ours meet; a client's is never used (it could forge or collide with other requests'
+ * ids in the logs).
+ */
+function requestId(header: string | string[] | undefined, behindTrustedProxy: boolean): string {
+  return behindTrustedProxy && typeof header === 'string' && UUID.test(header) ? header.toLowerCase() : randomUUID();
 }
 
 function loggerOptions(config: Config): FastifyServerOptions['logger'] {

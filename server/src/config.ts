@@ -52,6 +52,7 @@ const envSchema = z.object({
   MAIL_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  GRAPHQL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -135,6 +136,8 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     /** The hour (Europe/Helsinki) when daily digests go out. */
     digestHour: env.DIGEST_HOUR,
     graphiql: env.NODE_ENV === 'development',
+    /** GraphQL requests per minute per client (user id when signed in, else address); 0 turns the limit off. */
+    graphqlRateLimitPerMinute: env.GRAPHQL_RATE_LIMIT_PER_MINUTE,
   };
 }
 

@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'TARGET_UNAVAILABLE',
   'ALREADY_ANSWERED',
   'POOL_CHANGED',
+  /** The database cannot be reached for a moment: try again (HTTP 503, with Retry-After). */
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

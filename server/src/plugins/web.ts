@@ -5,10 +5,10 @@ import fp from 'fastify-plugin';
 
 /**
  * Serves the built web app. Any other GET that asks for HTML gets index.html, so the client
- * router handles deep links such as /organisations/…; API paths keep their 404.
+ * router handles deep links such as /organisations/…; API paths keep their 404 (the app's one).
  */
 export default fp(
-  async (app, opts: { root: string }) => {
+  async (app, opts: { root: string; sourceMaps: boolean }) => {
     if (!existsSync(join(opts.root, 'index.html'))) {
       app.log.warn({ root: opts.root }, 'The web app is not built (npm run build); serving the API only');
       return;
@@ -17,6 +17,8 @@ export default fp(
       root: opts.root,
       wildcard: false,
       index: false,
+      // Source maps give the original code away: a development build may serve them, production never.
+      allowedPath: (path) => opts.sourceMaps || !path.endsWith('.map'),
       // Hashed assets never change; index.html must always be fresh.
       setHeaders(reply, path) {
         reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
@@ -30,9 +32,7 @@ export default fp(
       const isApi = /^\/(graphql|api|calendar)(\/|$)/.test(path) || path === '/healthz' || path === '/readyz';
       const wantsHtml = (request.headers.accept ?? '').includes('text/html');
       const looksLikeFile = /\.[a-z0-9]+$/i.test(path);
-      if (isApi || looksLikeFile || !wantsHtml) {
-        return reply.code(404).send({ error: 'Not Found' });
-      }
+      if (isApi || looksLikeFile || !wantsHtml) return reply.callNotFound();
       return sendIndex(reply);
     });
   },

@@ -3,10 +3,10 @@
  * participant list as CSV. Plain routes (not GraphQL) so calendars and Excel can fetch them.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Deps } from '../../deps.js';
-import { AppError } from '../../errors.js';
+import { notFound } from '../../errors.js';
 import { isUuid } from '../../lib/ids.js';
 import { toHelsinki } from '../../lib/helsinki.js';
 import { bookableSessions, sessionsByIds } from '../offers/service.js';
@@ -14,19 +14,6 @@ import { bookingCalendar, feedCalendar, sessionCalendar } from './calendar.js';
 import * as bookings from './service.js';
 
 const ICS = 'text/calendar; charset=utf-8';
-
-/** Maps the use cases' errors to HTTP statuses; anything else goes to the app's error handler. */
-async function respond(reply: FastifyReply, run: () => Promise<unknown>) {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof AppError) {
-      const status = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404 }[error.code as string] ?? 400;
-      return reply.code(status).send({ error: error.message, code: error.code });
-    }
-    throw error;
-  }
-}
 
 export default fp(
   async (app) => {
@@ -37,75 +24,69 @@ export default fp(
       signAccessToken: app.signAccessToken,
     });
 
-    app.get<{ Params: { id: string } }>('/api/bookings/:id.ics', (request, reply) =>
-      respond(reply, async () => {
-        const booking = await bookings.getBooking(depsOf(request), await request.viewer(), request.params.id);
-        if (!booking) return reply.code(404).send({ error: 'Not Found', code: 'NOT_FOUND' });
-        return reply
-          .type(ICS)
-          .header('content-disposition', `attachment; filename="booking-${booking.id.slice(0, 8)}.ics"`)
-          .send(await bookingCalendar(depsOf(request), booking));
-      }),
-    );
+    app.get<{ Params: { id: string } }>('/api/bookings/:id.ics', async (request, reply) => {
+      const booking = await bookings.getBooking(depsOf(request), await request.viewer(), request.params.id);
+      if (!booking) throw notFound();
+      return reply
+        .type(ICS)
+        .header('content-disposition', `attachment; filename="booking-${booking.id.slice(0, 8)}.ics"`)
+        .send(await bookingCalendar(depsOf(request), booking));
+    });
 
-    app.get<{ Params: { id: string } }>('/api/sessions/:id.ics', (request, reply) =>
-      respond(reply, async () => {
-        const [session] = await sessionsByIds(depsOf(request), await request.viewer(), [request.params.id]);
-        if (!session) return reply.code(404).send({ error: 'Not Found', code: 'NOT_FOUND' });
-        return reply
-          .type(ICS)
-          .header('content-disposition', `attachment; filename="session-${session.id.slice(0, 8)}.ics"`)
-          .send(await sessionCalendar(depsOf(request), session.id));
-      }),
-    );
+    app.get<{ Params: { id: string } }>('/api/sessions/:id.ics', async (request, reply) => {
+      const [session] = await sessionsByIds(depsOf(request), await request.viewer(), [request.params.id]);
+      if (!session) throw notFound();
+      return reply
+        .type(ICS)
+        .header('content-disposition', `attachment; filename="session-${session.id.slice(0, 8)}.ics"`)
+        .send(await sessionCalendar(depsOf(request), session.id));
+    });
 
     app.get<{ Params: { token: string } }>('/calendar/:token.ics', async (request, reply) => {
       const body = /^[\w-]{20,100}$/.test(request.params.token)
         ? await feedCalendar(depsOf(request), request.params.token)
         : null;
-      if (!body) return reply.code(404).send({ error: 'Not Found', code: 'NOT_FOUND' });
+      if (!body) throw notFound();
       return reply.type(ICS).header('cache-control', 'private, max-age=300').send(body);
     });
 
-    app.get<{ Params: { id: string } }>('/api/sessions/:id/participants.csv', (request, reply) =>
-      respond(reply, async () => {
-        const deps = depsOf(request);
-        const viewer = await request.viewer();
-        if (!isUuid(request.params.id)) return reply.code(404).send({ error: 'Not Found', code: 'NOT_FOUND' });
-        const list = await bookings.sessionBookings(deps, viewer, request.params.id);
-        const people = await bookings.participantsOf(
-          deps,
-          list.map((b) => b.id),
-        );
-        const bookers = await bookings.bookersOf(deps, viewer, list);
-        const session = (await bookableSessions(deps.db, [request.params.id])).get(request.params.id)!;
-        const rows = list.flatMap((b, i) =>
-          people[i]!.map((p) => [
-            p.name,
-            p.email,
-            b.state,
-            b.state === 'WAITLISTED' ? String(list.filter((w) => w.state === 'WAITLISTED').indexOf(b) + 1) : '',
-            bookers[i]?.displayName ?? '',
-            bookers[i]?.email ?? '',
-            toHelsinki(new Date(b.createdAt)).replace('T', ' '),
-            p.attended === null ? '' : p.attended ? 'x' : '-',
-          ]),
-        );
-        // A byte-order mark and semicolons: Excel in Finnish opens it with ä and ö intact, in columns.
-        const csv = stringify(
-          [['Nimi', 'Sähköposti', 'Tila', 'Jonosija', 'Varaaja', 'Varaajan sähköposti', 'Varattu', 'Läsnä'], ...rows],
-          {
-            delimiter: ';',
-            bom: true,
-          },
-        );
-        const day = toHelsinki(session.startsAt).slice(0, 10);
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="participants-${day}.csv"`)
-          .send(csv);
-      }),
-    );
+    app.get<{ Params: { id: string } }>('/api/sessions/:id/participants.csv', async (request, reply) => {
+      const deps = depsOf(request);
+      const viewer = await request.viewer();
+      if (!isUuid(request.params.id)) throw notFound();
+      const list = await bookings.sessionBookings(deps, viewer, request.params.id);
+      const people = await bookings.participantsOf(
+        deps,
+        list.map((b) => b.id),
+      );
+      const bookers = await bookings.bookersOf(deps, viewer, list);
+      const session = (await bookableSessions(deps.db, [request.params.id])).get(request.params.id)!;
+      const rows = list.flatMap((b, i) =>
+        people[i]!.map((p) => [
+          p.name,
+          p.email,
+          b.state,
+          b.state === 'WAITLISTED' ? String(list.filter((w) => w.state === 'WAITLISTED').indexOf(b) + 1) : '',
+          bookers[i]?.displayName ?? '',
+          bookers[i]?.email ?? '',
+          toHelsinki(new Date(b.createdAt)).replace('T', ' '),
+          p.attended === null ? '' : p.attended ? 'x' : '-',
+        ]),
+      );
+      // A byte-order mark and semicolons: Excel in Finnish opens it with ä and ö intact, in columns.
+      const csv = stringify(
+        [['Nimi', 'Sähköposti', 'Tila', 'Jonosija', 'Varaaja', 'Varaajan sähköposti', 'Varattu', 'Läsnä'], ...rows],
+        {
+          delimiter: ';',
+          bom: true,
+        },
+      );
+      const day = toHelsinki(session.startsAt).slice(0, 10);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="participants-${day}.csv"`)
+        .send(csv);
+    });
   },
   { name: 'booking-routes', dependencies: ['auth', 'database'] },
 );

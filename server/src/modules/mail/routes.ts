@@ -4,7 +4,6 @@
  * web page /unsubscribe asks first and then calls the same use case through GraphQL).
  */
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../errors.js';
 import { unsubscribe } from './unsubscribe.js';
 
 /** Registered without fastify-plugin: the form parser stays in this route's scope. */
@@ -13,13 +12,9 @@ export default async function mailRoutes(app: FastifyInstance) {
   app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) =>
     done(null, body),
   );
-  app.post<{ Querystring: { token?: string } }>('/api/unsubscribe', async (request, reply) => {
-    try {
-      const topic = await unsubscribe(app, String(request.query.token ?? ''));
-      return { unsubscribed: topic };
-    } catch (error) {
-      if (error instanceof AppError) return reply.code(400).send({ error: error.message, code: error.code });
-      throw error;
-    }
+  // A bad token is an AppError (TOKEN_INVALID), which the app's error handler answers with 400.
+  app.post<{ Querystring: { token?: string } }>('/api/unsubscribe', async (request) => {
+    const topic = await unsubscribe(app, String(request.query.token ?? ''));
+    return { unsubscribed: topic };
   });
 }

@@ -4,7 +4,7 @@ import {
   endSession,
   onSessionChange,
   refreshSession,
-  SESSION_USER_FIELDS,
+  SESSION_DOCUMENTS,
   startSession,
   type AuthPayload,
 } from './tokens';
@@ -62,16 +62,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const updateUser = useCallback((next: SessionUser) => setUser(next), []);
 
   const reloadUser = useCallback(async () => {
-    const result = await graphqlRequest<{ me: SessionUser | null }>(
-      `query SessionUser { me { ${SESSION_USER_FIELDS} } }`,
-    );
+    const result = await graphqlRequest<{ me: SessionUser | null }>(SESSION_DOCUMENTS.user);
     if (result.data?.me) setUser(result.data.me);
   }, []);
 
   const signOut = useCallback(async (options?: SignOutOptions) => {
     const mutation = options?.everywhere ? 'signOutEverywhere' : 'signOut';
     try {
-      const result = await graphqlRequest<Record<string, boolean>>(`mutation SignOut { ${mutation} }`);
+      const result = await graphqlRequest<Record<string, boolean>>(SESSION_DOCUMENTS[mutation]);
       if (options?.everywhere && result.data?.[mutation] !== true) throw new Error('signOutEverywhere failed');
     } catch (error) {
       if (options?.everywhere) throw error;

@@ -79,6 +79,21 @@ describe('session tokens', () => {
     expect(refreshes).toHaveLength(1);
   });
 
+  it('renews once and repeats when a file route answers 401', async () => {
+    tokens.startSession({ accessToken: 'old', expiresIn: 900, user: user as never });
+    fetchMock.mockImplementation(async (_input, init) => {
+      if (isRefresh(init)) return refreshed('new');
+      if (bearer(init) === 'Bearer new') return new Response('BEGIN:VCALENDAR', { status: 200 });
+      return new Response(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Sign in first' } }), {
+        status: 401,
+        headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer' },
+      });
+    });
+    const response = await tokens.authFetch('/api/bookings/b1.ics', { method: 'GET' });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('BEGIN:VCALENDAR');
+  });
+
   it('ends the session when the refresh cookie is no longer accepted', async () => {
     tokens.startSession({ accessToken: 'old', expiresIn: 900, user: user as never });
     const listener = vi.fn();

@@ -22,7 +22,13 @@ export interface AuthPayload {
 
 type SessionListener = (payload: AuthPayload | null) => void;
 
-const REFRESH_DOCUMENT = `mutation RefreshSession { refreshSession { accessToken expiresIn user { ${SESSION_USER_FIELDS} } } }`;
+/** The session's own documents, sent outside urql (the server's limits test runs them too). */
+export const SESSION_DOCUMENTS = {
+  refresh: `mutation RefreshSession { refreshSession { accessToken expiresIn user { ${SESSION_USER_FIELDS} } } }`,
+  user: `query SessionUser { me { ${SESSION_USER_FIELDS} } }`,
+  signOut: `mutation SignOut { signOut }`,
+  signOutEverywhere: `mutation SignOut { signOutEverywhere }`,
+};
 const LOCK_NAME = 'keskusvaraamo-session-refresh';
 /** Renew this long before expiry, so that a request never races the expiry itself. */
 const EARLY_RENEWAL_SECONDS = 60;
@@ -99,7 +105,7 @@ async function requestRefresh(): Promise<AuthPayload | null> {
     method: 'POST',
     credentials: 'include',
     headers: { 'content-type': 'application/json', accept: 'application/json' },
-    body: JSON.stringify({ query: REFRESH_DOCUMENT, operationName: 'RefreshSession' }),
+    body: JSON.stringify({ query: SESSION_DOCUMENTS.refresh, operationName: 'RefreshSession' }),
   });
   const body = (await response.json()) as GraphqlBody<{ refreshSession: AuthPayload }>;
   const payload = body.data?.refreshSession;
@@ -124,7 +130,9 @@ function withToken(init: RequestInit | undefined, token: string | null): Request
   return { ...init, headers, credentials: 'include' };
 }
 
+/** GraphQL says it with a code in a 200 answer; the REST routes (files) with 401 and WWW-Authenticate. */
 async function saysUnauthenticated(response: Response): Promise<boolean> {
+  if (response.status === 401) return true;
   if (!response.headers.get('content-type')?.includes('json')) return false;
   try {
     return hasErrorCode((await response.clone().json()) as GraphqlBody<unknown>, 'UNAUTHENTICATED');

@@ -1,13 +1,36 @@
+import { ERROR_CODES, type ErrorCode } from '@keskusvaraamo/shared';
 import type { AppError } from '../graphql/errors';
 import { authFetch } from '../session/tokens';
 
+/** What a status means when the body names no code (a proxy's own error page, say). */
 const STATUS_CODES: Record<number, AppError['code']> = {
   400: 'BAD_REQUEST',
   401: 'UNAUTHENTICATED',
   403: 'FORBIDDEN',
   404: 'NOT_FOUND',
   429: 'RATE_LIMITED',
+  503: 'UNAVAILABLE',
 };
+
+const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+
+/**
+ * A REST route's error as the UI shows it. The server answers every one as
+ * `{ "error": { "code": "NOT_FOUND", "message": "…", "retryAfterSeconds"?: n } }`.
+ */
+export async function restError(response: Response): Promise<AppError> {
+  type Body = { error?: { code?: unknown; retryAfterSeconds?: unknown } } | null;
+  const body = (await response.json().catch(() => null)) as Body; // not JSON: the status has to do
+  const code = body?.error?.code;
+  const error: AppError = {
+    code: isErrorCode(code) ? code : (STATUS_CODES[response.status] ?? 'INTERNAL'),
+    fields: [],
+  };
+  const retry = body?.error?.retryAfterSeconds;
+  if (typeof retry === 'number') error.retryAfterSeconds = retry;
+  return error;
+}
 
 /**
  * Downloads a file that needs the signed-in user's access token (a booking's .ics, a participant
@@ -22,7 +45,7 @@ export async function downloadWithAuth(url: string, filename: string): Promise<A
   } catch {
     return { code: 'NETWORK', fields: [] };
   }
-  if (!response.ok) return { code: STATUS_CODES[response.status] ?? 'INTERNAL', fields: [] };
+  if (!response.ok) return restError(response);
   const objectUrl = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = objectUrl;
