@@ -20,7 +20,8 @@ declare module 'vitest' {
 const REPO_ROOT = resolve(import.meta.dirname, '..');
 const SERVER_ENTRY = join(REPO_ROOT, 'server/dist/server.js');
 const WEB_INDEX = join(REPO_ROOT, 'web/dist/index.html');
-const READY_TIMEOUT_MS = 30_000;
+// The first start seeds the demo marketplace: tens of seconds on two busy cores.
+const READY_TIMEOUT_MS = 90_000;
 
 async function freePort(): Promise<number> {
   const probe = createServer();
