@@ -244,6 +244,14 @@ export const sessionSchema = z
       .nullish()
       .transform((v) => v ?? null),
     decisionAt: localDateTimeString.nullish().transform((v) => v ?? null),
+    /** Seats one booker may hold on the session; omitted, DEFAULT_MAX_SEATS_PER_BOOKER (at most the seats). */
+    maxSeatsPerBooker: z
+      .number()
+      .int({ error: 'validation.number' })
+      .min(1, { error: 'validation.atLeastOne' })
+      .max(2000, { error: 'validation.tooLarge' })
+      .nullish()
+      .transform((v) => v ?? null),
   })
   .superRefine((s, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -253,6 +261,8 @@ export const sessionSchema = z
     if (s.minParticipants !== null && s.decisionAt === null) issue('decisionAt', 'validation.required');
     if (s.minParticipants === null && s.decisionAt !== null) issue('minParticipants', 'validation.required');
     if (s.minParticipants !== null && s.minParticipants > s.seats) issue('minParticipants', 'validation.minAboveSeats');
+    if (s.maxSeatsPerBooker !== null && s.maxSeatsPerBooker > s.seats)
+      issue('maxSeatsPerBooker', 'validation.seatsPerBookerAboveSeats');
     if (s.decisionAt && s.decisionAt > s.startsAt) issue('decisionAt', 'validation.deadlineAfterStart');
     if (s.registrationDeadline > s.startsAt) issue('registrationDeadline', 'validation.deadlineAfterStart');
     if (s.onlineUrl === null && s.municipalityCode === null) issue('municipalityCode', 'validation.placeOrOnline');
@@ -306,9 +316,14 @@ export type BookingState = (typeof BOOKING_STATES)[number];
 export const WHEN_SHORT = ['TAKE_AVAILABLE', 'JOIN_WAITLIST'] as const;
 export type WhenShort = (typeof WHEN_SHORT)[number];
 export const MAX_PARTICIPANTS_PER_BOOKING = 20;
+/**
+ * Seats one booker may hold on a session unless its organiser chooses otherwise (never more than
+ * the session's seats): enough for a company's team, not for the whole session.
+ */
+export const DEFAULT_MAX_SEATS_PER_BOOKER = 10;
 
 export const participantSchema = z.object({
-  name: requiredText(200),
+  name: singleLineText(200),
   email: z
     .string()
     .trim()

@@ -25,6 +25,7 @@ export const NOTIFICATION_TYPES = [
   'PROPOSAL_DECLINED',
   'PROPOSAL_WITHDRAWN',
   'MATCH_MADE',
+  'ORGANISATION_RENAMED',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -54,11 +55,12 @@ export const DEFAULT_CHANNEL: Record<NotificationType, DeliveryChannel> = {
   PROPOSAL_DECLINED: 'EMAIL',
   PROPOSAL_WITHDRAWN: 'DIGEST',
   MATCH_MADE: 'EMAIL',
+  ORGANISATION_RENAMED: 'EMAIL',
 };
 
 /** Groups for the preferences page, in the order shown. */
 export const NOTIFICATION_GROUPS: Record<
-  'BOOKINGS' | 'APPLICATIONS' | 'PROPOSALS' | 'MESSAGES' | 'SEARCHES',
+  'BOOKINGS' | 'APPLICATIONS' | 'PROPOSALS' | 'ORGANISATIONS' | 'MESSAGES' | 'SEARCHES',
   NotificationType[]
 > = {
   BOOKINGS: [
@@ -81,6 +83,8 @@ export const NOTIFICATION_GROUPS: Record<
     'NEED_FILLED',
   ],
   PROPOSALS: ['PROPOSAL_RECEIVED', 'PROPOSAL_ACCEPTED', 'PROPOSAL_DECLINED', 'PROPOSAL_WITHDRAWN', 'MATCH_MADE'],
+  /** Coordinators: a verified organisation changed its name or business ID and lost its verification. */
+  ORGANISATIONS: ['ORGANISATION_RENAMED'],
   MESSAGES: ['MESSAGE_RECEIVED'],
   SEARCHES: ['SAVED_SEARCH_RESULTS'],
 };

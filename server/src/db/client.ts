@@ -147,6 +147,16 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   return pgError?.code === '23505' && (pgError.constraint ?? '').includes(constraint);
 }
 
+/**
+ * A foreign key's violation: a row still referred to (23001 under ON DELETE RESTRICT, 23503 under
+ * NO ACTION), or a reference to nothing (23503).
+ */
+export function isForeignKeyViolation(error: unknown, constraint = ''): boolean {
+  const e = error as { code?: string; constraint?: string; cause?: { code?: string; constraint?: string } };
+  const pgError = e?.code ? e : e?.cause;
+  return (pgError?.code === '23001' || pgError?.code === '23503') && (pgError.constraint ?? '').includes(constraint);
+}
+
 const dialect = new PgDialect();
 
 /**

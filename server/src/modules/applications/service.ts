@@ -265,7 +265,8 @@ async function transition(
   });
 }
 
-async function acceptedCount(db: Database, needId: string): Promise<number> {
+/** Applications accepted for a need; the caller holds the need's row lock when the count decides anything. */
+export async function acceptedCount(db: Database, needId: string): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(applications)
@@ -273,12 +274,21 @@ async function acceptedCount(db: Database, needId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
+/**
+ * The need's positions were lowered to its accepted applications (by the needs module, under the
+ * need's row lock): it is filled as when the last position is accepted, every open application
+ * rejected and its student told.
+ */
+export async function fillNeedAtAccepted(deps: Deps, tx: Database, need: NeedDto): Promise<void> {
+  await fill(deps, tx, await settingOf(deps, tx, need, need.postedBy), null);
+}
+
 /** Every position is taken: the need becomes FILLED, and everyone still waiting is told. */
-async function fill(deps: Deps, tx: Database, setting: Setting, acceptedId: string) {
+async function fill(deps: Deps, tx: Database, setting: Setting, acceptedId: string | null) {
   await markNeedFilled(tx, setting.need.id);
   const rejected = await move(
     tx,
-    sql`need_id = ${setting.need.id} and id <> ${acceptedId}`,
+    acceptedId ? sql`need_id = ${setting.need.id} and id <> ${acceptedId}` : sql`need_id = ${setting.need.id}`,
     OPEN_APPLICATION_STATES,
     'REJECTED',
     NEED_FILLED_REASON,
@@ -537,6 +547,24 @@ export async function applicationParties(
       return [r.id, { title: need.title, partyIds: [...new Set([r.studentId, ...side])] }];
     }),
   );
+}
+
+/**
+ * Which of these need and student pairs have an application (in any state), as `needId:studentId`
+ * keys: applying shares the student's profile with the need's side.
+ */
+export async function appliedPairs(db: Database, pairs: { needId: string; studentId: string }[]): Promise<Set<string>> {
+  if (pairs.length === 0) return new Set();
+  const rows = await db
+    .select({ needId: applications.needId, studentId: applications.studentId })
+    .from(applications)
+    .where(
+      and(
+        inArray(applications.needId, [...new Set(pairs.map((p) => p.needId))]),
+        inArray(applications.studentId, [...new Set(pairs.map((p) => p.studentId))]),
+      ),
+    );
+  return new Set(rows.map((r) => `${r.needId}:${r.studentId}`));
 }
 
 /** SQL for the ids of the applications a user made or received (on their side of the need), as a subquery. */

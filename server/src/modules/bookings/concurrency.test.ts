@@ -4,10 +4,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { buildCourse, buildUser, sessionInput, type TestUser } from '../../test/factories.js';
-import { buildTestApp, codeOf, gql, onRealPostgres, type TestApp } from '../../test/helper.js';
+import { buildTestApp, codeOf, gql, onRealPostgres, TEST_DATABASE_URL, type TestApp } from '../../test/helper.js';
 
 const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id state seats } }`;
 const people = (n: number) => Array.from({ length: n }, (_, i) => ({ name: `P${i}`, email: `p${i}@example.fi` }));
@@ -18,6 +19,29 @@ describe.runIf(onRealPostgres)('seats under concurrency (real PostgreSQL)', () =
     app = await buildTestApp();
   });
   afterAll(() => app?.closeAndDrop());
+
+  /** The database of this app, for a second connection of our own. */
+  let dbUrl: string;
+  beforeAll(async () => {
+    const [row] = await queryRows<{ db: string }>(app.db, sql`select current_database() as db`);
+    const url = new URL(TEST_DATABASE_URL!);
+    url.pathname = `/${row!.db}`;
+    dbUrl = url.toString();
+  });
+
+  /** Until `count` statements of the app wait for a lock (held by our own connection, or by each other). */
+  async function waitForLockWait(sessionId: string, count = 1) {
+    for (let i = 0; i < 200; i++) {
+      const waiting = await queryRows<{ n: number }>(
+        app.db,
+        sql`select count(*)::int as n from pg_stat_activity
+            where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
+      );
+      if (waiting[0]!.n >= count) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error(`no booking waited for session ${sessionId}`);
+  }
 
   async function sessionOf(seats: number, priceCents = 0) {
     const course = await buildCourse(app, {}, { sessions: [sessionInput({ seats, priceCents })] });
@@ -85,6 +109,130 @@ describe.runIf(onRealPostgres)('seats under concurrency (real PostgreSQL)', () =
     expect(results.filter((r) => r.errors)).toEqual([]);
     expect(new Set(results.map((r) => r.data!.bookSeats.id)).size).toBe(1);
     expect(await seatsTaken(id)).toBe(2);
+  });
+
+  it('parallel bookings by one booker never pass the seats-per-booker cap, confirmed or waitlisted', async () => {
+    const capped = async (seats: number, maxSeatsPerBooker: number) => {
+      const course = await buildCourse(
+        app,
+        {},
+        { sessions: [sessionInput({ seats, maxSeatsPerBooker, priceCents: 0 })] },
+      );
+      return (await gql(app, `query ($id: ID!) { offer(id: $id) { sessions { id } } }`, { id: course.id })).data!.offer
+        .sessions[0].id as string;
+    };
+    const held = async (sessionId: string, userId: string) =>
+      (
+        await queryRows<{ seats: number }>(
+          app.db,
+          sql`select coalesce(sum(seats), 0)::int as seats from bookings
+              where session_id = ${sessionId} and booked_by = ${userId} and state <> 'CANCELLED'`,
+        )
+      )[0]!.seats;
+    // Seats free for all; then a session someone else has nearly filled, where they wait.
+    for (const [seats, cap, taken, whenShort] of [
+      [50, 10, 0, null],
+      [7, 7, 6, 'JOIN_WAITLIST'],
+    ] as const) {
+      const id = await capped(seats, cap);
+      if (taken)
+        await gql(
+          app,
+          BOOK,
+          { input: { sessionId: id, idempotencyKey: randomUUID(), participants: people(taken) } },
+          { token: (await buildUser(app)).token },
+        );
+      const booker = await buildUser(app);
+      const results = await Promise.all(
+        Array.from({ length: 20 }, () =>
+          gql(
+            app,
+            BOOK,
+            { input: { sessionId: id, idempotencyKey: randomUUID(), participants: people(2), whenShort } },
+            { token: booker.token },
+          ),
+        ),
+      );
+      expect(new Set(results.filter((r) => r.errors).map(codeOf))).toEqual(new Set(['SEATS_PER_BOOKER']));
+      const booked = results.filter((r) => !r.errors).reduce((n, r) => n + r.data!.bookSeats.seats, 0);
+      expect(booked).toBe(cap - (cap % 2));
+      expect(await held(id, booker.id)).toBe(booked);
+    }
+  });
+
+  it('a booking that commits while the one-statement booking waits for the session is counted', async () => {
+    // The statement reads the booker's seats in its snapshot, then waits for the row lock: when
+    // it gets it, a booking committed meanwhile must send it to the locked path, which counts it.
+    const id = await sessionOf(20);
+    await app.db.execute(sql`update course_sessions set max_seats_per_booker = 4 where id = ${id}`);
+    const booker = await buildUser(app);
+    const other = new pg.Client({ connectionString: dbUrl });
+    await other.connect();
+    try {
+      await other.query('begin');
+      await other.query('update course_sessions set seats_taken = seats_taken + 3 where id = $1', [id]);
+      await other.query(
+        `insert into bookings (session_id, booked_by, state, seats, idempotency_key, confirmed_at)
+         values ($1, $2, 'CONFIRMED', 3, $3, now())`,
+        [id, booker.id, randomUUID()],
+      );
+      const pending = gql(
+        app,
+        BOOK,
+        { input: { sessionId: id, idempotencyKey: randomUUID(), participants: people(2) } },
+        { token: booker.token },
+      );
+      await waitForLockWait(id);
+      await other.query('commit');
+      const result = await pending;
+      expect(codeOf(result)).toBe('SEATS_PER_BOOKER');
+      expect(result.errors![0]!.extensions).toMatchObject({ seatsHeld: 3, seatsAsked: 2 });
+      expect(await seatsTaken(id)).toBe(3);
+    } finally {
+      await other.end();
+    }
+  });
+
+  it('a waitlisted booking that commits while the one-statement booking waits is counted too', async () => {
+    // A waitlisted booking takes no seat, yet it counts against the cap: the locked path writes the
+    // session's row all the same, or the waiting statement would go on with its stale count.
+    const id = await sessionOf(4);
+    await app.db.execute(sql`update course_sessions set seats_taken = 2, max_seats_per_booker = 4 where id = ${id}`);
+    const booker = await buildUser(app);
+    const waitKey = randomUUID();
+    const other = new pg.Client({ connectionString: dbUrl });
+    await other.connect();
+    try {
+      // Our own uncommitted row with the key the waitlisted booking will use (on another session, so
+      // as not to lock this one) holds it at its insert, after it has taken the session's lock and counted.
+      const elsewhere = await sessionOf(4);
+      await other.query('begin');
+      await other.query(
+        `insert into bookings (session_id, booked_by, state, seats, idempotency_key, cancelled_at, cancel_reason)
+         values ($1, $2, 'CANCELLED', 1, $3, now(), 'BY_BOOKER')`,
+        [elsewhere, booker.id, waitKey],
+      );
+      const waitlisted = gql(
+        app,
+        BOOK,
+        { input: { sessionId: id, idempotencyKey: waitKey, participants: people(3), whenShort: 'JOIN_WAITLIST' } },
+        { token: booker.token },
+      );
+      await waitForLockWait(id, 1);
+      const fits = gql(
+        app,
+        BOOK,
+        { input: { sessionId: id, idempotencyKey: randomUUID(), participants: people(2) } },
+        { token: booker.token },
+      );
+      await waitForLockWait(id, 2);
+      await other.query('rollback');
+      expect((await waitlisted).data!.bookSeats).toMatchObject({ state: 'WAITLISTED', seats: 3 });
+      expect(codeOf(await fits)).toBe('SEATS_PER_BOOKER');
+      expect(await seatsTaken(id)).toBe(2);
+    } finally {
+      await other.end();
+    }
   });
 
   it('concurrent cancellations and claims keep the waitlist order', async () => {

@@ -113,6 +113,12 @@ const loaders = {
         await ctx.viewer(),
         queries.map((q) => q.obj),
       ),
+    viewerSeats: async (queries: { obj: SessionDto }[], ctx: MercuriusContext) =>
+      bookings.seatsHeldByViewer(
+        ctx.deps,
+        await ctx.viewer(),
+        queries.map((q) => q.obj),
+      ),
   },
 };
 

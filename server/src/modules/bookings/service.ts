@@ -2,8 +2,10 @@
  * Booking use cases. Every change to a session's seats happens in a transaction holding that
  * session's row lock (offers' `lockSession`): bookings, cancellations, claims and promotions on one
  * session therefore run one after another, in arrival order, and the CHECK on seats_taken makes
- * overselling impossible even for a bug in this file.
+ * overselling impossible even for a bug in this file. One booker holds at most the session's
+ * `maxSeatsPerBooker` seats (confirmed, offered and waitlisted together), counted under that lock.
  */
+import { createHash } from 'node:crypto';
 import { bookSeatsSchema, DEFAULT_CHANNEL, type BookingState } from '@keskusvaraamo/shared';
 import { and, asc, count, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { isUniqueViolation, preparedRows, type Database } from '../../db/client.js';
@@ -23,6 +25,7 @@ import {
   organisesSession,
   sessionIdsOrganisedBy,
   sessionsPastDecision,
+  touchSession,
   type BookableSession,
 } from '../offers/service.js';
 import { bookingOfCancelToken } from './links.js';
@@ -43,6 +46,52 @@ export const CANCEL_REASONS = [
 export type CancelReason = (typeof CANCEL_REASONS)[number];
 
 const HOLDS_SEATS: readonly BookingState[] = ['CONFIRMED', 'OFFERED'];
+/** What counts against a booker's cap on a session: every booking that holds or waits for seats. */
+const ACTIVE: BookingState[] = ['CONFIRMED', 'OFFERED', 'WAITLISTED'];
+
+type BookSeatsData = ReturnType<typeof bookSeatsSchema.parse>;
+
+/**
+ * What a booking request asked for: its session and its participants as given (none: the booker
+ * alone). A retry sends the same and gets the first booking; the same key with anything else is
+ * IDEMPOTENCY_KEY_REUSED.
+ */
+function requestHash(data: BookSeatsData): string {
+  const asked = { sessionId: data.sessionId.toLowerCase(), participants: data.participants };
+  return createHash('sha256').update(JSON.stringify(asked)).digest('base64url');
+}
+
+/** The first booking made with this key, when the request is the same one again. */
+function sameRequest(first: BookingRow, data: BookSeatsData): BookingRow {
+  // Bookings made before requests were hashed are compared by their session only.
+  const same =
+    first.requestHash === null
+      ? first.sessionId === data.sessionId.toLowerCase()
+      : first.requestHash === requestHash(data);
+  if (!same) {
+    throw new AppError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This idempotency key was used for another booking request; make a new key for a new request',
+    );
+  }
+  return first;
+}
+
+const overCap = (session: Pick<BookableSession, 'maxSeatsPerBooker'>, held: number, asked: number) =>
+  new AppError('SEATS_PER_BOOKER', `One booker may hold at most ${session.maxSeatsPerBooker} seats on this session`, {
+    maxSeatsPerBooker: session.maxSeatsPerBooker,
+    seatsHeld: held,
+    seatsAsked: asked,
+  });
+
+/** Seats the booker holds or waits for on the session; under the session lock, exact. */
+async function seatsHeldBy(db: Database, sessionId: string, userId: string): Promise<number> {
+  const [row] = await db
+    .select({ seats: sql<number>`coalesce(sum(${bookings.seats}), 0)::int` })
+    .from(bookings)
+    .where(and(eq(bookings.sessionId, sessionId), eq(bookings.bookedBy, userId), inArray(bookings.state, ACTIVE)));
+  return row?.seats ?? 0;
+}
 
 async function findByKey(db: Database, userId: string, key: string) {
   const [row] = await db
@@ -91,6 +140,7 @@ interface FreeSeatsBooking {
   seats: number;
   queue_number: string | number;
   idempotency_key: string;
+  request_hash: string | null;
   offered_until: Date | string | null;
   confirmed_at: Date | string | null;
   offered_at: Date | string | null;
@@ -105,17 +155,24 @@ const dateOrNull = (v: Date | string | null) => (v === null ? null : date(v));
 
 /**
  * The common case in one statement, so one round trip and its own transaction: when the session
- * has the seats free, take them with a conditional UPDATE (which locks the session's row, as
- * `lockSession` does), insert the booking and its participants, mark the course due for
- * re-indexing and record the confirmation (notification and e-mail, as `notify` does). Returns
- * null, having changed nothing, when the seats are not free or registration is closed:
- * `bookUnderLock` then decides under the lock. A repeated idempotency key violates the unique
- * index, which undoes the whole statement, and returns the first booking.
+ * has the seats free and the booker stays within the session's cap, take them with a conditional
+ * UPDATE (which locks the session's row, as `lockSession` does), insert the booking and its
+ * participants, mark the course due for re-indexing and record the confirmation (notification and
+ * e-mail, as `notify` does). Returns null, having changed nothing, when the seats are not free,
+ * the cap would be passed, registration is closed, or the session's row changed after this
+ * statement's snapshot: `bookUnderLock` then decides under the lock. A repeated idempotency key
+ * violates the unique index, which undoes the whole statement, and returns the first booking.
+ *
+ * Why the row's version: the booker's seats are counted in the statement's snapshot, and a
+ * statement that waits for the row lock goes on with that snapshot, re-checking only the session's
+ * row (READ COMMITTED). A booking by the same booker that committed meanwhile would go uncounted,
+ * and parallel requests could pass the cap together. Every booking writes the session's row (its
+ * seats, or `touchSession` for the waitlist), so an unchanged `xmin` proves that none came in.
  */
 async function bookIfFree(
   deps: Deps,
   viewerId: string,
-  data: { sessionId: string; idempotencyKey: string },
+  data: BookSeatsData,
   people: { name: string; email: string }[],
 ): Promise<BookingDto | null> {
   const sessionId = assertId(data.sessionId, 'No such session');
@@ -124,17 +181,26 @@ async function bookIfFree(
       deps.db,
       'book-if-free',
       sql`
-      with taken as (
+      with held as (
+        select coalesce(sum(b.seats), 0) as seats from bookings b
+        where b.session_id = ${sessionId} and b.booked_by = ${viewerId}
+          and b.state in ('CONFIRMED', 'OFFERED', 'WAITLISTED')
+      ),
+      seen as (select s.xmin as version from course_sessions s where s.id = ${sessionId}),
+      taken as (
         update course_sessions cs set seats_taken = cs.seats_taken + ${people.length}
-        from offers o
+        from offers o, held, seen
         where cs.id = ${sessionId} and o.id = cs.offer_id and o.state = 'PUBLISHED'
           and cs.cancelled_at is null and cs.registration_deadline > now()
           and cs.seats - cs.seats_taken >= ${people.length}
+          and held.seats + ${people.length} <= least(cs.max_seats_per_booker, cs.seats)
+          and cs.xmin = seen.version
         returning cs.id, cs.offer_id, cs.starts_at, o.title
       ),
       booked as (
-        insert into bookings (session_id, booked_by, state, seats, idempotency_key, confirmed_at)
-        select id, ${viewerId}, 'CONFIRMED', ${people.length}, ${data.idempotencyKey}, now() from taken
+        insert into bookings (session_id, booked_by, state, seats, idempotency_key, request_hash, confirmed_at)
+        select id, ${viewerId}, 'CONFIRMED', ${people.length}, ${data.idempotencyKey}, ${requestHash(data)}, now()
+        from taken
         returning *
       ),
       named as (
@@ -168,6 +234,7 @@ async function bookIfFree(
       seats: row.seats,
       queueNumber: Number(row.queue_number),
       idempotencyKey: row.idempotency_key,
+      requestHash: row.request_hash,
       offeredUntil: dateOrNull(row.offered_until),
       confirmedAt: dateOrNull(row.confirmed_at),
       offeredAt: dateOrNull(row.offered_at),
@@ -180,7 +247,7 @@ async function bookIfFree(
     if (!isUniqueViolation(error, 'bookings_idempotency_unique')) throw error;
     const first = await findByKey(deps.db, viewerId, data.idempotencyKey);
     if (!first) throw error;
-    return presentBooking(first);
+    return presentBooking(sameRequest(first, data));
   }
 }
 
@@ -188,7 +255,10 @@ async function bookIfFree(
  * Books seats on a session for named participants (the booker alone by default). When fewer seats
  * are free than asked, `whenShort` decides: TAKE_AVAILABLE books the first participants that fit,
  * JOIN_WAITLIST queues them all; without it the answer is SEATS_EXHAUSTED with the free count.
- * The same idempotency key returns the first booking, however often it is repeated.
+ * One booker holds at most the session's `maxSeatsPerBooker` seats, whatever is free:
+ * SEATS_PER_BOOKER with the cap and what they hold. The same idempotency key with the same
+ * request returns the first booking, however often it is repeated; with another request it is
+ * IDEMPOTENCY_KEY_REUSED.
  */
 export async function bookSeats(deps: Deps, viewer: Viewer | null, input: unknown): Promise<BookingDto> {
   if (!viewer) throw unauthenticated();
@@ -202,17 +272,20 @@ export async function bookSeats(deps: Deps, viewer: Viewer | null, input: unknow
 async function bookUnderLock(
   deps: Deps,
   viewer: Viewer,
-  data: ReturnType<typeof bookSeatsSchema.parse>,
+  data: BookSeatsData,
   people: { name: string; email: string }[],
 ): Promise<BookingDto> {
   return deps.db.transaction(async (tx) => {
     const session = await lockSession(tx, data.sessionId);
     // A twin request may have committed while this one waited for the lock.
     const twin = await findByKey(tx, viewer.id, data.idempotencyKey);
-    if (twin) return presentBooking(twin);
+    if (twin) return presentBooking(sameRequest(twin, data));
     if (session.offerState !== 'PUBLISHED' || session.cancelledAt || session.registrationDeadline <= new Date()) {
       throw new AppError('REGISTRATION_CLOSED', 'Registration for this session is closed');
     }
+    // Every booking of this booker on this session has committed or waits behind this lock.
+    const held = await seatsHeldBy(tx, session.id, viewer.id);
+    if (held + people.length > session.maxSeatsPerBooker) throw overCap(session, held, people.length);
     const free = session.seats - session.seatsTaken;
     let state: BookingState;
     let booked = people;
@@ -231,6 +304,7 @@ async function bookUnderLock(
         state,
         seats: booked.length,
         idempotencyKey: data.idempotencyKey,
+        requestHash: requestHash(data),
         confirmedAt: state === 'CONFIRMED' ? sql`now()` : null,
       })
       .returning();
@@ -238,6 +312,7 @@ async function bookUnderLock(
       .insert(participants)
       .values(booked.map((p, position) => ({ bookingId: row!.id, position, name: p.name, email: p.email })));
     if (state === 'CONFIRMED') await changeSeatsTaken(tx, session, booked.length);
+    else await touchSession(tx, session);
     await notify(tx, [bookingEvent(row!, session, state === 'CONFIRMED' ? 'BOOKING_CONFIRMED' : 'BOOKING_WAITLISTED')]);
     return presentBooking(row!);
   });
@@ -608,14 +683,22 @@ export async function waitlistCounts(
   return list.map((s) => (allowed.includes(s.id) ? (rows.find((r) => r.sessionId === s.id)?.n ?? 0) : null));
 }
 
-/** Whether anyone is booked or waiting on a session. */
-export async function hasActiveBookings(db: Database, sessionId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ id: bookings.id })
-    .from(bookings)
-    .where(and(eq(bookings.sessionId, sessionId), inArray(bookings.state, ['CONFIRMED', 'OFFERED', 'WAITLISTED'])))
-    .limit(1);
-  return !!row;
+/** Seats the viewer holds or waits for on each session (for the booking form); null when signed out. */
+export async function seatsHeldByViewer(
+  deps: Deps,
+  viewer: Viewer | null,
+  list: { id: string }[],
+): Promise<(number | null)[]> {
+  if (!viewer) return list.map(() => null);
+  const ids = [...new Set(list.map((s) => s.id))];
+  const rows = ids.length
+    ? await deps.db
+        .select({ sessionId: bookings.sessionId, seats: sql<number>`sum(${bookings.seats})::int` })
+        .from(bookings)
+        .where(and(inArray(bookings.sessionId, ids), eq(bookings.bookedBy, viewer.id), inArray(bookings.state, ACTIVE)))
+        .groupBy(bookings.sessionId)
+    : [];
+  return list.map((s) => rows.find((r) => r.sessionId === s.id)?.seats ?? 0);
 }
 
 /**

@@ -27,9 +27,10 @@ export const bookings = pgTable(
   'bookings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // A session with bookings, even cancelled ones, is kept (cancelled), never deleted.
     sessionId: uuid('session_id')
       .notNull()
-      .references(() => courseSessions.id, { onDelete: 'cascade' }),
+      .references(() => courseSessions.id, { onDelete: 'restrict' }),
     bookedBy: uuid('booked_by')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -37,6 +38,11 @@ export const bookings = pgTable(
     seats: integer('seats').notNull(),
     queueNumber: bigserial('queue_number', { mode: 'number' }).notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
+    /**
+     * A hash of what was asked (the session and the participants): the same key sent with another
+     * request is an error, not the first booking. Null for bookings made before it was kept.
+     */
+    requestHash: text('request_hash'),
     offeredUntil: timestamp('offered_until', { withTimezone: true }),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     offeredAt: timestamp('offered_at', { withTimezone: true }),

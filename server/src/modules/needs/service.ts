@@ -19,6 +19,7 @@ import { endOfHelsinkiDay, todayInHelsinki } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import type { Viewer } from '../accounts/viewer.js';
+import { acceptedCount, fillNeedAtAccepted } from '../applications/service.js';
 import { organisationIdsOfUser, organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
 import { indexDocument, removeFromIndex } from '../search/service.js';
 import { needPolicy as policy } from './policy.js';
@@ -115,12 +116,25 @@ export async function updateNeed(deps: Deps, viewer: Viewer | null, id: string, 
   if (data.organisationId !== need.organisationId) await checkOrganisation(deps, viewer!, data.organisationId);
   if (need.state === 'OPEN' && data.applicationDeadline !== need.applicationDeadline) assertDeadlineAhead(data);
   return deps.db.transaction(async (tx) => {
+    // Accepting an application counts under this lock too: the count below cannot be overtaken.
+    const locked = await lockNeed(tx, need.id, 'update');
+    const accepted = data.positions < locked.positions ? await acceptedCount(tx, need.id) : 0;
+    if (data.positions < accepted) {
+      throw validationError([
+        { field: 'positions', message: 'validation.positionsBelowAccepted', params: { accepted } },
+      ]);
+    }
     const [row] = await tx
       .update(needs)
       .set({ ...data, updatedAt: sql`now()` })
       .where(and(eq(needs.id, need.id), inArray(needs.state, ['DRAFT', 'OPEN'])))
       .returning();
-    if (!row) throw invalidState(need.state);
+    if (!row) throw invalidState(locked.state);
+    if (accepted > 0 && data.positions === accepted) {
+      // Every position is now taken: filled as by accepting the last one (open applications rejected).
+      await fillNeedAtAccepted(deps, tx, presentNeed(row));
+      return presentNeed(await load(tx, row.id));
+    }
     await syncIndex(tx, row);
     return presentNeed(row);
   });

@@ -29,6 +29,8 @@ export function formatWhen(locale: Locale, iso: unknown): string {
 }
 
 const s = (v: unknown) => String(v ?? '');
+/** An organisation's name with its business ID, when it has one. */
+const named = (name: unknown, businessId: unknown) => (businessId ? `${s(name)} (${s(businessId)})` : s(name));
 
 /** Per type and language: the subject (also the digest line) and the body's first paragraph. */
 const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
@@ -338,6 +340,23 @@ const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
       (d) => `Match made: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
       (d) =>
         `Both sides accepted the proposal: ${s(d.needTitle)} (${s(d.organisationName)}) and ${s(d.targetTitle)}. Agree on what comes next in the proposal's conversation.`,
+    ],
+  },
+  ORGANISATION_RENAMED: {
+    fi: [
+      (d) => `Tarkista ja vahvista uudelleen: ${s(d.title)}`,
+      (d) =>
+        `Vahvistettu organisaatio ${named(d.previousName, d.previousBusinessId)} muutti nimeään tai Y-tunnustaan: nyt ${named(d.title, d.businessId)}. Vahvistus poistettiin; tarkista organisaatio ja vahvista se uudelleen.`,
+    ],
+    sv: [
+      (d) => `Kontrollera och verifiera igen: ${s(d.title)}`,
+      (d) =>
+        `Den verifierade organisationen ${named(d.previousName, d.previousBusinessId)} ändrade sitt namn eller FO-nummer: nu ${named(d.title, d.businessId)}. Verifieringen togs bort; kontrollera organisationen och verifiera den igen.`,
+    ],
+    en: [
+      (d) => `Check and verify again: ${s(d.title)}`,
+      (d) =>
+        `The verified organisation ${named(d.previousName, d.previousBusinessId)} changed its name or business ID: it is now ${named(d.title, d.businessId)}. Its verification was removed; check the organisation and verify it again.`,
     ],
   },
 };

@@ -75,13 +75,15 @@ const resolvers: IResolvers = {
   Notification: {
     subject: (n: NotificationDto) =>
       text(n.data.title) ?? text(n.data.needTitle) ?? text(n.data.subject) ?? text(n.data.name),
-    // Who acted, when the notification names them (proposals); else the other party: the company for
-    // what it did to a student's application, else the student or author.
+    // Who acted, when the notification names them (proposals: empty for a student not named, then
+    // nobody is); else the other party: the company for what it did to a student's application, else
+    // the student or author.
     actor: (n: NotificationDto) =>
-      text(n.data.actorName) ??
-      (COMPANY_ACTS.has(n.type)
-        ? text(n.data.organisationName)
-        : (text(n.data.studentName) ?? text(n.data.authorName) ?? text(n.data.organisationName))),
+      'actorName' in n.data
+        ? text(n.data.actorName)
+        : COMPANY_ACTS.has(n.type)
+          ? text(n.data.organisationName)
+          : (text(n.data.studentName) ?? text(n.data.authorName) ?? text(n.data.organisationName)),
     startsAt: (n: NotificationDto) => text(n.data.startsAt),
     reason: (n: NotificationDto) => text(n.data.reason),
     excerpt: (n: NotificationDto) => text(n.data.excerpt),

@@ -165,7 +165,9 @@ describe('courses', () => {
         )
       ).data!.updateSession.seats,
     ).toBe(15);
-    expect(codeOf(await gql(app, REMOVE_SESSION, { id: session.id }, { token: school.owner.token }))).toBe('CONFLICT');
+    expect(codeOf(await gql(app, REMOVE_SESSION, { id: session.id }, { token: school.owner.token }))).toBe(
+      'SESSION_IN_USE',
+    );
   });
 
   it('keeps the last session of a published course', async () => {

@@ -45,6 +45,8 @@ export function presentSession(row: typeof courseSessions.$inferSelect, now: Dat
     seats: row.seats,
     seatsTaken: row.seatsTaken,
     seatsFree: row.seats - row.seatsTaken,
+    /** What one booker may hold; never more than the seats. */
+    maxSeatsPerBooker: Math.min(row.maxSeatsPerBooker, row.seats),
     priceCents: row.priceCents,
     language: row.language as Locale,
     cancellationDeadline: (row.cancellationDeadline ?? row.startsAt).toISOString(),

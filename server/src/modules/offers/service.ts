@@ -2,9 +2,16 @@
  * Offer use cases: an educational organisation publishes courses with sessions and student pools.
  * Published courses with a session still taking registrations, and published pools, are in search.
  */
-import { offerSchema, sessionSchema, type FieldIssue, type OfferState, type SessionData } from '@keskusvaraamo/shared';
+import {
+  DEFAULT_MAX_SEATS_PER_BOOKER,
+  offerSchema,
+  sessionSchema,
+  type FieldIssue,
+  type OfferState,
+  type SessionData,
+} from '@keskusvaraamo/shared';
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '../../db/client.js';
+import { isForeignKeyViolation, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import {
   AppError,
@@ -20,7 +27,7 @@ import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { organisationIdsOfUser, organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
-import { hasActiveBookings, promoteWaitlist } from '../bookings/service.js';
+import { promoteWaitlist } from '../bookings/service.js';
 import { indexDocument, markStale, removeFromIndex, staleDocuments } from '../search/service.js';
 import { offerPolicy as policy } from './policy.js';
 import { presentOffer, presentSession, type OfferDto, type SessionDto } from './presenter.js';
@@ -49,7 +56,8 @@ async function loadManaged(deps: Deps, viewer: Viewer | null, id: string): Promi
   return offer;
 }
 
-function sessionValues(data: SessionData) {
+/** A session's columns from its input; `keptCap` is the edited session's cap, kept when the input names none. */
+function sessionValues(data: SessionData, keptCap: number | null = null) {
   return {
     startsAt: fromHelsinki(data.startsAt),
     endsAt: fromHelsinki(data.endsAt),
@@ -63,6 +71,7 @@ function sessionValues(data: SessionData) {
     cancellationDeadline: data.cancellationDeadline ? fromHelsinki(data.cancellationDeadline) : null,
     minParticipants: data.minParticipants,
     decisionAt: data.decisionAt ? fromHelsinki(data.decisionAt) : null,
+    maxSeatsPerBooker: data.maxSeatsPerBooker ?? Math.min(keptCap ?? DEFAULT_MAX_SEATS_PER_BOOKER, data.seats),
   };
 }
 
@@ -261,7 +270,7 @@ export async function updateSession(
 ): Promise<SessionDto> {
   const session = await loadSession(deps.db, id);
   await loadCourseForSessions(deps, viewer, session.offerId);
-  const values = sessionValues(parseInput(sessionSchema, input));
+  const values = sessionValues(parseInput(sessionSchema, input), session.maxSeatsPerBooker);
   if (values.seats < session.seatsTaken) {
     throw validationError([
       { field: 'seats', message: 'validation.seatsBelowTaken', params: { taken: session.seatsTaken } },
@@ -283,25 +292,39 @@ export async function updateSession(
   });
 }
 
+const sessionInUse = () =>
+  new AppError(
+    'SESSION_IN_USE',
+    'The session has bookings, proposals or a match, which are kept: cancel the session instead of removing it',
+  );
+
+/**
+ * Removes a session that nothing refers to. Bookings (cancelled ones too), proposals and matches
+ * are records kept for the people booked and for the cluster's figures: their foreign keys
+ * restrict the delete, which the database checks against every committed row, so a booking that
+ * arrives at the same moment cannot be lost either. Such a session is cancelled instead.
+ */
 export async function removeSession(deps: Deps, viewer: Viewer | null, id: string): Promise<void> {
   const session = await loadSession(deps.db, id);
   const offer = await loadCourseForSessions(deps, viewer, session.offerId);
-  await deps.db.transaction(async (tx) => {
-    const others = (await sessionsOf(tx, offer.id)).filter((s) => s.id !== session.id && !s.cancelledAt);
-    if (offer.state === 'PUBLISHED' && others.length === 0) {
-      throw validationError([{ field: 'sessions', message: 'validation.lastSession' }]);
-    }
-    // Waitlisted bookings hold no seats but are people all the same: such a session is cancelled, not removed.
-    const booked = session.seatsTaken > 0 || (await hasActiveBookings(tx, session.id));
-    const removed = booked
-      ? []
-      : await tx
-          .delete(courseSessions)
-          .where(and(eq(courseSessions.id, session.id), eq(courseSessions.seatsTaken, 0)))
-          .returning({ id: courseSessions.id });
-    if (removed.length === 0) throw new AppError('CONFLICT', 'The session has participants; cancel it instead');
-    await syncIndex(tx, offer.id);
-  });
+  try {
+    await deps.db.transaction(async (tx) => {
+      const others = (await sessionsOf(tx, offer.id)).filter((s) => s.id !== session.id && !s.cancelledAt);
+      if (offer.state === 'PUBLISHED' && others.length === 0) {
+        throw validationError([{ field: 'sessions', message: 'validation.lastSession' }]);
+      }
+      // Taken seats are bookings' (which the foreign key finds too); checked here as well, cheaply.
+      const removed = await tx
+        .delete(courseSessions)
+        .where(and(eq(courseSessions.id, session.id), eq(courseSessions.seatsTaken, 0)))
+        .returning({ id: courseSessions.id });
+      if (removed.length === 0) throw sessionInUse();
+      await syncIndex(tx, offer.id);
+    });
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw sessionInUse();
+    throw error;
+  }
 }
 
 export async function getOffer(deps: Deps, viewer: Viewer | null, id: string): Promise<OfferDto | null> {
@@ -385,6 +408,8 @@ export interface BookableSession {
   claimWindowHours: number;
   seats: number;
   seatsTaken: number;
+  /** Seats one booker may hold, at most the seats. */
+  maxSeatsPerBooker: number;
   priceCents: number;
   startsAt: Date;
   endsAt: Date;
@@ -405,6 +430,7 @@ function toBookable(s: SessionRow, o: OfferRow): BookableSession {
     claimWindowHours: o.claimWindowHours,
     seats: s.seats,
     seatsTaken: s.seatsTaken,
+    maxSeatsPerBooker: Math.min(s.maxSeatsPerBooker, s.seats),
     priceCents: s.priceCents,
     startsAt: s.startsAt,
     endsAt: s.endsAt,
@@ -456,6 +482,19 @@ export async function changeSeatsTaken(db: Database, session: BookableSession, d
   session.seatsTaken += delta;
   // Free seats show in search within the minute (the refresh job), without a write per booking.
   await markStale(db, session.offerId);
+}
+
+/**
+ * Writes a new version of the session's row without changing it, for a change to its bookings that
+ * takes no seat (a booking put on the waitlist): the booking fast path compares the row's version
+ * with the one it read, to know that no booking of the same booker came in meanwhile. The caller
+ * holds the session lock.
+ */
+export async function touchSession(db: Database, session: BookableSession): Promise<void> {
+  await db
+    .update(courseSessions)
+    .set({ seatsTaken: sql`${courseSessions.seatsTaken}` })
+    .where(eq(courseSessions.id, session.id));
 }
 
 /** Marks a session cancelled; its bookings are the booking module's to cancel. */

@@ -66,6 +66,11 @@ export const courseSessions = pgTable(
     seatsTaken: integer('seats_taken').notNull().default(0),
     priceCents: integer('price_cents').notNull(),
     language: text('language').notNull(),
+    /**
+     * Seats one booker may hold on the session (confirmed, offered and waitlisted together), so that
+     * nobody books every seat with invented participants; a company books its team within it.
+     */
+    maxSeatsPerBooker: integer('max_seats_per_booker').notNull().default(10),
     /** Until when bookers may cancel and free their seats; null means until the start. */
     cancellationDeadline: timestamp('cancellation_deadline', { withTimezone: true }),
     /** The session runs only if this many seats are confirmed by `decision_at`. */
@@ -79,6 +84,7 @@ export const courseSessions = pgTable(
     check('course_sessions_order', sql`${t.endsAt} > ${t.startsAt} and ${t.registrationDeadline} <= ${t.startsAt}`),
     check('course_sessions_seats', sql`${t.seats} > 0 and ${t.seatsTaken} >= 0 and ${t.seatsTaken} <= ${t.seats}`),
     check('course_sessions_price', sql`${t.priceCents} >= 0`),
+    check('course_sessions_seats_per_booker', sql`${t.maxSeatsPerBooker} > 0`),
     check(
       'course_sessions_minimum',
       sql`(${t.minParticipants} is null) = (${t.decisionAt} is null) and (${t.minParticipants} is null or ${t.minParticipants} between 1 and ${t.seats})`,

@@ -9,10 +9,11 @@ import { AppError, forbidden, notFound, parseInput, unauthenticated, validationE
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { hashToken, newToken } from '../../lib/secrets.js';
-import { countRequestedEmail, escapeLike } from '../accounts/service.js';
+import { countRequestedEmail, escapeLike, userIdsWithRole } from '../accounts/service.js';
 import { users } from '../accounts/tables.js';
 import { isStaff, type Viewer } from '../accounts/viewer.js';
 import { enqueueEmail } from '../mail/service.js';
+import { notify } from '../notifications/service.js';
 import { organisationPolicy as policy } from './policy.js';
 import { presentInvitation, presentOrganisation, type OrganisationDto } from './presenter.js';
 import { invitations, memberships, organisations } from './tables.js';
@@ -94,21 +95,51 @@ export async function updateOrganisation(
     throw validationError([{ field: 'kind', message: 'validation.kindLocked' }]);
   }
   try {
-    const [row] = await deps.db
-      .update(organisations)
-      .set({
-        ...data,
-        // Verification vouches for one legal entity: a new business ID must be verified again.
-        ...(data.businessId !== org.businessId ? { verifiedAt: null, verifiedBy: null } : {}),
-        updatedAt: sql`now()`,
-      })
-      .where(eq(organisations.id, org.id))
-      .returning();
-    return presentOrganisation(row!);
+    return await deps.db.transaction(async (tx) => {
+      // Locked, so that a verification at the same moment is either before the rename (and cleared) or after it.
+      const [before] = await tx.select().from(organisations).where(eq(organisations.id, org.id)).for('update');
+      const renamed = data.name !== before!.name || data.businessId !== before!.businessId;
+      const [row] = await tx
+        .update(organisations)
+        .set({
+          ...data,
+          // Verification vouches for one name and one legal entity: a verified company renamed after
+          // another must not keep the mark. A coordinator checks it and verifies it again.
+          ...(renamed ? { verifiedAt: null, verifiedBy: null } : {}),
+          updatedAt: sql`now()`,
+        })
+        .where(eq(organisations.id, org.id))
+        .returning();
+      if (renamed && before!.verifiedAt) await tellCoordinatorsOfRename(tx, me, before!, row!);
+      return presentOrganisation(row!);
+    });
   } catch (error) {
     if (isUniqueViolation(error, 'business_id')) throw businessIdTaken();
     throw error;
   }
+}
+
+type OrganisationRow = typeof organisations.$inferSelect;
+
+/** Every coordinator but the one who made the change learns that a verified organisation must be verified again. */
+async function tellCoordinatorsOfRename(db: Database, me: Viewer, before: OrganisationRow, after: OrganisationRow) {
+  const coordinators = (await userIdsWithRole(db, 'COORDINATOR')).filter((id) => id !== me.id);
+  await notify(
+    db,
+    coordinators.map((userId) => ({
+      userId,
+      type: 'ORGANISATION_RENAMED' as const,
+      data: {
+        organisationId: after.id,
+        title: after.name,
+        actorName: before.name,
+        previousName: before.name,
+        businessId: after.businessId,
+        previousBusinessId: before.businessId,
+        path: `/organisations/${after.id}`,
+      },
+    })),
+  );
 }
 
 export async function getOrganisation(deps: Deps, id: string): Promise<OrganisationDto | null> {

@@ -39,6 +39,7 @@ import { todayInHelsinki } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeIdCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { usersByIds } from '../accounts/service.js';
+import { appliedPairs } from '../applications/service.js';
 import { isStaff, type Viewer } from '../accounts/viewer.js';
 import type { NeedDto } from '../needs/presenter.js';
 import {
@@ -101,22 +102,38 @@ export interface Parties {
   offer: OfferDto | null;
   session: BookableSession | null;
   student: StudentProfileDto | null;
-  /** The course's or pool's title, or the student's name. */
+  /**
+   * Whether the student may be named to everyone the proposal concerns (see `studentNamed`); when
+   * not, targetTitle and targetName are empty and only the student and staff see who it is.
+   */
+  studentNamed: boolean;
+  /** The course's or pool's title, or the student's name (empty when the student is not named). */
   targetTitle: string;
-  /** The offering organisation, or the student. */
+  /** The offering organisation, or the student (empty when the student is not named). */
   targetName: string;
   /** The offering organisation's members, or the student. */
   targetSide: string[];
 }
 
+/**
+ * A student proposed for a placement is named (their name, institution and profile shown) to the
+ * need's side and anyone else the proposal concerns only while they are discoverable, or when they
+ * have shown themselves: by accepting this proposal, or by applying to its need (which shares
+ * their profile with its side). Once they opt out, a proposal made earlier no longer names them to
+ * those who cannot otherwise see them; the student and staff always see who it is.
+ */
+function studentNamed(student: StudentProfileDto | null, accepted: boolean, applied: boolean): boolean {
+  return !!student && (student.discoverable || accepted || applied);
+}
+
 /** The parties of each proposal, in the order given, with a fixed number of queries. */
 export async function partiesOf(
   db: Database,
-  rows: Pick<ProposalRow, 'needId' | 'offerId' | 'sessionId' | 'studentId'>[],
+  rows: Pick<ProposalRow, 'needId' | 'offerId' | 'sessionId' | 'studentId' | 'targetAnswer'>[],
 ): Promise<Parties[]> {
   const sessionIds = rows.flatMap((r) => (r.sessionId ? [r.sessionId] : []));
   const studentIds = rows.flatMap((r) => (r.studentId ? [r.studentId] : []));
-  const [needs, offers, sessions, students] = await Promise.all([
+  const [needs, offers, sessions, students, applied] = await Promise.all([
     needsByIds(
       db,
       rows.map((r) => r.needId),
@@ -127,6 +144,10 @@ export async function partiesOf(
     ),
     sessionIds.length ? bookableSessions(db, [...new Set(sessionIds)]) : new Map<string, BookableSession>(),
     profilesByUserIds(db, studentIds),
+    appliedPairs(
+      db,
+      rows.flatMap((r) => (r.studentId ? [{ needId: r.needId, studentId: r.studentId }] : [])),
+    ),
   ]);
   const studentById = new Map(studentIds.map((id, i) => [id, students[i] ?? null]));
   const organisationIds = [
@@ -142,6 +163,8 @@ export async function partiesOf(
     const need = needs.get(r.needId)!;
     const offer = r.offerId ? (offers.get(r.offerId) ?? null) : null;
     const student = r.studentId ? (studentById.get(r.studentId) ?? null) : null;
+    const named = studentNamed(student, r.targetAnswer === 'ACCEPTED', applied.has(`${r.needId}:${r.studentId}`));
+    const studentName = named ? (student?.displayName ?? '') : '';
     return {
       need,
       needOrganisationName: need.organisationId ? (nameOf.get(need.organisationId) ?? null) : null,
@@ -149,8 +172,9 @@ export async function partiesOf(
       offer,
       session: r.sessionId ? (sessions.get(r.sessionId) ?? null) : null,
       student,
-      targetTitle: offer?.title ?? student?.displayName ?? '',
-      targetName: offer ? (nameOf.get(offer.organisationId) ?? '') : (student?.displayName ?? ''),
+      studentNamed: named,
+      targetTitle: offer?.title ?? studentName,
+      targetName: offer ? (nameOf.get(offer.organisationId) ?? '') : studentName,
       targetSide: offer ? (members.get(offer.organisationId) ?? []) : r.studentId ? [r.studentId] : [],
     };
   });
@@ -391,17 +415,19 @@ async function answer(deps: Deps, viewer: Viewer | null, id: string, given: Prop
       if (current.state !== 'OPEN') throw invalidState('a proposal', current.state);
       throw alreadyAnswered();
     }
-    const names = await namesOf(deps, tx, [updated.proposedBy, parties!.need.postedBy]);
-    const actor = sides.need ? sideName('NEED', parties!, names) : sideName('TARGET', parties!, names);
+    // A student who has just accepted may be named from now on (see `studentNamed`).
+    const after = updated.studentId ? (await partiesOf(tx, [updated]))[0]! : parties!;
+    const names = await namesOf(deps, tx, [updated.proposedBy, after.need.postedBy]);
+    const actor = sides.need ? sideName('NEED', after, names) : sideName('TARGET', after, names);
     let type: NotificationType = given === 'ACCEPTED' ? 'PROPOSAL_ACCEPTED' : 'PROPOSAL_DECLINED';
     if (updated.state === 'ACCEPTED') {
-      await recordMatch(tx, updated, parties!.need);
+      await recordMatch(tx, updated, after.need);
       type = 'MATCH_MADE';
     }
-    const recipients = concerned(updated, parties!).filter((userId) => userId !== viewer.id);
+    const recipients = concerned(updated, after).filter((userId) => userId !== viewer.id);
     await notify(
       tx,
-      recipients.map((userId) => notice(type, userId, updated, parties!, names, actor)),
+      recipients.map((userId) => notice(type, userId, updated, after, names, actor)),
     );
     return presentProposal(updated);
   });
@@ -672,29 +698,44 @@ export interface TargetDto {
   title: string;
   organisationName: string | null;
   studentProfile: StudentProfileDto | null;
+  /** The student is not named to this viewer: title, organisationName and studentProfile are empty. */
+  hidden: boolean;
 }
 
-/** Each proposal's target as the viewer may see it: the course or pool, the session, the student's profile as the profile's rules allow. */
+/**
+ * Each proposal's target as the viewer may see it: the course or pool, the session; a student
+ * named only as `studentNamed` allows (always to the student and staff), their profile only as the
+ * profile's rules allow, or to the need's side when the student has shown themselves to it.
+ */
 export async function targetsOf(deps: Deps, viewer: Viewer | null, list: ProposalDto[]): Promise<TargetDto[]> {
   const offerIds = list.flatMap((p) => (p.offerId ? [p.offerId] : []));
   const sessionIds = list.flatMap((p) => (p.sessionId ? [p.sessionId] : []));
   const [parties, offers, sessions] = await Promise.all([
-    partiesOf(deps.db, list),
+    partiesOf(
+      deps.db,
+      list.map((p) => ({ ...p, targetAnswer: p.targetAnswer.answer })),
+    ),
     offersByIds(deps, viewer, offerIds),
     sessionsByIds(deps, viewer, sessionIds),
   ]);
   const offerById = new Map(offerIds.map((id, i) => [id, offers[i] ?? null]));
   const sessionById = new Map(sessionIds.map((id, i) => [id, sessions[i] ?? null]));
   return list.map((p, i) => {
-    const { student, targetTitle, targetName, offer } = parties[i]!;
+    const { student, studentNamed: named, targetTitle, targetName, offer, needSide } = parties[i]!;
+    const shown = !student || (viewer !== null && (viewer.id === student.userId || isStaff(viewer))) || named;
+    const profileShown =
+      !!student &&
+      shown &&
+      (profilePolicy.read(viewer, student) || (named && viewer !== null && needSide.includes(viewer.id)));
     return {
       kind: p.targetKind,
       offer: p.offerId ? (offerById.get(p.offerId) ?? null) : null,
       session: p.sessionId ? (sessionById.get(p.sessionId) ?? null) : null,
       studentId: p.studentId,
-      title: targetTitle,
-      organisationName: offer ? targetName : (student?.institutionName ?? null),
-      studentProfile: student && profilePolicy.read(viewer, student) ? student : null,
+      title: student ? (shown ? student.displayName : '') : targetTitle,
+      organisationName: offer ? targetName : shown ? (student?.institutionName ?? null) : null,
+      studentProfile: profileShown ? student : null,
+      hidden: !shown,
     };
   });
 }
@@ -792,7 +833,9 @@ export async function proposalParties(
   return new Map(
     rows.map((row, i) => {
       const p = parties[i]!;
-      return [row.id, { title: `${p.need.title} – ${p.targetTitle}`, partyIds: concerned(row, p) }];
+      // A student who is not named (see `studentNamed`) is left out of the title everyone sees.
+      const title = p.targetTitle ? `${p.need.title} – ${p.targetTitle}` : p.need.title;
+      return [row.id, { title, partyIds: concerned(row, p) }];
     }),
   );
 }

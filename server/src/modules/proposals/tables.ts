@@ -20,19 +20,21 @@ export const proposals = pgTable(
   'proposals',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    // Proposals and matches are the cluster's record: what they refer to cannot be deleted under
+    // them (a need is closed, an offer archived, a session cancelled instead).
     needId: uuid('need_id')
       .notNull()
-      .references(() => needs.id, { onDelete: 'cascade' }),
+      .references(() => needs.id, { onDelete: 'restrict' }),
     targetKind: text('target_kind', { enum: PROPOSAL_TARGETS }).notNull(),
-    offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'cascade' }),
-    sessionId: uuid('session_id').references(() => courseSessions.id, { onDelete: 'cascade' }),
-    studentId: uuid('student_id').references(() => users.id, { onDelete: 'cascade' }),
+    offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'restrict' }),
+    sessionId: uuid('session_id').references(() => courseSessions.id, { onDelete: 'restrict' }),
+    studentId: uuid('student_id').references(() => users.id, { onDelete: 'restrict' }),
     origin: text('origin', { enum: PROPOSAL_ORIGINS }).notNull(),
     /** The demand pool answered, for proposals made by answering one. */
     poolKey: text('pool_key'),
     proposedBy: uuid('proposed_by')
       .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+      .references(() => users.id, { onDelete: 'restrict' }),
     note: text('note').notNull(),
     state: text('state', { enum: PROPOSAL_STATES }).notNull().default('OPEN'),
     needAnswer: text('need_answer', { enum: ANSWERS }),
@@ -76,11 +78,11 @@ export const matches = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     needId: uuid('need_id')
       .notNull()
-      .references(() => needs.id, { onDelete: 'cascade' }),
+      .references(() => needs.id, { onDelete: 'restrict' }),
     proposalId: uuid('proposal_id')
       .notNull()
       .unique()
-      .references(() => proposals.id, { onDelete: 'cascade' }),
+      .references(() => proposals.id, { onDelete: 'restrict' }),
     matchedAt: timestamp('matched_at', { withTimezone: true }).notNull().defaultNow(),
     /** Minutes from the need's publication to this match (the first one is the figure the cluster reports). */
     minutesToMatch: integer('minutes_to_match').notNull(),
