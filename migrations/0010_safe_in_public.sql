@@ -42,4 +42,41 @@ EXECUTE FUNCTION "kv_announce_session_change"();
 ALTER TABLE "rate_limit_counters" SET UNLOGGED;
 --> statement-breakpoint
 -- section 7: business rules
-SELECT 1;
+ALTER TABLE "course_sessions" ADD COLUMN "max_seats_per_booker" integer DEFAULT 10 NOT NULL;
+--> statement-breakpoint
+ALTER TABLE "course_sessions" ADD CONSTRAINT "course_sessions_seats_per_booker" CHECK ("course_sessions"."max_seats_per_booker" > 0);
+--> statement-breakpoint
+ALTER TABLE "bookings" ADD COLUMN "request_hash" text;
+--> statement-breakpoint
+-- Bookings, proposals and matches are kept: what they refer to can no longer be deleted under them.
+ALTER TABLE "bookings" DROP CONSTRAINT "bookings_session_id_course_sessions_id_fk";
+--> statement-breakpoint
+ALTER TABLE "bookings" ADD CONSTRAINT "bookings_session_id_course_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."course_sessions"("id") ON DELETE restrict ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "proposals" DROP CONSTRAINT "proposals_need_id_needs_id_fk";
+--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_need_id_needs_id_fk" FOREIGN KEY ("need_id") REFERENCES "public"."needs"("id") ON DELETE restrict ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "proposals" DROP CONSTRAINT "proposals_offer_id_offers_id_fk";
+--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_offer_id_offers_id_fk" FOREIGN KEY ("offer_id") REFERENCES "public"."offers"("id") ON DELETE restrict ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "proposals" DROP CONSTRAINT "proposals_session_id_course_sessions_id_fk";
+--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_session_id_course_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."course_sessions"("id") ON DELETE restrict ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "proposals" DROP CONSTRAINT "proposals_student_id_users_id_fk";
+--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_student_id_users_id_fk" FOREIGN KEY ("student_id") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "proposals" DROP CONSTRAINT "proposals_proposed_by_users_id_fk";
+--> statement-breakpoint
+ALTER TABLE "proposals" ADD CONSTRAINT "proposals_proposed_by_users_id_fk" FOREIGN KEY ("proposed_by") REFERENCES "public"."users"("id") ON DELETE restrict ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "matches" DROP CONSTRAINT "matches_need_id_needs_id_fk";
+--> statement-breakpoint
+ALTER TABLE "matches" ADD CONSTRAINT "matches_need_id_needs_id_fk" FOREIGN KEY ("need_id") REFERENCES "public"."needs"("id") ON DELETE restrict ON UPDATE no action;
+--> statement-breakpoint
+ALTER TABLE "matches" DROP CONSTRAINT "matches_proposal_id_proposals_id_fk";
+--> statement-breakpoint
+ALTER TABLE "matches" ADD CONSTRAINT "matches_proposal_id_proposals_id_fk" FOREIGN KEY ("proposal_id") REFERENCES "public"."proposals"("id") ON DELETE restrict ON UPDATE no action;
