@@ -22,6 +22,7 @@ export const proposalFixture = (overrides: Partial<Proposal> = {}): Proposal => 
     studentId: null,
     title: 'Tulityökortti',
     organisationName: 'Lapin ammattikorkeakoulu',
+    hidden: false,
   },
   note: 'Kurssi sopii tarpeeseenne.',
   proposerName: 'Kaisa Koordinaattori',

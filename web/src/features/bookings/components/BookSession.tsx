@@ -33,7 +33,12 @@ export type BookableSession = Pick<
   | 'priceCents'
   | 'takingRegistrations'
   | 'cancellationDeadline'
->;
+> & {
+  /** Seats one booker may hold on the session, confirmed and waiting together. */
+  maxSeatsPerBooker: number;
+  /** Seats the signed-in user already holds on it. */
+  viewerSeats: number | null;
+};
 export interface BookableOffer {
   id: string;
   title: string;
@@ -128,6 +133,10 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
   const count = useWatch({ control: form.control, name: 'participants' }).length;
   const submission = useSubmitError(form);
   const full = session.seatsFree === 0;
+  // One booker holds at most the session's cap: what they hold already counts.
+  const held = session.viewerSeats ?? 0;
+  const room = Math.max(0, session.maxSeatsPerBooker - held);
+  const most = Math.min(MAX_PARTICIPANTS_PER_BOOKING, room);
 
   // Each new step is announced by moving focus to its heading.
   const firstStep = useRef(true);
@@ -307,6 +316,14 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
         <p className={full ? 'alert alert--info' : undefined}>
           {full ? t('bookings.book.fullNow') : t('bookings.book.seatsFree', { count: session.seatsFree })}
         </p>
+        <p className={room === 0 ? 'alert alert--info' : undefined}>
+          {t('bookings.book.perBooker', { count: session.maxSeatsPerBooker })}{' '}
+          {room === 0
+            ? t('bookings.book.perBookerReached')
+            : held > 0
+              ? t('bookings.book.perBookerHeld', { count: held, room })
+              : null}
+        </p>
       </div>
       <form className="form" noValidate onSubmit={submit}>
         <ErrorAlert error={submission.error} />
@@ -348,7 +365,7 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
         <div className="button-row">
           <Button
             className="button button--secondary"
-            isDisabled={participants.fields.length >= MAX_PARTICIPANTS_PER_BOOKING}
+            isDisabled={participants.fields.length >= most}
             onPress={() =>
               participants.append(
                 { name: '', email: '' },
@@ -359,8 +376,12 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
             {t('bookings.book.addParticipant')}
           </Button>
         </div>
-        {participants.fields.length >= MAX_PARTICIPANTS_PER_BOOKING ? (
-          <p className="form__note">{t('bookings.book.maxParticipants', { count: MAX_PARTICIPANTS_PER_BOOKING })}</p>
+        {participants.fields.length >= most && room > 0 ? (
+          <p className="form__note">
+            {most < MAX_PARTICIPANTS_PER_BOOKING
+              ? t('bookings.book.perBookerLimit', { count: most })
+              : t('bookings.book.maxParticipants', { count: MAX_PARTICIPANTS_PER_BOOKING })}
+          </p>
         ) : null}
         <p className="booking-total" aria-live="polite">
           {session.priceCents === 0
@@ -374,7 +395,12 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
           <Button className="button button--secondary" onPress={close} isDisabled={form.formState.isSubmitting}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" className="button button--primary" isPending={form.formState.isSubmitting}>
+          <Button
+            type="submit"
+            className="button button--primary"
+            isPending={form.formState.isSubmitting}
+            isDisabled={room === 0}
+          >
             {full ? t('bookings.book.submitWaitlist', { count }) : t('bookings.book.submit', { count })}
           </Button>
         </div>

@@ -8,6 +8,7 @@ import { ConfirmDialog, ErrorAlert } from '../../../shared/ui';
 import {
   AcceptProposalMutation,
   DeclineProposalMutation,
+  targetTitleOf,
   WithdrawProposalMutation,
   type Proposal,
 } from '../operations';
@@ -31,7 +32,7 @@ export function ProposalActions({
   const [error, setError] = useState<AppError | null>(null);
   const actions = ORDER.filter((action) => proposal.actions.includes(action));
   if (actions.length === 0) return null;
-  const values = { need: proposal.need.title, target: proposal.target.title };
+  const values = { need: proposal.need.title, target: targetTitleOf(proposal.target, t) };
   const changes: Record<ProposalAction, () => ChangeResult> = {
     ACCEPT: () => accept({ id: proposal.id }),
     DECLINE: () => decline({ id: proposal.id }),

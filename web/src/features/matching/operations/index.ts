@@ -69,8 +69,11 @@ export interface Proposal {
     offer: { id: string; title: string } | null;
     session: { id: string; startsAt: string } | null;
     studentId: string | null;
+    /** Empty when `hidden`. */
     title: string;
     organisationName: string | null;
+    /** A student no longer discoverable, not named to this viewer: show `targetTitleOf`'s wording. */
+    hidden: boolean;
   };
   note: string;
   proposerName: string;
@@ -85,7 +88,7 @@ export interface Proposal {
 
 const ANSWER = `answer answeredAt answeredByName`;
 const PROPOSAL = `id state origin need { id kind state title organisation { id name } }
-  target { kind offer { id title } session { id startsAt } studentId title organisationName }
+  target { kind offer { id title } session { id startsAt } studentId title organisationName hidden }
   note proposerName needAnswer { ${ANSWER} } targetAnswer { ${ANSWER} } viewerSides actions
   matchMade { id matchedAt minutesToMatch } createdAt decidedAt`;
 
@@ -190,3 +193,11 @@ export const AnswerDemandPoolMutation = gql<
     answerDemandPool(input: $input) { proposals { id } skippedNeedIds }
   }`,
 );
+
+/** The target's name as the reader may see it: a student not named to them is "a student" in their language. */
+export function targetTitleOf(
+  target: Pick<Proposal['target'], 'title' | 'hidden'>,
+  t: (key: 'proposals.hiddenStudent') => string,
+) {
+  return target.hidden ? t('proposals.hiddenStudent') : target.title;
+}

@@ -30,6 +30,7 @@ const target = (title: string): Proposal['target'] => ({
   studentId: 's1',
   title,
   organisationName: 'Lapin ammattikorkeakoulu',
+  hidden: false,
 });
 
 // Newest first, as the server orders them.

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { useFormatters } from '../../../shared/i18n';
 import { CursorPagedList, CursorPageItems, EmptyState, Page, type CursorPage } from '../../../shared/ui';
 import { ProposalStateBadge } from '../components/ProposalStateBadge';
-import { MyProposalsQuery } from '../operations';
+import { MyProposalsQuery, targetTitleOf } from '../operations';
 
 const PAGE_SIZE = 20;
 
@@ -46,7 +46,7 @@ function MyProposalsPageItems({ page }: { page: CursorPage }) {
         <li key={proposal.id} className="card">
           <h2 className="card__title">
             <Link to={`/proposals/${proposal.id}`}>
-              {t('proposals.mine.itemTitle', { need: proposal.need.title, target: proposal.target.title })}
+              {t('proposals.mine.itemTitle', { need: proposal.need.title, target: targetTitleOf(proposal.target, t) })}
             </Link>
           </h2>
           <p className="card__meta">

@@ -60,4 +60,24 @@ describe('a proposal’s page', () => {
     expect(screen.getByText('Hyväksyit ehdotuksen: Tulityökorttikoulutus – Tulityökortti.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Hyväksy' })).toBeNull();
   });
+
+  it('does not name a student who is no longer discoverable, when the server hides them', async () => {
+    const hidden = proposalFixture({
+      target: {
+        kind: 'STUDENT',
+        offer: null,
+        session: null,
+        studentId: 's1',
+        title: '',
+        organisationName: null,
+        hidden: true,
+      },
+    });
+    const { client } = fakeGraphql((operation) =>
+      operation.operationName === 'Proposal' ? { data: { proposal: hidden } } : { data: null },
+    );
+    renderRoutes([{ path: '/proposals/:id', element: <ProposalPage /> }], '/proposals/p1', client);
+    const match = await screen.findByRole('region', { name: 'Mitä yhdistetään' });
+    expect(within(match).getByText('Opiskelija (ei enää haettavissa)')).toBeTruthy();
+  });
 });

@@ -7,7 +7,7 @@ import { useFormatters } from '../../../shared/i18n';
 import { ErrorAlert, Loading, Page, StatusMessage } from '../../../shared/ui';
 import { ProposalActions } from '../components/ProposalActions';
 import { ProposalStateBadge } from '../components/ProposalStateBadge';
-import { ProposalQuery, type Proposal, type ProposalSideAnswer } from '../operations';
+import { ProposalQuery, targetTitleOf, type Proposal, type ProposalSideAnswer } from '../operations';
 
 /**
  * One proposal (notifications link here): the need and what it is matched with, the proposer's
@@ -105,7 +105,7 @@ function ProposalContent({
           </dd>
           <dt>{t(`proposals.targetKinds.${target.kind}`)}</dt>
           <dd>
-            {targetHref ? <Link to={targetHref}>{target.title}</Link> : target.title}
+            {targetHref ? <Link to={targetHref}>{target.title}</Link> : targetTitleOf(target, t)}
             {target.organisationName ? ` · ${target.organisationName}` : ''}
             {target.session ? ` · ${format.dateTime(target.session.startsAt)}` : ''}
           </dd>

@@ -333,6 +333,8 @@ function StepFields({
             control={control}
             name="positions"
             label={t(placement ? 'needs.fields.positions' : 'needs.fields.people')}
+            // Positions never go below the applications accepted; lowered to them, the posting is filled.
+            description={placement && isEdit ? t('needs.wizard.positionsHint') : undefined}
             inputMode="numeric"
             isRequired
           />

@@ -1,4 +1,4 @@
-import { LOCALES } from '@keskusvaraamo/shared';
+import { DEFAULT_MAX_SEATS_PER_BOOKER, LOCALES } from '@keskusvaraamo/shared';
 import type { Control, FieldValues, Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormDateField, FormSelect, FormTextField, useMunicipalityOptions } from '../../../shared/forms';
@@ -11,7 +11,8 @@ interface SessionFieldsProps<T extends FieldValues, TOut = T> {
 
 /**
  * The fields of one course session: times in Helsinki, place or online link, seats, price, language,
- * and optionally a cancellation deadline and a minimum number of participants with its decision time.
+ * the seats one booker may hold, and optionally a cancellation deadline and a minimum number of
+ * participants with its decision time.
  */
 export function SessionFields<T extends FieldValues, TOut = T>({ control, prefix }: SessionFieldsProps<T, TOut>) {
   const { t } = useTranslation();
@@ -82,6 +83,13 @@ export function SessionFields<T extends FieldValues, TOut = T>({ control, prefix
           isRequired
         />
       </div>
+      <FormTextField
+        control={control}
+        name={name('maxSeatsPerBooker')}
+        label={`${t('offers.sessionFields.maxSeatsPerBooker')} ${t('form.optional')}`}
+        description={t('offers.sessionForm.maxSeatsPerBookerHint', { count: DEFAULT_MAX_SEATS_PER_BOOKER })}
+        inputMode="numeric"
+      />
       <FormSelect
         control={control}
         name={name('language')}

@@ -19,6 +19,8 @@ export interface SessionFormValues {
   /** Optional, with decisionAt: the session runs only with this many participants. */
   minParticipants: string;
   decisionAt: string;
+  /** Optional: empty means the default (10, or the seats when fewer) for a new session, unchanged for an edited one. */
+  maxSeatsPerBooker: string;
 }
 
 export const SESSION_FIELD_RENAMES = { priceCents: 'price' } as const;
@@ -37,6 +39,7 @@ export function emptySessionValues(locale: Locale, municipalityCode = ''): Sessi
     cancellationDeadline: '',
     minParticipants: '',
     decisionAt: '',
+    maxSeatsPerBooker: '',
   };
 }
 
@@ -58,6 +61,7 @@ export function sessionToValues(session: CourseSession, locale: Locale): Session
         : '',
     minParticipants: session.minParticipants === null ? '' : String(session.minParticipants),
     decisionAt: session.decisionAtLocal ?? '',
+    maxSeatsPerBooker: String(session.maxSeatsPerBooker),
   };
 }
 
@@ -76,6 +80,7 @@ export function toSessionInput(values: SessionFormValues, locale: Locale): unkno
     cancellationDeadline: values.cancellationDeadline || null,
     minParticipants: parseWholeNumber(values.minParticipants),
     decisionAt: values.decisionAt || null,
+    maxSeatsPerBooker: parseWholeNumber(values.maxSeatsPerBooker),
   };
 }
 

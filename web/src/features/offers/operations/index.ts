@@ -27,6 +27,10 @@ export interface CourseSession {
   seats: number;
   seatsTaken: number;
   seatsFree: number;
+  /** Seats one booker may hold (confirmed, offered and waitlisted together). */
+  maxSeatsPerBooker: number;
+  /** Seats the signed-in user holds on it; null for a visitor. */
+  viewerSeats: number | null;
   priceCents: number;
   language: Locale;
   takingRegistrations: boolean;
@@ -81,7 +85,7 @@ export type SessionInput = SessionData;
 export const SESSION = `id offerId startsAt endsAt registrationDeadline startsAtLocal endsAtLocal registrationDeadlineLocal
   place municipalityCode onlineUrl seats seatsTaken seatsFree priceCents language takingRegistrations
   cancellationDeadline cancellationDeadlineLocal minParticipants decisionAt decisionAtLocal cancelledAt cancelReason
-  waitlistCount`;
+  waitlistCount maxSeatsPerBooker viewerSeats`;
 const OFFER = `id kind state title description language topics municipalityCode online languages
   organisation { id name } claimWindowHours sessions { ${SESSION} } studentCount periodStart periodEnd placementKinds
   studyLevel fieldOfStudy canEdit publishedAt createdAt updatedAt`;

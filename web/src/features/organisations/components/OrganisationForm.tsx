@@ -36,6 +36,11 @@ export function OrganisationForm({ kinds, initial, submitLabel, onSubmit }: Orga
   });
   const submission = useSubmitError(form);
   const kind = useWatch({ control: form.control, name: 'kind' });
+  const [name, businessId] = useWatch({ control: form.control, name: ['name', 'businessId'] });
+  // Verification vouches for one name and business ID: changing either removes it (the server decides).
+  const renamed =
+    !!initial?.verified &&
+    ((name ?? '').trim() !== initial.name || (businessId ?? '').trim() !== (initial.businessId ?? ''));
 
   const kindOptions = kinds.map((k) => ({ id: k, label: t(`organisationKinds.${k}`) }));
   const municipalityOptions = useMemo(() => {
@@ -55,6 +60,11 @@ export function OrganisationForm({ kinds, initial, submitLabel, onSubmit }: Orga
   return (
     <form className="form" noValidate onSubmit={submit}>
       <ErrorAlert error={submission.error} />
+      {initial?.verified ? (
+        <p className={renamed ? 'alert alert--warning' : 'form__note'} role="status">
+          {renamed ? t('organisations.edit.renameWarning') : t('organisations.edit.renameNote')}
+        </p>
+      ) : null}
       <FormTextField
         control={form.control}
         name="name"
