@@ -1339,11 +1339,14 @@ async function seedBookings(
   );
   const sessions = (
     await client.query<{ id: string; offerId: string; tiny: boolean }>(
+      // One booker may hold every seat: users come round again on the same sessions run after run,
+      // and the benchmark measures booking, not the cap per booker (bookings/rules.test.ts does).
       `insert into course_sessions (offer_id, starts_at, ends_at, registration_deadline, place, municipality_code,
-         seats, price_cents, language)
+         seats, max_seats_per_booker, price_cents, language)
        select o.id, s.starts, s.starts + interval '7 hours', s.starts - interval '7 days',
          case when o.rn <= $2::int then 'Koulutuskeskus' else 'Koulutuskeskus, pienryhmä' end,
-         o.municipality_code, case when o.rn <= $2 then $3::int else $4::int end, case when o.rn % 4 = 0 then 0 else 19900 end, 'fi'
+         o.municipality_code, case when o.rn <= $2 then $3::int else $4::int end,
+         case when o.rn <= $2 then $3::int else $4::int end, case when o.rn % 4 = 0 then 0 else 19900 end, 'fi'
        from (select id, municipality_code, row_number() over (order by id) as rn from offers where organisation_id = $1) o
        cross join lateral (select date_trunc('day', now()) + (30 + o.rn % 300) * interval '1 day' + interval '8 hours' as starts) s
        returning id, offer_id as "offerId", place like '%pienryhmä' as tiny`,
