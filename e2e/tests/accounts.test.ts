@@ -2,6 +2,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   chooseLanguage,
+  confirmSignUp,
   launchBrowser,
   mainHeading,
   openPage,
@@ -22,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('accounts', () => {
-  it('signs up, signs out and in, switches language and remembers it', async () => {
+  it('signs up, confirms the address, signs out and in, switches language and remembers it', async () => {
     const { context, page } = await openPage(browser);
     const email = `yrittaja-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.fi`;
     const password = 'Revontuli-2026';
@@ -45,9 +46,11 @@ describe('accounts', () => {
     expect(await page.getByRole('radio', { name: 'Yrittäjä' }).isChecked()).toBe(true);
     await page.getByRole('button', { name: 'Luo tili' }).click();
 
-    // Signed in, on the account page.
+    // Not signed in yet: the link sent to the address confirms it and signs in.
+    await visible(mainHeading(page, 'Tarkista sähköpostisi'));
+    await visible(page.getByText(`Lähetimme osoitteeseen ${email} viestin.`, { exact: false }));
+    await confirmSignUp(page, email);
     await page.waitForURL('**/account');
-    await visible(mainHeading(page, 'Oma tili'));
     await visible(page.getByText(email));
     await waitForTitle(page, 'Oma tili – Osaamisen keskusvaraamo');
 
@@ -105,6 +108,10 @@ describe('accounts', () => {
     await visible(mainHeading(page, 'Kirjaudu sisään'));
     await page.getByLabel('Sähköpostiosoite').fill('entrepreneur@demo.keskusvaraamo.fi');
     await page.getByLabel('Salasana', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
+    await visible(page.getByRole('alert').filter({ hasText: 'Sähköpostiosoite tai salasana on väärin.' }));
+    // The same words whether the address has an account or not.
+    await page.getByLabel('Sähköpostiosoite').fill('nobody-here@example.fi');
     await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
     await visible(page.getByRole('alert').filter({ hasText: 'Sähköpostiosoite tai salasana on väärin.' }));
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, mainHeading, openPage, visible } from './browser.js';
+import { confirmSignUp, launchBrowser, mainHeading, openPage, visible } from './browser.js';
 
 const DEMO_PASSWORD = 'Demo-2026-lappi';
 let browser: Browser;
@@ -16,16 +16,18 @@ afterAll(async () => {
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
 
-/** A new student account, signed in, on the account page. */
+/** A new student account, confirmed with the link from its e-mail and signed in, on the account page. */
 async function signUpStudent(page: Page, name: string): Promise<void> {
+  const email = `opiskelija-${unique()}@example.fi`;
   await page.goto('/sign-up');
   await visible(mainHeading(page, 'Luo tili'));
   await page.getByLabel('Nimi', { exact: true }).fill(name);
-  await page.getByLabel('Sähköpostiosoite').fill(`opiskelija-${unique()}@example.fi`);
+  await page.getByLabel('Sähköpostiosoite').fill(email);
   await page.getByLabel('Salasana', { exact: true }).fill('Revontuli-2026');
   await page.getByText('Opiskelija', { exact: true }).click();
   await page.getByRole('button', { name: 'Luo tili' }).click();
-  await visible(mainHeading(page, 'Oma tili'));
+  await visible(mainHeading(page, 'Tarkista sähköpostisi'));
+  await confirmSignUp(page, email);
 }
 
 async function signIn(page: Page, email: string): Promise<void> {

@@ -72,3 +72,26 @@ export async function signOutFromUserMenu(page: Page, menuLabel: string, itemNam
   await page.getByRole('button', { name: menuLabel }).click();
   await page.getByRole('menuitem', { name: itemName, exact: true }).click();
 }
+
+/**
+ * After a sign-up: opens the confirmation e-mail in the development mailbox (the worker sends every
+ * second) and follows its link, which confirms the address and signs in.
+ */
+export async function confirmSignUp(page: Page, email: string): Promise<void> {
+  await page.goto('/dev/mailbox');
+  await visible(mainHeading(page, 'Kehitysympäristön postilaatikko'));
+  const mail = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { name: 'Vahvista sähköpostiosoitteesi' }) })
+    .filter({ has: page.getByText(email, { exact: true }) })
+    .first();
+  for (let tries = 0; !(await mail.isVisible()); tries++) {
+    if (tries > 20) throw new Error(`No confirmation e-mail to ${email} in the mailbox`);
+    await page.waitForTimeout(1000);
+    await page.getByRole('button', { name: 'Päivitä' }).click();
+  }
+  await mail.locator('pre a[href*="/verify-email?token="]').click();
+  await visible(page.getByText('Sähköpostiosoitteesi on vahvistettu, ja olet kirjautunut sisään. Tervetuloa!'));
+  await page.getByRole('link', { name: 'Siirry omalle tilille' }).click();
+  await visible(mainHeading(page, 'Oma tili'));
+}

@@ -9,6 +9,8 @@ import { LOCALES, MEMBERSHIP_ROLES, ORGANISATION_KINDS, SELF_SERVICE_ROLES, USER
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
+/** The server refuses the most common and breached passwords with this message (it holds the list). */
+export const PASSWORD_COMMON_MESSAGE = 'validation.passwordCommon';
 
 const email = z
   .string()

@@ -4,6 +4,7 @@
  */
 import {
   changePasswordSchema,
+  PASSWORD_COMMON_MESSAGE,
   requestPasswordResetSchema,
   resetPasswordSchema,
   setUserRolesSchema,
@@ -53,7 +54,7 @@ const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Wrong e-ma
 /** Refuses the most common and breached passwords with a VALIDATION error on `field`. */
 async function refuseCommonPassword(password: string, email: string | undefined, field: string): Promise<void> {
   if (await isCommonPassword(password, email)) {
-    throw validationError([{ field, message: 'validation.passwordCommon' }]);
+    throw validationError([{ field, message: PASSWORD_COMMON_MESSAGE }]);
   }
 }
 

@@ -4,8 +4,9 @@ import { SESSION_USER_FIELDS, type AuthPayload } from '../../../shared/session';
 
 const AUTH_PAYLOAD = `accessToken expiresIn user { ${SESSION_USER_FIELDS} }`;
 
-export const SignUpMutation = gql<{ signUp: AuthPayload }, { input: SignUpInput }>(
-  `mutation SignUp($input: SignUpInput!) { signUp(input: $input) { ${AUTH_PAYLOAD} } }`,
+/** Always answers true: the link in the e-mail confirms the address and signs in. */
+export const SignUpMutation = gql<{ signUp: boolean }, { input: SignUpInput }>(
+  `mutation SignUp($input: SignUpInput!) { signUp(input: $input) }`,
 );
 
 export const SignInMutation = gql<{ signIn: AuthPayload }, { input: SignInInput }>(
@@ -20,6 +21,7 @@ export const ResetPasswordMutation = gql<{ resetPassword: boolean }, { input: { 
   `mutation ResetPassword($input: ResetPasswordInput!) { resetPassword(input: $input) }`,
 );
 
-export const VerifyEmailMutation = gql<{ verifyEmail: boolean }, { token: string }>(
-  `mutation VerifyEmail($token: String!) { verifyEmail(token: $token) }`,
+/** Confirms the address and signs in. */
+export const VerifyEmailMutation = gql<{ verifyEmail: AuthPayload }, { token: string }>(
+  `mutation VerifyEmail($token: String!) { verifyEmail(token: $token) { ${AUTH_PAYLOAD} } }`,
 );

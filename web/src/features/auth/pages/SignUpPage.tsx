@@ -3,12 +3,13 @@ import { SELF_SERVICE_ROLES, signUpSchema } from '@keskusvaraamo/shared';
 import { Button } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { FormRadioGroup, FormTextField, useSubmitError } from '../../../shared/forms';
 import { LOCALE_NAMES, useLocale } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
-import { ErrorAlert, Page } from '../../../shared/ui';
+import { ErrorAlert, Page, StatusMessage } from '../../../shared/ui';
 import { safeReturnTo, withReturnTo } from '../../../shared/utils/returnTo';
 import { SignUpMutation } from '../operations';
 
@@ -27,14 +28,25 @@ export function SignUpPage() {
   });
   const submission = useSubmitError(form);
   const [, signUp] = useMutation(SignUpMutation);
+  // The address the confirmation link went to. The answer is the same whether or not the address
+  // already had an account (its owner is e-mailed instead), so the page says the same too.
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
-  // Once signed in (also right after a successful sign-up) the account page takes over.
   if (session.user) return <Navigate to={returnTo ?? '/account'} replace />;
+
+  if (sentTo) {
+    return (
+      <Page title={t('signUp.checkEmailTitle')} className="page--narrow">
+        <StatusMessage>{t('signUp.checkEmail', { email: sentTo })}</StatusMessage>
+        <p>{t('signUp.checkEmailHelp')}</p>
+      </Page>
+    );
+  }
 
   const onSubmit = form.handleSubmit(async (values) => {
     submission.clear();
     const result = await signUp({ input: { ...values, locale } });
-    if (result.data) session.signIn(result.data.signUp);
+    if (result.data?.signUp) setSentTo(values.email);
     else if (result.error) submission.report(result.error);
   });
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { toAppError, type AppError } from '../../../shared/graphql';
+import { changeLocale } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import { ErrorAlert, Loading, Page, StatusMessage } from '../../../shared/ui';
 import { VerifyEmailMutation } from '../operations';
@@ -13,28 +14,31 @@ export function VerifyEmailPage() {
   const { t } = useTranslation();
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token') ?? '';
-  const { user, reloadUser } = useSession();
+  const session = useSession();
+  const { user } = session;
   const [, verifyEmail] = useMutation(VerifyEmailMutation);
   const [outcome, setOutcome] = useState<Outcome>({ state: 'pending' });
   // A token works once: StrictMode's second effect run must not spend it again.
   const attempted = useRef<string | null>(null);
 
   useEffect(() => {
-    if (!token || attempted.current === token) return;
+    // Wait until the session this browser may have is restored: a restore that ends after the
+    // link signed in would otherwise sign out again.
+    if (!token || session.status === 'loading' || attempted.current === token) return;
     attempted.current = token;
-    void verifyEmail({ token }).then((result) => {
-      if (result.data?.verifyEmail) setOutcome({ state: 'verified' });
-      else
+    void verifyEmail({ token }).then(async (result) => {
+      if (result.data?.verifyEmail) {
+        // The link confirms the address and signs in, in the account's language.
+        await changeLocale(result.data.verifyEmail.user.locale);
+        session.signIn(result.data.verifyEmail);
+        setOutcome({ state: 'verified' });
+      } else
         setOutcome({
           state: 'failed',
           error: result.error ? toAppError(result.error) : { code: 'TOKEN_INVALID', fields: [] },
         });
     });
-  }, [token, verifyEmail]);
-
-  useEffect(() => {
-    if (outcome.state === 'verified' && user && !user.emailVerified) void reloadUser();
-  }, [outcome.state, user, reloadUser]);
+  }, [token, verifyEmail, session]);
 
   const next = user ? (
     <Link to="/account">{t('verifyEmail.toAccount')}</Link>
