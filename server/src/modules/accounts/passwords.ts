@@ -44,10 +44,12 @@ function loadCommonPasswords(): Promise<Set<string>> {
 
 /** Words of this service that make a password easy to guess here (NIST SP 800-63B 3.1.1.2). */
 const SERVICE_WORDS = ['keskusvaraamo', 'osaamisenkeskusvaraamo'];
+/** Passwords this project publishes: the demo accounts' (README). Only the seed, which hashes it itself, uses it. */
+const PUBLISHED = new Set(['demo-2026-lappi']);
 
 /**
  * True when the password is one of the most common (or breached) passwords, in any letter case,
- * or is the account's own e-mail address or the service's name.
+ * the account's own e-mail address, the service's name, or the published demo password.
  */
 export async function isCommonPassword(password: string, email?: string): Promise<boolean> {
   const lower = password.toLowerCase();
@@ -60,5 +62,5 @@ export async function isCommonPassword(password: string, email?: string): Promis
   ) {
     return true;
   }
-  return (await loadCommonPasswords()).has(lower);
+  return PUBLISHED.has(lower) || (await loadCommonPasswords()).has(lower);
 }
