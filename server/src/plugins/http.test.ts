@@ -20,7 +20,10 @@ import { openTestDatabase, onRealPostgres, testConfig } from '../test/helper.js'
 type App = Awaited<ReturnType<typeof buildApp>>;
 
 const webDist = mkdtempSync(join(tmpdir(), 'kv-web-'));
-writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Osaamisen keskusvaraamo</title>');
+writeFileSync(
+  join(webDist, 'index.html'),
+  '<!doctype html><html><head><title>Osaamisen keskusvaraamo</title></head><body></body></html>',
+);
 mkdirSync(join(webDist, 'assets'));
 writeFileSync(join(webDist, 'assets', 'index-abc.js'), 'console.log(1)\n//# sourceMappingURL=index-abc.js.map');
 writeFileSync(join(webDist, 'assets', 'index-abc.js.map'), '{"version":3,"sources":["src/main.tsx"]}');
@@ -64,8 +67,8 @@ describe('security headers', () => {
     ]) {
       const csp = String(response.headers['content-security-policy']);
       expect(csp).toContain("default-src 'self'");
-      expect(csp).toContain("script-src 'self';");
-      expect(csp).toContain("style-src 'self';");
+      expect(csp).toMatch(/script-src 'self'( 'nonce-[0-9a-f]+')?;/);
+      expect(csp).toMatch(/style-src 'self'( 'nonce-[0-9a-f]+')?;/);
       expect(csp).toContain("connect-src 'self' ws://localhost:3000");
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("object-src 'none'");
@@ -77,6 +80,18 @@ describe('security headers', () => {
       expect(response.headers['referrer-policy']).toBe('no-referrer');
       expect(response.headers['strict-transport-security']).toBeUndefined();
     }
+  });
+
+  it("give the page a fresh nonce for the <style> elements react-aria adds, and it is the page's only inline style", async () => {
+    const nonceOf = async () => {
+      const page = await app.inject({ url: '/search', headers: { accept: 'text/html' } });
+      const nonce = /style-src 'self' 'nonce-([0-9a-f]+)'/.exec(String(page.headers['content-security-policy']))?.[1];
+      expect(page.body).toContain(`<meta property="csp-nonce" nonce="${nonce}" />`);
+      return nonce;
+    };
+    const [first, second] = [await nonceOf(), await nonceOf()];
+    expect(first).toMatch(/^[0-9a-f]{32}$/);
+    expect(second).not.toBe(first);
   });
 });
 

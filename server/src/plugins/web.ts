@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
@@ -24,10 +24,17 @@ export default fp(
         reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
+    // The page carries this response's CSP nonce (helmet makes one for these routes) in a meta tag,
+    // where react-aria reads it for the <style> elements it adds; the policy allows no other inline style.
+    const indexHtml = readFileSync(join(opts.root, 'index.html'), 'utf8');
     const sendIndex = (reply: import('fastify').FastifyReply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html');
-    app.get('/', (_request, reply) => sendIndex(reply));
-    app.get('/*', (request, reply) => {
+      reply
+        .header('cache-control', 'no-cache')
+        .type('text/html; charset=utf-8')
+        .send(indexHtml.replace('<head>', `<head>\n    <meta property="csp-nonce" nonce="${reply.cspNonce.style}" />`));
+    const withNonce = { helmet: { enableCSPNonces: true } };
+    app.get('/', withNonce, (_request, reply) => sendIndex(reply));
+    app.get('/*', withNonce, (request, reply) => {
       const path = request.url.split('?')[0]!;
       const isApi = /^\/(graphql|api|calendar)(\/|$)/.test(path) || path === '/healthz' || path === '/readyz';
       const wantsHtml = (request.headers.accept ?? '').includes('text/html');
