@@ -31,7 +31,7 @@ beforeAll(async () => {
   await migrate(database.handle);
   expect(await seedDemoData(database.handle.db)).not.toBeNull();
   shared = { ...database.handle, close: async () => {} };
-});
+}, 120_000);
 afterAll(async () => {
   await database.handle.close();
   await database.drop();

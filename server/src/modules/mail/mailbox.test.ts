@@ -95,9 +95,14 @@ describe('the development mailbox over HTTP', () => {
   let enabled: Awaited<ReturnType<typeof appWithResetMail>>;
   let off: Awaited<ReturnType<typeof appWithResetMail>>;
   let proxied: Awaited<ReturnType<typeof appWithResetMail>>;
+  // One hook per app, so that each has the whole hook timeout on a busy machine.
   beforeAll(async () => {
     enabled = await appWithResetMail({ DEV_MAILBOX: 'true' });
+  });
+  beforeAll(async () => {
     off = await appWithResetMail({});
+  });
+  beforeAll(async () => {
     // Behind a proxy every request arrives from loopback.
     proxied = await appWithResetMail({ DEV_MAILBOX: 'true', TRUST_PROXY: '1' });
   });

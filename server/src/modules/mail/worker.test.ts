@@ -39,34 +39,49 @@ async function queueResetAndWait(app: App) {
   return rows[0]!;
 }
 
+/** Each test starts an app with its own database: slow on a busy machine. */
+const SLOW = 90_000;
+
 const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://never-opened.invalid/keskusvaraamo' };
 
 describe('the delivery worker without a way to send', () => {
-  it('in production without SMTP_URL: says so at start and keeps every message queued, never "sent"', async () => {
-    const { app, warnings } = await appWithWorker(PRODUCTION);
-    const row = await queueResetAndWait(app);
-    expect(row).toMatchObject({ sentAt: null, failedAt: null, attempts: 0, transport: null, lastError: null });
-    expect(warnings).toContain('SMTP_URL is not set: e-mail stays queued in the outbox and is not sent');
+  it(
+    'in production without SMTP_URL: says so at start and keeps every message queued, never "sent"',
+    async () => {
+      const { app, warnings } = await appWithWorker(PRODUCTION);
+      const row = await queueResetAndWait(app);
+      expect(row).toMatchObject({ sentAt: null, failedAt: null, attempts: 0, transport: null, lastError: null });
+      expect(warnings).toContain('SMTP_URL is not set: e-mail stays queued in the outbox and is not sent');
 
-    // Delivering by hand does not send it either.
-    expect(await deliverDue(depsOf(app), app.mailTransport)).toEqual({ sent: 0, failed: 0 });
-    const [again] = await app.db.select().from(emailOutbox).where(eq(emailOutbox.id, row.id));
-    expect(again).toMatchObject({ sentAt: null, attempts: 0 });
-  });
+      // Delivering by hand does not send it either.
+      expect(await deliverDue(depsOf(app), app.mailTransport)).toEqual({ sent: 0, failed: 0 });
+      const [again] = await app.db.select().from(emailOutbox).where(eq(emailOutbox.id, row.id));
+      expect(again).toMatchObject({ sentAt: null, attempts: 0 });
+    },
+    SLOW,
+  );
 
-  it('in development without DEV_MAILBOX or SMTP_URL: the same, with the reason', async () => {
-    const { app, warnings } = await appWithWorker({ NODE_ENV: 'development' });
-    expect(await queueResetAndWait(app)).toMatchObject({ sentAt: null, attempts: 0 });
-    expect(warnings).toContain(
-      'SMTP_URL is not set and DEV_MAILBOX is off: e-mail stays queued in the outbox and is not sent',
-    );
-  });
+  it(
+    'in development without DEV_MAILBOX or SMTP_URL: the same, with the reason',
+    async () => {
+      const { app, warnings } = await appWithWorker({ NODE_ENV: 'development' });
+      expect(await queueResetAndWait(app)).toMatchObject({ sentAt: null, attempts: 0 });
+      expect(warnings).toContain(
+        'SMTP_URL is not set and DEV_MAILBOX is off: e-mail stays queued in the outbox and is not sent',
+      );
+    },
+    SLOW,
+  );
 
-  it('delivers to the development mailbox when DEV_MAILBOX=true', async () => {
-    const { app, warnings } = await appWithWorker({ NODE_ENV: 'development', DEV_MAILBOX: 'true' });
-    expect(warnings.filter((w) => w.includes('SMTP_URL'))).toEqual([]);
-    const row = await queueResetAndWait(app);
-    expect(row.sentAt).not.toBeNull();
-    expect(row.transport).toBe('mailbox');
-  });
+  it(
+    'delivers to the development mailbox when DEV_MAILBOX=true',
+    async () => {
+      const { app, warnings } = await appWithWorker({ NODE_ENV: 'development', DEV_MAILBOX: 'true' });
+      expect(warnings.filter((w) => w.includes('SMTP_URL'))).toEqual([]);
+      const row = await queueResetAndWait(app);
+      expect(row.sentAt).not.toBeNull();
+      expect(row.transport).toBe('mailbox');
+    },
+    SLOW,
+  );
 });
