@@ -32,6 +32,7 @@ const envSchema = z.object({
   SIGN_IN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   SIGN_IN_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  SIGN_IN_FIRST_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
   SIGN_IN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   SIGN_UP_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(20),
   MAIL_LIMIT_PER_RECIPIENT: z.coerce.number().int().min(1).default(5),
@@ -108,6 +109,7 @@ function buildConfig(env: z.infer<typeof envSchema>) {
       perAccount: env.SIGN_IN_MAX_FAILURES_PER_ACCOUNT,
       perAddress: env.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
       windowMinutes: env.SIGN_IN_WINDOW_MINUTES,
+      firstDelaySeconds: env.SIGN_IN_FIRST_DELAY_SECONDS,
       maxDelaySeconds: env.SIGN_IN_MAX_DELAY_SECONDS,
     },
     /** Per hour: sign-ups from one client address, and e-mails that people can make the service send. */

@@ -4,7 +4,8 @@
  *
  * Every attempt is counted before its password is checked, in one statement that also refuses it
  * when its key must still wait: of many attempts racing on one key, only the free ones get a
- * password check. Past the free attempts each one makes the next wait 1 s, 2 s, 4 s … up to a cap.
+ * password check. Past the free attempts each one makes the next wait 1 s, 2 s, 4 s … up to a cap
+ * (SIGN_IN_FIRST_DELAY_SECONDS, doubling, at most SIGN_IN_MAX_DELAY_SECONDS).
  * Refused attempts are not counted, so hammering never makes the wait longer, and a key that has
  * been quiet for the window starts again from nothing.
  *
@@ -24,6 +25,8 @@ export interface SignInLimits {
   perAddress: number;
   /** A key that has had no attempt for this long starts again from nothing. */
   windowMinutes: number;
+  /** The wait after the last free attempt; each further attempt doubles it. */
+  firstDelaySeconds: number;
   /** The longest delay between two attempts on one key. */
   maxDelaySeconds: number;
 }
@@ -50,7 +53,8 @@ async function countAttempt(db: Database, rule: Rule, limits: SignInLimits): Pro
     then 1 else ${signInThrottles.attempts} + 1 end`;
   const delay = (attempts: ReturnType<typeof sql>) =>
     sql`case when ${attempts} < ${rule.free} then interval '0'
-      else make_interval(secs => least(${limits.maxDelaySeconds}, power(2, least(${attempts} - ${rule.free}, 20)))) end`;
+      else make_interval(secs => least(${limits.maxDelaySeconds},
+        ${limits.firstDelaySeconds} * power(2, least(${attempts} - ${rule.free}, 20)))) end`;
   const counted = await db
     .insert(signInThrottles)
     .values({

@@ -13,6 +13,7 @@ import {
   updateProfileSchema,
 } from '@keskusvaraamo/shared';
 import { and, count, desc, eq, gt, ilike, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError, forbidden, notFound, parseInput, unauthenticated, validationError } from '../../errors.js';
@@ -70,28 +71,51 @@ async function openSession(deps: Deps, db: Database, user: UserRow, userAgent: s
   };
 }
 
-async function sendEmailToken(
-  deps: Deps,
+/** Stores a new single-use token (only its hash) and returns the link that spends it. */
+async function issueEmailToken(
+  deps: Pick<Deps, 'config'>,
+  db: Database,
+  userId: string,
+  purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD',
+): Promise<{ link: string; expiresAt: Date }> {
+  const token = newToken();
+  const hours = purpose === 'VERIFY_EMAIL' ? VERIFY_EMAIL_HOURS : RESET_PASSWORD_HOURS;
+  const [row] = await db
+    .insert(emailTokens)
+    .values({
+      userId,
+      purpose,
+      tokenHash: hashToken(token),
+      expiresAt: sql`now() + make_interval(hours => ${hours})`,
+    })
+    .returning({ expiresAt: emailTokens.expiresAt });
+  const path = purpose === 'VERIFY_EMAIL' ? 'verify-email' : 'reset-password';
+  return { link: `${deps.config.publicUrl}/${path}?token=${token}`, expiresAt: row!.expiresAt };
+}
+
+async function enqueueTokenEmail(
   db: Database,
   user: Pick<UserRow, 'id' | 'email' | 'displayName' | 'locale'>,
   purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD',
+  link: string,
 ): Promise<void> {
-  const token = newToken();
-  const hours = purpose === 'VERIFY_EMAIL' ? VERIFY_EMAIL_HOURS : RESET_PASSWORD_HOURS;
-  await db.insert(emailTokens).values({
-    userId: user.id,
-    purpose,
-    tokenHash: hashToken(token),
-    expiresAt: sql`now() + make_interval(hours => ${hours})`,
-  });
-  const path = purpose === 'VERIFY_EMAIL' ? 'verify-email' : 'reset-password';
   await enqueueEmail(db, {
     to: user.email,
     userId: user.id,
     locale: user.locale,
     template: purpose === 'VERIFY_EMAIL' ? 'verify-email' : 'reset-password',
-    params: { name: user.displayName, link: `${deps.config.publicUrl}/${path}?token=${token}` },
+    params: { name: user.displayName, link },
   });
+}
+
+async function sendEmailToken(
+  deps: Pick<Deps, 'config'>,
+  db: Database,
+  user: Pick<UserRow, 'id' | 'email' | 'displayName' | 'locale'>,
+  purpose: 'VERIFY_EMAIL' | 'RESET_PASSWORD',
+): Promise<void> {
+  const { link } = await issueEmailToken(deps, db, user.id, purpose);
+  await enqueueTokenEmail(db, user, purpose, link);
 }
 
 /** Spends a single-use e-mail token; returns its user, or null when it is unknown, used or expired. */
@@ -225,11 +249,19 @@ export async function changePassword(deps: Deps, viewer: Viewer, input: unknown,
   await refuseCommonPassword(data.newPassword, viewer.email, 'newPassword');
   const [current] = await deps.db.select().from(users).where(eq(users.id, viewer.id));
   if (!current) throw unauthenticated();
+  // Guesses at the current password (with a stolen access token) are throttled like sign-ins.
+  const deviceId = deviceIdFor(deps.config.jwtSecret, client.deviceCookie, current.id);
+  const attempt = await countSignInAttempt(deps.db, deps.config.signInLimits, {
+    email: current.email,
+    ip: client.ip,
+    deviceId,
+  });
   if (!(await verifyPassword(current.passwordHash, data.currentPassword))) {
     throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong', {
       fields: [{ field: 'currentPassword', message: 'validation.wrongPassword' }],
     });
   }
+  await attempt.succeeded();
   const passwordHash = await hashPassword(data.newPassword);
   return deps.db.transaction(async (tx) => {
     const [user] = await tx
@@ -387,23 +419,92 @@ export async function setUserRoles(deps: Deps, viewer: Viewer | null, input: unk
     // An admin who removes their own admin role could leave the service with no admin at all.
     throw new AppError('FORBIDDEN', 'You cannot remove your own admin role');
   }
-  const roles = [...new Set(data.roles)];
+  return deps.db.transaction(async (tx) => presentUser(await writeUserRoles(tx, data.userId, data.roles)));
+}
+
+/** Sets a user's roles (the caller has authorised it), in the caller's transaction. */
+async function writeUserRoles(tx: Database, userId: string, wanted: Viewer['roles']): Promise<UserRow> {
+  const roles = [...new Set(wanted)];
+  const [before] = await tx.select({ roles: users.roles }).from(users).where(eq(users.id, userId)).for('update');
+  if (!before) throw notFound('No such user');
+  const changed = before.roles.length !== roles.length || roles.some((role) => !before.roles.includes(role));
+  const [user] = await tx
+    .update(users)
+    .set({
+      roles,
+      // Tokens carry no roles, but live subscriptions keep the viewer they connected with: a new
+      // token version ends them (and makes the user's access tokens renew).
+      ...(changed ? { tokenVersion: sql`${users.tokenVersion} + 1` } : {}),
+      updatedAt: sql`now()`,
+    })
+    .where(eq(users.id, userId))
+    .returning();
+  return user!;
+}
+
+/** What the operator's `admin:create` command accepts (cli/create-admin.ts): never a password. */
+export const adminAccountSchema = z.object({
+  email: requestPasswordResetSchema.shape.email,
+  displayName: updateProfileSchema.shape.displayName.optional(),
+});
+
+export interface AdminAccount {
+  user: UserDto;
+  /** The account did not exist and was made now. */
+  created: boolean;
+  /** The account existed without the admin role, and has it now. */
+  promoted: boolean;
+  /** A single-use link to the web app's password reset page, to choose a password with. */
+  passwordLink: string;
+  passwordLinkExpiresAt: Date;
+  /** The usual reset e-mail with the same link was queued. */
+  emailQueued: boolean;
+}
+
+/**
+ * For the operator of a deployment, which has no admin until one is made (production seeds no
+ * demo data): makes the account an admin, creating it when the address has none. A new account's
+ * address counts as confirmed (the operator vouches for it) and its password is a random one that
+ * nobody knows; its owner chooses one with the returned reset link (the same hashed, single-use,
+ * expiring token as "forgot password"). Run again, it changes nothing but issues a new link.
+ */
+export async function ensureAdmin(
+  deps: Pick<Deps, 'db' | 'config'>,
+  input: unknown,
+  options: { sendEmail: boolean },
+): Promise<AdminAccount> {
+  const data = parseInput(adminAccountSchema, input);
+  const unusablePasswordHash = await hashPassword(newToken());
   return deps.db.transaction(async (tx) => {
-    const [before] = await tx.select({ roles: users.roles }).from(users).where(eq(users.id, data.userId)).for('update');
-    if (!before) throw notFound('No such user');
-    const changed = before.roles.length !== roles.length || roles.some((role) => !before.roles.includes(role));
-    const [user] = await tx
-      .update(users)
-      .set({
-        roles,
-        // Tokens carry no roles, but live subscriptions keep the viewer they connected with: a new
-        // token version ends them (and makes the user's access tokens renew).
-        ...(changed ? { tokenVersion: sql`${users.tokenVersion} + 1` } : {}),
-        updatedAt: sql`now()`,
+    const [inserted] = await tx
+      .insert(users)
+      .values({
+        email: data.email,
+        passwordHash: unusablePasswordHash,
+        displayName: data.displayName || data.email.split('@')[0]!,
+        roles: ['ADMIN'],
+        emailVerifiedAt: sql`now()`,
       })
-      .where(eq(users.id, data.userId))
+      .onConflictDoNothing({ target: users.email })
       .returning();
-    return presentUser(user!);
+    let user = inserted;
+    let promoted = false;
+    if (!user) {
+      const [existing] = await tx.select().from(users).where(eq(users.email, data.email)).for('update');
+      if (!existing) throw notFound('No such user');
+      promoted = !existing.roles.includes('ADMIN');
+      user = promoted ? await writeUserRoles(tx, existing.id, [...existing.roles, 'ADMIN']) : existing;
+    }
+    const { link, expiresAt } = await issueEmailToken(deps, tx, user.id, 'RESET_PASSWORD');
+    if (options.sendEmail) await enqueueTokenEmail(tx, user, 'RESET_PASSWORD', link);
+    return {
+      user: presentUser(user),
+      created: Boolean(inserted),
+      promoted,
+      passwordLink: link,
+      passwordLinkExpiresAt: expiresAt,
+      emailQueued: options.sendEmail,
+    };
   });
 }
 
