@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { loggerOptions } from './lib/logging.js';
 import auth from './plugins/auth.js';
 import bookingRoutes from './modules/bookings/routes.js';
 import database from './plugins/database.js';
@@ -77,12 +78,4 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 function requestId(header: string | string[] | undefined, behindTrustedProxy: boolean): string {
   return behindTrustedProxy && typeof header === 'string' && UUID.test(header) ? header.toLowerCase() : randomUUID();
-}
-
-function loggerOptions(config: Config): FastifyServerOptions['logger'] {
-  return {
-    level: config.logLevel,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    ...(config.logPretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss' } } } : {}),
-  };
 }

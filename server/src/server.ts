@@ -2,6 +2,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { describeError } from './lib/logging.js';
 
 let config;
 try {
@@ -18,7 +19,8 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 try {
   app = await buildApp(config);
 } catch (error) {
-  console.error('Could not start:', error instanceof Error ? error.message : error);
+  // Without the statement's parameters: a failing seed or migration must not print its data.
+  console.error('Could not start:', describeError(error));
   process.exit(1);
 }
 

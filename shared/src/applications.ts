@@ -3,6 +3,7 @@
  * input rules. The server enforces these; the web forms show the same messages early.
  */
 import { z } from 'zod';
+import { multiLineText, optionalMultiLineText } from './text.js';
 
 /**
  * SUBMITTED → SHORTLISTED → OFFERED → ACCEPTED | DECLINED; REJECTED by the company and WITHDRAWN
@@ -45,21 +46,12 @@ export const MESSAGE_MAX = 5000;
 
 export const applySchema = z.object({
   needId: z.uuid({ error: 'validation.id' }),
-  coverLetter: z
-    .string({ error: 'validation.required' })
-    .trim()
-    .min(1, { error: 'validation.required' })
-    .max(COVER_LETTER_MAX, { error: 'validation.tooLong' }),
+  coverLetter: multiLineText(COVER_LETTER_MAX),
 });
 export type ApplyInput = z.input<typeof applySchema>;
 
 export const rejectApplicationSchema = z.object({
-  reason: z
-    .string()
-    .trim()
-    .max(REJECT_REASON_MAX, { error: 'validation.tooLong' })
-    .nullish()
-    .transform((v) => (v ? v : null)),
+  reason: optionalMultiLineText(REJECT_REASON_MAX),
 });
 
 /** What a conversation can be about; each subject has one thread between its parties. */
@@ -67,9 +59,5 @@ export const CONVERSATION_SUBJECT_KINDS = ['APPLICATION', 'BOOKING', 'PROPOSAL']
 export type ConversationSubjectKind = (typeof CONVERSATION_SUBJECT_KINDS)[number];
 
 export const messageSchema = z.object({
-  body: z
-    .string({ error: 'validation.required' })
-    .trim()
-    .min(1, { error: 'validation.required' })
-    .max(MESSAGE_MAX, { error: 'validation.tooLong' }),
+  body: multiLineText(MESSAGE_MAX),
 });

@@ -8,3 +8,5 @@ export * from './topics.js';
 export * from './marketplace.js';
 export * from './notifications.js';
 export * from './proposals.js';
+export * from './search.js';
+export * from './text.js';

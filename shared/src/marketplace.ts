@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { isMunicipalityCode } from './municipalities.js';
 import { LOCALES } from './roles.js';
+import { multiLineText, optionalMultiLineText, optionalSingleLineText, singleLineText } from './text.js';
 import { TOPICS, topicById } from './topics.js';
 
 export const NEED_KINDS = ['COURSE', 'INTERNSHIP', 'SUMMER_JOB', 'THESIS'] as const;
@@ -36,37 +37,28 @@ export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export const MAX_TOPICS = 10;
 
-const requiredText = (max: number) =>
-  z.string().trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'validation.tooLong' })
-    .nullish()
-    .transform((v) => (v ? v : null));
+/** Whether a YYYY-MM-DD names a day that exists (2026-02-30 and 2026-13-01 do not). */
+function isRealDate(value: string): boolean {
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return DATE.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
 
+// One check each, so that a wrong value gets one message and the form's other checks still run.
 /** A calendar date, YYYY-MM-DD, that exists. */
-export const dateString = z
-  .string({ error: 'validation.required' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' })
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    {
-      error: 'validation.date',
-    },
-  );
+export const dateString = z.string({ error: 'validation.required' }).refine(isRealDate, { error: 'validation.date' });
 
 /** A wall-clock time in Europe/Helsinki, YYYY-MM-DDTHH:mm. */
 export const localDateTimeString = z
   .string({ error: 'validation.required' })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { error: 'validation.dateTime' })
   .refine(
-    (v) => dateString.safeParse(v.slice(0, 10)).success && Number(v.slice(11, 13)) < 24 && Number(v.slice(14)) < 60,
-    {
-      error: 'validation.dateTime',
-    },
+    (v) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) &&
+      isRealDate(v.slice(0, 10)) &&
+      Number(v.slice(11, 13)) < 24 &&
+      Number(v.slice(14)) < 60,
+    { error: 'validation.dateTime' },
   );
 
 const locale = z.enum(LOCALES, { error: 'validation.choice' });
@@ -97,8 +89,8 @@ export const needSchema = z
   .object({
     kind: z.enum(NEED_KINDS, { error: 'validation.choice' }),
     organisationId: uuid.nullish().transform((v) => v ?? null),
-    title: requiredText(150),
-    description: requiredText(5000),
+    title: singleLineText(150),
+    description: multiLineText(5000),
     language: locale,
     topics,
     municipalityCode,
@@ -153,8 +145,8 @@ export const offerSchema = z
   .object({
     kind: z.enum(OFFER_KINDS, { error: 'validation.choice' }),
     organisationId: uuid,
-    title: requiredText(150),
-    description: requiredText(5000),
+    title: singleLineText(150),
+    description: multiLineText(5000),
     language: locale,
     topics,
     municipalityCode,
@@ -186,7 +178,7 @@ export const offerSchema = z
       .enum(STUDY_LEVELS, { error: 'validation.choice' })
       .nullish()
       .transform((v) => v ?? null),
-    fieldOfStudy: optionalText(200),
+    fieldOfStudy: optionalSingleLineText(200),
   })
   .superRefine((offer, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -221,9 +213,9 @@ export const sessionSchema = z
     startsAt: localDateTimeString,
     endsAt: localDateTimeString,
     registrationDeadline: localDateTimeString,
-    place: optionalText(300),
+    place: optionalSingleLineText(300),
     municipalityCode,
-    onlineUrl: optionalText(500).refine((v) => v === null || /^https:\/\/[^\s]+\.[^\s]+$/.test(v), {
+    onlineUrl: optionalSingleLineText(500).refine((v) => v === null || /^https:\/\/[^\s]+\.[^\s]+$/.test(v), {
       error: 'validation.httpsUrl',
     }),
     seats: z
@@ -272,8 +264,8 @@ export type SessionData = z.output<typeof sessionSchema>;
 
 export const studentProfileSchema = z
   .object({
-    institutionName: requiredText(200),
-    fieldOfStudy: requiredText(200),
+    institutionName: singleLineText(200),
+    fieldOfStudy: singleLineText(200),
     studyLevel: z.enum(STUDY_LEVELS, { error: 'validation.choice' }),
     topics: z
       .array(z.string().refine((id) => topicById(id) !== undefined, { error: 'validation.topic' }))
@@ -283,7 +275,7 @@ export const studentProfileSchema = z
     availableFrom: dateString.nullish().transform((v) => v ?? null),
     availableTo: dateString.nullish().transform((v) => v ?? null),
     homeMunicipalityCode: municipalityCode,
-    introduction: optionalText(2000),
+    introduction: optionalMultiLineText(2000),
     discoverable: z.boolean(),
   })
   .superRefine((p, ctx) => {
@@ -343,7 +335,7 @@ export const bookSeatsSchema = z.object({
     .nullish()
     .transform((v) => v ?? null),
   /** A client-made key (a UUID is fine): the same key never books twice. */
-  idempotencyKey: z.string().trim().min(8, { error: 'validation.required' }).max(100, { error: 'validation.tooLong' }),
+  idempotencyKey: singleLineText(100).min(8, { error: 'validation.required' }),
   whenShort: z
     .enum(WHEN_SHORT, { error: 'validation.choice' })
     .nullish()

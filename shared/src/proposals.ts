@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { NeedKind, OfferKind } from './marketplace.js';
+import { multiLineText, singleLineText } from './text.js';
 
 /** What a proposal matches a need with: a course or student pool, one session of a course, or a student. */
 export const PROPOSAL_TARGET_KINDS = ['OFFER', 'SESSION', 'STUDENT'] as const;
@@ -61,11 +62,7 @@ export function isCompatibleMatch(needKind: NeedKind, target: MatchTarget): bool
 
 const id = z.uuid({ error: 'validation.id' });
 const optionalId = id.nullish().transform((v) => v ?? null);
-const note = z
-  .string({ error: 'validation.required' })
-  .trim()
-  .min(1, { error: 'validation.required' })
-  .max(PROPOSAL_NOTE_MAX, { error: 'validation.tooLong' });
+const note = multiLineText(PROPOSAL_NOTE_MAX);
 
 /** The id each target kind is named by. */
 const TARGET_ID = { OFFER: 'offerId', SESSION: 'sessionId', STUDENT: 'studentId' } as const;
@@ -91,11 +88,7 @@ export type ProposeMatchInput = z.input<typeof proposeMatchSchema>;
 
 export const answerDemandPoolSchema = z
   .object({
-    poolKey: z
-      .string({ error: 'validation.required' })
-      .trim()
-      .min(1, { error: 'validation.required' })
-      .max(100, { error: 'validation.invalid' }),
+    poolKey: singleLineText(100),
     offerId: optionalId,
     sessionId: optionalId,
     note,

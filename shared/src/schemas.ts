@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isValidBusinessId, normaliseBusinessId } from './businessId.js';
 import { isMunicipalityCode } from './municipalities.js';
 import { LOCALES, MEMBERSHIP_ROLES, ORGANISATION_KINDS, SELF_SERVICE_ROLES, USER_ROLES } from './roles.js';
+import { optionalMultiLineText, optionalSingleLineText, singleLineText } from './text.js';
 
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 128;
@@ -25,15 +26,12 @@ const password = z
   .min(PASSWORD_MIN, { error: 'validation.passwordTooShort' })
   .max(PASSWORD_MAX, { error: 'validation.passwordTooLong' });
 
-const requiredText = (max: number) =>
-  z.string().trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
-
 export const localeSchema = z.enum(LOCALES, { error: 'validation.choice' });
 
 export const signUpSchema = z.object({
   email,
   password,
-  displayName: requiredText(100),
+  displayName: singleLineText(100),
   role: z.enum(SELF_SERVICE_ROLES, { error: 'validation.choice' }),
   locale: localeSchema,
 });
@@ -57,12 +55,12 @@ export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 export const requestPasswordResetSchema = z.object({ email });
 
 export const resetPasswordSchema = z.object({
-  token: requiredText(200),
+  token: singleLineText(200),
   newPassword: password,
 });
 
 export const updateProfileSchema = z.object({
-  displayName: requiredText(100),
+  displayName: singleLineText(100),
   locale: localeSchema,
 });
 export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;
@@ -72,27 +70,18 @@ export const setUserRolesSchema = z.object({
   roles: z.array(z.enum(USER_ROLES, { error: 'validation.choice' })).max(USER_ROLES.length),
 });
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: 'validation.tooLong' })
-    .transform((v) => (v === '' ? null : v))
-    .nullish()
-    .transform((v) => v ?? null);
-
 export const organisationSchema = z
   .object({
-    name: requiredText(200),
+    name: singleLineText(200),
     kind: z.enum(ORGANISATION_KINDS, { error: 'validation.choice' }),
-    businessId: optionalText(9),
-    municipalityCode: optionalText(3).refine((v) => v === null || isMunicipalityCode(v), {
+    businessId: optionalSingleLineText(9),
+    municipalityCode: optionalSingleLineText(3).refine((v) => v === null || isMunicipalityCode(v), {
       error: 'validation.municipality',
     }),
-    website: optionalText(300).refine((v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), {
+    website: optionalSingleLineText(300).refine((v) => v === null || /^https?:\/\/[^\s]+\.[^\s]+$/.test(v), {
       error: 'validation.url',
     }),
-    description: optionalText(2000),
+    description: optionalMultiLineText(2000),
   })
   .superRefine((org, ctx) => {
     if (org.businessId !== null && !isValidBusinessId(org.businessId)) {

@@ -4,6 +4,7 @@
  */
 import {
   changePasswordSchema,
+  listSearchSchema,
   PASSWORD_COMMON_MESSAGE,
   requestPasswordResetSchema,
   resetPasswordSchema,
@@ -389,8 +390,8 @@ export async function listUsers(
 ) {
   if (!accountPolicy.listUsers(viewer)) throw forbidden();
   const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 2) as [string, string] | null;
-  const term = args.search?.trim();
+  const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
+  const term = parseInput(listSearchSchema, { search: args.search }).search;
   const matches = term
     ? or(ilike(users.email, `%${escapeLike(term)}%`), ilike(users.displayName, `%${escapeLike(term)}%`))
     : undefined;

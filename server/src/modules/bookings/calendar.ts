@@ -21,20 +21,43 @@ interface EventSource {
   cancelled: boolean;
 }
 
+/**
+ * People's text for a calendar: control characters other than tabs and line breaks are dropped (a
+ * title stored before they were refused, a NUL); ical-generator escapes the rest of an event's text.
+ */
+function plainText(value: string): string {
+  return value.replace(/[^\P{Cc}\t\r\n]/gu, '');
+}
+
+/**
+ * RFC 5545 TEXT with backslashes, semicolons, commas and line breaks escaped. ical-generator
+ * escapes an event's properties but writes the calendar's name (NAME, X-WR-CALNAME) as it is given,
+ * so a course title with a line break could add properties to the file.
+ */
+export function escapeText(value: string): string {
+  return plainText(value)
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, '\\n');
+}
+
 function calendar(name: string, events: EventSource[]) {
-  const cal = ical({ name, prodId: { company: 'Osaamisen keskusvaraamo', product: 'keskusvaraamo', language: 'FI' } });
+  const cal = ical({
+    name: escapeText(name),
+    prodId: { company: 'Osaamisen keskusvaraamo', product: 'keskusvaraamo', language: 'FI' },
+  });
   for (const e of events) {
     cal.createEvent({
       id: e.uid,
       start: e.session.startsAt,
       end: e.session.endsAt,
-      summary: e.session.offerTitle,
-      location: e.place,
+      summary: plainText(e.session.offerTitle),
+      location: e.place === null ? null : plainText(e.place),
       url: e.url,
       status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
-  return cal.toString();
+  // RFC 5545 ends every content line with CRLF, the last one too (ical-generator leaves it off).
+  return `${cal.toString()}\r\n`;
 }
 
 async function placesOf(db: Database, sessionIds: string[]) {

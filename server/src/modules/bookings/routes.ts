@@ -9,6 +9,7 @@ import type { Deps } from '../../deps.js';
 import { notFound } from '../../errors.js';
 import { isUuid } from '../../lib/ids.js';
 import { toHelsinki } from '../../lib/helsinki.js';
+import { textCell } from '../../lib/spreadsheet.js';
 import { bookableSessions, sessionsByIds } from '../offers/service.js';
 import { bookingCalendar, feedCalendar, sessionCalendar } from './calendar.js';
 import * as bookings from './service.js';
@@ -62,13 +63,14 @@ export default fp(
       const bookers = await bookings.bookersOf(deps, viewer, list);
       const session = (await bookableSessions(deps.db, [request.params.id])).get(request.params.id)!;
       const rows = list.flatMap((b, i) =>
+        // Names and addresses are people's own text: neutralised so that a spreadsheet never runs them.
         people[i]!.map((p) => [
-          p.name,
-          p.email,
+          textCell(p.name),
+          textCell(p.email),
           b.state,
           b.state === 'WAITLISTED' ? String(list.filter((w) => w.state === 'WAITLISTED').indexOf(b) + 1) : '',
-          bookers[i]?.displayName ?? '',
-          bookers[i]?.email ?? '',
+          textCell(bookers[i]?.displayName),
+          textCell(bookers[i]?.email),
           toHelsinki(new Date(b.createdAt)).replace('T', ' '),
           p.attended === null ? '' : p.attended ? 'x' : '-',
         ]),

@@ -537,7 +537,7 @@ export async function myBookings(
 ) {
   if (!viewer) throw unauthenticated();
   const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 2) as [string, string] | null;
+  const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
   const mine = eq(bookings.bookedBy, viewer.id);
   const after = cursor
     ? sql`(${bookings.createdAt}, ${bookings.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`

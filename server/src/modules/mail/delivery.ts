@@ -51,7 +51,8 @@ export async function deliverDue(
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       deps.log.warn(
-        { outboxId: message.id, attempt: message.attempts, reason },
+        // The error, not its raw message: an SMTP refusal names the recipient, which the log leaves out.
+        { outboxId: message.id, attempt: message.attempts, err: error },
         'Sending an e-mail failed; it will be retried',
       );
       await markFailed(deps.db, message, reason, { maxAttempts });

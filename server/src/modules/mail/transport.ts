@@ -17,7 +17,9 @@ export interface MailTransport {
 
 /**
  * SMTP through nodemailer when SMTP_URL is set; otherwise the development mailbox: messages are
- * kept in the outbox (the /dev/mailbox page lists them) and their text is logged.
+ * kept in the outbox (the /dev/mailbox page lists them). With `logMessages` each kept message gets
+ * a log line naming it by its Message-ID (the outbox id), never its recipient, subject, text or
+ * links: those carry personal data and one-time tokens (a reset link is an account).
  */
 export function createMailTransport(
   options: { smtpUrl?: string; logMessages: boolean },
@@ -44,7 +46,7 @@ export function createMailTransport(
   return {
     kind: 'mailbox',
     async send(e) {
-      if (options.logMessages) log.info({ to: e.to, subject: e.subject }, `E-mail (development mailbox):\n${e.text}`);
+      if (options.logMessages) log.info({ messageId: e.messageId }, 'E-mail kept in the development mailbox');
     },
     close: () => {},
   };

@@ -211,7 +211,7 @@ export async function myNeeds(
 ) {
   if (!viewer) throw unauthenticated();
   const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 2) as [string, string] | null;
+  const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
   const orgIds = await userOrganisationIds(deps.db, viewer.id);
   const mine = or(eq(needs.postedBy, viewer.id), orgIds.length ? inArray(needs.organisationId, orgIds) : undefined)!;
   const filters: (SQL | undefined)[] = [mine, args.state ? eq(needs.state, args.state) : undefined];

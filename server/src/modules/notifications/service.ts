@@ -3,10 +3,10 @@ import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { parseInput, unauthenticated } from '../../errors.js';
+import { parseInput, unauthenticated, validationError } from '../../errors.js';
 import { fromHelsinki, helsinkiDate } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
-import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
+import { decodeCursor, MAX_PAGE_SIZE, pageSize, toConnection } from '../../lib/pagination.js';
 import type { Viewer } from '../accounts/viewer.js';
 import { notificationPreferences, notifications } from './tables.js';
 
@@ -98,7 +98,7 @@ export async function myNotifications(
 ) {
   const me = signedIn(viewer);
   const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 2) as [string, string] | null;
+  const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
   const where = and(eq(notifications.userId, me.id), args.unreadOnly ? isNull(notifications.readAt) : undefined);
   const after = cursor
     ? sql`(${notifications.createdAt}, ${notifications.id}) < (${cursor[0]}::timestamptz, ${cursor[1]}::uuid)`
@@ -126,6 +126,9 @@ export async function unreadNotificationCount(db: Database, userId: string): Pro
 /** Marks the given notifications (or, without ids, all) read; only the viewer's own. Returns the unread count. */
 export async function markNotificationsRead(deps: Deps, viewer: Viewer | null, ids: string[] | null): Promise<number> {
   const me = signedIn(viewer);
+  if (ids && ids.length > MAX_PAGE_SIZE) {
+    throw validationError([{ field: 'ids', message: 'validation.tooManyChoices' }]);
+  }
   const only = ids
     ? inArray(
         notifications.id,

@@ -149,6 +149,9 @@ export async function refreshStaleCourses(db: Database): Promise<number> {
   return ids.length;
 }
 
+/** Sessions a course can be created with at once; more are added one by one. */
+export const MAX_NEW_SESSIONS = 100;
+
 export async function createOffer(
   deps: Deps,
   viewer: Viewer | null,
@@ -161,6 +164,11 @@ export async function createOffer(
   const role = org ? await roleIn(deps.db, org.id, viewer.id) : null;
   if (!org || !policy.create(viewer, org.kind, role)) {
     throw forbidden('Offers are published by members of an educational organisation or training body');
+  }
+  if ((sessionInputs?.length ?? 0) > MAX_NEW_SESSIONS) {
+    throw validationError([
+      { field: 'sessions', message: 'validation.tooManySessions', params: { max: MAX_NEW_SESSIONS } },
+    ]);
   }
   const sessions =
     data.kind === 'COURSE' ? (sessionInputs ?? []).map((s, i) => parseNewSession(s, `sessions.${i}.`)) : [];
@@ -347,7 +355,7 @@ export async function myOffers(
 ) {
   if (!viewer) throw unauthenticated();
   const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 2) as [string, string] | null;
+  const cursor = decodeCursor(args.after, ['timestamp', 'uuid']);
   const orgIds = await userOrganisationIds(deps.db, viewer.id);
   if (orgIds.length === 0) return toConnection<OfferDto>([], size, () => [], 0);
   const filters: (SQL | undefined)[] = [

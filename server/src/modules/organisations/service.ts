@@ -1,7 +1,13 @@
 /**
  * Organisation use cases: founding, editing, membership, invitations and verification.
  */
-import { inviteMemberSchema, MEMBERSHIP_ROLES, organisationSchema, type MembershipRole } from '@keskusvaraamo/shared';
+import {
+  inviteMemberSchema,
+  listSearchSchema,
+  MEMBERSHIP_ROLES,
+  organisationSchema,
+  type MembershipRole,
+} from '@keskusvaraamo/shared';
 import { and, asc, count, eq, gt, ilike, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { isUniqueViolation, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
@@ -162,12 +168,13 @@ export async function listOrganisations(
   },
 ) {
   const size = pageSize(args.first);
-  const cursor = decodeCursor(args.after, 2) as [string, string] | null;
+  const cursor = decodeCursor(args.after, ['text', 'uuid']);
+  const term = parseInput(listSearchSchema, { search: args.search }).search;
   const filters: (SQL | undefined)[] = [
     args.kind ? eq(organisations.kind, args.kind as OrganisationDto['kind']) : undefined,
     args.verified === true ? isNotNull(organisations.verifiedAt) : undefined,
     args.verified === false ? isNull(organisations.verifiedAt) : undefined,
-    args.search?.trim() ? ilike(organisations.name, `%${escapeLike(args.search.trim())}%`) : undefined,
+    term ? ilike(organisations.name, `%${escapeLike(term)}%`) : undefined,
   ];
   const nameKey = sql<string>`lower(${organisations.name})`;
   const after = cursor ? sql`(${nameKey}, ${organisations.id}) > (${cursor[0]}, ${cursor[1]}::uuid)` : undefined;

@@ -6,9 +6,8 @@
 import {
   distanceKm,
   expandTopics,
-  isMunicipalityCode,
   MUNICIPALITIES,
-  SEARCH_KINDS,
+  searchFilterSchema,
   topicById,
   type Locale,
   type SearchKind,
@@ -17,7 +16,7 @@ import {
 import { and, asc, eq, lte, sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { validationError } from '../../errors.js';
+import { parseInput, validationError } from '../../errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../../lib/pagination.js';
 import { searchItems } from './tables.js';
 
@@ -147,26 +146,15 @@ export function toPrefixQuery(text: string | null | undefined): string | null {
     .join(' & ');
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Checks a filter; returns it normalised. Errors name the field. */
+/**
+ * Checks a filter with the shared schema (values from the shared data, lists bounded, real dates,
+ * clean text); returns it normalised. Errors name the field. `publishedAfter` is the server's own
+ * (saved-search alerts) and passes as it is.
+ */
 export function checkFilter(filter: SearchFilter): SearchFilter {
-  const issues: { field: string; message: string }[] = [];
-  if (filter.kinds?.some((k) => !(SEARCH_KINDS as readonly string[]).includes(k)))
-    issues.push({ field: 'kinds', message: 'validation.choice' });
-  if (filter.municipalityCodes?.some((c) => !isMunicipalityCode(c)))
-    issues.push({ field: 'municipalityCodes', message: 'validation.municipality' });
-  if (filter.near && !isMunicipalityCode(filter.near))
-    issues.push({ field: 'near', message: 'validation.municipality' });
-  if (filter.withinKm != null && (filter.withinKm < 1 || filter.withinKm > 2000))
-    issues.push({ field: 'withinKm', message: 'validation.tooLarge' });
-  if (filter.withinKm != null && !filter.near) issues.push({ field: 'near', message: 'validation.required' });
-  for (const field of ['periodFrom', 'periodTo'] as const) {
-    if (filter[field] && !DATE.test(filter[field]!)) issues.push({ field, message: 'validation.date' });
-  }
-  if (filter.text && filter.text.length > 200) issues.push({ field: 'text', message: 'validation.tooLong' });
-  if (issues.length) throw validationError(issues);
-  return filter;
+  const { publishedAfter, ...asked } = filter ?? {};
+  const checked: SearchFilter = parseInput(searchFilterSchema, asked);
+  return publishedAfter ? { ...checked, publishedAfter } : checked;
 }
 
 type Facet = 'kinds' | 'topics' | 'municipalities' | 'languages';
@@ -227,6 +215,8 @@ function tsQueryOf(prefixQuery: string): SQL {
 }
 
 const FAR_FUTURE = '9999-12-31T00:00:00Z';
+/** How a cursor's part is checked, by the SQL type it is compared as. */
+const CURSOR_FIELD = { float8: 'number', timestamptz: 'timestamp', uuid: 'uuid' } as const;
 
 export async function search(
   deps: Pick<Deps, 'db'>,
@@ -243,7 +233,7 @@ export async function search(
   const t = searchItems;
   const startsKey = sql`coalesce(${t.startsOn}, ${FAR_FUTURE}::timestamptz)`;
   // Each sort is a tuple of keys, compared as a whole for keyset pagination.
-  const keys: { expr: SQL; desc: boolean; cast: string }[] =
+  const keys: { expr: SQL; desc: boolean; cast: keyof typeof CURSOR_FIELD }[] =
     sort === 'RELEVANCE'
       ? [
           { expr: sql`ts_rank_cd(${t.document}, ${tsQuery!})::float8`, desc: true, cast: 'float8' },
@@ -266,7 +256,10 @@ export async function search(
             ];
 
   const where = conditions(filter, tsQuery);
-  const cursor = decodeCursor(args.after, keys.length);
+  const cursor = decodeCursor(
+    args.after,
+    keys.map((k) => CURSOR_FIELD[k.cast]),
+  );
   const keyNames = keys.map((_, i) => sql.raw(`k${i}`));
   // All keys of one sort run the same direction, so one row comparison pages through them.
   const afterCursor = cursor
