@@ -37,6 +37,11 @@ export function SignInPage() {
     <Page title={t('signIn.title')} lead={t('signIn.lead')} className="page--narrow">
       <form className="form card" noValidate onSubmit={onSubmit}>
         <ErrorAlert error={submission.error} />
+        {/* The same answer for an unknown address, a wrong password and an account not yet confirmed. */}
+        {submission.error?.code === 'INVALID_CREDENTIALS' ? (
+          <p className="form__note">{t('signIn.unconfirmedHelp')}</p>
+        ) : null}
+        {submission.error?.code === 'RATE_LIMITED' ? <p className="form__note">{t('signIn.rateLimitedHelp')}</p> : null}
         <FormTextField
           control={form.control}
           name="email"
