@@ -37,6 +37,7 @@ const catalogues: Record<(typeof LOCALES)[number], Tree> = { fi, sv, en };
 const here = dirname(fileURLToPath(import.meta.url));
 const webSrc = join(here, '..');
 const sharedSrc = join(here, '../../../shared/src');
+const serverSrc = join(here, '../../../server/src');
 
 /** Every leaf key with its value: "errors.VALIDATION" → "Tarkista…". */
 function flatten(tree: Tree, prefix = ''): Map<string, unknown> {
@@ -121,6 +122,21 @@ describe('keys the code depends on', () => {
 
   it.each(LOCALES)('%s translates every validation message of the shared schemas', (locale) => {
     expect([...schemaKeys].filter((key) => !has(locale, key))).toEqual([]);
+  });
+
+  // The server's own field messages (a taken business ID, a forged cursor…) reach the forms too.
+  const serverKeys = new Set(
+    sourceFiles(serverSrc, (name) => name.endsWith('.ts') && !name.endsWith('.test.ts')).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/['"`](validation\.[A-Za-z]+)['"`]/g)].map((m) => m[1]!),
+    ),
+  );
+
+  it('finds the validation keys the server sends', () => {
+    expect(serverKeys).toContain('validation.cursor');
+  });
+
+  it.each(LOCALES)('%s translates every validation message the server sends', (locale) => {
+    expect([...serverKeys].filter((key) => !has(locale, key))).toEqual([]);
   });
 
   it.each(LOCALES)('%s translates every error code', (locale) => {
