@@ -29,6 +29,16 @@ export function formatWhen(locale: Locale, iso: unknown): string {
 }
 
 const s = (v: unknown) => String(v ?? '');
+/**
+ * A proposal's student, who may not be named (no longer discoverable: the name is empty), is "a
+ * student"; `capital` at the start of a sentence.
+ */
+const STUDENT = { fi: 'opiskelija', sv: 'en studerande', en: 'a student' } as const;
+const student = (name: unknown, locale: Locale, capital = false) => {
+  if (s(name)) return s(name);
+  return capital ? STUDENT[locale].charAt(0).toUpperCase() + STUDENT[locale].slice(1) : STUDENT[locale];
+};
+
 /** An organisation's name with its business ID, when it has one. */
 const named = (name: unknown, businessId: unknown) => (businessId ? `${s(name)} (${s(businessId)})` : s(name));
 
@@ -265,81 +275,87 @@ const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
   },
   PROPOSAL_RECEIVED: {
     fi: [
-      (d) => `Yhteistyöehdotus: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `Yhteistyöehdotus: ${s(d.needTitle)} – ${student(d.targetTitle, 'fi')}`,
       (d) =>
-        `${s(d.actorName)} ehdottaa yhteistyötä: ${s(d.needTitle)} (${s(d.organisationName)}) ja ${s(d.targetTitle)}.${note(d)}\n\nHyväksy tai hylkää ehdotus palvelussa.`,
+        `${student(d.actorName, 'fi', true)} ehdottaa yhteistyötä: ${s(d.needTitle)} (${s(d.organisationName)}) ja ${student(d.targetTitle, 'fi')}.${note(d)}\n\nHyväksy tai hylkää ehdotus palvelussa.`,
     ],
     sv: [
-      (d) => `Förslag till samarbete: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `Förslag till samarbete: ${s(d.needTitle)} – ${student(d.targetTitle, 'sv')}`,
       (d) =>
-        `${s(d.actorName)} föreslår ett samarbete: ${s(d.needTitle)} (${s(d.organisationName)}) och ${s(d.targetTitle)}.${note(d)}\n\nGodkänn eller avböj förslaget i tjänsten.`,
+        `${student(d.actorName, 'sv', true)} föreslår ett samarbete: ${s(d.needTitle)} (${s(d.organisationName)}) och ${student(d.targetTitle, 'sv')}.${note(d)}\n\nGodkänn eller avböj förslaget i tjänsten.`,
     ],
     en: [
-      (d) => `Proposed match: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `Proposed match: ${s(d.needTitle)} – ${student(d.targetTitle, 'en')}`,
       (d) =>
-        `${s(d.actorName)} proposes a match: ${s(d.needTitle)} (${s(d.organisationName)}) and ${s(d.targetTitle)}.${note(d)}\n\nAccept or decline the proposal in the service.`,
+        `${student(d.actorName, 'en', true)} proposes a match: ${s(d.needTitle)} (${s(d.organisationName)}) and ${student(d.targetTitle, 'en')}.${note(d)}\n\nAccept or decline the proposal in the service.`,
     ],
   },
   PROPOSAL_ACCEPTED: {
     fi: [
-      (d) => `Ehdotus hyväksytty: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `Ehdotus hyväksytty: ${s(d.needTitle)} – ${student(d.targetTitle, 'fi')}`,
       (d) =>
-        `${s(d.actorName)} hyväksyi yhteistyöehdotuksen: ${s(d.needTitle)} ja ${s(d.targetTitle)}. Ehdotus odottaa vielä toisen osapuolen vastausta.`,
+        `${student(d.actorName, 'fi', true)} hyväksyi yhteistyöehdotuksen: ${s(d.needTitle)} ja ${student(d.targetTitle, 'fi')}. Ehdotus odottaa vielä toisen osapuolen vastausta.`,
     ],
     sv: [
-      (d) => `Förslaget godkändes: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `Förslaget godkändes: ${s(d.needTitle)} – ${student(d.targetTitle, 'sv')}`,
       (d) =>
-        `${s(d.actorName)} godkände förslaget till samarbete: ${s(d.needTitle)} och ${s(d.targetTitle)}. Förslaget väntar ännu på den andra partens svar.`,
+        `${student(d.actorName, 'sv', true)} godkände förslaget till samarbete: ${s(d.needTitle)} och ${student(d.targetTitle, 'sv')}. Förslaget väntar ännu på den andra partens svar.`,
     ],
     en: [
-      (d) => `Proposal accepted: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `Proposal accepted: ${s(d.needTitle)} – ${student(d.targetTitle, 'en')}`,
       (d) =>
-        `${s(d.actorName)} accepted the proposed match: ${s(d.needTitle)} and ${s(d.targetTitle)}. It now waits for the other side's answer.`,
+        `${student(d.actorName, 'en', true)} accepted the proposed match: ${s(d.needTitle)} and ${student(d.targetTitle, 'en')}. It now waits for the other side's answer.`,
     ],
   },
   PROPOSAL_DECLINED: {
     fi: [
-      (d) => `Ehdotus hylätty: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
-      (d) => `${s(d.actorName)} hylkäsi yhteistyöehdotuksen: ${s(d.needTitle)} ja ${s(d.targetTitle)}.`,
+      (d) => `Ehdotus hylätty: ${s(d.needTitle)} – ${student(d.targetTitle, 'fi')}`,
+      (d) =>
+        `${student(d.actorName, 'fi', true)} hylkäsi yhteistyöehdotuksen: ${s(d.needTitle)} ja ${student(d.targetTitle, 'fi')}.`,
     ],
     sv: [
-      (d) => `Förslaget avböjdes: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
-      (d) => `${s(d.actorName)} avböjde förslaget till samarbete: ${s(d.needTitle)} och ${s(d.targetTitle)}.`,
+      (d) => `Förslaget avböjdes: ${s(d.needTitle)} – ${student(d.targetTitle, 'sv')}`,
+      (d) =>
+        `${student(d.actorName, 'sv', true)} avböjde förslaget till samarbete: ${s(d.needTitle)} och ${student(d.targetTitle, 'sv')}.`,
     ],
     en: [
-      (d) => `Proposal declined: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
-      (d) => `${s(d.actorName)} declined the proposed match: ${s(d.needTitle)} and ${s(d.targetTitle)}.`,
+      (d) => `Proposal declined: ${s(d.needTitle)} – ${student(d.targetTitle, 'en')}`,
+      (d) =>
+        `${student(d.actorName, 'en', true)} declined the proposed match: ${s(d.needTitle)} and ${student(d.targetTitle, 'en')}.`,
     ],
   },
   PROPOSAL_WITHDRAWN: {
     fi: [
-      (d) => `Ehdotus peruttu: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
-      (d) => `${s(d.actorName)} perui yhteistyöehdotuksen: ${s(d.needTitle)} ja ${s(d.targetTitle)}.`,
+      (d) => `Ehdotus peruttu: ${s(d.needTitle)} – ${student(d.targetTitle, 'fi')}`,
+      (d) =>
+        `${student(d.actorName, 'fi', true)} perui yhteistyöehdotuksen: ${s(d.needTitle)} ja ${student(d.targetTitle, 'fi')}.`,
     ],
     sv: [
-      (d) => `Förslaget drogs tillbaka: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
-      (d) => `${s(d.actorName)} drog tillbaka förslaget till samarbete: ${s(d.needTitle)} och ${s(d.targetTitle)}.`,
+      (d) => `Förslaget drogs tillbaka: ${s(d.needTitle)} – ${student(d.targetTitle, 'sv')}`,
+      (d) =>
+        `${student(d.actorName, 'sv', true)} drog tillbaka förslaget till samarbete: ${s(d.needTitle)} och ${student(d.targetTitle, 'sv')}.`,
     ],
     en: [
-      (d) => `Proposal withdrawn: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
-      (d) => `${s(d.actorName)} withdrew the proposed match: ${s(d.needTitle)} and ${s(d.targetTitle)}.`,
+      (d) => `Proposal withdrawn: ${s(d.needTitle)} – ${student(d.targetTitle, 'en')}`,
+      (d) =>
+        `${student(d.actorName, 'en', true)} withdrew the proposed match: ${s(d.needTitle)} and ${student(d.targetTitle, 'en')}.`,
     ],
   },
   MATCH_MADE: {
     fi: [
-      (d) => `Yhteistyö sovittu: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `Yhteistyö sovittu: ${s(d.needTitle)} – ${student(d.targetTitle, 'fi')}`,
       (d) =>
-        `Molemmat osapuolet hyväksyivät ehdotuksen: ${s(d.needTitle)} (${s(d.organisationName)}) ja ${s(d.targetTitle)}. Sopikaa jatkosta ehdotuksen keskustelussa.`,
+        `Molemmat osapuolet hyväksyivät ehdotuksen: ${s(d.needTitle)} (${s(d.organisationName)}) ja ${student(d.targetTitle, 'fi')}. Sopikaa jatkosta ehdotuksen keskustelussa.`,
     ],
     sv: [
-      (d) => `Samarbetet är klart: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `Samarbetet är klart: ${s(d.needTitle)} – ${student(d.targetTitle, 'sv')}`,
       (d) =>
-        `Båda parter godkände förslaget: ${s(d.needTitle)} (${s(d.organisationName)}) och ${s(d.targetTitle)}. Kom överens om fortsättningen i förslagets diskussion.`,
+        `Båda parter godkände förslaget: ${s(d.needTitle)} (${s(d.organisationName)}) och ${student(d.targetTitle, 'sv')}. Kom överens om fortsättningen i förslagets diskussion.`,
     ],
     en: [
-      (d) => `Match made: ${s(d.needTitle)} – ${s(d.targetTitle)}`,
+      (d) => `Match made: ${s(d.needTitle)} – ${student(d.targetTitle, 'en')}`,
       (d) =>
-        `Both sides accepted the proposal: ${s(d.needTitle)} (${s(d.organisationName)}) and ${s(d.targetTitle)}. Agree on what comes next in the proposal's conversation.`,
+        `Both sides accepted the proposal: ${s(d.needTitle)} (${s(d.organisationName)}) and ${student(d.targetTitle, 'en')}. Agree on what comes next in the proposal's conversation.`,
     ],
   },
   ORGANISATION_RENAMED: {

@@ -5,7 +5,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
-import { buildOrganisation, buildUser, depsOf, type TestUser } from '../../test/factories.js';
+import { buildOrganisation, buildUser, depsOf, lastEmailTo, type TestUser } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
 import { placementNeed, student, viewerOf } from '../../test/proposal-factories.js';
 import { applyToNeed } from '../applications/service.js';
@@ -159,5 +159,12 @@ describe('a student who is no longer discoverable', () => {
       .where(and(eq(notifications.userId, company.owner.id), eq(notifications.type, 'PROPOSAL_DECLINED')));
     expect(declined!.data).toMatchObject({ proposalId: id, targetTitle: '', actorName: '' });
     expect(JSON.stringify(declined!.data)).not.toContain('Sanna');
+    // The e-mail words them as "a student".
+    const email = await lastEmailTo(app, company.owner.email);
+    expect(email!.subject).toBe('Ehdotus hylätty: Kesätyöntekijä aurinkopuistoon – opiskelija');
+    expect(email!.textBody).toContain(
+      'Opiskelija hylkäsi yhteistyöehdotuksen: Kesätyöntekijä aurinkopuistoon ja opiskelija.',
+    );
+    expect(email!.textBody).not.toContain('Sanna');
   });
 });
