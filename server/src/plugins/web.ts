@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import fp from 'fastify-plugin';
@@ -25,13 +26,16 @@ export default fp(
       },
     });
     // The page carries this response's CSP nonce (helmet makes one for these routes) in a meta tag,
-    // where react-aria reads it for the <style> elements it adds; the policy allows no other inline style.
-    const indexHtml = readFileSync(join(opts.root, 'index.html'), 'utf8');
-    const sendIndex = (reply: import('fastify').FastifyReply) =>
-      reply
+    // where react-aria reads it for the <style> elements it adds; the policy allows no other inline
+    // style. Read on each request, as sendFile did: a rebuilt app is served without a restart.
+    const sendIndex = async (reply: import('fastify').FastifyReply) => {
+      const html = await readFile(join(opts.root, 'index.html'), 'utf8');
+      const meta = `<meta property="csp-nonce" nonce="${reply.cspNonce.style}" />`;
+      return reply
         .header('cache-control', 'no-cache')
         .type('text/html; charset=utf-8')
-        .send(indexHtml.replace('<head>', `<head>\n    <meta property="csp-nonce" nonce="${reply.cspNonce.style}" />`));
+        .send(html.replace('<head>', `<head>\n    ${meta}`));
+    };
     const withNonce = { helmet: { enableCSPNonces: true } };
     app.get('/', withNonce, (_request, reply) => sendIndex(reply));
     app.get('/*', withNonce, (request, reply) => {
