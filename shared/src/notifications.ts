@@ -2,6 +2,8 @@
  * Notification types and how each is delivered unless the person chooses otherwise. Every type
  * shows in the app (unless OFF); EMAIL sends it at once, DIGEST gathers it into the daily e-mail.
  */
+import type { UserRole } from './roles.js';
+
 export const NOTIFICATION_TYPES = [
   'BOOKING_CONFIRMED',
   'BOOKING_WAITLISTED',
@@ -87,4 +89,9 @@ export const NOTIFICATION_GROUPS: Record<
   ORGANISATIONS: ['ORGANISATION_RENAMED'],
   MESSAGES: ['MESSAGE_RECEIVED'],
   SEARCHES: ['SAVED_SEARCH_RESULTS'],
+};
+
+/** Groups only some roles receive, shown on the preferences page to those roles only; others are for everyone. */
+export const NOTIFICATION_GROUP_ROLES: Partial<Record<keyof typeof NOTIFICATION_GROUPS, readonly UserRole[]>> = {
+  ORGANISATIONS: ['COORDINATOR'],
 };

@@ -52,7 +52,8 @@ describe('PreferencesForm', () => {
       'Viestit',
       'Tallennetut haut',
     ]);
-    expect(screen.getAllByRole('radiogroup')).toHaveLength(NOTIFICATION_TYPES.length);
+    // Every type but the coordinators' own (ORGANISATIONS), which this reader does not receive.
+    expect(screen.getAllByRole('radiogroup')).toHaveLength(NOTIFICATION_TYPES.length - 1);
 
     const bookingConfirmed = choiceOf('Varaus vahvistettu');
     const names = within(bookingConfirmed)
@@ -70,6 +71,15 @@ describe('PreferencesForm', () => {
     expect(checkedIn(bookingConfirmed)).toBe('Sähköposti heti');
     expect(checkedIn(choiceOf('Uusi viesti'))).toBe('Päivän kooste');
     expect(checkedIn(choiceOf('Hakija perui hakemuksensa'))).toBe('Päivän kooste');
+  });
+
+  it('shows coordinators the group of organisations that must be verified again', () => {
+    const server = fakeGraphql(saving);
+    renderWithApp(<PreferencesForm preferences={DEFAULTS} roles={['COORDINATOR']} />, server.client);
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings).toContain('Organisaatiot');
+    expect(choiceOf('Vahvistettu organisaatio muutti nimeään tai Y-tunnustaan')).toBeTruthy();
+    expect(screen.getAllByRole('radiogroup')).toHaveLength(NOTIFICATION_TYPES.length);
   });
 
   it('saves every type at once and says so', async () => {

@@ -2,10 +2,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import {
   DEFAULT_CHANNEL,
   DELIVERY_CHANNELS,
+  NOTIFICATION_GROUP_ROLES,
   NOTIFICATION_GROUPS,
   NOTIFICATION_TYPES,
   type DeliveryChannel,
   type NotificationType,
+  type UserRole,
 } from '@keskusvaraamo/shared';
 import { useId, useState } from 'react';
 import { Button, FieldError, Label, Radio, RadioGroup } from 'react-aria-components';
@@ -38,7 +40,14 @@ export function channelsOf(preferences: readonly NotificationPreference[]): Reco
  * one radio group per type, whose four choices are explained once, above, and read out with each
  * choice. Every type is saved at once.
  */
-export function PreferencesForm({ preferences }: { preferences: readonly NotificationPreference[] }) {
+export function PreferencesForm({
+  preferences,
+  roles = [],
+}: {
+  preferences: readonly NotificationPreference[];
+  /** The reader's roles: a group only some roles receive (coordinators') is shown to them only. */
+  roles?: readonly UserRole[];
+}) {
   const { t } = useTranslation();
   const idPrefix = useId();
   const [, setPreferences] = useMutation(SetNotificationPreferencesMutation);
@@ -49,6 +58,8 @@ export function PreferencesForm({ preferences }: { preferences: readonly Notific
   });
   const submission = useSubmitError(form);
   const helpId = (channel: DeliveryChannel) => `${idPrefix}-help-${channel}`;
+  // Every choice is saved, but a group the reader never receives (coordinators' own) is not shown.
+  const groups = GROUPS.filter((group) => NOTIFICATION_GROUP_ROLES[group]?.some((r) => roles.includes(r)) ?? true);
 
   const submit = form.handleSubmit(async ({ channels }) => {
     submission.clear();
@@ -79,7 +90,7 @@ export function PreferencesForm({ preferences }: { preferences: readonly Notific
           ))}
         </dl>
       </section>
-      {GROUPS.map((group) => (
+      {groups.map((group) => (
         <section key={group} className="card preference-group" aria-labelledby={`${idPrefix}-${group}`}>
           <h2 id={`${idPrefix}-${group}`}>{t(`notifications.groups.${group}`)}</h2>
           {NOTIFICATION_GROUPS[group].map((type) => (

@@ -38,11 +38,10 @@ describe('editing an organisation', () => {
     expect(screen.getByText(/Jos muutat sen nimeä tai Y-tunnusta, vahvistus poistuu/)).toBeTruthy();
     const user = userEvent.setup();
     const name = screen.getByRole('textbox', { name: /Organisaation nimi/ });
-    await user.clear(name);
-    await user.type(name, 'Kemijoki Oy');
+    await user.type(name, 'n');
     expect(screen.getByText(/Olet muuttamassa vahvistetun organisaation nimeä tai Y-tunnusta/)).toBeTruthy();
-    await user.clear(name);
-    await user.type(name, 'Tunturienergia Oy');
+    // Back to the name it had: nothing changes.
+    await user.type(name, '{Backspace}');
     expect(screen.queryByText(/Olet muuttamassa/)).toBeNull();
   });
 
