@@ -79,6 +79,17 @@ const euroCents = (max: number) =>
     .int({ error: 'validation.number' })
     .min(0, { error: 'validation.notNegative' })
     .max(max, { error: 'validation.tooLarge' });
+/** A whole number of people, seats or positions: at least one, at most `max`. */
+const count = (max: number) =>
+  z
+    .number()
+    .int({ error: 'validation.number' })
+    .min(1, { error: 'validation.atLeastOne' })
+    .max(max, { error: 'validation.tooLarge' });
+const optionalCount = (max: number) =>
+  count(max)
+    .nullish()
+    .transform((v) => v ?? null);
 const optionalCents = (max: number) =>
   euroCents(max)
     .nullish()
@@ -97,11 +108,7 @@ export const needSchema = z
     remote: z.boolean().default(false),
     periodStart: dateString,
     periodEnd: dateString,
-    positions: z
-      .number()
-      .int({ error: 'validation.number' })
-      .min(1, { error: 'validation.atLeastOne' })
-      .max(500, { error: 'validation.tooLarge' }),
+    positions: count(500),
     payKind: z
       .enum(PAY_KINDS, { error: 'validation.choice' })
       .nullish()
@@ -160,13 +167,7 @@ export const offerSchema = z
       .max(168, { error: 'validation.tooLarge' })
       .default(24),
     /** Student pool fields. */
-    studentCount: z
-      .number()
-      .int({ error: 'validation.number' })
-      .min(1, { error: 'validation.atLeastOne' })
-      .max(2000, { error: 'validation.tooLarge' })
-      .nullish()
-      .transform((v) => v ?? null),
+    studentCount: optionalCount(2000),
     periodStart: dateString.nullish().transform((v) => v ?? null),
     periodEnd: dateString.nullish().transform((v) => v ?? null),
     placementKinds: z
@@ -218,32 +219,16 @@ export const sessionSchema = z
     onlineUrl: optionalSingleLineText(500).refine((v) => v === null || /^https:\/\/[^\s]+\.[^\s]+$/.test(v), {
       error: 'validation.httpsUrl',
     }),
-    seats: z
-      .number()
-      .int({ error: 'validation.number' })
-      .min(1, { error: 'validation.atLeastOne' })
-      .max(2000, { error: 'validation.tooLarge' }),
+    seats: count(2000),
     priceCents: euroCents(10_000_000),
     language: locale,
     /** Until when bookers may cancel; empty means until the start. */
     cancellationDeadline: localDateTimeString.nullish().transform((v) => v ?? null),
     /** The session runs only if this many seats are confirmed by the decision time. */
-    minParticipants: z
-      .number()
-      .int({ error: 'validation.number' })
-      .min(1, { error: 'validation.atLeastOne' })
-      .max(2000, { error: 'validation.tooLarge' })
-      .nullish()
-      .transform((v) => v ?? null),
+    minParticipants: optionalCount(2000),
     decisionAt: localDateTimeString.nullish().transform((v) => v ?? null),
     /** Seats one booker may hold on the session; omitted, DEFAULT_MAX_SEATS_PER_BOOKER (at most the seats). */
-    maxSeatsPerBooker: z
-      .number()
-      .int({ error: 'validation.number' })
-      .min(1, { error: 'validation.atLeastOne' })
-      .max(2000, { error: 'validation.tooLarge' })
-      .nullish()
-      .transform((v) => v ?? null),
+    maxSeatsPerBooker: optionalCount(2000),
   })
   .superRefine((s, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
