@@ -72,6 +72,28 @@ export async function buildTestApp(env: Record<string, string> = {}, options: Op
   return Object.assign(app, { closeAndDrop: close });
 }
 
+/**
+ * Two app instances on one fresh real PostgreSQL database, as behind a load balancer: the first
+ * ready for `inject`, the second listening on a loopback port (for WebSocket subscribers).
+ */
+export async function buildTwoInstances(): Promise<{ first: App; second: App; close(): Promise<void> }> {
+  const database = await openTestDatabase();
+  const first = await buildApp(testConfig(), { database: database.handle, logger: false });
+  await first.ready();
+  const other = await openDatabase({ kind: 'postgres', url: database.url!, poolSize: 5 });
+  const second = await buildApp(testConfig(), { database: other, logger: false });
+  await second.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    first,
+    second,
+    close: async () => {
+      await second.close();
+      await first.close();
+      await database.drop();
+    },
+  };
+}
+
 export interface GqlOptions {
   token?: string;
   /** Refresh cookie value to send. */

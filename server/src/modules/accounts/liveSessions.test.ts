@@ -8,10 +8,8 @@ import { createSigner } from 'fast-jwt';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { buildApp } from '../../app.js';
-import { openDatabase } from '../../db/client.js';
 import { buildUser, PASSWORD, type TestUser } from '../../test/factories.js';
-import { buildTestApp, gql, onRealPostgres, openTestDatabase, testConfig, type App } from '../../test/helper.js';
+import { buildTestApp, buildTwoInstances, gql, onRealPostgres, type App } from '../../test/helper.js';
 import { notify } from '../notifications/service.js';
 import { SESSION_ENDED_CODE } from './liveSessions.js';
 
@@ -136,21 +134,13 @@ describe('live subscriptions end with the session', () => {
 describe.runIf(onRealPostgres)('live subscriptions across instances (real PostgreSQL)', () => {
   let first: App;
   let second: App;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const database = await openTestDatabase();
-    drop = database.drop;
-    first = await buildApp(testConfig(), { database: database.handle, logger: false });
-    await first.ready();
-    const other = await openDatabase({ kind: 'postgres', url: database.url!, poolSize: 5 });
-    second = await buildApp(testConfig(), { database: other, logger: false });
-    await second.listen({ port: 0, host: '127.0.0.1' });
+    ({ first, second, close } = await buildTwoInstances());
   });
   afterAll(async () => {
-    await second?.close();
-    await first?.close();
-    await drop?.();
+    await close?.();
   });
 
   it('signing out everywhere through one instance closes the socket held by another', async () => {

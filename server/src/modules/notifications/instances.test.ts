@@ -8,32 +8,22 @@ import type { AddressInfo } from 'node:net';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { buildApp } from '../../app.js';
-import { openDatabase } from '../../db/client.js';
 import { deliverDue } from '../mail/delivery.js';
 import { enqueueEmail, pendingCount } from '../mail/service.js';
 import type { MailTransport } from '../mail/transport.js';
 import { buildCourse, buildUser, depsOf, sessionInput } from '../../test/factories.js';
-import { gql, onRealPostgres, openTestDatabase, testConfig, type App } from '../../test/helper.js';
+import { buildTwoInstances, gql, onRealPostgres, type App } from '../../test/helper.js';
 
 describe.runIf(onRealPostgres)('several instances on one PostgreSQL', () => {
   let first: App;
   let second: App;
-  let drop: () => Promise<void>;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const database = await openTestDatabase();
-    drop = database.drop;
-    first = await buildApp(testConfig(), { database: database.handle, logger: false });
-    await first.ready();
-    const other = await openDatabase({ kind: 'postgres', url: database.url!, poolSize: 5 });
-    second = await buildApp(testConfig(), { database: other, logger: false });
-    await second.listen({ port: 0, host: '127.0.0.1' });
+    ({ first, second, close } = await buildTwoInstances());
   });
   afterAll(async () => {
-    await second?.close();
-    await first?.close();
-    await drop?.();
+    await close?.();
   });
 
   it('pushes a notification written through one instance to a subscriber on the other', async () => {
