@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import { unauthenticated } from '../errors.js';
 import { loadViewer } from '../modules/accounts/service.js';
-import type { Viewer } from '../modules/accounts/viewer.js';
+import type { Viewer } from '../lib/viewer.js';
 
 const ISSUER = 'keskusvaraamo';
 const AUDIENCE = 'keskusvaraamo-web';

@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
-import type { Viewer } from '../modules/accounts/viewer.js';
+import type { Viewer } from '../lib/viewer.js';
 import {
   applyToNeed,
   declineApplication,

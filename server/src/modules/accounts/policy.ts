@@ -1,5 +1,5 @@
 /** Who may do what with accounts. Each rule is one line; resolvers and services ask here. */
-import { hasRole, type Viewer } from './viewer.js';
+import { hasRole, type Viewer } from '../../lib/viewer.js';
 
 export const accountPolicy = {
   listUsers: (viewer: Viewer | null) => hasRole(viewer, 'ADMIN'),

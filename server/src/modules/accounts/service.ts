@@ -29,7 +29,7 @@ import { presentUser, type UserDto } from './presenter.js';
 import { clearAccountThrottle, countSignInAttempt } from './rateLimit.js';
 import { revokeAllSessions, revokeSessionOf, rotateSession, startSession } from './sessions.js';
 import { emailTokens, users } from './tables.js';
-import type { Viewer } from './viewer.js';
+import type { Viewer } from '../../lib/viewer.js';
 
 /** A signed-in session: the access token for the client, the refresh token for its cookie. */
 export interface Session {

@@ -3,7 +3,7 @@
  * company. Coordinators read every application but move none: a transition is a decision of one
  * of the two parties (the company offers, the student accepts), never made on their behalf.
  */
-import { hasRole, isStaff, type Viewer } from '../accounts/viewer.js';
+import { hasRole, isStaff, type Viewer } from '../../lib/viewer.js';
 
 interface ApplicationRef {
   studentId: string;

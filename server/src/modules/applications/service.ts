@@ -26,7 +26,7 @@ import { todayInHelsinki } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeIdCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { usersByIds } from '../accounts/service.js';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../../lib/viewer.js';
 import type { NeedDto } from '../needs/presenter.js';
 import { getNeed, lockNeed, markNeedFilled, needIdsManagedBy, needsByIds } from '../needs/service.js';
 import { notify, type NewNotification } from '../notifications/service.js';

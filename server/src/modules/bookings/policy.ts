@@ -1,5 +1,5 @@
 /** Who may see and change a booking. `organiser`: the viewer belongs to the course's organisation. */
-import { hasRole, isStaff, type Viewer } from '../accounts/viewer.js';
+import { hasRole, isStaff, type Viewer } from '../../lib/viewer.js';
 
 interface BookingRef {
   bookedBy: string;

@@ -14,7 +14,7 @@ import { AppError, forbidden, invalidState, notFound, parseInput, unauthenticate
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { getUser, usersByIds } from '../accounts/service.js';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../../lib/viewer.js';
 import { memberIdsOf, userOrganisationIds } from '../organisations/service.js';
 import { NOTIFY_CTES, notify, type NewNotification, type NotificationType } from '../notifications/service.js';
 import {

@@ -4,7 +4,7 @@
  * booking; both sides and the proposer of a proposal). Coordinators broker and moderate, so they
  * read and write in every thread; nobody else learns that a thread exists.
  */
-import { hasRole, type Viewer } from '../accounts/viewer.js';
+import { hasRole, type Viewer } from '../../lib/viewer.js';
 
 export const conversationPolicy = {
   read: (viewer: Viewer | null, party: boolean) => !!viewer && (party || hasRole(viewer, 'COORDINATOR')),

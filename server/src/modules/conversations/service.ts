@@ -13,7 +13,7 @@ import { forbidden, notFound, parseInput, unauthenticated } from '../../errors.j
 import { assertId } from '../../lib/ids.js';
 import { decodeIdCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { getUser, usersByIds } from '../accounts/service.js';
-import { hasRole, type Viewer } from '../accounts/viewer.js';
+import { hasRole, type Viewer } from '../../lib/viewer.js';
 import { applicationIdsOfParty, applicationParties } from '../applications/service.js';
 import { bookingIdsOfParty, bookingParties } from '../bookings/service.js';
 import { notify } from '../notifications/service.js';

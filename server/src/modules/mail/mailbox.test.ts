@@ -2,7 +2,7 @@ import { USER_ROLES, type UserRole } from '@keskusvaraamo/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, depsOf } from '../../test/factories.js';
 import { buildTestApp, gql, testConfig, type TestApp } from '../../test/helper.js';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../../lib/viewer.js';
 import { deliverDue } from './delivery.js';
 import { isLoopback, mailboxPolicy, type MailboxClient } from './policy.js';
 

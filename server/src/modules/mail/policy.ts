@@ -1,7 +1,7 @@
 /** Who may read the development mailbox. Resolvers and the web page's answers follow from here. */
 import { isIP } from 'node:net';
 import type { Config } from '../../config.js';
-import { hasRole, type Viewer } from '../accounts/viewer.js';
+import { hasRole, type Viewer } from '../../lib/viewer.js';
 
 /** Where a request came from, as the mailbox rule needs it. */
 export interface MailboxClient {

@@ -26,7 +26,7 @@ import { preparedRows, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { forbidden, unauthenticated, validationError } from '../../errors.js';
 import { helsinkiDate } from '../../lib/helsinki.js';
-import { hasRole, type Viewer } from '../accounts/viewer.js';
+import { hasRole, type Viewer } from '../../lib/viewer.js';
 import type { NeedDto } from '../needs/presenter.js';
 import { mayManageNeed } from '../needs/service.js';
 import type { OfferDto } from '../offers/presenter.js';

@@ -1,6 +1,6 @@
 /** Who may do what with needs. `role` is the viewer's role in the need's company, if any. */
 import type { MembershipRole, NeedState } from '@keskusvaraamo/shared';
-import { hasRole, isStaff, type Viewer } from '../accounts/viewer.js';
+import { hasRole, isStaff, type Viewer } from '../../lib/viewer.js';
 
 type Role = MembershipRole | null;
 interface NeedRef {

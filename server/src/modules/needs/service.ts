@@ -18,7 +18,7 @@ import {
 import { endOfHelsinkiDay, todayInHelsinki } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../../lib/viewer.js';
 import { acceptedCount, fillNeedAtAccepted } from '../applications/service.js';
 import { organisationIdsOfUser, organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
 import { indexDocument, removeFromIndex } from '../search/service.js';

@@ -7,7 +7,7 @@ import { parseInput, unauthenticated, validationError } from '../../errors.js';
 import { fromHelsinki, helsinkiDate } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, MAX_PAGE_SIZE, pageSize, toConnection } from '../../lib/pagination.js';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../../lib/viewer.js';
 import { notificationPreferences, notifications } from './tables.js';
 
 export { NOTIFICATION_TYPES, type NotificationType } from '@keskusvaraamo/shared';

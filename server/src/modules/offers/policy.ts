@@ -1,6 +1,6 @@
 /** Who may do what with offers. `role` is the viewer's role in the offering organisation. */
 import type { MembershipRole, OfferState, OrganisationKind } from '@keskusvaraamo/shared';
-import { hasRole, isStaff, type Viewer } from '../accounts/viewer.js';
+import { hasRole, isStaff, type Viewer } from '../../lib/viewer.js';
 
 type Role = MembershipRole | null;
 const EDUCATIONAL_KINDS: readonly OrganisationKind[] = ['EDUCATIONAL', 'TRAINING_BODY'];

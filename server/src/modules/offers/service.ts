@@ -25,7 +25,7 @@ import {
 import { fromHelsinki, helsinkiDate } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../../lib/viewer.js';
 import { organisationIdsOfUser, organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
 import { promoteWaitlist } from '../bookings/service.js';
 import { indexDocument, markStale, removeFromIndex, staleDocuments } from '../search/service.js';

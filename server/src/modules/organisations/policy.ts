@@ -1,6 +1,6 @@
 /** Who may do what with organisations. `role` is the viewer's membership role in the organisation. */
 import { organisationKindsFor, type MembershipRole, type OrganisationKind } from '@keskusvaraamo/shared';
-import { hasRole, isStaff, type Viewer } from '../accounts/viewer.js';
+import { hasRole, isStaff, type Viewer } from '../../lib/viewer.js';
 
 type Role = MembershipRole | null;
 

@@ -17,7 +17,7 @@ import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { hashToken, newToken } from '../../lib/secrets.js';
 import { countRequestedEmail, escapeLike, userIdsWithRole } from '../accounts/service.js';
 import { users } from '../accounts/tables.js';
-import { isStaff, type Viewer } from '../accounts/viewer.js';
+import { isStaff, type Viewer } from '../../lib/viewer.js';
 import { enqueueEmail } from '../mail/service.js';
 import { notify } from '../notifications/service.js';
 import { organisationPolicy as policy } from './policy.js';

@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.js';
 import { forbidden, parseInput, unauthenticated } from '../../errors.js';
 import { isUuid } from '../../lib/ids.js';
 import { users } from '../accounts/tables.js';
-import { hasRole, isStaff, type Viewer } from '../accounts/viewer.js';
+import { hasRole, isStaff, type Viewer } from '../../lib/viewer.js';
 import { studentProfiles } from './tables.js';
 
 export const profilePolicy = {

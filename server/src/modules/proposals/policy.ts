@@ -7,7 +7,7 @@
  * educator's or a pool answer.
  */
 import type { ProposalOrigin } from '@keskusvaraamo/shared';
-import { hasRole, isStaff, type Viewer } from '../accounts/viewer.js';
+import { hasRole, isStaff, type Viewer } from '../../lib/viewer.js';
 
 export interface ViewerSides {
   need: boolean;

@@ -40,7 +40,7 @@ import { assertId } from '../../lib/ids.js';
 import { decodeIdCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { usersByIds } from '../accounts/service.js';
 import { appliedPairs } from '../applications/service.js';
-import { isStaff, type Viewer } from '../accounts/viewer.js';
+import { isStaff, type Viewer } from '../../lib/viewer.js';
 import type { NeedDto } from '../needs/presenter.js';
 import {
   getNeed,

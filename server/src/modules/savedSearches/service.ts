@@ -11,7 +11,7 @@ import { queryRows, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError, notFound, parseInput, unauthenticated } from '../../errors.js';
 import { assertId } from '../../lib/ids.js';
-import type { Viewer } from '../accounts/viewer.js';
+import type { Viewer } from '../../lib/viewer.js';
 import { notify } from '../notifications/service.js';
 import { checkFilter, search, type SearchFilter } from '../search/service.js';
 import { SAVED_SEARCH_ALERTS, savedSearches } from './tables.js';
