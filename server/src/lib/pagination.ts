@@ -1,3 +1,4 @@
+import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { validationError } from '../errors.js';
 import { isUuid } from './ids.js';
 
@@ -117,4 +118,93 @@ export function toConnection<T>(
  */
 export function decodeIdCursor(cursor: string | null | undefined): string | null {
   return decodeCursor(cursor, ['uuid'] as const)?.[0] ?? null;
+}
+
+/** One part of a list's sort key: a column (or expression), what it holds, and its direction. */
+export interface KeyPart {
+  column: SQLWrapper;
+  type: CursorField;
+  descending?: boolean;
+  /** The SQL type the cursor's value is read as; by default timestamptz, uuid, text or float8 from `type`. */
+  cast?: string;
+}
+
+const CAST: Record<CursorField, string> = { timestamp: 'timestamptz', uuid: 'uuid', text: 'text', number: 'float8' };
+
+/** A page of a list, as every connection in the API has it. */
+export interface Connection<N> {
+  nodes: N[];
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}
+
+/**
+ * Keyset pagination, the one way every list pages. Give it the request's `first`/`after` and the
+ * list's sort key (ending in a unique column, so the order is total); select `page.cursor` as
+ * `cursor` with the rows, filter by `page.where`, order by `page.orderBy`, fetch `page.limit` rows,
+ * and turn them into a connection with `page.connection`.
+ *
+ * The cursor is the sort key of the last row as PostgreSQL writes it in JSON, built in SQL: a
+ * timestamp keeps its microseconds, so rows written in the same millisecond (or the same
+ * transaction) are neither skipped nor repeated, as they were when a cursor held a JavaScript Date.
+ * Sort keys must not be null.
+ */
+export function keyset(args: { first?: number | null; after?: string | null }, key: readonly KeyPart[]) {
+  if (!key.length) throw new Error('a keyset needs a sort key');
+  const size = pageSize(args.first);
+  const values = decodeCursor(
+    args.after,
+    key.map((part) => part.type),
+  ) as (string | number)[] | null;
+  const typed = (i: number) => sql`${values![i]}::${sql.raw(key[i]!.cast ?? CAST[key[i]!.type])}`;
+  let where: SQL | undefined;
+  if (values) {
+    const uniform = key.every((part) => !!part.descending === !!key[0]!.descending);
+    if (uniform) {
+      // One row comparison, which an index on the key columns serves.
+      where = sql`(${sql.join(
+        key.map((part) => part.column),
+        sql`, `,
+      )}) ${sql.raw(key[0]!.descending ? '<' : '>')} (${sql.join(
+        key.map((_, i) => typed(i)),
+        sql`, `,
+      )})`;
+    } else {
+      // Mixed directions: (a after x) or (a = x and (b after y)) …, built from the last part up.
+      for (let i = key.length - 1; i >= 0; i--) {
+        const part = key[i]!;
+        const beyond = sql`${part.column} ${sql.raw(part.descending ? '<' : '>')} ${typed(i)}`;
+        where = where ? sql`(${beyond} or (${part.column} = ${typed(i)} and ${where}))` : beyond;
+      }
+    }
+  }
+  return {
+    size,
+    /** One more row than the page, to know whether more follow. */
+    limit: size + 1,
+    where,
+    orderBy: key.map((part) => sql`${part.column} ${sql.raw(part.descending ? 'desc' : 'asc')}`),
+    /** Select this as `cursor`: the row's sort key, exactly as the database holds it. */
+    cursor: sql<string>`json_build_array(${sql.join(
+      key.map((part) => part.column),
+      sql`, `,
+    )})::text`,
+    /** The page from rows fetched with `limit`, each with its `cursor`. */
+    connection<R extends { cursor: string }, N>(
+      rows: R[],
+      totalCount: number,
+      present: (row: R) => N,
+    ): Connection<N> {
+      const pageRows = rows.slice(0, size);
+      const last = pageRows.at(-1);
+      return {
+        nodes: pageRows.map(present),
+        totalCount,
+        pageInfo: {
+          hasNextPage: rows.length > size,
+          endCursor: last ? Buffer.from(last.cursor).toString('base64url') : null,
+        },
+      };
+    },
+  };
 }
