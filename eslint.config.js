@@ -1,8 +1,12 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+const MODULE_API = 'Import another module through its index.ts (or tables.ts), never its internals.';
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'migrations/**', 'e2e/artifacts/**'] },
@@ -63,5 +67,50 @@ export default tseslint.config(
   {
     files: ['web/src/features/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/app/**'] }] },
+  },
+  {
+    // No import cycles, on the server and in the web app (type-only imports aside: they vanish).
+    files: ['server/src/**/*.ts', 'web/src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': importX.flatConfigs.typescript.settings['import-x/extensions'],
+      'import-x/parsers': importX.flatConfigs.typescript.settings['import-x/parsers'],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['server/tsconfig.json', 'web/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
+  },
+  // A server module is reached only through its public API (index.ts), and its tables.ts for
+  // foreign keys and typed reads; see README "Architecture". Three patterns for three depths.
+  {
+    files: ['server/src/modules/*/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./[A-Za-z]+/(?!(index|tables)\\.js$)', message: MODULE_API }] },
+      ],
+    },
+  },
+  {
+    files: ['server/src/modules/*/*/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^\\.\\./\\.\\./[A-Za-z]+/(?!(index|tables)\\.js$)', message: MODULE_API }] },
+      ],
+    },
+  },
+  {
+    files: ['server/src/*.ts', 'server/src/!(modules)/**/*.ts', 'bench/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)modules/[A-Za-z]+/(?!(index|tables)\\.js$)', message: MODULE_API }] },
+      ],
+    },
   },
 );
