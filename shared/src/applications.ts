@@ -23,13 +23,17 @@ export type ApplicationState = (typeof APPLICATION_STATES)[number];
 /** States in which an application is still being decided. */
 export const OPEN_APPLICATION_STATES = ['SUBMITTED', 'SHORTLISTED', 'OFFERED'] as const satisfies ApplicationState[];
 
+/** Who moved an application: the student, the need's side, or the system (the last position was filled). */
+export const APPLICATION_ACTORS = ['APPLICANT', 'ORGANISATION', 'SYSTEM'] as const;
+export type ApplicationActor = (typeof APPLICATION_ACTORS)[number];
+
 /** What can be done to an application, by whom, and from which states. */
 export const APPLICATION_ACTIONS = ['SHORTLIST', 'OFFER', 'REJECT', 'ACCEPT', 'DECLINE', 'WITHDRAW'] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
 export const APPLICATION_TRANSITIONS: Record<
   ApplicationAction,
-  { by: 'ORGANISATION' | 'APPLICANT'; from: readonly ApplicationState[]; to: ApplicationState }
+  { by: Exclude<ApplicationActor, 'SYSTEM'>; from: readonly ApplicationState[]; to: ApplicationState }
 > = {
   SHORTLIST: { by: 'ORGANISATION', from: ['SUBMITTED'], to: 'SHORTLISTED' },
   // A company with one good applicant may offer without shortlisting first.

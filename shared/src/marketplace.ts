@@ -289,6 +289,21 @@ function childrenOf(groupId: string): string[] {
 
 export const BOOKING_STATES = ['CONFIRMED', 'WAITLISTED', 'OFFERED', 'CANCELLED'] as const;
 export type BookingState = (typeof BOOKING_STATES)[number];
+/** Why a booking was cancelled (`Booking.cancelReason`); the web app words each one. */
+export const CANCEL_REASONS = [
+  'BY_BOOKER',
+  'BY_ORGANISER',
+  'DECLINED',
+  'CLAIM_EXPIRED',
+  'SESSION_CANCELLED',
+  'MINIMUM_NOT_REACHED',
+] as const;
+export type CancelReason = (typeof CANCEL_REASONS)[number];
+export const isCancelReason = (value: string | null | undefined): value is CancelReason =>
+  (CANCEL_REASONS as readonly (string | null | undefined)[]).includes(value);
+/** Why a session was cancelled (`CourseSession.cancelReason`): its bookings are cancelled for the same reason. */
+export const SESSION_CANCEL_REASONS = ['SESSION_CANCELLED', 'MINIMUM_NOT_REACHED'] as const satisfies CancelReason[];
+export type SessionCancelReason = (typeof SESSION_CANCEL_REASONS)[number];
 /** What to do when fewer seats are free than asked. */
 export const WHEN_SHORT = ['TAKE_AVAILABLE', 'JOIN_WAITLIST'] as const;
 export type WhenShort = (typeof WHEN_SHORT)[number];

@@ -33,6 +33,9 @@ export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 export const DELIVERY_CHANNELS = ['APP', 'EMAIL', 'DIGEST', 'OFF'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+/** How a notification that was written is delivered: every channel but OFF (for OFF nothing is written). */
+export const NOTIFICATION_CHANNELS = ['APP', 'EMAIL', 'DIGEST'] as const satisfies DeliveryChannel[];
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 export const DEFAULT_CHANNEL: Record<NotificationType, DeliveryChannel> = {
   BOOKING_CONFIRMED: 'EMAIL',

@@ -9,6 +9,15 @@ import { LOCALES } from './roles.js';
 import { optionalSingleLineText } from './text.js';
 import { isTopicId, TOPICS } from './topics.js';
 
+/** How a saved search tells of new results: at once, in the daily digest, weekly, or not at all (only kept). */
+export const SAVED_SEARCH_ALERTS = ['IMMEDIATE', 'DAILY', 'WEEKLY', 'NONE'] as const;
+export type SavedSearchAlert = (typeof SAVED_SEARCH_ALERTS)[number];
+export const isSavedSearchAlert = (value: unknown): value is SavedSearchAlert =>
+  typeof value === 'string' && (SAVED_SEARCH_ALERTS as readonly string[]).includes(value);
+/** The server keeps at most this many saved searches per person (LIMIT_REACHED beyond it). */
+export const MAX_SAVED_SEARCHES = 50;
+export const SAVED_SEARCH_NAME_MAX = 100;
+
 export const SEARCH_TEXT_MAX = 200;
 export const WITHIN_KM_MAX = 2000;
 
