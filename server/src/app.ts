@@ -15,10 +15,8 @@ import graphqlRateLimit from './plugins/graphqlRateLimit.js';
 import health from './plugins/health.js';
 import httpErrors from './plugins/httpErrors.js';
 import maintenance from './plugins/maintenance.js';
-import mailRoutes from './modules/mail/routes.js';
-import mailWorker from './modules/mail/worker.js';
-import liveSessions from './modules/accounts/liveSessions.js';
-import liveNotifications from './modules/notifications/live.js';
+import { liveSessions } from './modules/accounts/index.js';
+import { liveNotifications, mailRoutes, mailWorker } from './modules/messaging/index.js';
 import security from './plugins/security.js';
 import web from './plugins/web.js';
 

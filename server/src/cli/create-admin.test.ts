@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { openDatabase } from '../db/client.js';
 import { users } from '../modules/accounts/tables.js';
-import { ensureAdmin } from '../modules/accounts/service.js';
+import { ensureAdmin } from '../modules/accounts/index.js';
 import { buildUser, depsOf, lastEmailTo, PASSWORD } from '../test/factories.js';
 import {
   buildTestApp,

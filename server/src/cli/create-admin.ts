@@ -13,7 +13,7 @@ import { openDatabase, type DatabaseHandle } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
 import { AppError } from '../errors.js';
 import { describeError } from '../lib/logging.js';
-import { adminAccountSchema, ensureAdmin } from '../modules/accounts/service.js';
+import { adminAccountSchema, ensureAdmin } from '../modules/accounts/index.js';
 
 const USAGE = `Usage: npm run admin:create -- --email someone@example.fi [--name "Full Name"]
    or: node server/dist/cli/create-admin.js --email someone@example.fi [--name "Full Name"]

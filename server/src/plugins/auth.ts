@@ -4,7 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import { unauthenticated } from '../errors.js';
-import { loadViewer } from '../modules/accounts/service.js';
+import { loadViewer } from '../modules/accounts/index.js';
 import type { Viewer } from '../lib/viewer.js';
 
 const ISSUER = 'keskusvaraamo';

@@ -8,15 +8,15 @@ import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../lib/databaseErrors.js';
 import { checkDocumentSize, GRAPHQL_LIMITS, limitRules, validateSubscription } from '../lib/graphqlLimits.js';
-import accounts from '../modules/accounts/resolvers.js';
+import { accountsGraphql as accounts } from '../modules/accounts/index.js';
 import applications from '../modules/applications/resolvers.js';
 import bookings from '../modules/bookings/resolvers.js';
 import conversations from '../modules/conversations/resolvers.js';
 import matching from '../modules/matching/resolvers.js';
 import needs from '../modules/needs/resolvers.js';
-import notifications from '../modules/notifications/resolvers.js';
+import { messagingGraphql as messaging } from '../modules/messaging/index.js';
 import offers from '../modules/offers/resolvers.js';
-import organisations from '../modules/organisations/resolvers.js';
+import { organisationsGraphql as organisations } from '../modules/organisations/index.js';
 import profiles from '../modules/profiles/resolvers.js';
 import proposals from '../modules/proposals/resolvers.js';
 import savedSearches from '../modules/savedSearches/resolvers.js';
@@ -37,7 +37,7 @@ const MODULES: GraphqlModule[] = [
   profiles,
   search,
   bookings,
-  notifications,
+  messaging,
   savedSearches,
   applications,
   conversations,

@@ -1,9 +1,9 @@
 import fp from 'fastify-plugin';
 import { deleteExpiredCounters } from '../lib/rateLimit.js';
-import { deleteExpiredCredentials } from '../modules/accounts/cleanup.js';
+import { deleteExpiredCredentials } from '../modules/accounts/index.js';
 import { enforceMinimums, expireOffers } from '../modules/bookings/service.js';
 import { expireNeeds } from '../modules/needs/service.js';
-import { lastDigestTime, queueDigests } from '../modules/notifications/service.js';
+import { lastDigestTime, queueDigests } from '../modules/messaging/index.js';
 import { refreshStaleCourses } from '../modules/offers/service.js';
 import { checkSavedSearches } from '../modules/savedSearches/service.js';
 

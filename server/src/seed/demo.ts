@@ -7,7 +7,7 @@
 import type { MembershipRole, OrganisationKind, UserRole } from '@keskusvaraamo/shared';
 import { count, sql } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { hashPassword } from '../modules/accounts/passwords.js';
+import { hashPassword } from '../modules/accounts/index.js';
 import { users } from '../modules/accounts/tables.js';
 import { memberships, organisations } from '../modules/organisations/tables.js';
 import { DEMO_STUDENTS } from './demo-students.js';

@@ -6,7 +6,7 @@ import { buildApp } from '../app.js';
 import { REPO_ROOT } from '../config.js';
 import type { DatabaseHandle } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
-import { hashPassword } from '../modules/accounts/passwords.js';
+import { hashPassword } from '../modules/accounts/index.js';
 import { users } from '../modules/accounts/tables.js';
 import { onRealPostgres, openTestDatabase, testConfig } from '../test/helper.js';
 import { DEMO_DOMAIN, DEMO_USERS, demoEmail, seedDemoData } from './demo.js';

@@ -4,7 +4,7 @@
  */
 import { like } from 'drizzle-orm';
 import type { Database } from '../db/client.js';
-import { verifyPassword } from '../modules/accounts/passwords.js';
+import { verifyPassword } from '../modules/accounts/index.js';
 import { users } from '../modules/accounts/tables.js';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from './demo.js';
 

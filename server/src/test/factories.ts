@@ -5,10 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import type { OrganisationKind, UserRole } from '@keskusvaraamo/shared';
 import { desc, eq, sql } from 'drizzle-orm';
-import { hashPassword } from '../modules/accounts/passwords.js';
+import { hashPassword } from '../modules/accounts/index.js';
 import { users } from '../modules/accounts/tables.js';
-import { renderMessage } from '../modules/mail/render.js';
-import { emailOutbox } from '../modules/mail/tables.js';
+import { renderMessage } from '../modules/messaging/index.js';
+import { emailOutbox } from '../modules/messaging/tables.js';
 import { memberships, organisations } from '../modules/organisations/tables.js';
 import { withCheckDigit } from '../seed/demo.js';
 import type { Deps } from '../deps.js';

@@ -5,7 +5,7 @@
  */
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emailOutbox } from '../mail/tables.js';
+import { emailOutbox } from '../messaging/tables.js';
 import { buildOrganisation, buildUser } from '../../test/factories.js';
 import { buildTestApp, codeOf, type GqlResult, type TestApp } from '../../test/helper.js';
 

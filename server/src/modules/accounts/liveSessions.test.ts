@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { buildUser, PASSWORD, type TestUser } from '../../test/factories.js';
 import { buildTestApp, buildTwoInstances, gql, onRealPostgres, type App } from '../../test/helper.js';
-import { notify } from '../notifications/service.js';
+import { notify } from '../messaging/index.js';
 import { SESSION_ENDED_CODE } from './liveSessions.js';
 
 const SUBSCRIPTION = `subscription { notificationsChanged { unreadCount } }`;

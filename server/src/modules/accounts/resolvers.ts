@@ -2,10 +2,8 @@ import type { IResolvers, MercuriusContext } from 'mercurius';
 import type { GraphqlModule } from '../../plugins/graphql.js';
 import { REFRESH_COOKIE } from '../../plugins/auth.js';
 import { unauthenticated } from '../../errors.js';
-import { membershipsOf } from '../organisations/service.js';
 import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './devices.js';
 import * as accounts from './service.js';
-import type { UserDto } from './presenter.js';
 
 const client = (ctx: MercuriusContext): accounts.ClientInfo => ({
   ip: ctx.request.ip,
@@ -89,18 +87,7 @@ const resolvers: IResolvers = {
   },
 };
 
-const loaders = {
-  User: {
-    memberships: async (queries: { obj: UserDto }[], ctx: MercuriusContext) =>
-      membershipsOf(
-        ctx.deps,
-        queries.map((q) => q.obj.id),
-      ),
-  },
-};
-
 export default {
   schemaUrl: new URL('./schema.graphql', import.meta.url),
   resolvers,
-  loaders,
 } satisfies GraphqlModule;

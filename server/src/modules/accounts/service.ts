@@ -20,7 +20,7 @@ import type { Deps } from '../../deps.js';
 import { AppError, forbidden, notFound, parseInput, unauthenticated, validationError } from '../../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { hashToken, newToken } from '../../lib/secrets.js';
-import { enqueueEmail } from '../mail/service.js';
+import { enqueueEmail } from '../messaging/index.js';
 import { deviceCookieFor, deviceIdFor } from './devices.js';
 import { countEmailSender, countEmailTo, countSignUp, rateLimited } from './emailLimits.js';
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from './passwords.js';

@@ -16,7 +16,7 @@ import {
   type TestUser,
 } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
-import { notifications } from '../notifications/tables.js';
+import { notifications } from '../messaging/tables.js';
 import { applications } from './tables.js';
 
 const FIELDS = `id state coverLetter studentName rejectReason actions

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApplication, buildNeed, buildOrganisation, buildUser } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, onRealPostgres, type TestApp } from '../../test/helper.js';
 import { needs } from '../needs/tables.js';
-import { notifications } from '../notifications/tables.js';
+import { notifications } from '../messaging/tables.js';
 import { applicationEvents, applications } from './tables.js';
 
 const ACCEPT = `mutation ($id: ID!) { acceptApplication(id: $id) { state } }`;

@@ -25,12 +25,12 @@ import { AppError, forbidden, invalidState, notFound, parseInput, unauthenticate
 import { todayInHelsinki } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeIdCursor, pageSize, toConnection } from '../../lib/pagination.js';
-import { usersByIds } from '../accounts/service.js';
+import { usersByIds } from '../accounts/index.js';
 import type { Viewer } from '../../lib/viewer.js';
 import type { NeedDto } from '../needs/presenter.js';
 import { getNeed, lockNeed, markNeedFilled, needIdsManagedBy, needsByIds } from '../needs/service.js';
-import { notify, type NewNotification } from '../notifications/service.js';
-import { memberIdsOf, organisationsByIds, userOrganisationIds } from '../organisations/service.js';
+import { notify, type NewNotification } from '../messaging/index.js';
+import { memberIdsOf, organisationsByIds, userOrganisationIds } from '../organisations/index.js';
 import { profilesByUserIds, type StudentProfileDto } from '../profiles/service.js';
 import { applicationPolicy as policy } from './policy.js';
 import {

@@ -13,10 +13,10 @@ import type { Deps } from '../../deps.js';
 import { AppError, forbidden, invalidState, notFound, parseInput, unauthenticated } from '../../errors.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
-import { getUser, usersByIds } from '../accounts/service.js';
+import { getUser, usersByIds } from '../accounts/index.js';
 import type { Viewer } from '../../lib/viewer.js';
-import { memberIdsOf, userOrganisationIds } from '../organisations/service.js';
-import { NOTIFY_CTES, notify, type NewNotification, type NotificationType } from '../notifications/service.js';
+import { memberIdsOf, userOrganisationIds } from '../organisations/index.js';
+import { NOTIFY_CTES, notify, type NewNotification, type NotificationType } from '../messaging/index.js';
 import {
   bookableSessions,
   changeSeatsTaken,

@@ -10,7 +10,7 @@ import {
   type TestUser,
 } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, onRealPostgres, type TestApp } from '../../test/helper.js';
-import { notifications } from '../notifications/tables.js';
+import { notifications } from '../messaging/tables.js';
 import { memberships } from '../organisations/tables.js';
 import { conversations } from './tables.js';
 

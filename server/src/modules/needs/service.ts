@@ -20,7 +20,7 @@ import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { acceptedCount, fillNeedAtAccepted } from '../applications/service.js';
-import { organisationIdsOfUser, organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
+import { organisationIdsOfUser, organisationsByIds, roleIn, userOrganisationIds } from '../organisations/index.js';
 import { indexDocument, removeFromIndex } from '../search/service.js';
 import { needPolicy as policy } from './policy.js';
 import { presentNeed, type NeedDto } from './presenter.js';

@@ -1,6 +1,6 @@
 import type { IResolvers, MercuriusContext } from 'mercurius';
 import type { GraphqlModule } from '../../plugins/graphql.js';
-import { organisationsByIds } from '../organisations/service.js';
+import { organisationsByIds } from '../organisations/index.js';
 import type { OfferDto } from './presenter.js';
 import * as offers from './service.js';
 

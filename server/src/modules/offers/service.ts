@@ -26,7 +26,7 @@ import { fromHelsinki, helsinkiDate } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import type { Viewer } from '../../lib/viewer.js';
-import { organisationIdsOfUser, organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
+import { organisationIdsOfUser, organisationsByIds, roleIn, userOrganisationIds } from '../organisations/index.js';
 import { promoteWaitlist } from '../bookings/service.js';
 import { indexDocument, markStale, removeFromIndex, staleDocuments } from '../search/service.js';
 import { offerPolicy as policy } from './policy.js';

@@ -37,6 +37,14 @@ type Queries = { obj: OrganisationDto }[];
 const ids = (queries: Queries) => queries.map((q) => q.obj.id);
 
 const loaders = {
+  // A user's organisations are organisations' to tell: accounts knows nothing of them.
+  User: {
+    memberships: async (queries: { obj: { id: string } }[], ctx: MercuriusContext) =>
+      organisations.membershipsOf(
+        ctx.deps,
+        queries.map((q) => q.obj.id),
+      ),
+  },
   Organisation: {
     myRole: async (queries: Queries, ctx: MercuriusContext) => {
       const viewer = await ctx.viewer();

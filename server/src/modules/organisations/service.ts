@@ -15,11 +15,11 @@ import { AppError, forbidden, notFound, parseInput, unauthenticated, validationE
 import { assertId } from '../../lib/ids.js';
 import { decodeCursor, pageSize, toConnection } from '../../lib/pagination.js';
 import { hashToken, newToken } from '../../lib/secrets.js';
-import { countRequestedEmail, escapeLike, userIdsWithRole } from '../accounts/service.js';
+import { countRequestedEmail, escapeLike, userIdsWithRole } from '../accounts/index.js';
 import { users } from '../accounts/tables.js';
 import { isStaff, type Viewer } from '../../lib/viewer.js';
-import { enqueueEmail } from '../mail/service.js';
-import { notify } from '../notifications/service.js';
+import { enqueueEmail } from '../messaging/index.js';
+import { notify } from '../messaging/index.js';
 import { organisationPolicy as policy } from './policy.js';
 import { presentInvitation, presentOrganisation, type OrganisationDto } from './presenter.js';
 import { invitations, memberships, organisations } from './tables.js';

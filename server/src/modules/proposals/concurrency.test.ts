@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser, dateIn, type TestUser } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, onRealPostgres, type TestApp } from '../../test/helper.js';
 import { course, courseNeed } from '../../test/proposal-factories.js';
-import { notifications } from '../notifications/tables.js';
+import { notifications } from '../messaging/tables.js';
 import { matches, proposals } from './tables.js';
 
 const PROPOSE = `mutation ($input: ProposeMatchInput!) { proposeMatch(input: $input) { id state } }`;

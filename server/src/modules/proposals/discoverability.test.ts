@@ -10,7 +10,7 @@ import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
 import { placementNeed, student, viewerOf } from '../../test/proposal-factories.js';
 import { applyToNeed } from '../applications/service.js';
 import { saveStudentProfile } from '../profiles/service.js';
-import { notifications } from '../notifications/tables.js';
+import { notifications } from '../messaging/tables.js';
 
 const TARGET = `target { kind title organisationName studentId hidden studentProfile { displayName } }`;
 const PROPOSE = `mutation ($input: ProposeMatchInput!) { proposeMatch(input: $input) { id } }`;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser, dateIn, type TestUser } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
 import { course, courseNeed, studentPool } from '../../test/proposal-factories.js';
-import { notifications } from '../notifications/tables.js';
+import { notifications } from '../messaging/tables.js';
 import { formPools, type PoolNeed } from './pools.js';
 import { proposals } from './tables.js';
 

@@ -12,7 +12,7 @@ import {
   student,
   studentPool,
 } from '../../test/proposal-factories.js';
-import { notifications } from '../notifications/tables.js';
+import { notifications } from '../messaging/tables.js';
 import { matches, proposals } from './tables.js';
 
 const FIELDS = `id state origin note poolKey proposerName viewerSides actions createdAt decidedAt

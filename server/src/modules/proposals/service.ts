@@ -38,7 +38,7 @@ import {
 import { todayInHelsinki } from '../../lib/helsinki.js';
 import { assertId } from '../../lib/ids.js';
 import { decodeIdCursor, pageSize, toConnection } from '../../lib/pagination.js';
-import { usersByIds } from '../accounts/service.js';
+import { usersByIds } from '../accounts/index.js';
 import { appliedPairs } from '../applications/service.js';
 import { isStaff, type Viewer } from '../../lib/viewer.js';
 import type { NeedDto } from '../needs/presenter.js';
@@ -50,7 +50,7 @@ import {
   openCourseNeeds,
   openNeedsPublishedBefore,
 } from '../needs/service.js';
-import { notify, type NewNotification } from '../notifications/service.js';
+import { notify, type NewNotification } from '../messaging/index.js';
 import type { OfferDto, SessionDto } from '../offers/presenter.js';
 import {
   bookableSessions,
@@ -60,7 +60,7 @@ import {
   sessionsByIds,
   type BookableSession,
 } from '../offers/service.js';
-import { memberIdsOf, organisationsByIds, roleIn, userOrganisationIds } from '../organisations/service.js';
+import { memberIdsOf, organisationsByIds, roleIn, userOrganisationIds } from '../organisations/index.js';
 import { profilePolicy, profilesByUserIds, type StudentProfileDto } from '../profiles/service.js';
 import { proposalPolicy as policy, type ViewerSides } from './policy.js';
 import { formPools, type DemandPool } from './pools.js';

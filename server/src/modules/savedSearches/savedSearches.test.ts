@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notifications } from '../notifications/tables.js';
+import { notifications } from '../messaging/tables.js';
 import { buildNeed, buildUser, depsOf, type TestUser } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, onRealPostgres, type TestApp } from '../../test/helper.js';
 import { checkSavedSearches, MAX_SAVED_SEARCHES } from './service.js';

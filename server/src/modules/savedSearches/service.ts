@@ -12,7 +12,7 @@ import type { Deps } from '../../deps.js';
 import { AppError, notFound, parseInput, unauthenticated } from '../../errors.js';
 import { assertId } from '../../lib/ids.js';
 import type { Viewer } from '../../lib/viewer.js';
-import { notify } from '../notifications/service.js';
+import { notify } from '../messaging/index.js';
 import { checkFilter, search, type SearchFilter } from '../search/service.js';
 import { SAVED_SEARCH_ALERTS, savedSearches } from './tables.js';
 

@@ -2,9 +2,9 @@ import type { IResolvers, MercuriusContext } from 'mercurius';
 import { forbidden, notFound, unauthenticated } from '../../errors.js';
 import type { GraphqlModule } from '../../plugins/graphql.js';
 import { pageSize } from '../../lib/pagination.js';
-import { mailboxClient, mailboxPolicy } from '../mail/policy.js';
-import { sentMessages } from '../mail/service.js';
-import { unsubscribe } from '../mail/unsubscribe.js';
+import { mailboxClient, mailboxPolicy } from './policy.js';
+import { sentMessages } from './outbox.js';
+import { unsubscribe } from './unsubscribe.js';
 import { latestNotification } from './live.js';
 import {
   markNotificationsRead,
@@ -13,7 +13,7 @@ import {
   setPreferences,
   unreadNotificationCount,
   type NotificationDto,
-} from './service.js';
+} from './commands.js';
 
 async function signedIn(ctx: MercuriusContext) {
   const viewer = await ctx.viewer();

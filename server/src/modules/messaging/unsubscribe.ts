@@ -8,7 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { signReference, verifyReference } from '../../lib/signing.js';
-import { notificationPreferences } from '../notifications/tables.js';
+import { notificationPreferences } from './tables.js';
 
 const PURPOSE = 'unsubscribe';
 export type UnsubscribeTopic = NotificationType | 'DIGEST';

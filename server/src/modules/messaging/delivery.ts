@@ -7,7 +7,7 @@
  */
 import type { Deps } from '../../deps.js';
 import { renderMessage } from './render.js';
-import { claimDue, markFailed, markSent } from './service.js';
+import { claimDue, markFailed, markSent } from './outbox.js';
 import type { MailTransport } from './transport.js';
 
 export interface DeliveryOptions {

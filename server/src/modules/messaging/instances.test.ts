@@ -8,9 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { deliverDue } from '../mail/delivery.js';
-import { enqueueEmail, pendingCount } from '../mail/service.js';
-import type { MailTransport } from '../mail/transport.js';
+import { deliverDue } from './delivery.js';
+import { enqueueEmail, pendingCount } from './outbox.js';
+import type { MailTransport } from './transport.js';
 import { buildCourse, buildUser, depsOf, sessionInput } from '../../test/factories.js';
 import { buildTwoInstances, gql, onRealPostgres, type App } from '../../test/helper.js';
 

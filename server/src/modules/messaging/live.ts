@@ -7,7 +7,7 @@
 import { desc, eq } from 'drizzle-orm';
 import fp from 'fastify-plugin';
 import type { Database } from '../../db/client.js';
-import { presentNotification } from './service.js';
+import { presentNotification } from './commands.js';
 import { notifications } from './tables.js';
 
 export const NOTIFICATION_CHANNEL = 'kv_notifications';

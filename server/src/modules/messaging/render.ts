@@ -1,7 +1,7 @@
 import type { Locale } from '@keskusvaraamo/shared';
 import type { Deps } from '../../deps.js';
-import { renderDigestEmail, renderNotificationEmail, type RenderedMessage } from '../notifications/email.js';
-import type { OutboxRow } from './service.js';
+import { renderDigestEmail, renderNotificationEmail, type RenderedMessage } from './notificationEmails.js';
+import type { OutboxRow } from './outbox.js';
 import { isTemplateName, renderEmail, SIGNATURE, type TemplateName, type TemplateParams } from './templates.js';
 import { unsubscribeUrls } from './unsubscribe.js';
 

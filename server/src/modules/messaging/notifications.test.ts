@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { emailOutbox } from '../mail/tables.js';
+import { emailOutbox } from './tables.js';
 import {
   buildApplication,
   buildCourse,
@@ -16,7 +16,7 @@ import {
   type TestUser,
 } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
-import { lastDigestTime, queueDigests } from './service.js';
+import { lastDigestTime, queueDigests } from './commands.js';
 import { notifications } from './tables.js';
 
 const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id } }`;

@@ -14,7 +14,7 @@ import {
 } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
 import { deliverDue } from './delivery.js';
-import { claimDue } from './service.js';
+import { claimDue } from './outbox.js';
 import { emailOutbox } from './tables.js';
 
 /** A real SMTP server on loopback that keeps every message it accepts (or refuses while `refuse` is set). */
