@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { LOCALES, USER_ROLES } from '@keskusvaraamo/shared';
+import { sqlList } from '../../db/sqlList.js';
 
 export const userRole = pgEnum('user_role', USER_ROLES);
 export const emailTokenPurpose = pgEnum('email_token_purpose', ['VERIFY_EMAIL', 'RESET_PASSWORD']);
@@ -30,7 +31,7 @@ export const users = pgTable(
   },
   (t) => [
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
-    check('users_locale_known', sql`${t.locale} in ('fi', 'sv', 'en')`),
+    check('users_locale_known', sql`${t.locale} in ${sqlList(LOCALES)}`),
   ],
 );
 

@@ -1,3 +1,4 @@
+import type { ApplicationActor } from '@keskusvaraamo/shared';
 import type { applicationEvents, applications } from './tables.js';
 
 export function presentApplication(row: typeof applications.$inferSelect) {
@@ -14,9 +15,6 @@ export function presentApplication(row: typeof applications.$inferSelect) {
   };
 }
 export type ApplicationDto = ReturnType<typeof presentApplication>;
-
-/** Who moved an application: the applicant, someone on the need's side, or the system. */
-export type ApplicationActor = 'APPLICANT' | 'ORGANISATION' | 'SYSTEM';
 
 /** A step of the timeline. The actor is named by side only: the student needs no staff names. */
 export function presentApplicationEvent(row: typeof applicationEvents.$inferSelect, studentId: string) {

@@ -1,3 +1,4 @@
+import { BOOKING_STATES } from '@keskusvaraamo/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -15,7 +16,6 @@ import {
 import { users } from '../accounts/tables.js';
 import { courseSessions } from '../offers/tables.js';
 
-export const BOOKING_STATES = ['CONFIRMED', 'WAITLISTED', 'OFFERED', 'CANCELLED'] as const;
 export const bookingState = pgEnum('booking_state', BOOKING_STATES);
 
 /**

@@ -1,9 +1,8 @@
 import { CONVERSATION_SUBJECT_KINDS, MESSAGE_MAX } from '@keskusvaraamo/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sqlList } from '../../db/sqlList.js';
 import { users } from '../accounts/tables.js';
-
-const KNOWN_KINDS = sql.raw(CONVERSATION_SUBJECT_KINDS.map((k) => `'${k}'`).join(', '));
 
 /**
  * One thread per subject (an application, a booking, a proposal), made when its first message is
@@ -20,7 +19,7 @@ export const conversations = pgTable(
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('conversations_subject_kind_known', sql`${t.subjectKind} in (${KNOWN_KINDS})`),
+    check('conversations_subject_kind_known', sql`${t.subjectKind} in ${sqlList(CONVERSATION_SUBJECT_KINDS)}`),
     uniqueIndex('conversations_subject_unique').on(t.subjectKind, t.subjectId),
     index('conversations_last_message_idx').on(t.lastMessageAt, t.id),
   ],

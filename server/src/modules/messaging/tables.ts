@@ -1,13 +1,8 @@
+import { DELIVERY_CHANNELS, NOTIFICATION_CHANNELS } from '@keskusvaraamo/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sqlList } from '../../db/sqlList.js';
 import { users } from '../accounts/tables.js';
-
-/**
- * How a person wants one type of notification: in the app only, by e-mail at once, in the daily
- * digest, or not at all. Every notification shows in the app unless it is OFF.
- */
-export const DELIVERY_CHANNELS = ['APP', 'EMAIL', 'DIGEST', 'OFF'] as const;
-export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 
 /**
  * What happened that a person should know of. Written in the same transaction as the change;
@@ -24,7 +19,7 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-    channel: text('channel', { enum: ['APP', 'EMAIL', 'DIGEST'] })
+    channel: text('channel', { enum: NOTIFICATION_CHANNELS })
       .notNull()
       .default('APP'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -32,7 +27,7 @@ export const notifications = pgTable(
     digestedAt: timestamp('digested_at', { withTimezone: true }),
   },
   (t) => [
-    check('notifications_channel_known', sql`${t.channel} in ('APP', 'EMAIL', 'DIGEST')`),
+    check('notifications_channel_known', sql`${t.channel} in ${sqlList(NOTIFICATION_CHANNELS)}`),
     index('notifications_user_idx').on(t.userId, t.createdAt),
     index('notifications_unread_idx')
       .on(t.userId)
@@ -56,7 +51,7 @@ export const notificationPreferences = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.type] }),
-    check('notification_preferences_channel_known', sql`${t.channel} in ('APP', 'EMAIL', 'DIGEST', 'OFF')`),
+    check('notification_preferences_channel_known', sql`${t.channel} in ${sqlList(DELIVERY_CHANNELS)}`),
   ],
 );
 

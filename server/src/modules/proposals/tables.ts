@@ -1,13 +1,10 @@
+import { PROPOSAL_ANSWERS, PROPOSAL_ORIGINS, PROPOSAL_STATES, PROPOSAL_TARGET_KINDS } from '@keskusvaraamo/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { sqlList } from '../../db/sqlList.js';
 import { users } from '../accounts/tables.js';
 import { needs } from '../needs/tables.js';
 import { courseSessions, offers } from '../offers/tables.js';
-
-export const PROPOSAL_TARGETS = ['OFFER', 'SESSION', 'STUDENT'] as const;
-export const PROPOSAL_STATES = ['OPEN', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
-export const PROPOSAL_ORIGINS = ['COORDINATOR', 'EDUCATOR', 'POOL'] as const;
-export const ANSWERS = ['ACCEPTED', 'DECLINED'] as const;
 
 /**
  * A proposed match between a need and an offer, a session or a student, with a note. Made by a
@@ -25,7 +22,7 @@ export const proposals = pgTable(
     needId: uuid('need_id')
       .notNull()
       .references(() => needs.id, { onDelete: 'restrict' }),
-    targetKind: text('target_kind', { enum: PROPOSAL_TARGETS }).notNull(),
+    targetKind: text('target_kind', { enum: PROPOSAL_TARGET_KINDS }).notNull(),
     offerId: uuid('offer_id').references(() => offers.id, { onDelete: 'restrict' }),
     sessionId: uuid('session_id').references(() => courseSessions.id, { onDelete: 'restrict' }),
     studentId: uuid('student_id').references(() => users.id, { onDelete: 'restrict' }),
@@ -37,19 +34,19 @@ export const proposals = pgTable(
       .references(() => users.id, { onDelete: 'restrict' }),
     note: text('note').notNull(),
     state: text('state', { enum: PROPOSAL_STATES }).notNull().default('OPEN'),
-    needAnswer: text('need_answer', { enum: ANSWERS }),
+    needAnswer: text('need_answer', { enum: PROPOSAL_ANSWERS }),
     needAnsweredBy: uuid('need_answered_by').references(() => users.id, { onDelete: 'set null' }),
     needAnsweredAt: timestamp('need_answered_at', { withTimezone: true }),
-    targetAnswer: text('target_answer', { enum: ANSWERS }),
+    targetAnswer: text('target_answer', { enum: PROPOSAL_ANSWERS }),
     targetAnsweredBy: uuid('target_answered_by').references(() => users.id, { onDelete: 'set null' }),
     targetAnsweredAt: timestamp('target_answered_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (t) => [
-    check('proposals_target_kind_known', sql`${t.targetKind} in ('OFFER', 'SESSION', 'STUDENT')`),
-    check('proposals_state_known', sql`${t.state} in ('OPEN', 'ACCEPTED', 'DECLINED', 'WITHDRAWN')`),
-    check('proposals_origin_known', sql`${t.origin} in ('COORDINATOR', 'EDUCATOR', 'POOL')`),
+    check('proposals_target_kind_known', sql`${t.targetKind} in ${sqlList(PROPOSAL_TARGET_KINDS)}`),
+    check('proposals_state_known', sql`${t.state} in ${sqlList(PROPOSAL_STATES)}`),
+    check('proposals_origin_known', sql`${t.origin} in ${sqlList(PROPOSAL_ORIGINS)}`),
     check(
       'proposals_one_target',
       sql`(${t.targetKind} = 'OFFER' and ${t.offerId} is not null and ${t.sessionId} is null and ${t.studentId} is null)

@@ -5,7 +5,7 @@
  * last looked and writes one notification with the count and the first titles.
  */
 import { and, asc, count, desc, eq, lt, ne, or, sql } from 'drizzle-orm';
-import { singleLineText } from '@keskusvaraamo/shared';
+import { SAVED_SEARCH_ALERTS, singleLineText } from '@keskusvaraamo/shared';
 import { z } from 'zod';
 import { queryRows, type Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
@@ -14,7 +14,7 @@ import { assertId } from '../../lib/ids.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { notify } from '../messaging/index.js';
 import { checkFilter, search, type SearchFilter } from '../search/service.js';
-import { SAVED_SEARCH_ALERTS, savedSearches } from './tables.js';
+import { savedSearches } from './tables.js';
 
 export const MAX_SAVED_SEARCHES = 50;
 type Row = typeof savedSearches.$inferSelect;

@@ -1,9 +1,9 @@
+import { SAVED_SEARCH_ALERTS } from '@keskusvaraamo/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sqlList } from '../../db/sqlList.js';
 import { users } from '../accounts/tables.js';
 import type { SearchFilter } from '../search/service.js';
-
-export const SAVED_SEARCH_ALERTS = ['IMMEDIATE', 'DAILY', 'WEEKLY', 'NONE'] as const;
 
 /**
  * A search someone saved. The alert job runs it again when it is due (IMMEDIATE every minute,
@@ -25,7 +25,7 @@ export const savedSearches = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    check('saved_searches_alert_known', sql`${t.alert} in ('IMMEDIATE', 'DAILY', 'WEEKLY', 'NONE')`),
+    check('saved_searches_alert_known', sql`${t.alert} in ${sqlList(SAVED_SEARCH_ALERTS)}`),
     index('saved_searches_user_idx').on(t.userId, t.createdAt),
     index('saved_searches_due_idx')
       .on(t.checkedAt)
