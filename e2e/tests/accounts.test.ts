@@ -1,31 +1,25 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   chooseLanguage,
   confirmSignUp,
-  launchBrowser,
+  DEMO,
   mainHeading,
-  openPage,
+  mainNav,
+  signIn,
   signOutFromUserMenu,
+  unique,
+  useBrowser,
   visible,
   waitForLang,
   waitForTitle,
-} from './browser.js';
+} from '../support/index.js';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('accounts', () => {
   it('signs up, confirms the address, signs out and in, switches language and remembers it', async () => {
-    const { context, page } = await openPage(browser);
-    const email = `yrittaja-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.fi`;
+    const { context, page } = await browser.openPage();
+    const email = `yrittaja-${unique()}@example.fi`;
     const password = 'Revontuli-2026';
 
     // A visitor gets the Finnish front page.
@@ -35,7 +29,7 @@ describe('accounts', () => {
     await waitForTitle(page, 'Osaamisen keskusvaraamo – Lapin maaseudun energiaklusterin kurssit ja osaajat');
 
     // Sign up as an entrepreneur from the main navigation.
-    const nav = page.getByRole('navigation', { name: 'Päävalikko' });
+    const nav = mainNav(page);
     await nav.getByRole('link', { name: 'Luo tili' }).click();
     await visible(mainHeading(page, 'Luo tili'));
     await page.getByLabel('Nimi', { exact: true }).fill('Aila Aurinkoinen');
@@ -91,7 +85,7 @@ describe('accounts', () => {
     await context.close();
 
     // Another browser remembers nothing, but the account does: signing in there brings English.
-    const other = await openPage(browser);
+    const other = await browser.openPage();
     await other.page.goto('/sign-in');
     await visible(mainHeading(other.page, 'Kirjaudu sisään'));
     await other.page.getByLabel('Sähköpostiosoite').fill(email);
@@ -103,10 +97,10 @@ describe('accounts', () => {
   });
 
   it('tells what is wrong when the password is wrong', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await browser.openPage();
     await page.goto('/sign-in');
     await visible(mainHeading(page, 'Kirjaudu sisään'));
-    await page.getByLabel('Sähköpostiosoite').fill('entrepreneur@demo.keskusvaraamo.fi');
+    await page.getByLabel('Sähköpostiosoite').fill(DEMO.entrepreneur);
     await page.getByLabel('Salasana', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
     await visible(page.getByRole('alert').filter({ hasText: 'Sähköpostiosoite tai salasana on väärin.' }));
@@ -130,19 +124,12 @@ describe('accounts', () => {
   });
 
   it('lets the demo coordinator sign in and reach the coordinator pages', async () => {
-    const { context, page } = await openPage(browser);
-    await page.goto('/sign-in');
-    await page.getByLabel('Sähköpostiosoite').fill('coordinator@demo.keskusvaraamo.fi');
-    await page.getByLabel('Salasana', { exact: true }).fill('Demo-2026-lappi');
-    await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
+    const { context, page } = await browser.openPage();
+    await signIn(page, DEMO.coordinator);
     await page.waitForURL('**/account');
-    await visible(mainHeading(page, 'Oma tili'));
-    await visible(page.getByText('coordinator@demo.keskusvaraamo.fi'));
+    await visible(page.getByText(DEMO.coordinator));
 
-    await page
-      .getByRole('navigation', { name: 'Päävalikko' })
-      .getByRole('link', { name: 'Organisaatioiden vahvistus' })
-      .click();
+    await mainNav(page).getByRole('link', { name: 'Organisaatioiden vahvistus' }).click();
     await visible(mainHeading(page, 'Organisaatioiden vahvistus'));
     // Navigation moves focus to the new page's heading.
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');

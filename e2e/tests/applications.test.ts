@@ -1,50 +1,32 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, mainHeading, openPage, visible } from './browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  apiSignIn,
+  daysAhead,
+  DEMO,
+  gql,
+  graphql,
+  mainHeading,
+  mainNav,
+  publishNeed,
+  signIn,
+  useBrowser,
+  visible,
+  withContext,
+} from '../support/index.js';
 
-const DEMO_PASSWORD = 'Demo-2026-lappi';
-const STUDENT = 'student@demo.keskusvaraamo.fi';
-const STUDENT_NAME = 'Sami Aikio';
-const ENTREPRENEUR = 'entrepreneur@demo.keskusvaraamo.fi';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** A GraphQL request to the test server from outside the browser, as another client would. */
-async function graphql<T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(`${inject('baseUrl')}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
-
-/** A day this many days ahead, YYYY-MM-DD. */
-function daysAhead(days: number): string {
-  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function apiSignIn(email: string): Promise<string> {
-  const { signIn } = await graphql<{ signIn: { accessToken: string } }>(
-    'mutation SignIn($input: SignInInput!) { signIn(input: $input) { accessToken } }',
-    { input: { email, password: DEMO_PASSWORD } },
-  );
-  return signIn.accessToken;
-}
+const STUDENT = DEMO.student;
+const STUDENT_NAME = DEMO.studentName;
+const browser = useBrowser();
 
 /** The user's unread messages, asked of the server directly. */
 async function unreadMessages(email: string): Promise<number> {
   const { unreadMessageCount } = await graphql<{ unreadMessageCount: number }>(
-    'query Unread { unreadMessageCount }',
+    gql`
+      query Unread {
+        unreadMessageCount
+      }
+    `,
     {},
     await apiSignIn(email),
   );
@@ -61,58 +43,27 @@ async function navUnread(page: Page): Promise<number> {
 }
 
 /** The demo entrepreneur posts and publishes an internship of one position for Tunturienergia Oy. */
-async function publishInternship(title: string): Promise<string> {
-  const token = await apiSignIn(ENTREPRENEUR);
-  const { me } = await graphql<{ me: { memberships: { organisation: { id: string; name: string } }[] } }>(
-    'query Me { me { memberships { organisation { id name } } } }',
-    {},
-    token,
-  );
-  const company = me.memberships.find((m) => m.organisation.name === 'Tunturienergia Oy')!.organisation;
-  const { createNeed } = await graphql<{ createNeed: { id: string } }>(
-    'mutation Create($input: NeedInput!) { createNeed(input: $input) { id } }',
+function publishInternship(title: string): Promise<string> {
+  return publishNeed(
+    { email: DEMO.entrepreneur, company: 'Tunturienergia Oy' },
     {
-      input: {
-        kind: 'INTERNSHIP',
-        organisationId: company.id,
-        title,
-        description: 'Huollat lämpöpumppuja ja aurinkopaneeleja Sallan maatiloilla kokeneen asentajan kanssa.',
-        language: 'fi',
-        topics: ['solar-pv'],
-        municipalityCode: '732',
-        remote: false,
-        periodStart: daysAhead(60),
-        periodEnd: daysAhead(150),
-        positions: 1,
-        payKind: 'PAID',
-        payAmountCents: 185_000,
-        languages: ['fi'],
-        applicationDeadline: daysAhead(30),
-      },
+      kind: 'INTERNSHIP',
+      title,
+      description: 'Huollat lämpöpumppuja ja aurinkopaneeleja Sallan maatiloilla kokeneen asentajan kanssa.',
+      language: 'fi',
+      topics: ['solar-pv'],
+      municipalityCode: '732',
+      remote: false,
+      periodStart: daysAhead(60),
+      periodEnd: daysAhead(150),
+      positions: 1,
+      payKind: 'PAID',
+      payAmountCents: 185_000,
+      languages: ['fi'],
+      applicationDeadline: daysAhead(30),
     },
-    token,
   );
-  await graphql('mutation Publish($id: ID!) { publishNeed(id: $id) { id } }', { id: createNeed.id }, token);
-  return createNeed.id;
 }
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Sähköpostiosoite').fill(email);
-  await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
-  await visible(mainHeading(page, 'Oma tili'));
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/**
- * A control's name with the context screen readers hear after its text ("Shortlist: Sami Aikio");
- * the browser may put a space before the colon of the visually hidden part.
- */
-const withContext = (label: string, context: string) => new RegExp(`^${escape(label)}\\s*: ${escape(context)}$`);
-
-const mainNav = (page: Page) => page.getByRole('navigation', { name: 'Päävalikko' });
 
 /** A column of the applicant board, by its heading ("Uudet (1)"). */
 const column = (page: Page, name: string) => page.getByRole('region', { name: new RegExp(`^${name} \\(`) });
@@ -137,7 +88,7 @@ describe('applications', () => {
     const letter = 'Opiskelen sähköasentajaksi REDUssa ja olen asentanut lämpöpumppuja kesätöissä Ivalossa.';
 
     // The student finds the internship, applies with a cover letter and writes to the company.
-    const student = await openPage(browser);
+    const student = await browser.openPage();
     const studentPage = student.page;
     await signIn(studentPage, STUDENT);
     await studentPage.goto(`/search?q=${encodeURIComponent('lämpöpumppuasentaja')}&kind=INTERNSHIP&sort=NEWEST`);
@@ -163,9 +114,9 @@ describe('applications', () => {
 
     // The company sees the applicant on its board (from My needs, with the count), reads the message
     // and answers it, shortlists and makes an offer.
-    const entrepreneur = await openPage(browser);
+    const entrepreneur = await browser.openPage();
     const page = entrepreneur.page;
-    await signIn(page, ENTREPRENEUR);
+    await signIn(page, DEMO.entrepreneur);
     await mainNav(page).getByRole('link', { name: 'Omat tarpeet' }).click();
     await visible(mainHeading(page, 'Omat tarpeet'));
     await page.getByRole('link', { name: withContext('Hakijat (1)', title) }).click();

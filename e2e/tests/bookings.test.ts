@@ -1,20 +1,22 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmSignUp, launchBrowser, mainHeading, openPage, visible } from './browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  choose,
+  confirmSignUp,
+  dateDigitsAhead,
+  dateField,
+  DEMO,
+  mainHeading,
+  mainNav,
+  signIn,
+  typeDate,
+  unique,
+  useBrowser,
+  visible,
+} from '../support/index.js';
 
-const DEMO_PASSWORD = 'Demo-2026-lappi';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+const browser = useBrowser();
 
 /** A new student account, confirmed with the link from its e-mail and signed in, on the account page. */
 async function signUpStudent(page: Page, name: string): Promise<void> {
@@ -30,42 +32,13 @@ async function signUpStudent(page: Page, name: string): Promise<void> {
   await confirmSignUp(page, email);
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Sähköpostiosoite').fill(email);
-  await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
-  await visible(mainHeading(page, 'Oma tili'));
-}
-
-async function typeDate(field: Locator, digits: string): Promise<void> {
-  await field.getByRole('spinbutton').first().click();
-  await field.page().keyboard.type(digits);
-}
-
-function dateField(scope: Page | Locator, label: string): Locator {
-  return scope.getByRole('group', { name: label, exact: true });
-}
-
-async function choose(page: Page, scope: Page | Locator, label: RegExp, option: string): Promise<void> {
-  await scope.getByRole('button', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-/** A day this many days ahead as the date field's digits, DDMMYYYY. */
-function daysAhead(days: number): string {
-  const day = new Date(Date.now() + days * 86_400_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${pad(day.getDate())}${pad(day.getMonth() + 1)}${day.getFullYear()}`;
-}
-
 /** iCalendar text with folded lines joined and escaped characters plain again. */
 function unfoldIcs(text: string): string {
   return text.replace(/\r?\n[ \t]/g, '').replace(/\\([,;\\])/g, '$1');
 }
 
 async function openMyBookings(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Omat varaukset' }).click();
+  await mainNav(page).getByRole('link', { name: 'Omat varaukset' }).click();
   await visible(mainHeading(page, 'Omat varaukset'));
 }
 
@@ -81,8 +54,8 @@ function bookingCard(page: Page, title: string): Locator {
 
 /** The demo educator publishes a course with one session of one seat; resolves to its path. */
 async function publishOneSeatCourse(page: Page, title: string, price: string): Promise<string> {
-  await signIn(page, 'educator@demo.keskusvaraamo.fi');
-  await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Julkaise kurssi' }).click();
+  await signIn(page, DEMO.educator);
+  await mainNav(page).getByRole('link', { name: 'Julkaise kurssi' }).click();
   await visible(mainHeading(page, 'Julkaise kurssi'));
   await page.getByLabel('Nimi', { exact: true }).fill(title);
   await page
@@ -91,9 +64,9 @@ async function publishOneSeatCourse(page: Page, title: string, price: string): P
   await page.getByRole('group', { name: 'Aiheet' }).getByText('Aurinkosähkö', { exact: true }).click();
   await choose(page, page.getByRole('region', { name: 'Paikka ja kielet' }), /Kunta/, 'Rovaniemi');
   const session = page.getByRole('group', { name: 'Toteutus 1' });
-  await typeDate(dateField(session, 'Alkaa'), `${daysAhead(60)}1300`);
-  await typeDate(dateField(session, 'Päättyy'), `${daysAhead(60)}1600`);
-  await typeDate(dateField(session, 'Ilmoittautuminen päättyy'), `${daysAhead(50)}2359`);
+  await typeDate(dateField(session, 'Alkaa'), `${dateDigitsAhead(60)}1300`);
+  await typeDate(dateField(session, 'Päättyy'), `${dateDigitsAhead(60)}1600`);
+  await typeDate(dateField(session, 'Ilmoittautuminen päättyy'), `${dateDigitsAhead(50)}2359`);
   await choose(page, session, /Kunta/, 'Rovaniemi');
   await session.getByLabel('Paikkoja').fill('1');
   await session.getByLabel('Hinta (sis. alv)').fill(price);
@@ -124,7 +97,7 @@ async function cancelOnMyBookings(page: Page, title: string): Promise<void> {
 
 describe('bookings', () => {
   it('a student books a seat, downloads it to a calendar and cancels it', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await browser.openPage();
     await signUpStudent(page, 'Sanni Säkkinen');
 
     // Any published course with free seats, soonest first.
@@ -179,12 +152,12 @@ describe('bookings', () => {
     const title = `Energiayhteisön perustaminen ${unique()}`;
 
     // The educator publishes a free course with a single seat.
-    const educator = await openPage(browser);
+    const educator = await browser.openPage();
     const page = educator.page;
     const courseUrl = await publishOneSeatCourse(page, title, '0');
 
     // B starts booking while the seat is still free…
-    const b = await openPage(browser);
+    const b = await browser.openPage();
     await signUpStudent(b.page, 'Bertta Berg');
     await b.page.goto(courseUrl);
     await visible(mainHeading(b.page, title));
@@ -193,7 +166,7 @@ describe('bookings', () => {
     await visible(bDialog.getByText('Vapaana on 1 paikka.'));
 
     // …but A books it first.
-    const a = await openPage(browser);
+    const a = await browser.openPage();
     await signUpStudent(a.page, 'Aapo Aalto');
     await bookOnlySession(a.page, courseUrl, title);
 
@@ -233,16 +206,16 @@ describe('bookings', () => {
 
   it('on a paid course a freed seat is held for the first on the waitlist, who claims it', async () => {
     const title = `Energiayhteisön laskutus ${unique()}`;
-    const educator = await openPage(browser);
+    const educator = await browser.openPage();
     const courseUrl = await publishOneSeatCourse(educator.page, title, '50');
     await educator.context.close();
 
-    const a = await openPage(browser);
+    const a = await browser.openPage();
     await signUpStudent(a.page, 'Aino Ahola');
     await bookOnlySession(a.page, courseUrl, title);
 
     // The session is full: B joins the waitlist straight away.
-    const b = await openPage(browser);
+    const b = await browser.openPage();
     await signUpStudent(b.page, 'Benjamin Björk');
     await b.page.goto(courseUrl);
     await visible(mainHeading(b.page, title));

@@ -3,20 +3,11 @@
  * pages walked in Chromium, failing on any violation the page reports (its
  * `securitypolicyviolation` events) or the console logs, and on the bell's WebSocket not connecting.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, mainHeading, openPage, visible } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DEMO, mainHeading, signIn, useBrowser, visible, watchLiveConnections } from '../support/index.js';
 
-const DEMO_PASSWORD = 'Demo-2026-lappi';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** Collects every CSP violation and page error of the context's pages, from before their first script. */
 async function watchViolations(context: BrowserContext, page: Page): Promise<string[]> {
@@ -41,16 +32,9 @@ async function watchViolations(context: BrowserContext, page: Page): Promise<str
 
 describe('the Content-Security-Policy', () => {
   it('lets the app work: landing, search, a course, sign-in and the live bell, with no violation', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await browser.openPage();
     const problems = await watchViolations(context, page);
-    const sockets: string[] = [];
-    let subscribed = false;
-    page.on('websocket', (socket) => {
-      sockets.push(socket.url());
-      socket.on('framesent', (frame) => {
-        if (typeof frame.payload === 'string' && frame.payload.includes('"type":"subscribe"')) subscribed = true;
-      });
-    });
+    const live = watchLiveConnections(page);
 
     // The policy is really there, strict: no inline scripts or styles, nothing from elsewhere.
     const landing = await page.goto('/');
@@ -71,17 +55,13 @@ describe('the Content-Security-Policy', () => {
     await visible(page.getByRole('heading', { level: 1 }));
 
     // Signing in, and the bell's live count over the WebSocket.
-    await page.goto('/sign-in');
-    await page.getByLabel('Sähköpostiosoite').fill('student@demo.keskusvaraamo.fi');
-    await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
-    await visible(mainHeading(page, 'Oma tili'));
+    await signIn(page, DEMO.student);
     const bell = page.getByRole('banner').getByRole('link', { name: /^Ilmoitukset/ });
     await visible(bell);
     await bell.click();
     await visible(mainHeading(page, 'Ilmoitukset'));
-    await expect.poll(() => subscribed, { timeout: 15_000 }).toBe(true);
-    expect(sockets.every((url) => new URL(url).pathname === '/graphql')).toBe(true);
+    await expect.poll(live.subscribed, { timeout: 15_000 }).toBe(true);
+    expect(live.sockets.every((socket) => new URL(socket.url()).pathname === '/graphql')).toBe(true);
 
     // A dialog (react-aria positions and styles it from script) opened and closed.
     await page.getByRole('button', { name: 'Käyttäjävalikko' }).click();

@@ -1,44 +1,18 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, mainHeading, openPage, visible } from './browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  choose,
+  dateField,
+  DEMO,
+  mainHeading,
+  mainNav,
+  signIn,
+  typeDate,
+  useBrowser,
+  visible,
+} from '../support/index.js';
 
-const DEMO_PASSWORD = 'Demo-2026-lappi';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Sähköpostiosoite').fill(email);
-  await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
-  await visible(mainHeading(page, 'Oma tili'));
-}
-
-/**
- * Types a date (and time) into a react-aria DatePicker the way a keyboard user does: focus the
- * first segment and type the digits; each full segment moves on to the next one.
- */
-async function typeDate(field: Locator, digits: string): Promise<void> {
-  await field.getByRole('spinbutton').first().click();
-  await field.page().keyboard.type(digits);
-}
-
-/** A react-aria DatePicker by its label: the group of its segments. */
-function dateField(scope: Page | Locator, label: string): Locator {
-  return scope.getByRole('group', { name: label, exact: true });
-}
-
-async function choose(page: Page, scope: Page | Locator, label: RegExp, option: string): Promise<void> {
-  await scope.getByRole('button', { name: label }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
+const browser = useBrowser();
 
 /** Waits until the wizard's step heading (focused after each step) names the step. */
 async function atStep(page: Page, heading: string): Promise<void> {
@@ -52,10 +26,10 @@ describe('marketplace', () => {
     const stamp = Date.now().toString(36);
     const title = `Aurinkosähköjärjestelmien asentaja harjoitteluun ${stamp}`;
 
-    const entrepreneur = await openPage(browser);
+    const entrepreneur = await browser.openPage();
     const page = entrepreneur.page;
-    await signIn(page, 'entrepreneur@demo.keskusvaraamo.fi');
-    await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Ilmoita tarve' }).click();
+    await signIn(page, DEMO.entrepreneur);
+    await mainNav(page).getByRole('link', { name: 'Ilmoita tarve' }).click();
     await visible(mainHeading(page, 'Ilmoita tarve'));
 
     // Step 1: the kind of need, and the company it is posted for.
@@ -98,10 +72,10 @@ describe('marketplace', () => {
     await entrepreneur.context.close();
 
     // A student searches with another form of a word of the title, and narrows to internships.
-    const student = await openPage(browser);
+    const student = await browser.openPage();
     const studentPage = student.page;
-    await signIn(studentPage, 'student@demo.keskusvaraamo.fi');
-    await studentPage.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Haku' }).click();
+    await signIn(studentPage, DEMO.student);
+    await mainNav(studentPage).getByRole('link', { name: 'Haku' }).click();
     await visible(mainHeading(studentPage, 'Haku'));
     await studentPage.getByLabel('Hakusanat').fill('aurinkosähköjärjestelmä');
     await studentPage.getByLabel('Hakusanat').press('Enter');
@@ -130,10 +104,10 @@ describe('marketplace', () => {
     const stamp = Date.now().toString(36);
     const title = `Aurinkosähkövoimalan huolto ja vianetsintä ${stamp}`;
 
-    const educator = await openPage(browser);
+    const educator = await browser.openPage();
     const page = educator.page;
-    await signIn(page, 'educator@demo.keskusvaraamo.fi');
-    await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Julkaise kurssi' }).click();
+    await signIn(page, DEMO.educator);
+    await mainNav(page).getByRole('link', { name: 'Julkaise kurssi' }).click();
     await visible(mainHeading(page, 'Julkaise kurssi'));
     await visible(page.getByText('Julkaisija: Lapin ammattikorkeakoulu'));
 
@@ -168,7 +142,7 @@ describe('marketplace', () => {
     await educator.context.close();
 
     // A visitor, not signed in, browses from the front page and narrows the search.
-    const visitor = await openPage(browser);
+    const visitor = await browser.openPage();
     const visitorPage = visitor.page;
     await visitorPage.goto('/');
     await visitorPage.getByRole('link', { name: 'Selaa kursseja ja harjoittelupaikkoja' }).click();

@@ -1,35 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, mainHeading, openPage, visible } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { DEMO, mainHeading, mainNav, signIn, useBrowser, visible } from '../support/index.js';
 
-const DEMO_PASSWORD = 'Demo-2026-lappi';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Sähköpostiosoite').fill(email);
-  await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
-  await visible(mainHeading(page, 'Oma tili'));
-}
+const browser = useBrowser();
 
 describe('organisations', () => {
   it('founds a company, checks its business ID, invites a member and gets verified', async () => {
     const name = `Napapiirin Tuulivoima ${Date.now()} Oy`;
-    const owner = await openPage(browser);
-    await signIn(owner.page, 'entrepreneur@demo.keskusvaraamo.fi');
-    await owner.page
-      .getByRole('navigation', { name: 'Päävalikko' })
-      .getByRole('link', { name: 'Omat organisaatiot' })
-      .click();
+    const owner = await browser.openPage();
+    await signIn(owner.page, DEMO.entrepreneur);
+    await mainNav(owner.page).getByRole('link', { name: 'Omat organisaatiot' }).click();
     await visible(mainHeading(owner.page, 'Omat organisaatiot'));
 
     // A company needs a business ID whose check digit is right.
@@ -50,19 +29,15 @@ describe('organisations', () => {
     await visible(owner.page.getByRole('definition').filter({ hasText: 'Inari – Anár' }));
     await visible(owner.page.getByRole('definition').filter({ hasText: 'Ei vahvistettu' }));
 
-    await owner.page.getByLabel('Sähköpostiosoite').fill('student@demo.keskusvaraamo.fi');
+    await owner.page.getByLabel('Sähköpostiosoite').fill(DEMO.student);
     await owner.page.getByRole('button', { name: 'Lähetä kutsu' }).click();
-    await visible(owner.page.getByText('Kutsu on lähetetty osoitteeseen student@demo.keskusvaraamo.fi.'));
-    await visible(
-      owner.page
-        .getByRole('region', { name: 'Avoimet kutsut' })
-        .getByText('student@demo.keskusvaraamo.fi', { exact: true }),
-    );
+    await visible(owner.page.getByText(`Kutsu on lähetetty osoitteeseen ${DEMO.student}.`));
+    await visible(owner.page.getByRole('region', { name: 'Avoimet kutsut' }).getByText(DEMO.student, { exact: true }));
     await owner.context.close();
 
     // A coordinator verifies the new organisation from its card.
-    const coordinator = await openPage(browser);
-    await signIn(coordinator.page, 'coordinator@demo.keskusvaraamo.fi');
+    const coordinator = await browser.openPage();
+    await signIn(coordinator.page, DEMO.coordinator);
     await coordinator.page.goto(organisationUrl);
     await visible(mainHeading(coordinator.page, name));
     await coordinator.page.getByRole('button', { name: 'Vahvista jäsenyys' }).click();

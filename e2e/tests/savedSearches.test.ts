@@ -1,25 +1,17 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, mainHeading, openPage, visible, waitForTitle } from './browser.js';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  DEMO,
+  escapeRegExp,
+  mainHeading,
+  mainNav,
+  signIn,
+  useBrowser,
+  visible,
+  waitForTitle,
+} from '../support/index.js';
 
-const DEMO_PASSWORD = 'Demo-2026-lappi';
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/sign-in');
-  await page.getByLabel('Sähköpostiosoite').fill(email);
-  await page.getByLabel('Salasana', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
-  await visible(mainHeading(page, 'Oma tili'));
-}
+const browser = useBrowser();
 
 /** The card of one saved search, by its name. */
 function savedSearchCard(page: Page, name: string): Locator {
@@ -31,8 +23,7 @@ function savedSearchCard(page: Page, name: string): Locator {
  * hidden, and the browser reads a space before the colon of a hidden part).
  */
 function cardButton(card: Locator, label: string, name: string): Locator {
-  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return card.getByRole('button', { name: new RegExp(`${escaped(label)}\\s*: ${escaped(name)}$`) });
+  return card.getByRole('button', { name: new RegExp(`${escapeRegExp(label)}\\s*: ${escapeRegExp(name)}$`) });
 }
 
 /** The alert select of a saved search: its name also tells the value chosen. */
@@ -42,15 +33,15 @@ function alertSelect(card: Locator, name: string): Locator {
 
 describe('saved searches', () => {
   it('a student saves a search with a daily alert, changes it to immediate and deletes it', async () => {
-    const { context, page } = await openPage(browser);
+    const { context, page } = await browser.openPage();
 
     // A visitor is told that signing in lets them save searches.
     await page.goto('/search?q=aurinko');
     await visible(mainHeading(page, 'Haku'));
     await visible(page.getByText('Kirjautuneena voit tallentaa haun ja saada ilmoituksen sen uusista tuloksista.'));
 
-    await signIn(page, 'student@demo.keskusvaraamo.fi');
-    await page.getByRole('navigation', { name: 'Päävalikko' }).getByRole('link', { name: 'Haku' }).click();
+    await signIn(page, DEMO.student);
+    await mainNav(page).getByRole('link', { name: 'Haku' }).click();
     await visible(mainHeading(page, 'Haku'));
     await page.getByLabel('Hakusanat').fill('aurinko');
     await page.getByLabel('Hakusanat').press('Enter');

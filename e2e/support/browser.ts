@@ -1,12 +1,13 @@
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+/** The browser side of the e2e tests: one Chromium per test file, fresh pages, and waiting helpers. */
+import { chromium, type Browser, type BrowserContext, type Locator, type Page, type WebSocket } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { inject, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, inject, onTestFailed } from 'vitest';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
 /** Chromium from the system (Debian's package); playwright-core downloads no browser. */
-export function launchBrowser(): Promise<Browser> {
+function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -26,7 +27,7 @@ export function launchBrowser(): Promise<Browser> {
  * A fresh context (no cookies, empty localStorage) on the test server. Call it inside a test: when
  * the test fails, a screenshot of the page goes to e2e/artifacts/.
  */
-export async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: inject('baseUrl'),
     locale: 'fi-FI',
@@ -40,6 +41,28 @@ export async function openPage(browser: Browser): Promise<{ context: BrowserCont
     await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }).catch(() => undefined);
   });
   return { context, page };
+}
+
+export interface TestBrowser {
+  /** A fresh context and page; see {@link openPage}. */
+  openPage(): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/** Launches Chromium before the test file's tests and closes it after them. Call at the top of the file. */
+export function useBrowser(): TestBrowser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    openPage: () => {
+      if (!browser) throw new Error('The browser is not launched: call useBrowser() at the top of the test file');
+      return openPage(browser);
+    },
+  };
 }
 
 /** Waits until the locator is visible; fails the test with Playwright's message otherwise. */
@@ -62,6 +85,11 @@ export function mainHeading(page: Page, name: string): Locator {
   return page.getByRole('heading', { level: 1, name, exact: true });
 }
 
+/** The main navigation (in Finnish). */
+export function mainNav(page: Page): Locator {
+  return page.getByRole('navigation', { name: 'Päävalikko' });
+}
+
 /** Picks a language from the header's react-aria Select, whose label is in the current language. */
 export async function chooseLanguage(page: Page, currentLabel: string, option: string): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: currentLabel }).click();
@@ -74,24 +102,17 @@ export async function signOutFromUserMenu(page: Page, menuLabel: string, itemNam
 }
 
 /**
- * After a sign-up: opens the confirmation e-mail in the development mailbox (the worker sends every
- * second) and follows its link, which confirms the address and signs in.
+ * The page's live connections (WebSockets), and whether one has asked for pushes (its graphql-ws
+ * `subscribe` message was sent). Call before the page opens them.
  */
-export async function confirmSignUp(page: Page, email: string): Promise<void> {
-  await page.goto('/dev/mailbox');
-  await visible(mainHeading(page, 'Kehitysympäristön postilaatikko'));
-  const mail = page
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { name: 'Vahvista sähköpostiosoitteesi' }) })
-    .filter({ has: page.getByText(email, { exact: true }) })
-    .first();
-  for (let tries = 0; !(await mail.isVisible()); tries++) {
-    if (tries > 20) throw new Error(`No confirmation e-mail to ${email} in the mailbox`);
-    await page.waitForTimeout(1000);
-    await page.getByRole('button', { name: 'Päivitä' }).click();
-  }
-  await mail.locator('pre a[href*="/verify-email?token="]').click();
-  await visible(page.getByText('Sähköpostiosoitteesi on vahvistettu, ja olet kirjautunut sisään. Tervetuloa!'));
-  await page.getByRole('link', { name: 'Siirry omalle tilille' }).click();
-  await visible(mainHeading(page, 'Oma tili'));
+export function watchLiveConnections(page: Page): { sockets: WebSocket[]; subscribed: () => boolean } {
+  const sockets: WebSocket[] = [];
+  let subscribed = false;
+  page.on('websocket', (socket) => {
+    sockets.push(socket);
+    socket.on('framesent', (frame) => {
+      if (typeof frame.payload === 'string' && frame.payload.includes('"type":"subscribe"')) subscribed = true;
+    });
+  });
+  return { sockets, subscribed: () => subscribed };
 }
