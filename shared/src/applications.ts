@@ -44,6 +44,9 @@ export const APPLICATION_TRANSITIONS: Record<
   WITHDRAW: { by: 'APPLICANT', from: OPEN_APPLICATION_STATES, to: 'WITHDRAWN' },
 };
 
+/** The reason recorded when the last position was accepted and the other open applications were rejected. */
+export const NEED_FILLED_REASON = 'NEED_FILLED';
+
 export const COVER_LETTER_MAX = 5000;
 export const REJECT_REASON_MAX = 1000;
 export const MESSAGE_MAX = 5000;

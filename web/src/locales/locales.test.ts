@@ -3,8 +3,10 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   APPLICATION_ACTIONS,
+  APPLICATION_ACTORS,
   APPLICATION_STATES,
   BOOKING_STATES,
+  CANCEL_REASONS,
   CONVERSATION_SUBJECT_KINDS,
   DELIVERY_CHANNELS,
   ERROR_CODES,
@@ -25,8 +27,7 @@ import {
   USER_ROLES,
 } from '@keskusvaraamo/shared';
 import { describe, expect, it } from 'vitest';
-import { APPLICATION_ACTORS, BOARD_COLUMNS } from '../features/applications/operations';
-import { CANCEL_REASONS } from '../features/bookings/operations';
+import { BOARD_COLUMNS } from '../features/applications/operations';
 import en from './en.json';
 import fi from './fi.json';
 import sv from './sv.json';

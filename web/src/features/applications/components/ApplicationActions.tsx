@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { rejectApplicationSchema, type ApplicationAction } from '@keskusvaraamo/shared';
+import { APPLICATION_ACTIONS, rejectApplicationSchema, type ApplicationAction } from '@keskusvaraamo/shared';
 import { useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
@@ -19,8 +19,8 @@ import {
   type Application,
 } from '../operations';
 
-/** The order the buttons come in, whoever sees them. */
-const ORDER: readonly ApplicationAction[] = ['SHORTLIST', 'OFFER', 'REJECT', 'ACCEPT', 'DECLINE', 'WITHDRAW'];
+/** The order the buttons come in, whoever sees them: the order the actions are declared in. */
+const ORDER: readonly ApplicationAction[] = APPLICATION_ACTIONS;
 
 /** A mutation's answer: the application as it is after the change. */
 type ChangeResult = Promise<{ error?: CombinedError; data?: Record<string, Application> }>;

@@ -1,6 +1,7 @@
+import { NEED_FILLED_REASON } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../../shared/i18n';
-import { NEED_FILLED_REASON, type ApplicationEvent } from '../operations';
+import type { ApplicationEvent } from '../operations';
 
 /** The reason of a step as the reader should see it: the system's own reason is worded here. */
 export function useReasonText(): (reason: string) => string {

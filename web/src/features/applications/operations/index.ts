@@ -1,5 +1,6 @@
 import type {
   ApplicationAction,
+  ApplicationActor,
   ApplicationState,
   Locale,
   NeedKind,
@@ -9,17 +10,10 @@ import type {
 import { gql } from 'urql';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
-/** Who moved an application: the student, the need's side, or the system (the need was filled). */
-export const APPLICATION_ACTORS = ['APPLICANT', 'ORGANISATION', 'SYSTEM'] as const;
-export type ApplicationActor = (typeof APPLICATION_ACTORS)[number];
-
 /** The board's columns, in the order an application moves through them. */
 export const BOARD_COLUMNS = ['SUBMITTED', 'SHORTLISTED', 'OFFERED', 'ACCEPTED'] as const satisfies ApplicationState[];
 /** Applications no longer in play, kept in one collapsed group. */
 export const CLOSED_STATES = ['REJECTED', 'DECLINED', 'WITHDRAWN'] as const satisfies ApplicationState[];
-
-/** The reason the server records when the last position was accepted and the rest were turned down. */
-export const NEED_FILLED_REASON = 'NEED_FILLED';
 
 /** One step of an application's timeline; instants are UTC ISO strings, shown in Europe/Helsinki. */
 export interface ApplicationEvent {

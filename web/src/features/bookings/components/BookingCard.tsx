@@ -1,3 +1,4 @@
+import { isCancelReason } from '@keskusvaraamo/shared';
 import { useState } from 'react';
 import { Button, DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -7,13 +8,7 @@ import { toAppError, type AppError } from '../../../shared/graphql';
 import { useFormatters, useLocale } from '../../../shared/i18n';
 import { ConfirmDialog, DownloadButton, ErrorAlert } from '../../../shared/ui';
 import { ConversationDialog } from '../../conversations';
-import {
-  bookingIcsUrl,
-  CancelBookingMutation,
-  ClaimBookingMutation,
-  isCancelReason,
-  type Booking,
-} from '../operations';
+import { bookingIcsUrl, CancelBookingMutation, ClaimBookingMutation, type Booking } from '../operations';
 import { sessionDay, sessionPlace } from './bookingFormat';
 import { BookingStateBadge } from './BookingStateBadge';
 

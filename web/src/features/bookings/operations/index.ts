@@ -1,21 +1,6 @@
-import type { BookingState, Locale, SessionData, WhenShort } from '@keskusvaraamo/shared';
+import type { BookingState, Locale, OfferState, SessionData, WhenShort } from '@keskusvaraamo/shared';
 import { gql } from 'urql';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
-
-/** Why a booking was cancelled (Booking.cancelReason); the web app words each one. */
-export const CANCEL_REASONS = [
-  'BY_BOOKER',
-  'BY_ORGANISER',
-  'DECLINED',
-  'CLAIM_EXPIRED',
-  'SESSION_CANCELLED',
-  'MINIMUM_NOT_REACHED',
-] as const;
-export type CancelReason = (typeof CANCEL_REASONS)[number];
-
-export function isCancelReason(value: string | null | undefined): value is CancelReason {
-  return (CANCEL_REASONS as readonly (string | null | undefined)[]).includes(value);
-}
 
 /** A course session as bookings show it. Instants are UTC ISO strings, shown in Europe/Helsinki. */
 export interface BookedSession {
@@ -172,7 +157,7 @@ export const SessionOfferQuery = gql<
     offer: {
       id: string;
       title: string;
-      state: string;
+      state: OfferState;
       canEdit: boolean;
       organisation: { id: string; name: string };
     } | null;

@@ -1,3 +1,4 @@
+import { isCancelReason } from '@keskusvaraamo/shared';
 import { useState } from 'react';
 import { Button, DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -21,7 +22,6 @@ import { BookingStateBadge } from '../components/BookingStateBadge';
 import { ChangeCapacityForm } from '../components/ChangeCapacityForm';
 import {
   CancelSessionMutation,
-  isCancelReason,
   ManagedSessionQuery,
   participantsCsvUrl,
   SessionOfferQuery,

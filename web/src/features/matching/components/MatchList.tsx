@@ -1,4 +1,4 @@
-import { municipalityName } from '@keskusvaraamo/shared';
+import { municipalityName, type NeedKind, type OfferKind } from '@keskusvaraamo/shared';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -29,9 +29,9 @@ export function MatchKindLine({ match }: { match: Match }) {
   const text = (() => {
     switch (match.kind) {
       case 'OFFER':
-        return t(`offerKinds.${match.itemKind as 'COURSE' | 'STUDENT_POOL'}`);
+        return t(`offerKinds.${match.itemKind as OfferKind}`);
       case 'NEED':
-        return t(`needKinds.${match.itemKind as 'COURSE' | 'INTERNSHIP' | 'SUMMER_JOB' | 'THESIS'}`);
+        return t(`needKinds.${match.itemKind as NeedKind}`);
       case 'STUDENT':
         return t('matching.kinds.student');
       case 'SESSION': {

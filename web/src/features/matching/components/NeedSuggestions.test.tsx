@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ComponentProps } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   entrepreneurSession,
@@ -31,7 +32,12 @@ const coordinatorSession = {
 };
 
 const NEED_ID = '11111111-1111-4111-8111-111111111111';
-const NEED = { id: NEED_ID, title: 'Tulityökorttikoulutus', state: 'OPEN', canEdit: false };
+const NEED: ComponentProps<typeof NeedSuggestions>['need'] = {
+  id: NEED_ID,
+  title: 'Tulityökorttikoulutus',
+  state: 'OPEN',
+  canEdit: false,
+};
 
 const match = (id: string, overrides: Partial<Match> = {}): Match => ({
   kind: 'OFFER',

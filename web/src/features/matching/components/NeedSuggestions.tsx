@@ -1,3 +1,4 @@
+import type { NeedState } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { hasCode, toAppError } from '../../../shared/graphql';
@@ -16,7 +17,7 @@ export const SUGGESTION_COUNT = 5;
  * coordinators: the best courses, sessions, student pools or students, with why they fit. A
  * coordinator proposes one of them to both sides.
  */
-export function NeedSuggestions({ need }: { need: { id: string; title: string; state: string; canEdit: boolean } }) {
+export function NeedSuggestions({ need }: { need: { id: string; title: string; state: NeedState; canEdit: boolean } }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const coordinator = hasRole(user, 'COORDINATOR');

@@ -1,14 +1,22 @@
 // @vitest-environment jsdom
 import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import type { ComponentProps } from 'react';
+import type { MatchItemKind } from '@keskusvaraamo/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeGraphql, prepareDom, renderRoutes } from '../../../shared/testing';
 import type { Match } from '../operations';
 import { OfferLeads } from './OfferLeads';
 
-const OFFER = { id: 'o1', title: 'Tulityökortti', kind: 'COURSE', state: 'PUBLISHED', canEdit: true };
+const OFFER: ComponentProps<typeof OfferLeads>['offer'] = {
+  id: 'o1',
+  title: 'Tulityökortti',
+  kind: 'COURSE',
+  state: 'PUBLISHED',
+  canEdit: true,
+};
 
-const lead = (id: string, itemKind: string, title: string): Match => ({
+const lead = (id: string, itemKind: MatchItemKind, title: string): Match => ({
   kind: 'NEED',
   id,
   itemKind,

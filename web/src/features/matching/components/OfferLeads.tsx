@@ -1,3 +1,4 @@
+import type { OfferKind, OfferState } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { hasCode, toAppError } from '../../../shared/graphql';
@@ -15,7 +16,7 @@ const LEAD_COUNT = 5;
 export function OfferLeads({
   offer,
 }: {
-  offer: { id: string; title: string; kind: string; state: string; canEdit: boolean };
+  offer: { id: string; title: string; kind: OfferKind; state: OfferState; canEdit: boolean };
 }) {
   const { t } = useTranslation();
   const [{ data, fetching, error }] = useQuery({

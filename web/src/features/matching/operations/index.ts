@@ -1,6 +1,8 @@
 import type {
+  Match as MatchFields,
   NeedKind,
   NeedState,
+  OfferKind,
   ProposalAction,
   ProposalAnswer,
   ProposalOrigin,
@@ -12,22 +14,8 @@ import type {
 import { gql } from 'urql';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
-export type MatchKind = 'OFFER' | 'SESSION' | 'STUDENT' | 'NEED';
-
-/** A suggested match, best first, with its score and the reasons in the viewer's words. */
-export interface Match {
-  kind: MatchKind;
-  id: string;
-  itemKind: string;
-  title: string;
-  subtitle: string | null;
-  offerId: string | null;
-  startsAt: string | null;
-  municipalityCode: string | null;
-  remote: boolean;
-  periodStart: string | null;
-  periodEnd: string | null;
-  score: number;
+/** A suggested match, best first, with its score (the shared shape) and the reasons in the viewer's words. */
+export interface Match extends MatchFields {
   explanation: string;
 }
 
@@ -184,6 +172,15 @@ export const DemandPoolsQuery = gql<{ demandPools: DemandPool[] }, { topic?: str
     }
   }`,
 );
+
+/**
+ * The educator's published offers, to answer a demand pool with one of their courses (matching's
+ * own query rather than the offers feature's list, which would make the two features import each other).
+ */
+export const PoolCoursesQuery = gql<
+  { myOffers: { nodes: { id: string; kind: OfferKind; title: string }[] } },
+  Record<string, never>
+>(`query PoolCourses { myOffers(state: PUBLISHED, first: 100) { nodes { id kind title } } }`);
 
 export const AnswerDemandPoolMutation = gql<
   { answerDemandPool: { proposals: { id: string }[]; skippedNeedIds: string[] } },

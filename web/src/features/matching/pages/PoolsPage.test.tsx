@@ -48,28 +48,8 @@ function server(pools: DemandPool[] = [pool]) {
     switch (operation.operationName) {
       case 'DemandPools':
         return { data: { demandPools: pools } };
-      case 'MyOffers':
-        return {
-          data: {
-            myOffers: {
-              nodes: [
-                {
-                  id: OFFER_ID,
-                  kind: 'COURSE',
-                  state: 'PUBLISHED',
-                  title: 'Tulityökorttikurssi',
-                  organisation: { id: 'e1', name: 'Lapin ammattikorkeakoulu' },
-                  municipalityCode: '698',
-                  online: false,
-                  updatedAt: '2026-01-01T00:00:00Z',
-                  sessions: [],
-                },
-              ],
-              pageInfo: { hasNextPage: false, endCursor: null },
-              totalCount: 1,
-            },
-          },
-        };
+      case 'PoolCourses':
+        return { data: { myOffers: { nodes: [{ id: OFFER_ID, kind: 'COURSE', title: 'Tulityökorttikurssi' }] } } };
       case 'AnswerDemandPool':
         return { data: { answerDemandPool: { proposals: [{ id: 'p1' }, { id: 'p2' }], skippedNeedIds: [] } } };
       default:

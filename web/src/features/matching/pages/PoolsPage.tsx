@@ -13,9 +13,8 @@ import { useLocale } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import { EmptyState, ErrorAlert, Loading, Page } from '../../../shared/ui';
 import { hasRole } from '../../../shared/utils/roles';
-import { MyOffersQuery } from '../../offers/operations';
 import { noteSchema } from '../components/ProposeDialog';
-import { AnswerDemandPoolMutation, DemandPoolsQuery, type DemandPool } from '../operations';
+import { AnswerDemandPoolMutation, DemandPoolsQuery, PoolCoursesQuery, type DemandPool } from '../operations';
 
 /** A pool's one-line summary in the reader's words: "14 people from 6 companies want … in spring 2027". */
 export function usePoolSummary() {
@@ -121,10 +120,7 @@ function AnswerPoolButton({ pool }: { pool: DemandPool }) {
 function AnswerPoolForm({ pool, close }: { pool: DemandPool; close: () => void }) {
   const { t } = useTranslation();
   const summarise = usePoolSummary();
-  const [{ data: offersData, fetching: offersLoading }] = useQuery({
-    query: MyOffersQuery,
-    variables: { state: 'PUBLISHED', first: 100 },
-  });
+  const [{ data: offersData, fetching: offersLoading }] = useQuery({ query: PoolCoursesQuery });
   const courses = (offersData?.myOffers.nodes ?? []).filter((offer) => offer.kind === 'COURSE');
   const [, answer] = useMutation(AnswerDemandPoolMutation);
   const [done, setDone] = useState<{ made: number; skipped: number } | null>(null);

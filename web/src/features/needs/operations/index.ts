@@ -1,4 +1,12 @@
-import type { Locale, NeedData, NeedKind, NeedState, PayKind, StudyLevel } from '@keskusvaraamo/shared';
+import type {
+  Locale,
+  NeedData,
+  NeedKind,
+  NeedState,
+  OrganisationKind,
+  PayKind,
+  StudyLevel,
+} from '@keskusvaraamo/shared';
 import { gql } from 'urql';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
@@ -79,7 +87,7 @@ export const MyCompaniesQuery = gql<
   {
     me: {
       id: string;
-      memberships: { organisation: { id: string; name: string; kind: string } }[];
+      memberships: { organisation: { id: string; name: string; kind: OrganisationKind } }[];
     } | null;
   },
   Record<string, never>

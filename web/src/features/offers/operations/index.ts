@@ -4,6 +4,7 @@ import type {
   OfferData,
   OfferKind,
   OfferState,
+  OrganisationKind,
   SessionData,
   StudyLevel,
 } from '@keskusvaraamo/shared';
@@ -110,7 +111,7 @@ export const MyOffersQuery = gql<
 
 /** The educational organisations and training bodies the user may publish for. */
 export const MyEducationalOrganisationsQuery = gql<
-  { me: { id: string; memberships: { organisation: { id: string; name: string; kind: string } }[] } | null },
+  { me: { id: string; memberships: { organisation: { id: string; name: string; kind: OrganisationKind } }[] } | null },
   Record<string, never>
 >(`query MyEducationalOrganisations { me { id memberships { organisation { id name kind } } } }`);
 

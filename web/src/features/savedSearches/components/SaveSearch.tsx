@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { SAVED_SEARCH_ALERTS, SAVED_SEARCH_NAME_MAX, type SavedSearchAlert } from '@keskusvaraamo/shared';
 import { useEffect, useRef, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
@@ -11,13 +12,7 @@ import { hasCode } from '../../../shared/graphql';
 import { useSession } from '../../../shared/session';
 import { ErrorAlert } from '../../../shared/ui';
 import { withReturnTo } from '../../../shared/utils/returnTo';
-import {
-  MAX_SAVED_SEARCH_NAME,
-  SAVED_SEARCH_ALERTS,
-  SaveSearchMutation,
-  type SavedSearch,
-  type SavedSearchAlert,
-} from '../operations';
+import { SaveSearchMutation, type SavedSearch } from '../operations';
 import { useAlertOptions } from './alertOptions';
 
 /** The search to save, as the search page has it. */
@@ -37,7 +32,7 @@ export const savedSearchNameSchema = z
   .string()
   .trim()
   .min(1, { error: 'validation.required' })
-  .max(MAX_SAVED_SEARCH_NAME, { error: 'validation.tooLong' });
+  .max(SAVED_SEARCH_NAME_MAX, { error: 'validation.tooLong' });
 
 const saveFormSchema = z.object({
   name: savedSearchNameSchema,

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { isSavedSearchAlert, type SavedSearchAlert } from '@keskusvaraamo/shared';
 import { useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
@@ -10,13 +11,7 @@ import { FormTextField, SelectField, useSubmitError } from '../../../shared/form
 import { toAppError, type AppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
 import { ConfirmDialog, ErrorAlert } from '../../../shared/ui';
-import {
-  DeleteSavedSearchMutation,
-  isSavedSearchAlert,
-  UpdateSavedSearchMutation,
-  type SavedSearch,
-  type SavedSearchAlert,
-} from '../operations';
+import { DeleteSavedSearchMutation, UpdateSavedSearchMutation, type SavedSearch } from '../operations';
 import { useAlertOptions } from './alertOptions';
 import { savedSearchNameSchema } from './SaveSearch';
 

@@ -1,6 +1,6 @@
+import { SAVED_SEARCH_ALERTS, type SavedSearchAlert } from '@keskusvaraamo/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SAVED_SEARCH_ALERTS, type SavedSearchAlert } from '../operations';
 
 export interface AlertOption {
   id: SavedSearchAlert;

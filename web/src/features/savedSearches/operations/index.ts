@@ -1,17 +1,5 @@
+import type { SavedSearchAlert } from '@keskusvaraamo/shared';
 import { gql } from 'urql';
-
-/** How a person hears of new results of a saved search (the API's SavedSearchAlert). */
-export const SAVED_SEARCH_ALERTS = ['IMMEDIATE', 'DAILY', 'WEEKLY', 'NONE'] as const;
-export type SavedSearchAlert = (typeof SAVED_SEARCH_ALERTS)[number];
-
-export function isSavedSearchAlert(value: unknown): value is SavedSearchAlert {
-  return typeof value === 'string' && (SAVED_SEARCH_ALERTS as readonly string[]).includes(value);
-}
-
-/** The server keeps at most this many saved searches per person (LIMIT_REACHED beyond it). */
-export const MAX_SAVED_SEARCHES = 50;
-/** The longest name the server accepts. */
-export const MAX_SAVED_SEARCH_NAME = 100;
 
 export interface SavedSearch {
   id: string;
