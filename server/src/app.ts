@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import { openDatabase, type DatabaseHandle } from './db/client.js';
+import { buildDeps } from './deps.js';
 import { loggerOptions } from './lib/logging.js';
 import auth from './plugins/auth.js';
 import bookingRoutes from './modules/bookings/routes.js';
@@ -49,6 +50,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   app.removeContentTypeParser('text/plain');
 
   app.decorate('config', config);
+  // The use cases' dependencies, wired in one place (deps.ts); read once the plugins below are in.
+  app.decorate('deps', (log = app.log) => buildDeps(app, log));
   await app.register(httpErrors);
   await app.register(security);
   const handle = options.database ?? (await openDatabase(config.database));

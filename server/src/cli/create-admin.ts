@@ -14,6 +14,7 @@ import { migrate } from '../db/migrate.js';
 import { AppError } from '../errors.js';
 import { describeError } from '../lib/logging.js';
 import { adminAccountSchema, ensureAdmin } from '../modules/accounts/index.js';
+import { accountMailer } from '../modules/messaging/index.js';
 
 const USAGE = `Usage: npm run admin:create -- --email someone@example.fi [--name "Full Name"]
    or: node server/dist/cli/create-admin.js --email someone@example.fi [--name "Full Name"]
@@ -104,7 +105,7 @@ export async function createAdminCommand(
     const sendEmail = Boolean(config.mail.smtpUrl);
     let admin;
     try {
-      admin = await ensureAdmin({ db: handle.db, config }, input.data, { sendEmail });
+      admin = await ensureAdmin({ db: handle.db, config, accountMailer }, input.data, { sendEmail });
     } catch (error) {
       if (error instanceof AppError) return fail(`Refused: ${error.message} (${error.code}).`);
       return fail(`Could not create the admin: ${describeError(error)}`);

@@ -4,13 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import { unauthenticated } from '../errors.js';
-import { loadViewer } from '../modules/accounts/index.js';
+import { loadViewer, REFRESH_COOKIE } from '../modules/accounts/index.js';
 import type { Viewer } from '../lib/viewer.js';
 
 const ISSUER = 'keskusvaraamo';
 const AUDIENCE = 'keskusvaraamo-web';
 /** The refresh cookie goes only to the GraphQL endpoint, where `refreshSession` reads it. */
-export const REFRESH_COOKIE = 'kv_refresh';
 const REFRESH_COOKIE_PATH = '/graphql';
 
 interface AccessClaims {

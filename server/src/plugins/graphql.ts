@@ -9,18 +9,18 @@ import { AppError } from '../errors.js';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../lib/databaseErrors.js';
 import { checkDocumentSize, GRAPHQL_LIMITS, limitRules, validateSubscription } from '../lib/graphqlLimits.js';
 import { accountsGraphql as accounts } from '../modules/accounts/index.js';
-import applications from '../modules/applications/resolvers.js';
+import { applicationsGraphql as applications } from '../modules/applications/index.js';
 import bookings from '../modules/bookings/resolvers.js';
-import conversations from '../modules/conversations/resolvers.js';
-import matching from '../modules/matching/resolvers.js';
-import needs from '../modules/needs/resolvers.js';
+import { conversationsGraphql as conversations } from '../modules/conversations/index.js';
+import { matchingGraphql as matching } from '../modules/matching/index.js';
+import { needsGraphql as needs } from '../modules/needs/index.js';
 import { messagingGraphql as messaging } from '../modules/messaging/index.js';
 import offers from '../modules/offers/resolvers.js';
 import { organisationsGraphql as organisations } from '../modules/organisations/index.js';
-import profiles from '../modules/profiles/resolvers.js';
-import proposals from '../modules/proposals/resolvers.js';
-import savedSearches from '../modules/savedSearches/resolvers.js';
-import search from '../modules/search/resolvers.js';
+import { profilesGraphql as profiles } from '../modules/profiles/index.js';
+import { proposalsGraphql as proposals } from '../modules/proposals/index.js';
+import { savedSearchesGraphql as savedSearches } from '../modules/savedSearches/index.js';
+import { searchGraphql as search } from '../modules/search/index.js';
 
 /** A module's part of the API: its schema file, resolvers and loaders. */
 export interface GraphqlModule {
@@ -47,12 +47,7 @@ const MODULES: GraphqlModule[] = [
 
 export function buildContext(app: import('fastify').FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
-    const deps: Deps = {
-      db: app.db,
-      config: app.config,
-      log: request.log,
-      signAccessToken: app.signAccessToken,
-    };
+    const deps: Deps = app.deps(request.log);
     return { request, reply, deps, viewer: () => request.viewer() };
   };
 }
@@ -160,7 +155,7 @@ export default fp(
           return { viewer: async () => viewer };
         },
         context: (socket: import('ws').WebSocket) => ({
-          deps: { db: app.db, config: app.config, log: app.log, signAccessToken: app.signAccessToken } satisfies Deps,
+          deps: app.deps() satisfies Deps,
           // accounts/liveSessions.ts closes it when the session ends or the token expires.
           socket,
         }),

@@ -7,7 +7,7 @@ import type { Locale, NeedKind, PlacementKind, StudyLevel } from '@keskusvaraamo
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
-import type { Deps } from '../deps.js';
+import { buildDeps, type Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import type { Viewer } from '../lib/viewer.js';
 import {
@@ -17,11 +17,11 @@ import {
   rejectApplication,
   shortlistApplication,
   withdrawApplication,
-} from '../modules/applications/service.js';
-import { sendMessage } from '../modules/conversations/service.js';
-import { closeNeed, createNeed, publishNeed } from '../modules/needs/service.js';
+} from '../modules/applications/index.js';
+import { sendMessage } from '../modules/conversations/index.js';
+import { closeNeed, createNeed, publishNeed } from '../modules/needs/index.js';
 import { createOffer, publishOffer } from '../modules/offers/service.js';
-import { saveStudentProfile } from '../modules/profiles/service.js';
+import { saveStudentProfile } from '../modules/profiles/index.js';
 import { DEMO_APPLICATIONS, DEMO_CONVERSATION, type DemoApplication } from './demo-applications.js';
 import { seedBookings } from './demo-bookings.js';
 import { demoNeeds } from './demo-needs.js';
@@ -156,7 +156,7 @@ export function seedDeps(db: Database): Deps {
     silent: noop,
     child: () => log,
   };
-  return { db, config, log, signAccessToken: absent('token signing') };
+  return buildDeps({ db, config, log, signAccessToken: absent('token signing') });
 }
 
 /** Names the demo item a use case refused, and why, instead of a bare validation error. */

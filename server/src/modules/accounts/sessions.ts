@@ -9,6 +9,9 @@ import type { Database } from '../../db/client.js';
 import { hashToken, newToken } from '../../lib/secrets.js';
 import { refreshTokens } from './tables.js';
 
+/** The httpOnly cookie a browser's refresh token travels in (plugins/auth.ts sets it). */
+export const REFRESH_COOKIE = 'kv_refresh';
+
 export async function startSession(
   db: Database,
   userId: string,

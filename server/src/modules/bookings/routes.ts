@@ -18,12 +18,7 @@ const ICS = 'text/calendar; charset=utf-8';
 
 export default fp(
   async (app) => {
-    const depsOf = (request: FastifyRequest): Deps => ({
-      db: app.db,
-      config: app.config,
-      log: request.log,
-      signAccessToken: app.signAccessToken,
-    });
+    const depsOf = (request: FastifyRequest): Deps => app.deps(request.log);
 
     app.get<{ Params: { id: string } }>('/api/bookings/:id.ics', async (request, reply) => {
       const booking = await bookings.getBooking(depsOf(request), await request.viewer(), request.params.id);

@@ -17,7 +17,7 @@ export interface DeliveryOptions {
 }
 
 export async function deliverDue(
-  deps: Pick<Deps, 'db' | 'config' | 'log'>,
+  deps: Pick<Deps, 'db' | 'config' | 'log' | 'emailAttachments'>,
   transport: MailTransport | null,
   options: DeliveryOptions = {},
 ): Promise<{ sent: number; failed: number }> {

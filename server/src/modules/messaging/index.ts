@@ -20,3 +20,5 @@ export { renderMessage, type Message } from './render.js';
 export { deliverDue, type DeliveryOptions } from './delivery.js';
 export { createMailTransport, type MailTransport } from './transport.js';
 export type { TemplateName, TemplateParams } from './templates.js';
+export { accountMailer } from './accountMailer.js';
+export type { EmailAddition, EmailAttachment, EmailAttachments } from './notificationEmails.js';

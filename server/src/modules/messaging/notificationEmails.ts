@@ -1,14 +1,11 @@
 /**
  * Notification e-mails: one message per notification (EMAIL) or one digest of several (DIGEST),
- * in the recipient's language with times in Europe/Helsinki. Booking messages carry the booking's
- * `.ics`, and a confirmation carries the signed link that cancels without signing in.
+ * in the recipient's language with times in Europe/Helsinki. What another module adds to a
+ * message (a booking's `.ics` and its cancel link) comes from `deps.emailAttachments`.
  */
 import type { Locale, NotificationType } from '@keskusvaraamo/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
-import { bookingCalendar } from '../bookings/calendar.js';
-import { cancelLink } from '../bookings/links.js';
-import { bookings } from '../bookings/tables.js';
 import { notifications } from './tables.js';
 
 type Data = Record<string, unknown>;
@@ -388,11 +385,6 @@ function titles(d: Data): string {
 }
 
 const OPEN: Record<Locale, string> = { fi: 'Avaa palvelussa', sv: 'Öppna i tjänsten', en: 'Open in the service' };
-const CANCEL: Record<Locale, string> = {
-  fi: 'Jos et pääsekään, peru varaus tästä linkistä (kirjautumista ei tarvita), niin paikka vapautuu jonossa seuraavalle:',
-  sv: 'Om du inte kan komma, avboka via länken (ingen inloggning behövs) så går platsen till nästa i kön:',
-  en: 'If you cannot come, cancel with this link (no sign-in needed) and the seat goes to the next in line:',
-};
 const DIGEST_SUBJECT: Record<Locale, (n: number) => string> = {
   fi: (n) => `Päivän kooste: ${n} ilmoitusta`,
   sv: (n) => `Dagens sammandrag: ${n} aviseringar`,
@@ -404,19 +396,43 @@ const DIGEST_INTRO: Record<Locale, string> = {
   en: 'Here are your notifications since the last digest:',
 };
 
+/** A file an e-mail carries. */
+export interface EmailAttachment {
+  filename: string;
+  content: string;
+  contentType: string;
+}
+
 export interface RenderedMessage {
   subject: string;
   text: string;
-  attachments: { filename: string; content: string; contentType: string }[];
+  attachments: EmailAttachment[];
   /** The notification type (or DIGEST) a one-click unsubscribe turns off. */
   unsubscribe: NotificationType | 'DIGEST';
 }
+
+/** What another module adds to one notification's e-mail: files, and paragraphs after its link. */
+export interface EmailAddition {
+  attachments: EmailAttachment[];
+  paragraphs: string[];
+}
+
+/**
+ * The port through which a module that owns what a notification reports adds to its e-mail, in
+ * the recipient's language (bookings: the booking's calendar file and the link that cancels it).
+ * The composition root (deps.ts) fills it in; messaging imports no such module.
+ */
+export type EmailAttachments = (
+  deps: Pick<Deps, 'db' | 'config'>,
+  notification: { type: NotificationType; data: Record<string, unknown> },
+  locale: Locale,
+) => Promise<EmailAddition>;
 
 const link = (deps: Pick<Deps, 'config'>, data: Data) => `${deps.config.publicUrl}${s(data.path) || '/notifications'}`;
 
 /** One notification as an e-mail; null when it no longer exists (the account was deleted). */
 export async function renderNotificationEmail(
-  deps: Pick<Deps, 'db' | 'config'>,
+  deps: Pick<Deps, 'db' | 'config' | 'emailAttachments'>,
   notificationId: string,
   locale: Locale,
 ): Promise<RenderedMessage | null> {
@@ -426,25 +442,14 @@ export async function renderNotificationEmail(
   const [subject, body] = TEXTS[type][locale];
   const when = (iso: unknown) => formatWhen(locale, iso);
   const parts = [body(row.data, when), `${OPEN[locale]}:\n${link(deps, row.data)}`];
-  const attachments: RenderedMessage['attachments'] = [];
-  const bookingId = typeof row.data.bookingId === 'string' ? row.data.bookingId : null;
-  if (bookingId) {
-    const [booking] = await deps.db
-      .select({ id: bookings.id, sessionId: bookings.sessionId, state: bookings.state })
-      .from(bookings)
-      .where(eq(bookings.id, bookingId));
-    if (booking) {
-      attachments.push({
-        filename: 'varaus.ics',
-        content: await bookingCalendar(deps, booking),
-        contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-      });
-      if (booking.state === 'CONFIRMED' && type !== 'SESSION_CANCELLED') {
-        parts.push(`${CANCEL[locale]}\n${cancelLink(deps, booking.id)}`);
-      }
-    }
-  }
-  return { subject: subject(row.data, when), text: parts.join('\n\n'), attachments, unsubscribe: type };
+  const addition = await deps.emailAttachments(deps, { type, data: row.data }, locale);
+  parts.push(...addition.paragraphs);
+  return {
+    subject: subject(row.data, when),
+    text: parts.join('\n\n'),
+    attachments: addition.attachments,
+    unsubscribe: type,
+  };
 }
 
 /** The daily digest: one line and link per notification, oldest first. */

@@ -22,7 +22,10 @@ const UNSUBSCRIBE: Record<Locale, string> = {
  * Renders an outbox message in its recipient's language: account messages from their templates,
  * notifications and digests from what they report. Null when what it reports is gone.
  */
-export async function renderMessage(deps: Pick<Deps, 'db' | 'config'>, row: OutboxRow): Promise<Message | null> {
+export async function renderMessage(
+  deps: Pick<Deps, 'db' | 'config' | 'emailAttachments'>,
+  row: OutboxRow,
+): Promise<Message | null> {
   const locale = (['fi', 'sv', 'en'].includes(row.locale) ? row.locale : 'fi') as Locale;
   const params = row.params;
   let rendered: Omit<RenderedMessage, 'unsubscribe'> & { unsubscribe: RenderedMessage['unsubscribe'] | null };

@@ -28,7 +28,7 @@ export default fp(
     let running: Promise<unknown> | null = null;
     const tick = () => {
       if (running) return;
-      running = deliverDue(app, transport)
+      running = deliverDue(app.deps(), transport)
         .catch((error: unknown) => app.log.warn({ err: error }, 'E-mail delivery failed; it will run again'))
         .finally(() => (running = null));
     };

@@ -1,6 +1,7 @@
 /**
  * Organisations: companies, schools and other bodies, their members and roles, invitations and a
- * coordinator's verification. Depends on accounts (people) and messaging (invitations, notices).
+ * coordinator's verification; also `User.memberships` (organisations extends accounts' `User`).
+ * Depends on accounts (people, e-mail limits) and messaging (invitations, notices to coordinators).
  */
 export { default as organisationsGraphql } from './resolvers.js';
 export {
@@ -10,5 +11,5 @@ export {
   roleIn,
   rolesIn,
   userOrganisationIds,
-} from './service.js';
+} from './queries.js';
 export { presentOrganisation, type OrganisationDto } from './presenter.js';
