@@ -15,7 +15,7 @@ export { default as mailRoutes } from './routes.js';
 
 export { notify, NOTIFY_CTES, NOTIFICATION_TYPES, type NewNotification, type NotificationType } from './commands.js';
 export { enqueueEmail, pendingCount, type OutgoingEmail } from './outbox.js';
-export { lastDigestTime, queueDigests } from './commands.js';
+export { lastDigestTime, queueDigests } from './jobs.js';
 export { renderMessage, type Message } from './render.js';
 export { deliverDue, type DeliveryOptions } from './delivery.js';
 export { createMailTransport, type MailTransport } from './transport.js';

@@ -4,23 +4,9 @@
  * pushes "look again" to its own subscribers of those people, who then read their unread count
  * and newest notification. No state lives only in one process.
  */
-import { desc, eq } from 'drizzle-orm';
 import fp from 'fastify-plugin';
-import type { Database } from '../../db/client.js';
-import { presentNotification } from './commands.js';
-import { notifications } from './tables.js';
 
 export const NOTIFICATION_CHANNEL = 'kv_notifications';
-
-export async function latestNotification(db: Database, userId: string) {
-  const [row] = await db
-    .select()
-    .from(notifications)
-    .where(eq(notifications.userId, userId))
-    .orderBy(desc(notifications.createdAt), desc(notifications.id))
-    .limit(1);
-  return row ? presentNotification(row) : null;
-}
 
 export default fp(
   async (app) => {

@@ -16,7 +16,7 @@ import {
   type TestUser,
 } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
-import { lastDigestTime, queueDigests } from './commands.js';
+import { lastDigestTime, queueDigests } from './jobs.js';
 import { notifications } from './tables.js';
 
 const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id } }`;

@@ -1,4 +1,7 @@
-/** Who may read the development mailbox. Resolvers and the web page's answers follow from here. */
+/**
+ * Who may see what in messaging: a person's notifications are theirs alone, and the development
+ * mailbox has its own rule. Resolvers and use cases ask here; policy.test.ts holds the table.
+ */
 import { isIP } from 'node:net';
 import type { Config } from '../../config.js';
 import { hasRole, type Viewer } from '../../lib/viewer.js';
@@ -45,4 +48,13 @@ export const mailboxPolicy = {
     !config.production && config.trustProxy === false && !client.proxied && isLoopback(client.address),
   read: (config: MailboxConfig, viewer: Viewer | null, client: MailboxClient) =>
     mailboxPolicy.exists(config) && (hasRole(viewer, 'ADMIN') || mailboxPolicy.fromThisMachine(config, client)),
+};
+
+/**
+ * A person's notifications (the list, the unread count, marking them read, delivery choices and
+ * live changes) are read and changed by that person only; a visitor has none. (An unsubscribe link
+ * is the exception that needs no sign-in: its signature names the person.)
+ */
+export const notificationPolicy = {
+  read: (viewer: Viewer | null, recipientId: string) => viewer !== null && viewer.id === recipientId,
 };

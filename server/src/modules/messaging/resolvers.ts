@@ -3,17 +3,11 @@ import { forbidden, notFound, unauthenticated } from '../../errors.js';
 import type { GraphqlModule } from '../../plugins/graphql.js';
 import { pageSize } from '../../lib/pagination.js';
 import { mailboxClient, mailboxPolicy } from './policy.js';
+import { markNotificationsRead, setPreferences } from './commands.js';
 import { sentMessages } from './outbox.js';
+import type { NotificationDto } from './presenter.js';
+import { latestNotification, myNotifications, myPreferences, unreadNotificationCount } from './queries.js';
 import { unsubscribe } from './unsubscribe.js';
-import { latestNotification } from './live.js';
-import {
-  markNotificationsRead,
-  myNotifications,
-  myPreferences,
-  setPreferences,
-  unreadNotificationCount,
-  type NotificationDto,
-} from './commands.js';
 
 async function signedIn(ctx: MercuriusContext) {
   const viewer = await ctx.viewer();
