@@ -113,8 +113,8 @@ async function main() {
   const { buildApp } = await import('../../server/dist/app.js');
   const { loadConfig } = await import('../../server/dist/config.js');
   const { openDatabase, CONNECTION_OPTIONS } = await import('../../server/dist/db/client.js');
-  const searchService = await import('../../server/dist/modules/search/service.js');
-  const offersService = await import('../../server/dist/modules/offers/service.js');
+  const searchService = await import('../../server/dist/modules/search/index.js');
+  const offersService = await import('../../server/dist/modules/offers/index.js');
   const { endOfHelsinkiDay } = await import('../../server/dist/lib/helsinki.js');
 
   const { dbUrl, cleanups, cleanup } = await freshDatabase();

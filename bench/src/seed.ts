@@ -217,7 +217,7 @@ const STUDENT_PROFILES_SQL = `
   join w_sent i on i.lang = r.lang and i.grp = 'student'`;
 
 /**
- * The index, as needs/service.ts and offers/service.ts `syncIndex` + search/service.ts
+ * The index, as needs' and offers' `syncIndex` + search's
  * `indexDocument` write it: open placements, published pools, and published courses that have a
  * session still taking registrations (not cancelled, registration deadline ahead).
  */

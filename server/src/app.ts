@@ -9,7 +9,7 @@ import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { buildDeps } from './deps.js';
 import { loggerOptions } from './lib/logging.js';
 import auth from './plugins/auth.js';
-import bookingRoutes from './modules/bookings/routes.js';
+import { bookingRoutes } from './modules/bookings/index.js';
 import database from './plugins/database.js';
 import graphql from './plugins/graphql.js';
 import graphqlRateLimit from './plugins/graphqlRateLimit.js';

@@ -10,12 +10,12 @@ import { isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../lib/databas
 import { checkDocumentSize, GRAPHQL_LIMITS, limitRules, validateSubscription } from '../lib/graphqlLimits.js';
 import { accountsGraphql as accounts } from '../modules/accounts/index.js';
 import { applicationsGraphql as applications } from '../modules/applications/index.js';
-import bookings from '../modules/bookings/resolvers.js';
+import { bookingsGraphql as bookings } from '../modules/bookings/index.js';
 import { conversationsGraphql as conversations } from '../modules/conversations/index.js';
 import { matchingGraphql as matching } from '../modules/matching/index.js';
 import { needsGraphql as needs } from '../modules/needs/index.js';
 import { messagingGraphql as messaging } from '../modules/messaging/index.js';
-import offers from '../modules/offers/resolvers.js';
+import { offersGraphql as offers } from '../modules/offers/index.js';
 import { organisationsGraphql as organisations } from '../modules/organisations/index.js';
 import { profilesGraphql as profiles } from '../modules/profiles/index.js';
 import { proposalsGraphql as proposals } from '../modules/proposals/index.js';

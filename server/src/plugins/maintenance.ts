@@ -1,11 +1,11 @@
 import fp from 'fastify-plugin';
 import { deleteExpiredCounters } from '../lib/rateLimit.js';
 import { deleteExpiredCredentials } from '../modules/accounts/index.js';
-import { enforceMinimums, expireOffers } from '../modules/bookings/service.js';
-import { expireNeeds } from '../modules/needs/service.js';
+import { enforceMinimums, expireOffers } from '../modules/bookings/index.js';
+import { expireNeeds } from '../modules/needs/index.js';
 import { lastDigestTime, queueDigests } from '../modules/messaging/index.js';
-import { refreshStaleCourses } from '../modules/offers/service.js';
-import { checkSavedSearches } from '../modules/savedSearches/service.js';
+import { refreshStaleCourses } from '../modules/offers/index.js';
+import { checkSavedSearches } from '../modules/savedSearches/index.js';
 
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;

@@ -5,7 +5,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
-import { bookSeats } from '../modules/bookings/service.js';
+import { bookSeats } from '../modules/bookings/index.js';
 import { courseSessions, offers } from '../modules/offers/tables.js';
 import type { DemoAccount } from './marketplace.js';
 

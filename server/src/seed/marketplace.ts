@@ -20,7 +20,7 @@ import {
 } from '../modules/applications/index.js';
 import { sendMessage } from '../modules/conversations/index.js';
 import { closeNeed, createNeed, publishNeed } from '../modules/needs/index.js';
-import { createOffer, publishOffer } from '../modules/offers/service.js';
+import { createOffer, publishOffer } from '../modules/offers/index.js';
 import { saveStudentProfile } from '../modules/profiles/index.js';
 import { DEMO_APPLICATIONS, DEMO_CONVERSATION, type DemoApplication } from './demo-applications.js';
 import { seedBookings } from './demo-bookings.js';

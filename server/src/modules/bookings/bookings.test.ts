@@ -11,7 +11,7 @@ import {
   type TestUser,
 } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
-import { enforceMinimums, expireOffers } from './service.js';
+import { enforceMinimums, expireOffers } from './jobs.js';
 
 const FIELDS = `id state seats waitlistPosition offeredUntil cancelReason canCancel participants { name email } session { id seatsFree } bookerName`;
 const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { ${FIELDS} } }`;

@@ -9,7 +9,7 @@ import ical, { ICalEventStatus } from 'ical-generator';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { hashToken, newToken } from '../../lib/secrets.js';
-import { bookableSessions, type BookableSession } from '../offers/service.js';
+import { bookableSessions, type BookableSession } from '../offers/index.js';
 import { courseSessions } from '../offers/tables.js';
 import { bookings, calendarFeeds } from './tables.js';
 

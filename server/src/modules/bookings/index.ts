@@ -1,2 +1,26 @@
+/**
+ * Bookings: seats on course sessions, booked for named participants, with a waitlist, claims of
+ * freed seats on paid courses, cancellations (by the booker, the organiser, the session) and
+ * attendance; calendar files and the participant list. Depends on accounts, organisations,
+ * offers and messaging.
+ *
+ * Who owns a session's seats: offers owns the session row, its capacity and the `seats_taken`
+ * counter (with the CHECK that keeps it within capacity); bookings owns who holds the seats. It
+ * changes the counter only through offers' narrow seat API (`lockSession`, `takeSeats`,
+ * `releaseSeats`, `touchSession`), or in its one-statement booking through offers'
+ * `takeFreeSeatsCtes` fragment, which also marks the course for the search refresh. Session
+ * changes with consequences for bookings are run from here: more seats promote the waitlist
+ * (`updateSession` wraps offers' edit), a cancelled session or one below its minimum cancels its
+ * bookings; a session with bookings cannot be removed (SESSION_IN_USE, from the foreign key).
+ */
+export { default as bookingsGraphql } from './resolvers.js';
+export { default as bookingRoutes } from './routes.js';
+export { bookSeats } from './commands/book.js';
+export { cancelBooking, cancelSession, claimBooking, markAttendance, updateSession } from './commands/manage.js';
+export { promoteWaitlist } from './commands/lifecycle.js';
+export { getBooking, myBookings, sessionBookings, bookingParties, bookingIdsOfParty } from './queries.js';
+export { enforceMinimums, expireOffers } from './jobs.js';
+export { bookingPolicy } from './policy.js';
+export type { BookingDto, ParticipantDto } from './presenter.js';
 // Bookings' part of notification e-mails: messaging's EmailAttachments port, wired in deps.ts.
 export { bookingEmailAttachments } from './email.js';

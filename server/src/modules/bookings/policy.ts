@@ -1,9 +1,17 @@
-/** Who may see and change a booking. `organiser`: the viewer belongs to the course's organisation. */
+/**
+ * Who may see and change a booking, as small rules over plain data: the viewer's roles, whether
+ * they made the booking (`bookedBy`), whether they are an organiser (a member of the organisation
+ * that runs the course), and the booking's and session's state.
+ */
+import type { BookingState, OfferState } from '@keskusvaraamo/shared';
 import { hasRole, isStaff, type Viewer } from '../../lib/viewer.js';
 
 interface BookingRef {
   bookedBy: string;
 }
+
+/** How a cancellation is recorded, or why it is refused (NOT_FOUND: the booking stays hidden). */
+export type CancelAs = 'BY_BOOKER' | 'BY_ORGANISER' | 'FORBIDDEN' | 'NOT_FOUND';
 
 export const bookingPolicy = {
   book: (viewer: Viewer | null) => !!viewer,
@@ -12,7 +20,34 @@ export const bookingPolicy = {
   /** The booker cancels before the deadline; the organiser and coordinators at any time. */
   cancelAsBooker: (viewer: Viewer | null, booking: BookingRef) => !!viewer && booking.bookedBy === viewer.id,
   cancelAsOrganiser: (viewer: Viewer | null, organiser: boolean) => organiser || hasRole(viewer, 'COORDINATOR'),
+  /** The booker's own cancellation comes first: an organiser cancelling their own booking is its booker. */
+  cancelAs: (viewer: Viewer | null, booking: BookingRef, organiser: boolean): CancelAs => {
+    if (bookingPolicy.cancelAsBooker(viewer, booking)) return 'BY_BOOKER';
+    if (bookingPolicy.cancelAsOrganiser(viewer, organiser)) return 'BY_ORGANISER';
+    return bookingPolicy.read(viewer, booking, organiser) ? 'FORBIDDEN' : 'NOT_FOUND';
+  },
+  /** A confirmed booking is the booker's to cancel until the deadline; waiting or offered ones any time. */
+  bookerDeadlineOpen: (booking: { state: BookingState }, cancellationDeadline: Date, now: Date) =>
+    booking.state !== 'CONFIRMED' || cancellationDeadline > now,
+  /** Whether the booker may still cancel (the UI greys out the button otherwise). */
+  bookerMayCancel: (
+    viewer: Viewer | null,
+    booking: BookingRef & { state: BookingState },
+    cancellationDeadline: Date,
+    now: Date,
+  ) =>
+    !!viewer &&
+    booking.bookedBy === viewer.id &&
+    booking.state !== 'CANCELLED' &&
+    bookingPolicy.bookerDeadlineOpen(booking, cancellationDeadline, now),
   claim: (viewer: Viewer | null, booking: BookingRef) => !!viewer && booking.bookedBy === viewer.id,
+  /** Cancelling a session and marking attendance: its organisers and coordinators. */
   manageSession: (viewer: Viewer | null, organiser: boolean) => organiser || hasRole(viewer, 'COORDINATOR'),
+  /** Participants, bookers and the waitlist's length: the organisers and staff. */
   seeParticipants: (viewer: Viewer | null, organiser: boolean) => organiser || isStaff(viewer),
+  /** A session takes bookings while its course is published, it is not cancelled and its registration is open. */
+  registrationOpen: (
+    session: { offerState: OfferState; cancelledAt: Date | null; registrationDeadline: Date },
+    now: Date,
+  ) => session.offerState === 'PUBLISHED' && !session.cancelledAt && session.registrationDeadline > now,
 };

@@ -2,11 +2,20 @@ import type { IResolvers, MercuriusContext } from 'mercurius';
 import { unauthenticated } from '../../errors.js';
 import type { GraphqlModule } from '../../plugins/graphql.js';
 import { assertId } from '../../lib/ids.js';
-import { offersByIds, sessionsByIds } from '../offers/service.js';
-import type { SessionDto } from '../offers/presenter.js';
+import { offersByIds, sessionsByIds, type SessionDto } from '../offers/index.js';
 import { createFeed, hasFeed, revokeFeeds } from './calendar.js';
+import { bookSeats } from './commands/book.js';
+import {
+  cancelBooking,
+  cancelBookingWithToken,
+  cancelSession,
+  claimBooking,
+  markAttendance,
+  updateSession,
+} from './commands/manage.js';
+import * as fields from './loaders.js';
 import type { BookingDto } from './presenter.js';
-import * as bookings from './service.js';
+import { getBooking, myBookings, sessionBookings } from './queries.js';
 
 async function signedIn(ctx: MercuriusContext) {
   const viewer = await ctx.viewer();
@@ -16,10 +25,9 @@ async function signedIn(ctx: MercuriusContext) {
 
 const resolvers: IResolvers = {
   Query: {
-    booking: async (_root, { id }, ctx) => bookings.getBooking(ctx.deps, await ctx.viewer(), id),
-    myBookings: async (_root, args, ctx) => bookings.myBookings(ctx.deps, await ctx.viewer(), args),
-    sessionBookings: async (_root, { sessionId }, ctx) =>
-      bookings.sessionBookings(ctx.deps, await ctx.viewer(), sessionId),
+    booking: async (_root, { id }, ctx) => getBooking(ctx.deps, await ctx.viewer(), id),
+    myBookings: async (_root, args, ctx) => myBookings(ctx.deps, await ctx.viewer(), args),
+    sessionBookings: async (_root, { sessionId }, ctx) => sessionBookings(ctx.deps, await ctx.viewer(), sessionId),
     session: async (_root, { id }, ctx) => {
       const [session] = await sessionsByIds(ctx.deps, await ctx.viewer(), [id]);
       return session ?? null;
@@ -27,18 +35,20 @@ const resolvers: IResolvers = {
     hasCalendarFeed: async (_root, _args, ctx) => hasFeed(ctx.deps.db, (await signedIn(ctx)).id),
   },
   Mutation: {
-    bookSeats: async (_root, { input }, ctx) => bookings.bookSeats(ctx.deps, await ctx.viewer(), input),
-    cancelBooking: async (_root, { id }, ctx) => bookings.cancelBooking(ctx.deps, await ctx.viewer(), id),
-    cancelBookingWithToken: async (_root, { token }, ctx) => bookings.cancelBookingWithToken(ctx.deps, token),
-    claimBooking: async (_root, { id }, ctx) => bookings.claimBooking(ctx.deps, await ctx.viewer(), id),
+    bookSeats: async (_root, { input }, ctx) => bookSeats(ctx.deps, await ctx.viewer(), input),
+    cancelBooking: async (_root, { id }, ctx) => cancelBooking(ctx.deps, await ctx.viewer(), id),
+    cancelBookingWithToken: async (_root, { token }, ctx) => cancelBookingWithToken(ctx.deps, token),
+    claimBooking: async (_root, { id }, ctx) => claimBooking(ctx.deps, await ctx.viewer(), id),
     cancelSession: async (_root, { id }, ctx) => {
       const viewer = await ctx.viewer();
-      await bookings.cancelSession(ctx.deps, viewer, id);
+      await cancelSession(ctx.deps, viewer, id);
       const [session] = await sessionsByIds(ctx.deps, viewer, [assertId(id)]);
       return session;
     },
+    // Declared in bookings' schema: more seats move the waitlist up.
+    updateSession: async (_root, { id, input }, ctx) => updateSession(ctx.deps, await ctx.viewer(), id, input),
     markAttendance: async (_root, { participantId, attended }, ctx) =>
-      bookings.markAttendance(ctx.deps, await ctx.viewer(), participantId, attended ?? null),
+      markAttendance(ctx.deps, await ctx.viewer(), participantId, attended ?? null),
     createCalendarFeed: async (_root, _args, ctx) => createFeed(ctx.deps, (await signedIn(ctx)).id),
     revokeCalendarFeed: async (_root, _args, ctx) => {
       await revokeFeeds(ctx.deps.db, (await signedIn(ctx)).id);
@@ -50,9 +60,9 @@ const resolvers: IResolvers = {
 type Queries = { obj: BookingDto }[];
 
 /** bookerName and bookerEmail come from one lookup per request and list, not one each. */
-type Bookers = ReturnType<typeof bookings.bookersOf>;
+type Bookers = ReturnType<typeof fields.bookersOf>;
 const bookerLookups = new WeakMap<object, Map<string, Bookers>>();
-function bookersOnce(ctx: MercuriusContext, queries: Queries): ReturnType<typeof bookings.bookersOf> {
+function bookersOnce(ctx: MercuriusContext, queries: Queries): ReturnType<typeof fields.bookersOf> {
   const list = queries.map((q) => q.obj);
   const key = list.map((b) => b.id).join();
   const forRequest = bookerLookups.get(ctx.request) ?? new Map<string, Bookers>();
@@ -60,7 +70,7 @@ function bookersOnce(ctx: MercuriusContext, queries: Queries): ReturnType<typeof
   if (!forRequest.has(key))
     forRequest.set(
       key,
-      ctx.viewer().then((viewer) => bookings.bookersOf(ctx.deps, viewer, list)),
+      ctx.viewer().then((viewer) => fields.bookersOf(ctx.deps, viewer, list)),
     );
   return forRequest.get(key)!;
 }
@@ -86,17 +96,17 @@ const loaders = {
       );
     },
     participants: async (queries: Queries, ctx: MercuriusContext) =>
-      bookings.participantsOf(
+      fields.participantsOf(
         ctx.deps,
         queries.map((q) => q.obj.id),
       ),
     waitlistPosition: async (queries: Queries, ctx: MercuriusContext) =>
-      bookings.waitlistPositions(
+      fields.waitlistPositions(
         ctx.deps,
         queries.map((q) => q.obj),
       ),
     canCancel: async (queries: Queries, ctx: MercuriusContext) =>
-      bookings.bookerMayCancel(
+      fields.bookerMayCancel(
         ctx.deps,
         await ctx.viewer(),
         queries.map((q) => q.obj),
@@ -108,13 +118,13 @@ const loaders = {
   },
   CourseSession: {
     waitlistCount: async (queries: { obj: SessionDto }[], ctx: MercuriusContext) =>
-      bookings.waitlistCounts(
+      fields.waitlistCounts(
         ctx.deps,
         await ctx.viewer(),
         queries.map((q) => q.obj),
       ),
     viewerSeats: async (queries: { obj: SessionDto }[], ctx: MercuriusContext) =>
-      bookings.seatsHeldByViewer(
+      fields.seatsHeldByViewer(
         ctx.deps,
         await ctx.viewer(),
         queries.map((q) => q.obj),

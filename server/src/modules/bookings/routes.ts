@@ -10,9 +10,10 @@ import { notFound } from '../../errors.js';
 import { isUuid } from '../../lib/ids.js';
 import { toHelsinki } from '../../lib/helsinki.js';
 import { textCell } from '../../lib/spreadsheet.js';
-import { bookableSessions, sessionsByIds } from '../offers/service.js';
+import { bookableSessions, sessionsByIds } from '../offers/index.js';
 import { bookingCalendar, feedCalendar, sessionCalendar } from './calendar.js';
-import * as bookings from './service.js';
+import { bookersOf, participantsOf } from './loaders.js';
+import { getBooking, sessionBookings } from './queries.js';
 
 const ICS = 'text/calendar; charset=utf-8';
 
@@ -21,7 +22,7 @@ export default fp(
     const depsOf = (request: FastifyRequest): Deps => app.deps(request.log);
 
     app.get<{ Params: { id: string } }>('/api/bookings/:id.ics', async (request, reply) => {
-      const booking = await bookings.getBooking(depsOf(request), await request.viewer(), request.params.id);
+      const booking = await getBooking(depsOf(request), await request.viewer(), request.params.id);
       if (!booking) throw notFound();
       return reply
         .type(ICS)
@@ -50,12 +51,12 @@ export default fp(
       const deps = depsOf(request);
       const viewer = await request.viewer();
       if (!isUuid(request.params.id)) throw notFound();
-      const list = await bookings.sessionBookings(deps, viewer, request.params.id);
-      const people = await bookings.participantsOf(
+      const list = await sessionBookings(deps, viewer, request.params.id);
+      const people = await participantsOf(
         deps,
         list.map((b) => b.id),
       );
-      const bookers = await bookings.bookersOf(deps, viewer, list);
+      const bookers = await bookersOf(deps, viewer, list);
       const session = (await bookableSessions(deps.db, [request.params.id])).get(request.params.id)!;
       const rows = list.flatMap((b, i) =>
         // Names and addresses are people's own text: neutralised so that a spreadsheet never runs them.

@@ -309,7 +309,7 @@ describe('authorisation matrix', () => {
 
 describe('keeping search fresh', () => {
   it("drops a session from the course's price and seats once its registration closes", async () => {
-    const { refreshStaleCourses } = await import('./service.js');
+    const { refreshStaleCourses } = await import('./jobs.js');
     const course = await buildCourse(
       app,
       { title: 'Tuoreena pysyvä lämpöpumppukurssi' },

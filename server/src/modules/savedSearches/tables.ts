@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { sqlList } from '../../db/sqlList.js';
 import { users } from '../accounts/tables.js';
-import type { SearchFilter } from '../search/service.js';
+import type { SearchFilter } from '../search/index.js';
 
 /**
  * A search someone saved. The alert job runs it again when it is due (IMMEDIATE every minute,

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCourse, buildNeed, buildOrganisation, buildUser, needInput, depsOf } from '../../test/factories.js';
 import { buildTestApp, gql, type TestApp } from '../../test/helper.js';
-import { createNeed } from '../needs/service.js';
+import { createNeed } from '../needs/index.js';
 
 let app: TestApp;
 let queries = 0;

@@ -1,15 +1,15 @@
 import type { IResolvers } from 'mercurius';
 import type { GraphqlModule } from '../../plugins/graphql.js';
-import * as search from './service.js';
+import { facets, search } from './queries.js';
 
-type Page = Awaited<ReturnType<typeof search.search>>;
+type Page = Awaited<ReturnType<typeof search>>;
 
 const resolvers: IResolvers = {
   Query: {
-    search: async (_root, args, ctx) => search.search(ctx.deps, args),
+    search: async (_root, args, ctx) => search(ctx.deps, args),
   },
   SearchConnection: {
-    facets: async (page: Page, _args, ctx) => search.facets(ctx.deps, page.facetQuery),
+    facets: async (page: Page, _args, ctx) => facets(ctx.deps, page.facetQuery),
   },
 };
 

@@ -1,0 +1,127 @@
+/**
+ * Changes to bookings after they are made: the booker cancels or claims, the organiser cancels a
+ * booking or the whole session, edits a session (more seats move the waitlist up) and marks
+ * attendance. Each change of seats runs under the session's row lock.
+ */
+import type { CancelReason } from '@keskusvaraamo/shared';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Deps } from '../../../deps.js';
+import { AppError, forbidden, invalidState, notFound, unauthenticated } from '../../../errors.js';
+import { assertId } from '../../../lib/ids.js';
+import type { Viewer } from '../../../lib/viewer.js';
+import { notify } from '../../messaging/index.js';
+import {
+  bookableSessions,
+  lockSession,
+  organisesSession,
+  updateSession as editSession,
+  type SessionDto,
+} from '../../offers/index.js';
+import { bookingOfCancelToken } from '../links.js';
+import { bookingPolicy as policy } from '../policy.js';
+import { presentBooking, presentParticipant, type BookingDto, type ParticipantDto } from '../presenter.js';
+import { loadBooking, type BookingRow } from '../rows.js';
+import { bookings, participants } from '../tables.js';
+import { bookingEvent, cancelLocked, cancelSessionLocked, promoteWaitlist } from './lifecycle.js';
+
+export async function cancelBooking(deps: Deps, viewer: Viewer | null, id: string): Promise<BookingDto> {
+  if (!viewer) throw unauthenticated();
+  const booking = await loadBooking(deps.db, id);
+  const session = (await bookableSessions(deps.db, [booking.sessionId])).get(booking.sessionId)!;
+  const as = policy.cancelAs(viewer, booking, await organisesSession(deps.db, session, viewer.id));
+  if (as === 'FORBIDDEN') throw forbidden();
+  if (as === 'NOT_FOUND') throw notFound('No such booking');
+  return cancelWithRules(deps, booking, as);
+}
+
+/** The e-mail link: cancels as the booker would, with the booker's deadline. */
+export async function cancelBookingWithToken(deps: Deps, token: string): Promise<BookingDto> {
+  const id = bookingOfCancelToken(deps, token);
+  if (!id) throw new AppError('TOKEN_INVALID', 'The link is invalid');
+  return cancelWithRules(deps, await loadBooking(deps.db, id), 'BY_BOOKER');
+}
+
+async function cancelWithRules(deps: Deps, booking: BookingRow, reason: CancelReason): Promise<BookingDto> {
+  return deps.db.transaction(async (tx) => {
+    const session = await lockSession(tx, booking.sessionId);
+    const [current] = await tx.select().from(bookings).where(eq(bookings.id, booking.id));
+    if (reason === 'BY_BOOKER' && !policy.bookerDeadlineOpen(current!, session.cancellationDeadline, new Date())) {
+      throw new AppError('CANCELLATION_CLOSED', 'The cancellation deadline has passed', {
+        deadline: session.cancellationDeadline.toISOString(),
+      });
+    }
+    const offered = current!.state === 'OFFERED';
+    return presentBooking(
+      await cancelLocked(tx, session, booking.id, offered && reason === 'BY_BOOKER' ? 'DECLINED' : reason),
+    );
+  });
+}
+
+/** The booker takes the seat held for them, within the claim window. */
+export async function claimBooking(deps: Deps, viewer: Viewer | null, id: string): Promise<BookingDto> {
+  if (!viewer) throw unauthenticated();
+  const booking = await loadBooking(deps.db, id);
+  if (!policy.claim(viewer, booking)) throw notFound('No such booking');
+  return deps.db.transaction(async (tx) => {
+    const session = await lockSession(tx, booking.sessionId);
+    const [row] = await tx
+      .update(bookings)
+      .set({ state: 'CONFIRMED', confirmedAt: sql`now()`, offeredUntil: null, updatedAt: sql`now()` })
+      .where(and(eq(bookings.id, booking.id), eq(bookings.state, 'OFFERED'), sql`${bookings.offeredUntil} > now()`))
+      .returning();
+    if (!row) {
+      const [current] = await tx.select().from(bookings).where(eq(bookings.id, booking.id));
+      if (current!.state === 'OFFERED') throw new AppError('CLAIM_EXPIRED', 'The claim window has closed');
+      throw invalidState('a booking', current!.state);
+    }
+    await notify(tx, [bookingEvent(row, session, 'BOOKING_CONFIRMED')]);
+    return presentBooking(row);
+  });
+}
+
+/** Cancels a session and every booking on it, for its organisers and coordinators; everyone booked is told. */
+export async function cancelSession(deps: Deps, viewer: Viewer | null, sessionId: string): Promise<void> {
+  if (!viewer) throw unauthenticated();
+  const session = (await bookableSessions(deps.db, [assertId(sessionId, 'No such session')])).get(sessionId);
+  if (!session) throw notFound('No such session');
+  if (!policy.manageSession(viewer, await organisesSession(deps.db, session, viewer.id))) throw forbidden();
+  await deps.db.transaction(async (tx) => {
+    const locked = await lockSession(tx, sessionId);
+    if (locked.cancelledAt) throw invalidState('a session', 'CANCELLED');
+    await cancelSessionLocked(tx, locked, 'SESSION_CANCELLED');
+  });
+}
+
+/** Offers' session edit, with its consequence for bookings: more seats move the waitlist up at once. */
+export async function updateSession(
+  deps: Deps,
+  viewer: Viewer | null,
+  id: string,
+  input: unknown,
+): Promise<SessionDto> {
+  return editSession(deps, viewer, id, input, promoteWaitlist);
+}
+
+export async function markAttendance(
+  deps: Deps,
+  viewer: Viewer | null,
+  participantId: string,
+  attended: boolean | null,
+): Promise<ParticipantDto> {
+  if (!viewer) throw unauthenticated();
+  const [row] = await deps.db
+    .select({ participant: participants, sessionId: bookings.sessionId, state: bookings.state })
+    .from(participants)
+    .innerJoin(bookings, eq(bookings.id, participants.bookingId))
+    .where(eq(participants.id, assertId(participantId, 'No such participant')));
+  if (!row) throw notFound('No such participant');
+  const session = (await bookableSessions(deps.db, [row.sessionId])).get(row.sessionId)!;
+  if (!policy.manageSession(viewer, await organisesSession(deps.db, session, viewer.id))) throw forbidden();
+  if (row.state !== 'CONFIRMED') throw invalidState('a participant whose booking', row.state);
+  const [updated] = await deps.db
+    .update(participants)
+    .set({ attended })
+    .where(eq(participants.id, participantId))
+    .returning();
+  return presentParticipant(updated!);
+}

@@ -1,0 +1,53 @@
+/**
+ * Offers: what educational organisations offer, courses with sessions and student pools, from
+ * draft to published and archived; published ones are pushed to the search index. Depends on
+ * accounts, organisations and search; nothing of bookings.
+ *
+ * Who owns a session's seats: offers owns the session row, its time, place and capacity and the
+ * `seats_taken` counter with the CHECK that keeps it within capacity; bookings decides who holds
+ * seats and moves the counter only through `seats.ts` (`lockSession`, `takeSeats`,
+ * `releaseSeats`, `touchSession`, and the `takeFreeSeatsCtes` fragment of its one-statement
+ * booking), always under the session's row lock. A session change with consequences for bookings
+ * (more seats promote the waitlist, a cancelled session cancels its bookings) is run by bookings,
+ * which calls in here; offers calls nothing of bookings (`updateSession` takes bookings' promotion
+ * as a `WhenSeatsAdded` callback).
+ */
+export { default as offersGraphql } from './resolvers.js';
+export {
+  addSession,
+  archiveOffer,
+  createOffer,
+  MAX_NEW_SESSIONS,
+  publishOffer,
+  removeSession,
+  updateOffer,
+  updateSession,
+  type WhenSeatsAdded,
+} from './commands.js';
+export {
+  getOffer,
+  mayManageOffer,
+  myOffers,
+  offerIdsOrganisedBy,
+  offersByIds,
+  offersByIdsUnchecked,
+  sessionsByIds,
+} from './queries.js';
+export { canEditOffers, sessionsOfOffers } from './loaders.js';
+export { refreshStaleCourses } from './jobs.js';
+export { syncIndex } from './searchDocument.js';
+export {
+  bookableSessions,
+  lockSession,
+  markSessionCancelled,
+  organisesSession,
+  releaseSeats,
+  sessionIdsOrganisedBy,
+  sessionsPastDecision,
+  takeFreeSeatsCtes,
+  takeSeats,
+  touchSession,
+  type BookableSession,
+} from './seats.js';
+export { offerPolicy } from './policy.js';
+export type { OfferDto, SessionDto } from './presenter.js';
