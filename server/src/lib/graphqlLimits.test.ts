@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse, print, type DocumentNode } from 'graphql';
 import { createClient } from 'graphql-ws';
@@ -7,10 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { buildApp } from '../app.js';
 import { buildUser } from '../test/factories.js';
+import { WEB_DOCUMENT_MODULES, WEB_SRC, webDocuments, webSources, WRITES_DOCUMENT } from '../test/graphqlDocuments.js';
 import { buildTestApp, codeOf, gql, openTestDatabase, testConfig, type TestApp } from '../test/helper.js';
 import { documentCost, GRAPHQL_LIMITS, limitRules, validateSubscription } from './graphqlLimits.js';
-
-const WEB_SRC = resolve(import.meta.dirname, '../../../web/src');
 
 let app: TestApp;
 beforeAll(async () => {
@@ -18,52 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => app.closeAndDrop());
 
-const isDocument = (value: unknown): value is DocumentNode =>
-  typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'Document';
-
-/** Files under web/src (tests left out). */
-function webSources(dir = WEB_SRC): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return webSources(path);
-    return /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
-/** Modules whose exported documents are the web app's: each feature's operations, and the session's own. */
-const DOCUMENT_MODULES = [
-  ...readdirSync(join(WEB_SRC, 'features'))
-    .map((feature) => join(WEB_SRC, 'features', feature, 'operations', 'index.ts'))
-    .filter(existsSync),
-  join(WEB_SRC, 'shared', 'session', 'tokens.ts'),
-];
-
-/** Every GraphQL document the web app sends, as text, named by where it is written. */
-async function webDocuments(): Promise<{ name: string; source: string }[]> {
-  const documents: { name: string; source: string }[] = [];
-  for (const file of DOCUMENT_MODULES) {
-    const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(exports)) {
-      const where = `${relative(WEB_SRC, file)}: ${name}`;
-      if (isDocument(value)) documents.push({ name: where, source: print(value) });
-      if (name === 'SESSION_DOCUMENTS') {
-        for (const [key, source] of Object.entries(value as Record<string, string>)) {
-          documents.push({ name: `${where}.${key}`, source });
-        }
-      }
-    }
-  }
-  return documents;
-}
-
 class PassedEveryLimit extends Error {}
 
 describe('the documents the web app sends', () => {
   it('are all found: no GraphQL document is written outside the operations modules', () => {
-    // A page that writes its own query elsewhere would not be checked below.
-    const writesDocument = /`\s*(query|mutation|subscription)(\s+\w+)?\s*[({]/;
+    // A page that writes its own query elsewhere would not be checked below (nor by the contract test).
     const elsewhere = webSources().filter(
-      (file) => writesDocument.test(readFileSync(file, 'utf8')) && !DOCUMENT_MODULES.includes(file),
+      (file) => WRITES_DOCUMENT.test(readFileSync(file, 'utf8')) && !WEB_DOCUMENT_MODULES.includes(file),
     );
     expect(elsewhere.map((file) => relative(WEB_SRC, file))).toEqual([]);
   });
