@@ -15,7 +15,7 @@ import {
   dateIn,
   type TestUser,
 } from '../../test/factories.js';
-import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { buildTestApp, codeOf, gql, type GqlResult, type TestApp } from '../../test/helper.js';
 import { notifications } from '../messaging/tables.js';
 import { applications } from './tables.js';
 
@@ -516,6 +516,48 @@ describe('reading applications', () => {
     const shortlisted = await gql(app, MINE, { state: 'SHORTLISTED' }, { token: otherStudent.token });
     expect(shortlisted.data!.myApplications.nodes.map((n: { id: string }) => n.id)).toContain(theirs);
     expect(codeOf(await gql(app, MINE))).toBe('UNAUTHENTICATED');
+  });
+
+  it("pages the student's applications one at a time, without loss or repetition, when they were written in one transaction", async () => {
+    const applicant = await buildUser(app, { roles: ['STUDENT'] });
+    const poster = await buildUser(app, { roles: ['ENTREPRENEUR'] });
+    const needIds: string[] = [];
+    for (let i = 0; i < 4; i++)
+      needIds.push((await buildNeed(app, { title: `Sivutettava ${i}` }, { owner: poster })).id);
+    // One transaction: every row has the same created_at (now()), so only the full key orders them.
+    const written = await app.db.transaction(async (tx) => {
+      const ids: string[] = [];
+      for (const needId of needIds) {
+        const [row] = await tx
+          .insert(applications)
+          .values({ needId, studentId: applicant.id, coverLetter: 'Samassa transaktiossa' })
+          .returning({ id: applications.id });
+        ids.push(row!.id);
+      }
+      return ids;
+    });
+    const PAGE = `query ($after: String) { myApplications(first: 1, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
+    type Page = {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: { id: string }[];
+    };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let round = 0; round < 10; round++) {
+      const r: GqlResult = await gql(app, PAGE, { after }, { token: applicant.token });
+      expect(r.errors).toBeUndefined();
+      const page: Page = r.data!.myApplications;
+      expect(page.totalCount).toBe(4);
+      seen.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(4);
+    expect([...seen].sort()).toEqual([...written].sort());
+    // Newest first, the id breaking the tie.
+    expect(seen).toEqual([...written].sort().reverse());
   });
 
   it("lists a need's applicants for its company and coordinators, by state and page", async () => {

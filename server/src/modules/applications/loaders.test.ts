@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApplication, buildNeed, buildOrganisation, buildUser, depsOf } from '../../test/factories.js';
 import { buildTestApp, gql, type TestApp } from '../../test/helper.js';
-import { saveStudentProfile } from '../profiles/service.js';
+import { saveStudentProfile } from '../profiles/index.js';
 
 let app: TestApp;
 let queries = 0;

@@ -1,57 +1,65 @@
 import type { IResolvers, MercuriusContext } from 'mercurius';
 import type { GraphqlModule } from '../../plugins/graphql.js';
-import type { NeedDto } from '../needs/presenter.js';
+import type { NeedDto } from '../needs/index.js';
+import {
+  acceptApplication,
+  applyToNeed,
+  declineApplication,
+  editNeed,
+  offerApplication,
+  rejectApplication,
+  shortlistApplication,
+  withdrawApplication,
+} from './commands.js';
+import {
+  actionsOf,
+  applicationCounts,
+  eventsOf,
+  needsOf,
+  profilesOf,
+  studentNamesOf,
+  viewerApplications,
+} from './loaders.js';
 import type { ApplicationDto } from './presenter.js';
-import * as applications from './service.js';
+import { getApplication, myApplications, needApplications } from './queries.js';
 
 const resolvers: IResolvers = {
   Query: {
-    myApplications: async (_root, args, ctx) => applications.myApplications(ctx.deps, await ctx.viewer(), args),
-    application: async (_root, { id }, ctx) => applications.getApplication(ctx.deps, await ctx.viewer(), id),
+    myApplications: async (_root, args, ctx) => myApplications(ctx.deps, await ctx.viewer(), args),
+    application: async (_root, { id }, ctx) => getApplication(ctx.deps, await ctx.viewer(), id),
     needApplications: async (_root, { needId, ...args }, ctx) =>
-      applications.needApplications(ctx.deps, await ctx.viewer(), needId, args),
+      needApplications(ctx.deps, await ctx.viewer(), needId, args),
   },
   Mutation: {
-    applyToNeed: async (_root, { input }, ctx) => applications.applyToNeed(ctx.deps, await ctx.viewer(), input),
-    shortlistApplication: async (_root, { id }, ctx) =>
-      applications.shortlistApplication(ctx.deps, await ctx.viewer(), id),
-    offerApplication: async (_root, { id }, ctx) => applications.offerApplication(ctx.deps, await ctx.viewer(), id),
+    updateNeed: async (_root, { id, input }, ctx) => editNeed(ctx.deps, await ctx.viewer(), id, input),
+    applyToNeed: async (_root, { input }, ctx) => applyToNeed(ctx.deps, await ctx.viewer(), input),
+    shortlistApplication: async (_root, { id }, ctx) => shortlistApplication(ctx.deps, await ctx.viewer(), id),
+    offerApplication: async (_root, { id }, ctx) => offerApplication(ctx.deps, await ctx.viewer(), id),
     rejectApplication: async (_root, { id, reason }, ctx) =>
-      applications.rejectApplication(ctx.deps, await ctx.viewer(), id, { reason }),
-    acceptApplication: async (_root, { id }, ctx) => applications.acceptApplication(ctx.deps, await ctx.viewer(), id),
-    declineApplication: async (_root, { id }, ctx) => applications.declineApplication(ctx.deps, await ctx.viewer(), id),
-    withdrawApplication: async (_root, { id }, ctx) =>
-      applications.withdrawApplication(ctx.deps, await ctx.viewer(), id),
+      rejectApplication(ctx.deps, await ctx.viewer(), id, { reason }),
+    acceptApplication: async (_root, { id }, ctx) => acceptApplication(ctx.deps, await ctx.viewer(), id),
+    declineApplication: async (_root, { id }, ctx) => declineApplication(ctx.deps, await ctx.viewer(), id),
+    withdrawApplication: async (_root, { id }, ctx) => withdrawApplication(ctx.deps, await ctx.viewer(), id),
   },
 };
 
 type Queries = { obj: ApplicationDto }[];
 type NeedQueries = { obj: NeedDto }[];
-const list = (queries: Queries) => queries.map((q) => q.obj);
+const list = <T>(queries: { obj: T }[]) => queries.map((q) => q.obj);
 
 const loaders = {
   Application: {
-    need: async (queries: Queries, ctx: MercuriusContext) => applications.needsOf(ctx.deps, list(queries)),
-    studentName: async (queries: Queries, ctx: MercuriusContext) =>
-      applications.studentNamesOf(ctx.deps, list(queries)),
-    profile: async (queries: Queries, ctx: MercuriusContext) => applications.profilesOf(ctx.deps, list(queries)),
-    events: async (queries: Queries, ctx: MercuriusContext) => applications.eventsOf(ctx.deps, list(queries)),
-    actions: async (queries: Queries, ctx: MercuriusContext) =>
-      applications.actionsOf(ctx.deps, await ctx.viewer(), list(queries)),
+    need: async (queries: Queries, ctx: MercuriusContext) => needsOf(ctx.deps, list(queries)),
+    studentName: async (queries: Queries, ctx: MercuriusContext) => studentNamesOf(ctx.deps, list(queries)),
+    profile: async (queries: Queries, ctx: MercuriusContext) => profilesOf(ctx.deps, list(queries)),
+    events: async (queries: Queries, ctx: MercuriusContext) => eventsOf(ctx.deps, list(queries)),
+    actions: async (queries: Queries, ctx: MercuriusContext) => actionsOf(ctx.deps, await ctx.viewer(), list(queries)),
   },
   Need: {
     applicationCount: async (queries: NeedQueries, ctx: MercuriusContext) =>
-      applications.applicationCounts(
-        ctx.deps,
-        await ctx.viewer(),
-        queries.map((q) => q.obj),
-      ),
+      applicationCounts(ctx.deps, await ctx.viewer(), list(queries)),
     myApplication: async (queries: NeedQueries, ctx: MercuriusContext) =>
-      applications.viewerApplications(
-        ctx.deps,
-        await ctx.viewer(),
-        queries.map((q) => q.obj),
-      ),
+      viewerApplications(ctx.deps, await ctx.viewer(), list(queries)),
   },
 };
 

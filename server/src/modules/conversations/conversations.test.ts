@@ -9,10 +9,10 @@ import {
   buildUser,
   type TestUser,
 } from '../../test/factories.js';
-import { buildTestApp, codeOf, gql, onRealPostgres, type TestApp } from '../../test/helper.js';
+import { buildTestApp, codeOf, gql, type GqlResult, onRealPostgres, type TestApp } from '../../test/helper.js';
 import { notifications } from '../messaging/tables.js';
 import { memberships } from '../organisations/tables.js';
-import { conversations } from './tables.js';
+import { conversations, messages } from './tables.js';
 
 const THREAD = `id subjectKind subjectId title unreadCount lastMessage { body authorName mine }`;
 const CONVERSATION = `query ($kind: ConversationSubjectKind!, $id: ID!, $first: Int, $after: String) {
@@ -217,6 +217,46 @@ describe('a conversation about an application', () => {
     expect(bodies(last)).toEqual(['Viesti 1']);
     expect(last.data!.conversation.messages.pageInfo.hasNextPage).toBe(false);
     expect(codeOf(await thread(member, 'APPLICATION', application.id, { after: 'bm9wZQ' }))).toBe('VALIDATION');
+  });
+
+  it('pages one message at a time, without loss or repetition, when they were written in one transaction', async () => {
+    const application = await anApplication();
+    // One transaction: every message has the same created_at (now()), so only the full key orders them.
+    const written = await app.db.transaction(async (tx) => {
+      const [conversation] = await tx
+        .insert(conversations)
+        .values({ subjectKind: 'APPLICATION', subjectId: application.id })
+        .returning();
+      const ids: string[] = [];
+      for (let i = 1; i <= 5; i++) {
+        const [row] = await tx
+          .insert(messages)
+          .values({ conversationId: conversation!.id, authorId: application.student.id, body: `Samaan aikaan ${i}` })
+          .returning({ id: messages.id });
+        ids.push(row!.id);
+      }
+      return ids;
+    });
+    const PAGE = `query ($id: ID!, $after: String) { conversation(subjectKind: APPLICATION, subjectId: $id) {
+      messages(first: 1, after: $after) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } } }`;
+    type Page = {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: { id: string }[];
+    };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let round = 0; round < 10; round++) {
+      const r: GqlResult = await gql(app, PAGE, { id: application.id, after }, { token: member.token });
+      expect(r.errors).toBeUndefined();
+      const page: Page = r.data!.conversation.messages;
+      expect(page.totalCount).toBe(5);
+      seen.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    // Newest first, the id breaking the tie.
+    expect(seen).toEqual([...written].sort().reverse());
   });
 });
 

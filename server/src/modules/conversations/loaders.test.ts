@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApplication, buildNeed, buildOrganisation, buildUser, depsOf } from '../../test/factories.js';
 import { buildTestApp, gql, type TestApp } from '../../test/helper.js';
-import { sendMessage } from './service.js';
+import { sendMessage } from './commands.js';
 
 let app: TestApp;
 let queries = 0;

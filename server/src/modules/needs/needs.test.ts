@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNeed, buildOrganisation, buildUser, dateIn, needInput, type TestUser } from '../../test/factories.js';
-import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
-import { expireNeeds } from './service.js';
+import { buildTestApp, codeOf, gql, type GqlResult, type TestApp } from '../../test/helper.js';
+import { expireNeeds } from './jobs.js';
+import { needs } from './tables.js';
 
 const FIELDS = `id kind state title canEdit organisation { id name } payKind payAmountCents budgetCents thesisLevel applicationDeadline publishedAt`;
 const CREATE = `mutation ($input: NeedInput!) { createNeed(input: $input) { ${FIELDS} } }`;
@@ -279,6 +280,45 @@ describe('authorisation matrix', () => {
     expect(colleagues).toContain(own.id);
     expect(colleagues).not.toContain(foreign.id);
     expect((await gql(app, MINE, {}, { token: student.token })).data!.myNeeds.totalCount).toBe(0);
+  });
+});
+
+describe('paging My needs', () => {
+  it('pages one need at a time, without loss or repetition, when they were written in one transaction', async () => {
+    const poster = await buildUser(app, { roles: ['ENTREPRENEUR'] });
+    const input = needInput();
+    // One transaction: every row has the same updated_at (now()), so only the full key orders them.
+    const written = await app.db.transaction(async (tx) => {
+      const ids: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const [row] = await tx
+          .insert(needs)
+          .values({ ...input, title: `Samassa transaktiossa ${i}`, organisationId: null, postedBy: poster.id })
+          .returning({ id: needs.id });
+        ids.push(row!.id);
+      }
+      return ids;
+    });
+    const PAGE = `query ($after: String) { myNeeds(first: 1, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
+    type Page = {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      nodes: { id: string }[];
+    };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let round = 0; round < 10; round++) {
+      const r: GqlResult = await gql(app, PAGE, { after }, { token: poster.token });
+      expect(r.errors).toBeUndefined();
+      const page: Page = r.data!.myNeeds;
+      expect(page.totalCount).toBe(5);
+      seen.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    // The most recently changed first, the id breaking the tie.
+    expect(seen).toEqual([...written].sort().reverse());
   });
 });
 

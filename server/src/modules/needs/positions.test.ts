@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
 import { buildApplication, buildNeed, buildUser, depsOf, needInput, type TestUser } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, onRealPostgres, type TestApp } from '../../test/helper.js';
-import { acceptApplication } from '../applications/service.js';
+import { acceptApplication } from '../applications/index.js';
 
 const UPDATE = `mutation ($id: ID!, $input: NeedInput!) { updateNeed(id: $id, input: $input) { state positions } }`;
 const SEARCH_IDS = `query ($text: String) { search(filter: { text: $text }, first: 100) { nodes { id } } }`;

@@ -1,42 +1,36 @@
 import type { IResolvers, MercuriusContext } from 'mercurius';
 import type { GraphqlModule } from '../../plugins/graphql.js';
-import { organisationsByIds } from '../organisations/index.js';
+import { closeNeed, createNeed, deleteNeed, publishNeed } from './commands.js';
+import { canEditNeeds, organisationsOf } from './loaders.js';
 import type { NeedDto } from './presenter.js';
-import * as needs from './service.js';
+import { getNeed, myNeeds } from './queries.js';
 
+// updateNeed is resolved by the applications module (its schema declares it): the accepted
+// applications bound a need's positions, and applications depend on needs, not the other way round.
 const resolvers: IResolvers = {
   Query: {
-    need: async (_root, { id }, ctx) => needs.getNeed(ctx.deps, await ctx.viewer(), id),
-    myNeeds: async (_root, args, ctx) => needs.myNeeds(ctx.deps, await ctx.viewer(), args),
+    need: async (_root, { id }, ctx) => getNeed(ctx.deps, await ctx.viewer(), id),
+    myNeeds: async (_root, args, ctx) => myNeeds(ctx.deps, await ctx.viewer(), args),
   },
   Mutation: {
-    createNeed: async (_root, { input }, ctx) => needs.createNeed(ctx.deps, await ctx.viewer(), input),
-    updateNeed: async (_root, { id, input }, ctx) => needs.updateNeed(ctx.deps, await ctx.viewer(), id, input),
-    publishNeed: async (_root, { id }, ctx) => needs.publishNeed(ctx.deps, await ctx.viewer(), id),
-    closeNeed: async (_root, { id }, ctx) => needs.closeNeed(ctx.deps, await ctx.viewer(), id),
+    createNeed: async (_root, { input }, ctx) => createNeed(ctx.deps, await ctx.viewer(), input),
+    publishNeed: async (_root, { id }, ctx) => publishNeed(ctx.deps, await ctx.viewer(), id),
+    closeNeed: async (_root, { id }, ctx) => closeNeed(ctx.deps, await ctx.viewer(), id),
     deleteNeed: async (_root, { id }, ctx) => {
-      await needs.deleteNeed(ctx.deps, await ctx.viewer(), id);
+      await deleteNeed(ctx.deps, await ctx.viewer(), id);
       return true;
     },
   },
 };
 
 type Queries = { obj: NeedDto }[];
+const list = (queries: Queries) => queries.map((q) => q.obj);
+
 const loaders = {
   Need: {
-    organisation: async (queries: Queries, ctx: MercuriusContext) =>
-      queries.some((q) => q.obj.organisationId)
-        ? organisationsByIds(
-            ctx.deps.db,
-            queries.map((q) => q.obj.organisationId ?? ''),
-          )
-        : queries.map(() => null),
+    organisation: async (queries: Queries, ctx: MercuriusContext) => organisationsOf(ctx.deps, list(queries)),
     canEdit: async (queries: Queries, ctx: MercuriusContext) =>
-      needs.canEditNeeds(
-        ctx.deps,
-        await ctx.viewer(),
-        queries.map((q) => q.obj),
-      ),
+      canEditNeeds(ctx.deps, await ctx.viewer(), list(queries)),
   },
 };
 

@@ -1,13 +1,15 @@
-import { NEED_KINDS, NEED_STATES, PAY_KINDS, STUDY_LEVELS } from '@keskusvaraamo/shared';
+import { NEED_KINDS, NEED_STATES, PAY_KINDS } from '@keskusvaraamo/shared';
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { studyLevel } from '../../db/enums.js';
 import { users } from '../accounts/tables.js';
 import { organisations } from '../organisations/tables.js';
 import { topicMaskColumn, tsvector } from '../search/tables.js';
 
 export const needKind = pgEnum('need_kind', NEED_KINDS);
 export const needState = pgEnum('need_state', NEED_STATES);
-export const studyLevel = pgEnum('study_level', STUDY_LEVELS);
+// Exported with the tables for drizzle-kit (db/schema.ts), as it always was.
+export { studyLevel };
 export const payKind = pgEnum('pay_kind', PAY_KINDS);
 
 export const needs = pgTable(

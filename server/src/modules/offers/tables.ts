@@ -1,8 +1,8 @@
 import { NEED_KINDS, OFFER_KINDS, OFFER_STATES } from '@keskusvaraamo/shared';
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { studyLevel } from '../../db/enums.js';
 import { users } from '../accounts/tables.js';
-import { studyLevel } from '../needs/tables.js';
 import { organisations } from '../organisations/tables.js';
 
 export const offerKind = pgEnum('offer_kind', OFFER_KINDS);

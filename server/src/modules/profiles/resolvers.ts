@@ -1,15 +1,15 @@
 import type { IResolvers } from 'mercurius';
 import type { GraphqlModule } from '../../plugins/graphql.js';
-import * as profiles from './service.js';
+import { saveStudentProfile } from './commands.js';
+import { getStudentProfile, myStudentProfile } from './queries.js';
 
 const resolvers: IResolvers = {
   Query: {
-    myStudentProfile: async (_root, _args, ctx) => profiles.myStudentProfile(ctx.deps, await ctx.viewer()),
-    studentProfile: async (_root, { userId }, ctx) => profiles.getStudentProfile(ctx.deps, await ctx.viewer(), userId),
+    myStudentProfile: async (_root, _args, ctx) => myStudentProfile(ctx.deps, await ctx.viewer()),
+    studentProfile: async (_root, { userId }, ctx) => getStudentProfile(ctx.deps, await ctx.viewer(), userId),
   },
   Mutation: {
-    saveStudentProfile: async (_root, { input }, ctx) =>
-      profiles.saveStudentProfile(ctx.deps, await ctx.viewer(), input),
+    saveStudentProfile: async (_root, { input }, ctx) => saveStudentProfile(ctx.deps, await ctx.viewer(), input),
   },
 };
 

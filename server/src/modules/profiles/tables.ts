@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { studyLevel } from '../../db/enums.js';
 import { users } from '../accounts/tables.js';
-import { studyLevel } from '../needs/tables.js';
 import { topicMaskColumn, tsvector } from '../search/tables.js';
 
 export const studentProfiles = pgTable(

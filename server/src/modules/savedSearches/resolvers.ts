@@ -1,16 +1,16 @@
 import type { IResolvers } from 'mercurius';
 import type { GraphqlModule } from '../../plugins/graphql.js';
-import * as saved from './service.js';
+import { deleteSavedSearch, saveSearch, updateSavedSearch } from './commands.js';
+import { mySavedSearches } from './queries.js';
 
 const resolvers: IResolvers = {
   Query: {
-    savedSearches: async (_root, _args, ctx) => saved.mySavedSearches(ctx.deps, await ctx.viewer()),
+    savedSearches: async (_root, _args, ctx) => mySavedSearches(ctx.deps, await ctx.viewer()),
   },
   Mutation: {
-    saveSearch: async (_root, { input }, ctx) => saved.saveSearch(ctx.deps, await ctx.viewer(), input),
-    updateSavedSearch: async (_root, { id, input }, ctx) =>
-      saved.updateSavedSearch(ctx.deps, await ctx.viewer(), id, input),
-    deleteSavedSearch: async (_root, { id }, ctx) => saved.deleteSavedSearch(ctx.deps, await ctx.viewer(), id),
+    saveSearch: async (_root, { input }, ctx) => saveSearch(ctx.deps, await ctx.viewer(), input),
+    updateSavedSearch: async (_root, { id, input }, ctx) => updateSavedSearch(ctx.deps, await ctx.viewer(), id, input),
+    deleteSavedSearch: async (_root, { id }, ctx) => deleteSavedSearch(ctx.deps, await ctx.viewer(), id),
   },
 };
 

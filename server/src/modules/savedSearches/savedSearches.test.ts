@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../messaging/tables.js';
 import { buildNeed, buildUser, depsOf, type TestUser } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, onRealPostgres, type TestApp } from '../../test/helper.js';
-import { checkSavedSearches, MAX_SAVED_SEARCHES } from './service.js';
+import { checkSavedSearches } from './jobs.js';
+import { MAX_SAVED_SEARCHES } from './commands.js';
 import { savedSearches } from './tables.js';
 
 const SAVE = `mutation ($input: SaveSearchInput!) { saveSearch(input: $input) { id name path alert } }`;

@@ -1,0 +1,25 @@
+/** Student profile use cases that change state: a student keeps one profile, saved whole each time. */
+import { studentProfileSchema } from '@keskusvaraamo/shared';
+import { sql } from 'drizzle-orm';
+import type { Deps } from '../../deps.js';
+import { forbidden, parseInput, unauthenticated } from '../../errors.js';
+import type { Viewer } from '../../lib/viewer.js';
+import { profilePolicy as policy } from './policy.js';
+import type { StudentProfileDto } from './presenter.js';
+import { findStudentProfile } from './queries.js';
+import { studentProfiles } from './tables.js';
+
+export async function saveStudentProfile(
+  deps: Deps,
+  viewer: Viewer | null,
+  input: unknown,
+): Promise<StudentProfileDto> {
+  if (!viewer) throw unauthenticated();
+  if (!policy.keep(viewer)) throw forbidden('Only students keep a student profile');
+  const data = parseInput(studentProfileSchema, input);
+  await deps.db
+    .insert(studentProfiles)
+    .values({ ...data, userId: viewer.id })
+    .onConflictDoUpdate({ target: studentProfiles.userId, set: { ...data, updatedAt: sql`now()` } });
+  return (await findStudentProfile(deps.db, viewer.id))!;
+}
