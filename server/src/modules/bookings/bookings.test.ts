@@ -1,16 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
 import {
   buildCourse,
   buildOrganisation,
   buildUser,
+  depsOf,
   lastEmailTo,
   localIn,
   sessionInput,
+  viewerOf,
   type TestUser,
 } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { bookSeats } from './commands/book.js';
 import { enforceMinimums, expireOffers } from './jobs.js';
 
 const FIELDS = `id state seats waitlistPosition offeredUntil cancelReason canCancel participants { name email } session { id seatsFree } bookerName`;
@@ -110,6 +114,39 @@ describe('booking', () => {
     expect(codeOf(await gql(app, BOOK, { input: { sessionId: id, idempotencyKey: randomUUID() } }))).toBe(
       'UNAUTHENTICATED',
     );
+  });
+});
+
+describe('my bookings', () => {
+  it('pages one at a time without loss or repetition, bookings made in one transaction too', async () => {
+    const id = await session({ seats: 10 });
+    const user = await buildUser(app);
+    const made: string[] = [];
+    await app.db.transaction(async (tx) => {
+      for (let i = 0; i < 4; i++) {
+        const input = { sessionId: id, idempotencyKey: randomUUID() };
+        made.push((await bookSeats({ ...depsOf(app), db: tx }, viewerOf(user), input)).id);
+      }
+    });
+    // One transaction: the same created_at to the microsecond, which a millisecond cursor would cut.
+    const [instants] = await queryRows<{ n: number }>(
+      app.db,
+      sql`select count(distinct created_at)::int as n from bookings where booked_by = ${user.id}`,
+    );
+    expect(instants!.n).toBe(1);
+    const PAGE = `query ($after: String) { myBookings(first: 1, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const r = await gql(app, PAGE, { after }, { token: user.token });
+      expect(r.errors).toBeUndefined();
+      const page = r.data!.myBookings;
+      expect(page.totalCount).toBe(made.length);
+      seen.push(...page.nodes.map((n: { id: string }) => n.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after && seen.length <= made.length);
+    expect(seen).toHaveLength(made.length);
+    expect([...seen].sort()).toEqual([...made].sort());
   });
 });
 

@@ -1,6 +1,10 @@
+import { randomUUID } from 'node:crypto';
+import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCourse, buildNeed, dateIn, localIn, sessionInput } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { indexDocument } from './commands.js';
+import { searchItems } from './tables.js';
 
 const SEARCH = `query ($filter: SearchFilter, $sort: SearchSort, $first: Int, $after: String) {
   search(filter: $filter, sort: $sort, first: $first, after: $after) {
@@ -236,5 +240,51 @@ describe('pages and facets', () => {
 
   it('refuses a page larger than 100', async () => {
     expect(codeOf(await gql(app, SEARCH, { first: 101 }))).toBe('VALIDATION');
+  });
+});
+
+describe('paging newest first', () => {
+  it('pages one at a time without loss or repetition, items published in one transaction too', async () => {
+    const made = Array.from({ length: 4 }, () => randomUUID());
+    await app.db.transaction(async (tx) => {
+      for (const id of made) {
+        await indexDocument(tx, {
+          id,
+          kind: 'COURSE',
+          title: 'Sivutuskoe',
+          description: 'Sivutuskoe samalla hetkellä julkaistuille.',
+          language: 'fi',
+          organisationName: null,
+          topics: ['solar-pv'],
+          municipalityCode: null,
+          remote: true,
+          periodStart: null,
+          periodEnd: null,
+          languages: ['fi'],
+          priceCents: null,
+          seatsFree: null,
+          nextStartsAt: null,
+          applicationDeadline: null,
+          startsOn: null,
+          visibleUntil: null,
+          publishedAt: new Date(),
+          refreshAt: null,
+        });
+      }
+      // The transaction's now() for all: one instant to the microsecond, which a millisecond cursor would cut.
+      await tx.update(searchItems).set({ publishedAt: sql`now()` }).where(inArray(searchItems.id, made));
+    });
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const r = await gql(app, SEARCH, { filter: { text: 'sivutuskoe' }, sort: 'NEWEST', first: 1, after });
+      expect(r.errors).toBeUndefined();
+      const page = r.data!.search;
+      expect(page.totalCount).toBe(made.length);
+      seen.push(...page.nodes.map((n: { id: string }) => n.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after && seen.length <= made.length);
+    expect(seen).toHaveLength(made.length);
+    expect([...seen].sort()).toEqual([...made].sort());
   });
 });
