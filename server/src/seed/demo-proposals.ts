@@ -8,10 +8,10 @@
  */
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
-import { sendMessage } from '../modules/conversations/service.js';
+import { sendMessage } from '../modules/conversations/index.js';
 import { needs } from '../modules/needs/tables.js';
 import { courseSessions, offers } from '../modules/offers/tables.js';
-import { acceptProposal, proposeMatch } from '../modules/proposals/service.js';
+import { acceptProposal, proposeMatch } from '../modules/proposals/index.js';
 import type { DemoAccount } from './marketplace.js';
 
 export interface DemoProposal {

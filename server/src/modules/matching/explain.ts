@@ -3,8 +3,7 @@
  * "3 shared topics: Solar PV, Energy storage, Electrical installation · related: Pellets · 42 km ·
  *  6 weeks overlap · in Finnish".
  */
-import { topicById, type Locale } from '@keskusvaraamo/shared';
-import type { Match } from './service.js';
+import { topicById, type Locale, type ScoredMatch } from '@keskusvaraamo/shared';
 
 type Words = {
   shared: (n: number, list: string) => string;
@@ -59,7 +58,7 @@ const WORDS: Record<Locale, Words> = {
 
 const label = (id: string, locale: Locale) => topicById(id)?.labels[locale] ?? id;
 
-export function explainMatch(match: Pick<Match, 'breakdown' | 'remote'>, locale: Locale): string {
+export function explainMatch(match: Pick<ScoredMatch, 'breakdown' | 'remote'>, locale: Locale): string {
   const w = WORDS[locale];
   const b = match.breakdown;
   const parts: string[] = [];

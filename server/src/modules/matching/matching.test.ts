@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { saveStudentProfile } from '../profiles/service.js';
+import { saveStudentProfile } from '../profiles/index.js';
 import {
   buildCourse,
   buildNeed,
@@ -272,7 +272,7 @@ describe('as data changes', () => {
   });
 
   it("a pool's leads are open placements of its kinds, with the poster's name where there is no company", async () => {
-    const { createOffer, publishOffer } = await import('../offers/service.js');
+    const { createOffer, publishOffer } = await import('../offers/index.js');
     const educator = { ...school.owner, emailVerified: true };
     const draft = await createOffer(
       depsOf(app),

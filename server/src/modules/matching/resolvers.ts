@@ -1,10 +1,10 @@
-import type { Locale } from '@keskusvaraamo/shared';
+import type { Locale, ScoredMatch } from '@keskusvaraamo/shared';
 import type { IResolvers } from 'mercurius';
 import type { GraphqlModule } from '../../plugins/graphql.js';
-import type { NeedDto } from '../needs/presenter.js';
-import type { OfferDto } from '../offers/presenter.js';
+import type { NeedDto } from '../needs/index.js';
+import type { OfferDto } from '../offers/index.js';
 import { explainMatch } from './explain.js';
-import { leadsForOffer, matchesForNeed, placementsForStudent, type Match } from './service.js';
+import { leadsForOffer, matchesForNeed, placementsForStudent } from './queries.js';
 
 const resolvers: IResolvers = {
   Need: {
@@ -17,7 +17,7 @@ const resolvers: IResolvers = {
     placementsForMe: async (_root, args, ctx) => placementsForStudent(ctx.deps, await ctx.viewer(), args),
   },
   Match: {
-    explanation: async (match: Match, { locale }: { locale?: Locale | null }, ctx) =>
+    explanation: async (match: ScoredMatch, { locale }: { locale?: Locale | null }, ctx) =>
       explainMatch(match, locale ?? (await ctx.viewer())?.locale ?? 'fi'),
   },
 };

@@ -8,8 +8,8 @@ import { queryRows } from '../../db/client.js';
 import { buildOrganisation, buildUser, depsOf, lastEmailTo, type TestUser } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
 import { placementNeed, student, viewerOf } from '../../test/proposal-factories.js';
-import { applyToNeed } from '../applications/service.js';
-import { saveStudentProfile } from '../profiles/service.js';
+import { applyToNeed } from '../applications/index.js';
+import { saveStudentProfile } from '../profiles/index.js';
 import { notifications } from '../messaging/tables.js';
 
 const TARGET = `target { kind title organisationName studentId hidden studentProfile { displayName } }`;

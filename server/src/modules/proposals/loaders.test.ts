@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser, depsOf, type TestUser } from '../../test/factories.js';
 import { buildTestApp, gql, type TestApp } from '../../test/helper.js';
 import { course, courseNeed, placementNeed, student, viewerOf } from '../../test/proposal-factories.js';
-import { acceptProposal, proposeMatch } from './service.js';
+import { acceptProposal, proposeMatch } from './index.js';
 
 let app: TestApp;
 let queries = 0;

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { distanceKm, MUNICIPALITIES, POOL_DISTANCE_KM, seasonOf, type Season } from '@keskusvaraamo/shared';
-import type { NeedDto } from '../needs/presenter.js';
+import type { NeedDto } from '../needs/index.js';
 
 export type PoolNeed = Pick<
   NeedDto,

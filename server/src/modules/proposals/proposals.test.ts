@@ -13,6 +13,7 @@ import {
   studentPool,
 } from '../../test/proposal-factories.js';
 import { notifications } from '../messaging/tables.js';
+import { needs } from '../needs/tables.js';
 import { matches, proposals } from './tables.js';
 
 const FIELDS = `id state origin note poolKey proposerName viewerSides actions createdAt decidedAt
@@ -746,5 +747,78 @@ describe("the coordinator's queue", () => {
       expect(codeOf(await gql(app, QUEUE, {}, as(who)))).toBe('FORBIDDEN');
     }
     expect(codeOf(await gql(app, QUEUE))).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('paging', () => {
+  /** Every id of a list, fetched one row per page: none lost, none repeated. */
+  async function pageThrough(query: string, field: 'myProposals' | 'brokeringQueue', user: TestUser) {
+    const seen: string[] = [];
+    let after: string | null = null;
+    let total = -1;
+    do {
+      const r = await gql(app, query, { first: 1, after }, as(user));
+      expect(r.errors).toBeUndefined();
+      const page = r.data![field] as {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        nodes: ({ id: string } | { need: { id: string } })[];
+      };
+      expect(page.nodes.length).toBeLessThanOrEqual(1);
+      total = page.totalCount;
+      seen.push(...page.nodes.map((n) => ('need' in n ? n.need.id : n.id)));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(total);
+    return seen;
+  }
+
+  it('pages my proposals made in one transaction one at a time, none lost or repeated', async () => {
+    const pager = await buildUser(app, { roles: ['COORDINATOR'] });
+    const pagingCompany = await buildOrganisation(app);
+    const needIds: string[] = [];
+    for (let i = 0; i < 4; i++) needIds.push((await courseNeed(app, pagingCompany)).id);
+    // One transaction: now() is its start, so every row has the same created_at to the microsecond.
+    const made = await app.db.transaction(async (tx) => {
+      const rows = [];
+      for (const needId of needIds) {
+        const [row] = await tx
+          .insert(proposals)
+          .values({
+            needId,
+            targetKind: 'OFFER',
+            offerId: theCourse.id,
+            origin: 'COORDINATOR',
+            proposedBy: pager.id,
+            note: 'Sivu kerrallaan',
+          })
+          .returning();
+        rows.push(row!);
+      }
+      return rows;
+    });
+    expect(new Set(made.map((p) => p.createdAt.getTime())).size).toBe(1);
+    const PAGE = `query ($first: Int, $after: String) { myProposals(first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
+    const seen = await pageThrough(PAGE, 'myProposals', pager);
+    expect(seen.sort()).toEqual(made.map((p) => p.id).sort());
+    expect(codeOf(await gql(app, PAGE, { first: 1, after: 'not-a-cursor' }, as(pager)))).toBe('VALIDATION');
+  });
+
+  it('pages the brokering queue one need at a time when needs were published in one transaction', async () => {
+    const queueCompany = await buildOrganisation(app);
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await courseNeed(app, queueCompany)).id);
+    await app.db.transaction(async (tx) => {
+      for (const id of ids) {
+        await tx
+          .update(needs)
+          .set({ publishedAt: sql`now() - make_interval(days => 20)` })
+          .where(eq(needs.id, id));
+      }
+    });
+    const seen = await pageThrough(QUEUE, 'brokeringQueue', coordinator);
+    expect(seen).toEqual(expect.arrayContaining(ids));
   });
 });

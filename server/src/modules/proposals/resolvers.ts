@@ -1,26 +1,28 @@
 import { seasonYearOf } from '@keskusvaraamo/shared';
 import type { IResolvers, MercuriusContext } from 'mercurius';
 import type { GraphqlModule } from '../../plugins/graphql.js';
-import type { NeedDto } from '../needs/presenter.js';
+import type { NeedDto } from '../needs/index.js';
 import type { DemandPool } from './pools.js';
 import type { ProposalDto } from './presenter.js';
-import * as proposals from './service.js';
+import { acceptProposal, declineProposal, withdrawProposal } from './commands/answer.js';
+import { answerDemandPool, proposeMatch } from './commands/propose.js';
+import * as fields from './loaders.js';
+import * as read from './queries.js';
 
 const resolvers: IResolvers = {
   Query: {
-    proposal: async (_root, { id }, ctx) => proposals.getProposal(ctx.deps, await ctx.viewer(), id),
-    proposalsForNeed: async (_root, { needId }, ctx) =>
-      proposals.proposalsForNeed(ctx.deps, await ctx.viewer(), needId),
-    myProposals: async (_root, args, ctx) => proposals.myProposals(ctx.deps, await ctx.viewer(), args),
-    brokeringQueue: async (_root, args, ctx) => proposals.brokeringQueue(ctx.deps, await ctx.viewer(), args),
-    demandPools: async (_root, { topic }, ctx) => proposals.demandPools(ctx.deps, await ctx.viewer(), topic ?? null),
+    proposal: async (_root, { id }, ctx) => read.getProposal(ctx.deps, await ctx.viewer(), id),
+    proposalsForNeed: async (_root, { needId }, ctx) => read.proposalsForNeed(ctx.deps, await ctx.viewer(), needId),
+    myProposals: async (_root, args, ctx) => read.myProposals(ctx.deps, await ctx.viewer(), args),
+    brokeringQueue: async (_root, args, ctx) => read.brokeringQueue(ctx.deps, await ctx.viewer(), args),
+    demandPools: async (_root, { topic }, ctx) => read.demandPools(ctx.deps, await ctx.viewer(), topic ?? null),
   },
   Mutation: {
-    proposeMatch: async (_root, { input }, ctx) => proposals.proposeMatch(ctx.deps, await ctx.viewer(), input),
-    acceptProposal: async (_root, { id }, ctx) => proposals.acceptProposal(ctx.deps, await ctx.viewer(), id),
-    declineProposal: async (_root, { id }, ctx) => proposals.declineProposal(ctx.deps, await ctx.viewer(), id),
-    withdrawProposal: async (_root, { id }, ctx) => proposals.withdrawProposal(ctx.deps, await ctx.viewer(), id),
-    answerDemandPool: async (_root, { input }, ctx) => proposals.answerDemandPool(ctx.deps, await ctx.viewer(), input),
+    proposeMatch: async (_root, { input }, ctx) => proposeMatch(ctx.deps, await ctx.viewer(), input),
+    acceptProposal: async (_root, { id }, ctx) => acceptProposal(ctx.deps, await ctx.viewer(), id),
+    declineProposal: async (_root, { id }, ctx) => declineProposal(ctx.deps, await ctx.viewer(), id),
+    withdrawProposal: async (_root, { id }, ctx) => withdrawProposal(ctx.deps, await ctx.viewer(), id),
+    answerDemandPool: async (_root, { input }, ctx) => answerDemandPool(ctx.deps, await ctx.viewer(), input),
   },
   DemandPool: {
     needCount: (pool: DemandPool<NeedDto>) => pool.needs.length,
@@ -41,18 +43,18 @@ const list = (queries: Queries) => queries.map((q) => q.obj);
 
 const loaders = {
   Proposal: {
-    need: async (queries: Queries, ctx: MercuriusContext) => proposals.needsOf(ctx.deps, list(queries)),
+    need: async (queries: Queries, ctx: MercuriusContext) => fields.needsOf(ctx.deps, list(queries)),
     target: async (queries: Queries, ctx: MercuriusContext) =>
-      proposals.targetsOf(ctx.deps, await ctx.viewer(), list(queries)),
-    proposerName: async (queries: Queries, ctx: MercuriusContext) => proposals.proposerNamesOf(ctx.deps, list(queries)),
-    needAnswer: async (queries: Queries, ctx: MercuriusContext) => proposals.answersOf(ctx.deps, list(queries), 'NEED'),
+      fields.targetsOf(ctx.deps, await ctx.viewer(), list(queries)),
+    proposerName: async (queries: Queries, ctx: MercuriusContext) => fields.proposerNamesOf(ctx.deps, list(queries)),
+    needAnswer: async (queries: Queries, ctx: MercuriusContext) => fields.answersOf(ctx.deps, list(queries), 'NEED'),
     targetAnswer: async (queries: Queries, ctx: MercuriusContext) =>
-      proposals.answersOf(ctx.deps, list(queries), 'TARGET'),
+      fields.answersOf(ctx.deps, list(queries), 'TARGET'),
     viewerSides: async (queries: Queries, ctx: MercuriusContext) =>
-      proposals.sideListsOf(ctx.deps, await ctx.viewer(), list(queries)),
+      fields.sideListsOf(ctx.deps, await ctx.viewer(), list(queries)),
     actions: async (queries: Queries, ctx: MercuriusContext) =>
-      proposals.actionsOf(ctx.deps, await ctx.viewer(), list(queries)),
-    matchMade: async (queries: Queries, ctx: MercuriusContext) => proposals.matchesOf(ctx.deps, list(queries)),
+      fields.actionsOf(ctx.deps, await ctx.viewer(), list(queries)),
+    matchMade: async (queries: Queries, ctx: MercuriusContext) => fields.matchesOf(ctx.deps, list(queries)),
   },
 };
 

@@ -1,0 +1,11 @@
+/**
+ * Proposals (brokering): a coordinator proposes a match between a need and an offer, a session or
+ * a student; an educator proposes their own course for a course need, or answers a demand pool.
+ * Each side answers once; two acceptances make a match. Depends on accounts, organisations, needs,
+ * offers, profiles, applications (whether a student applied) and messaging (notices).
+ */
+export { default as proposalsGraphql } from './resolvers.js';
+export { acceptProposal, declineProposal, withdrawProposal } from './commands/answer.js';
+export { answerDemandPool, proposeMatch } from './commands/propose.js';
+export { proposalIdsOfParty, proposalParties } from './queries.js';
+export type { MatchMadeDto, ProposalDto } from './presenter.js';
