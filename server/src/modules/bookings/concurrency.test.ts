@@ -29,7 +29,11 @@ describe.runIf(onRealPostgres)('seats under concurrency (real PostgreSQL)', () =
     dbUrl = url.toString();
   });
 
-  /** Until `count` statements of the app wait for a lock (held by our own connection, or by each other). */
+  /**
+   * Until `count` statements of the app wait for a lock (held by our own connection, or by each
+   * other). PostgreSQL announces no lock wait, so pg_stat_activity is polled: the test goes on as
+   * soon as the wait shows (not after a fixed sleep), and fails after 5 s.
+   */
   async function waitForLockWait(sessionId: string, count = 1) {
     for (let i = 0; i < 200; i++) {
       const waiting = await queryRows<{ n: number }>(
@@ -38,6 +42,7 @@ describe.runIf(onRealPostgres)('seats under concurrency (real PostgreSQL)', () =
             where datname = current_database() and wait_event_type = 'Lock' and pid <> pg_backend_pid()`,
       );
       if (waiting[0]!.n >= count) return;
+      // The poll's interval, not a wait for an outcome.
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     throw new Error(`no booking waited for session ${sessionId}`);
