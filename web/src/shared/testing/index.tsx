@@ -1,3 +1,4 @@
+import type { Locale, SelfServiceRole } from '@keskusvaraamo/shared';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import i18n from 'i18next';
 import type { ReactNode } from 'react';
@@ -107,7 +108,7 @@ export function renderWithApp(ui: ReactNode, client: Client, url = '/') {
   return renderRoutes([{ path: '*', element: ui }], url, client);
 }
 
-const user = (id: string, displayName: string, roles: ('STUDENT' | 'ENTREPRENEUR' | 'EDUCATOR')[]) => ({
+const user = (id: string, displayName: string, roles: SelfServiceRole[]) => ({
   status: 'signedIn' as const,
   user: {
     id,
@@ -153,7 +154,7 @@ export const announcements = () => screen.getAllByRole('status').map((status) =>
 export const expectAnnounced = (text: string) => waitFor(() => expect(announcements()).toContain(text));
 
 /** Switches the app's language as the language menu does. */
-export const switchLanguage = (language: 'fi' | 'sv' | 'en') =>
+export const switchLanguage = (language: Locale) =>
   act(async () => {
     await i18n.changeLanguage(language);
   });

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { SearchPage } from '../../search';
+import { SearchPage } from './SearchPage';
 import {
   fakeGraphql,
   prepareDom,
