@@ -16,15 +16,7 @@ export {
   updateNeed,
   type NeedHiring,
 } from './commands.js';
-export {
-  getNeed,
-  mayManageNeed,
-  myNeeds,
-  needIdsManagedBy,
-  needsByIds,
-  openCourseNeeds,
-  openNeedsPublishedBefore,
-} from './queries.js';
+export { getNeed, mayManageNeed, myNeeds, needIdsManagedBy, needsByIds, openCourseNeeds } from './queries.js';
 export { canEditNeeds } from './loaders.js';
 export { expireNeeds } from './jobs.js';
 export { needPolicy } from './policy.js';

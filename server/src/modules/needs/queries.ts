@@ -1,6 +1,6 @@
 /** Reads of needs: one need for the viewer, the viewer's own list, and what other modules ask for. */
 import type { NeedState } from '@keskusvaraamo/shared';
-import { and, count, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors.js';
@@ -92,37 +92,6 @@ export async function mayManageNeed(deps: Deps, viewer: Viewer | null, need: Nee
   if (policy.manage(viewer, need, null)) return true;
   if (!viewer || !need.organisationId) return false;
   return policy.manage(viewer, need, await roleIn(deps.db, need.organisationId, viewer.id));
-}
-
-/**
- * Open needs published before `publishedBefore`, leaving out the ids `excluding` selects (a
- * subquery, such as the needs that have a match), the longest waiting first, a page at a time
- * (`first`/`after` as the API takes them), with the count of all such needs.
- */
-export async function openNeedsPublishedBefore(
-  db: Database,
-  args: { publishedBefore: Date; excluding: SQL; first?: number | null; after?: string | null },
-): Promise<Connection<NeedDto>> {
-  const page = keyset(args, [
-    // Open needs always have a publication time (needs_published_has_time).
-    { column: needs.publishedAt, type: 'timestamp' },
-    { column: needs.id, type: 'uuid' },
-  ]);
-  const filters = and(
-    eq(needs.state, 'OPEN'),
-    lt(needs.publishedAt, args.publishedBefore),
-    sql`${needs.id} not in (${args.excluding})`,
-  );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ row: needs, cursor: page.cursor })
-      .from(needs)
-      .where(and(filters, page.where))
-      .orderBy(...page.orderBy)
-      .limit(page.limit),
-    db.select({ n: count() }).from(needs).where(filters),
-  ]);
-  return page.connection(rows, total?.n ?? 0, (r) => presentNeed(r.row));
 }
 
 /**
