@@ -13,7 +13,7 @@ import {
   viewerOf,
   type TestUser,
 } from '../../test/factories.js';
-import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { buildTestApp, codeOf, gql, type GqlResult, type TestApp } from '../../test/helper.js';
 import { bookSeats } from './commands/book.js';
 import { enforceMinimums, expireOffers } from './jobs.js';
 
@@ -138,7 +138,7 @@ describe('my bookings', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const r = await gql(app, PAGE, { after }, { token: user.token });
+      const r: GqlResult = await gql(app, PAGE, { after }, { token: user.token });
       expect(r.errors).toBeUndefined();
       const page = r.data!.myBookings;
       expect(page.totalCount).toBe(made.length);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCourse, buildNeed, dateIn, localIn, sessionInput } from '../../test/factories.js';
-import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { buildTestApp, codeOf, gql, type GqlResult, type TestApp } from '../../test/helper.js';
 import { indexDocument } from './commands.js';
 import { searchItems } from './tables.js';
 
@@ -272,12 +272,15 @@ describe('paging newest first', () => {
         });
       }
       // The transaction's now() for all: one instant to the microsecond, which a millisecond cursor would cut.
-      await tx.update(searchItems).set({ publishedAt: sql`now()` }).where(inArray(searchItems.id, made));
+      await tx
+        .update(searchItems)
+        .set({ publishedAt: sql`now()` })
+        .where(inArray(searchItems.id, made));
     });
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const r = await gql(app, SEARCH, { filter: { text: 'sivutuskoe' }, sort: 'NEWEST', first: 1, after });
+      const r: GqlResult = await gql(app, SEARCH, { filter: { text: 'sivutuskoe' }, sort: 'NEWEST', first: 1, after });
       expect(r.errors).toBeUndefined();
       const page = r.data!.search;
       expect(page.totalCount).toBe(made.length);
