@@ -269,6 +269,7 @@ export const studentProfileSchema = z
     }
   });
 export type StudentProfileInput = z.input<typeof studentProfileSchema>;
+export type StudentProfileData = z.output<typeof studentProfileSchema>;
 
 /** Parent groups and child topics of the chosen topics: a group matches its topics and vice versa. */
 export function expandTopics(ids: readonly string[]): string[] {

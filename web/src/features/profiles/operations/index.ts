@@ -1,4 +1,4 @@
-import type { Locale, StudyLevel } from '@keskusvaraamo/shared';
+import type { Locale, StudentProfileData, StudyLevel } from '@keskusvaraamo/shared';
 import { gql } from 'urql';
 
 export interface StudentProfile {
@@ -17,18 +17,8 @@ export interface StudentProfile {
   updatedAt: string;
 }
 
-export interface StudentProfileInput {
-  institutionName: string;
-  fieldOfStudy: string;
-  studyLevel: StudyLevel;
-  topics: string[];
-  languages: Locale[];
-  availableFrom: string | null;
-  availableTo: string | null;
-  homeMunicipalityCode: string | null;
-  introduction: string | null;
-  discoverable: boolean;
-}
+/** What the profile form sends: the shared schema's output. */
+export type StudentProfileInput = StudentProfileData;
 
 const PROFILE = `userId displayName institutionName fieldOfStudy studyLevel topics languages availableFrom availableTo
   homeMunicipalityCode introduction discoverable updatedAt`;
