@@ -20,6 +20,7 @@ import {
   OFFER_STATES,
   ORGANISATION_KINDS,
   PAY_KINDS,
+  SAVED_SEARCH_ALERTS,
   SEARCH_KINDS,
   SEARCH_SORTS,
   SELF_SERVICE_ROLES,
@@ -176,16 +177,21 @@ describe('keys the code depends on', () => {
     expect(keys.filter((key) => !has(locale, key))).toEqual([]);
   });
 
-  it.each(LOCALES)('%s words and labels every notification type, group and delivery channel', (locale) => {
-    const keys = [
-      ...NOTIFICATION_TYPES.map((type) => `notifications.types.${type}`),
-      ...NOTIFICATION_TYPES.map((type) => `notifications.typeLabels.${type}`),
-      ...Object.keys(NOTIFICATION_GROUPS).map((group) => `notifications.groups.${group}`),
-      ...DELIVERY_CHANNELS.map((channel) => `notifications.channels.${channel}`),
-      ...DELIVERY_CHANNELS.map((channel) => `notifications.channelHelp.${channel}`),
-    ];
-    expect(keys.filter((key) => !has(locale, key))).toEqual([]);
-  });
+  it.each(LOCALES)(
+    '%s words and labels every notification type, group and delivery channel, and every alert',
+    (locale) => {
+      const keys = [
+        ...NOTIFICATION_TYPES.map((type) => `notifications.types.${type}`),
+        ...NOTIFICATION_TYPES.map((type) => `notifications.typeLabels.${type}`),
+        ...Object.keys(NOTIFICATION_GROUPS).map((group) => `notifications.groups.${group}`),
+        ...DELIVERY_CHANNELS.map((channel) => `notifications.channels.${channel}`),
+        ...DELIVERY_CHANNELS.map((channel) => `notifications.channelHelp.${channel}`),
+        ...SAVED_SEARCH_ALERTS.map((alert) => `savedSearches.alerts.${alert}`),
+        ...SAVED_SEARCH_ALERTS.map((alert) => `savedSearches.alertHelp.${alert}`),
+      ];
+      expect(keys.filter((key) => !has(locale, key))).toEqual([]);
+    },
+  );
 
   it.each(LOCALES)('%s words every application state, step, actor and action, and each conversation kind', (locale) => {
     const keys = [
