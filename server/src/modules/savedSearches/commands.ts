@@ -3,7 +3,7 @@
  * of new results: at once (IMMEDIATE), in the daily digest (DAILY), in the digest once a week
  * (WEEKLY), or not at all (NONE).
  */
-import { SAVED_SEARCH_ALERTS, singleLineText } from '@keskusvaraamo/shared';
+import { MAX_SAVED_SEARCHES, SAVED_SEARCH_ALERTS, SAVED_SEARCH_NAME_MAX, singleLineText } from '@keskusvaraamo/shared';
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
@@ -15,10 +15,8 @@ import { presentSavedSearch, type SavedSearchDto } from './presenter.js';
 import { loadOwn, signedIn } from './queries.js';
 import { savedSearches } from './tables.js';
 
-export const MAX_SAVED_SEARCHES = 50;
-
 const saveSchema = z.object({
-  name: singleLineText(100),
+  name: singleLineText(SAVED_SEARCH_NAME_MAX),
   // The search page's own address: a relative path, never another site.
   path: singleLineText(2000).regex(/^\/search(\?[^\s]*)?$/, 'validation.invalid'),
   alert: z.enum(SAVED_SEARCH_ALERTS),

@@ -1,10 +1,10 @@
+import { MAX_SAVED_SEARCHES } from '@keskusvaraamo/shared';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { notifications } from '../messaging/tables.js';
 import { buildNeed, buildUser, depsOf, type TestUser } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, onRealPostgres, type TestApp } from '../../test/helper.js';
 import { checkSavedSearches } from './jobs.js';
-import { MAX_SAVED_SEARCHES } from './commands.js';
 import { savedSearches } from './tables.js';
 
 const SAVE = `mutation ($input: SaveSearchInput!) { saveSearch(input: $input) { id name path alert } }`;
