@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, PASSWORD } from '../../test/factories.js';
+import { users } from './tables.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
 
 const USERS = `query ($search: String, $after: String) { users(search: $search, first: 2, after: $after) { totalCount nodes { email roles } pageInfo { hasNextPage endCursor } } }`;
@@ -86,5 +87,49 @@ describe('user administration', () => {
         await gql(app, SET_ROLES, { id: '00000000-0000-4000-8000-000000000000', roles: [] }, { token: admin.token }),
       ),
     ).toBe('NOT_FOUND');
+  });
+});
+
+describe('the user list pages', () => {
+  it('one account at a time through accounts made in one transaction, none lost or repeated', async () => {
+    const admin = await buildUser(app, { roles: ['ADMIN'] });
+    // One transaction: every row has the same created_at (now()), so only the id orders them.
+    const made = await app.db.transaction((tx) =>
+      tx
+        .insert(users)
+        .values(
+          Array.from({ length: 5 }, (_, i) => ({
+            email: `samaan.aikaan.${i}@example.fi`,
+            passwordHash: 'not a hash',
+            displayName: 'Samaan Aikaan',
+            roles: ['STUDENT' as const],
+          })),
+        )
+        .returning({ id: users.id, createdAt: users.createdAt }),
+    );
+    expect(new Set(made.map((u) => u.createdAt.toISOString())).size).toBe(1);
+    const PAGE = `query ($after: String) { users(search: "samaan.aikaan", first: 1, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const r: any = await gql(app, PAGE, { after }, { token: admin.token });
+      expect(r.errors).toBeUndefined();
+      const page = r.data!.users as {
+        totalCount: number;
+        nodes: { id: string }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+      expect(page.totalCount).toBe(5);
+      seen.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    // Newest first; within one instant, by id descending.
+    expect(seen).toEqual(
+      made
+        .map((u) => u.id)
+        .sort()
+        .reverse(),
+    );
   });
 });

@@ -6,9 +6,10 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { hashToken, newToken } from '../../lib/secrets.js';
-import { emailTokens, type users } from './tables.js';
+import { emailTokens, type emailTokenPurpose, type users } from './tables.js';
 
-export type EmailLinkPurpose = 'VERIFY_EMAIL' | 'RESET_PASSWORD';
+/** The link's purpose, as the table's enum lists them (the API never names them, so they are not in shared). */
+export type EmailLinkPurpose = (typeof emailTokenPurpose.enumValues)[number];
 type Recipient = Pick<typeof users.$inferSelect, 'id' | 'email' | 'displayName' | 'locale'>;
 
 const VERIFY_EMAIL_HOURS = 24;

@@ -17,9 +17,14 @@ const SUBSCRIPTION = `subscription { notificationsChanged { unreadCount } }`;
 const SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Waits until `check` holds, polling, for at most `ms` (the expectation after it then fails). */
 async function waitFor(check: () => boolean, ms = 5000) {
-  for (let waited = 0; waited < ms && !check(); waited += 50) await sleep(50);
+  for (let waited = 0; waited < ms && !check(); waited += 25) await sleep(25);
 }
+
+/** The user an access token names (its `sub`), read without checking it. */
+const subjectOf = (token: string): string =>
+  (JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string }).sub;
 
 /** A graphql-ws client subscribed to the user's notifications; records events and how the socket closed. */
 async function subscribe(target: App, token: string) {
@@ -40,13 +45,19 @@ async function subscribe(target: App, token: string) {
   client.subscribe({ query: SUBSCRIPTION }, { next: (e) => void events.push(e), error: () => {}, complete: () => {} });
   await waitFor(() => acknowledged);
   expect(acknowledged).toBe(true);
-  // The server takes the subscription a moment after the acknowledgement.
-  await sleep(200);
+  // The server takes the subscription a moment after the acknowledgement: wait until it tracks the socket.
+  const userId = subjectOf(token);
+  await waitFor(() => (target.liveSockets.get(userId)?.size ?? 0) > 0);
+  expect(target.liveSockets.get(userId)?.size).toBeGreaterThan(0);
   return { client, events, closes };
 }
 
-const ping = (target: App, user: TestUser) =>
-  notify(target.db, [{ userId: user.id, type: 'BOOKING_CONFIRMED', data: { subject: 'Ping' } }]);
+/** One notification for each of the users, in one statement (one announcement for all of them). */
+const ping = (target: App, ...people: TestUser[]) =>
+  notify(
+    target.db,
+    people.map((user) => ({ userId: user.id, type: 'BOOKING_CONFIRMED' as const, data: { subject: 'Ping' } })),
+  );
 
 async function signedIn(target: App, user: TestUser) {
   const r = await gql(target, `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
@@ -65,7 +76,9 @@ describe('live subscriptions end with the session', () => {
 
   it('delivers events until the user signs out everywhere, then closes the socket and sends nothing more', async () => {
     const user = await buildUser(app);
+    const bystander = await buildUser(app);
     const live = await subscribe(app, user.token);
+    const control = await subscribe(app, bystander.token);
     await ping(app, user);
     await waitFor(() => live.events.length === 1);
     expect(live.events).toEqual([{ data: { notificationsChanged: { unreadCount: 1 } } }]);
@@ -73,11 +86,15 @@ describe('live subscriptions end with the session', () => {
     expect((await gql(app, `mutation { signOutEverywhere }`, {}, { token: user.token })).errors).toBeUndefined();
     await waitFor(() => live.closes.length > 0);
     expect(live.closes).toEqual([SESSION_ENDED_CODE]);
-    await ping(app, user);
-    await sleep(300);
+    // Nothing more may arrive: once the bystander, announced in the same statement, has its event,
+    // the signed-out user's would have arrived too.
+    await ping(app, user, bystander);
+    await waitFor(() => control.events.length === 1);
+    expect(control.events).toHaveLength(1);
     expect(live.events).toHaveLength(1);
     expect(app.liveSockets.get(user.id)).toBeUndefined();
     await live.client.dispose();
+    await control.client.dispose();
   });
 
   it('closes the socket when its access token expires', async () => {
@@ -145,13 +162,18 @@ describe.runIf(onRealPostgres)('live subscriptions across instances (real Postgr
 
   it('signing out everywhere through one instance closes the socket held by another', async () => {
     const user = await buildUser(first);
+    const bystander = await buildUser(first);
     const live = await subscribe(second, user.token);
+    const control = await subscribe(second, bystander.token);
     expect((await gql(first, `mutation { signOutEverywhere }`, {}, { token: user.token })).errors).toBeUndefined();
     await waitFor(() => live.closes.length > 0);
     expect(live.closes).toEqual([SESSION_ENDED_CODE]);
-    await ping(first, user);
-    await sleep(300);
+    // As above: the bystander's event, announced in the same statement, is the control.
+    await ping(first, user, bystander);
+    await waitFor(() => control.events.length === 1);
+    expect(control.events).toHaveLength(1);
     expect(live.events).toEqual([]);
     await live.client.dispose();
+    await control.client.dispose();
   });
 });

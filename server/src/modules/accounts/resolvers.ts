@@ -91,8 +91,7 @@ const resolvers: IResolvers = {
       await requestEmailVerification(ctx.deps, await signedIn(ctx), client(ctx));
       return true;
     },
-    verifyEmail: async (_root, { token }, ctx) =>
-      deliver(ctx, await verifyEmail(ctx.deps, token, client(ctx))),
+    verifyEmail: async (_root, { token }, ctx) => deliver(ctx, await verifyEmail(ctx.deps, token, client(ctx))),
     requestPasswordReset: async (_root, { email }, ctx) => {
       await requestPasswordReset(ctx.deps, { email }, client(ctx));
       return true;

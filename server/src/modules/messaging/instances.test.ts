@@ -14,6 +14,13 @@ import type { MailTransport } from './transport.js';
 import { buildCourse, buildUser, depsOf, sessionInput } from '../../test/factories.js';
 import { buildTwoInstances, gql, onRealPostgres, type App } from '../../test/helper.js';
 
+/** Waits until `check` holds, polling, for at most 5 s (the expectation after it then fails). */
+async function waitUntil(check: () => boolean, ms = 5000) {
+  for (const deadline = Date.now() + ms; !check() && Date.now() < deadline;) {
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 describe.runIf(onRealPostgres)('several instances on one PostgreSQL', () => {
   let first: App;
   let second: App;
@@ -42,7 +49,8 @@ describe.runIf(onRealPostgres)('several instances on one PostgreSQL', () => {
       { query: `subscription { notificationsChanged { unreadCount latest { type } } }` },
       { next: (e) => void events.push(e), error: () => {}, complete: () => {} },
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // The second instance has taken the subscription once it tracks the socket (accounts' liveSessions).
+    await waitUntil(() => (second.liveSockets.get(user.id)?.size ?? 0) > 0);
     const booked = await gql(
       first,
       `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id } }`,
@@ -50,7 +58,7 @@ describe.runIf(onRealPostgres)('several instances on one PostgreSQL', () => {
       { token: user.token },
     );
     expect(booked.errors).toBeUndefined();
-    for (let i = 0; i < 100 && events.length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(() => events.length > 0);
     expect(events).toEqual([
       { data: { notificationsChanged: { unreadCount: 1, latest: { type: 'BOOKING_CONFIRMED' } } } },
     ]);
@@ -62,6 +70,7 @@ describe.runIf(onRealPostgres)('several instances on one PostgreSQL', () => {
     const counting = (): MailTransport => ({
       kind: 'mailbox',
       send: async (e) => {
+        // A send takes a moment, as SMTP does, so that the workers' claims overlap.
         await new Promise((r) => setTimeout(r, 2));
         sent.push(e.messageId);
       },

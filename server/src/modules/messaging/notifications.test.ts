@@ -16,6 +16,7 @@ import {
   type TestUser,
 } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { notify } from './commands.js';
 import { lastDigestTime, queueDigests } from './jobs.js';
 import { notifications } from './tables.js';
 
@@ -206,6 +207,48 @@ describe('who did it', () => {
   });
 });
 
+describe('the notification list pages', () => {
+  it('one at a time through notifications written in one transaction, none lost or repeated', async () => {
+    const user = await buildUser(app);
+    // One statement in one transaction: every notification has the same created_at (now()).
+    await app.db.transaction((tx) =>
+      notify(
+        tx,
+        Array.from({ length: 5 }, (_, i) => ({
+          userId: user.id,
+          type: 'MESSAGE_RECEIVED' as const,
+          data: { subject: `Viesti ${i}` },
+        })),
+      ),
+    );
+    const rows = await app.db.select().from(notifications).where(eq(notifications.userId, user.id));
+    expect(rows).toHaveLength(5);
+    expect(new Set(rows.map((r) => r.createdAt.toISOString())).size).toBe(1);
+    const PAGE = `query ($after: String) { notifications(first: 1, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const r: any = await gql(app, PAGE, { after }, { token: user.token });
+      expect(r.errors).toBeUndefined();
+      const page = r.data!.notifications as {
+        totalCount: number;
+        nodes: { id: string }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+      };
+      expect(page.totalCount).toBe(5);
+      seen.push(...page.nodes.map((n) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(
+      rows
+        .map((r) => r.id)
+        .sort()
+        .reverse(),
+    );
+  });
+});
+
 describe('live notifications over a real WebSocket', () => {
   let url: string;
   beforeAll(async () => {
@@ -238,8 +281,9 @@ describe('live notifications over a real WebSocket', () => {
     return { client, events, done, failure: () => failure };
   };
 
+  /** Waits until `check` holds, polling, for at most 5 s (the expectation after it then fails). */
   const waitFor = async (check: () => boolean) => {
-    for (let i = 0; i < 100 && !check(); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
   };
 
   it('pushes a new notification to its person only, authenticated in connection_init', async () => {
@@ -247,12 +291,14 @@ describe('live notifications over a real WebSocket', () => {
     const other = await buildUser(app);
     const mine = subscribe(`Bearer ${user.token}`);
     const theirs = subscribe(`Bearer ${other.token}`);
-    await new Promise((r) => setTimeout(r, 300));
+    // The server has taken both subscriptions once it tracks their sockets (accounts' liveSessions).
+    await waitFor(() => !!app.liveSockets.get(user.id)?.size && !!app.liveSockets.get(other.id)?.size);
     await book(user);
     await waitFor(() => mine.events.length > 0);
     expect(mine.events[0]).toEqual({
       data: { notificationsChanged: { unreadCount: 1, latest: { type: 'BOOKING_CONFIRMED', subject: 'Lämpöpumput' } } },
     });
+    // The other person's subscription, on the same socket server, would have had it by now.
     expect(theirs.events).toEqual([]);
     await mine.client.dispose();
     await theirs.client.dispose();

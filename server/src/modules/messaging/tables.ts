@@ -19,9 +19,7 @@ export const notifications = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     data: jsonb('data').$type<Record<string, unknown>>().notNull(),
-    channel: text('channel', { enum: NOTIFICATION_CHANNELS })
-      .notNull()
-      .default('APP'),
+    channel: text('channel', { enum: NOTIFICATION_CHANNELS }).notNull().default('APP'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     readAt: timestamp('read_at', { withTimezone: true }),
     digestedAt: timestamp('digested_at', { withTimezone: true }),

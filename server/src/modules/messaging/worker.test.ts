@@ -28,15 +28,40 @@ async function appWithWorker(env: Record<string, string>) {
   return { app, warnings };
 }
 
-/** Queues a password reset and lets the worker run several times. */
-async function queueResetAndWait(app: App) {
+/** Polls `read` until `done` holds for what it returns, or fails after the deadline. */
+async function waitUntil<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error('waited in vain');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** Queues a password reset e-mail and returns its outbox row as queued. */
+async function queueReset(app: App) {
   const user = await buildUser(app);
   const r = await gql(app, `mutation { requestPasswordReset(email: "${user.email}") }`);
   expect(r.errors).toBeUndefined();
-  await new Promise((wait) => setTimeout(wait, 700));
   const rows = await app.db.select().from(emailOutbox).where(eq(emailOutbox.toAddress, user.email));
   expect(rows).toHaveLength(1);
   return rows[0]!;
+}
+
+const rowOf = (app: App, id: string) => async () =>
+  (await app.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0]!;
+
+/**
+ * Queues a reset in an app that has no way to send, and gives a worker the time of several polls
+ * (100 ms each) to touch it. This proves that nothing happens, so a bounded wait is right here; it
+ * starts after the positive controls: the message is queued and the app has no transport at all.
+ */
+async function queueResetAndWaitIdle(app: App) {
+  const row = await queueReset(app);
+  expect(app.mailTransport).toBeNull();
+  await new Promise((wait) => setTimeout(wait, 500));
+  return rowOf(app, row.id)();
 }
 
 /** Each test starts an app with its own database: slow on a busy machine. */
@@ -49,7 +74,7 @@ describe('the delivery worker without a way to send', () => {
     'in production without SMTP_URL: says so at start and keeps every message queued, never "sent"',
     async () => {
       const { app, warnings } = await appWithWorker(PRODUCTION);
-      const row = await queueResetAndWait(app);
+      const row = await queueResetAndWaitIdle(app);
       expect(row).toMatchObject({ sentAt: null, failedAt: null, attempts: 0, transport: null, lastError: null });
       expect(warnings).toContain('SMTP_URL is not set: e-mail stays queued in the outbox and is not sent');
 
@@ -65,7 +90,7 @@ describe('the delivery worker without a way to send', () => {
     'in development without DEV_MAILBOX or SMTP_URL: the same, with the reason',
     async () => {
       const { app, warnings } = await appWithWorker({ NODE_ENV: 'development' });
-      expect(await queueResetAndWait(app)).toMatchObject({ sentAt: null, attempts: 0 });
+      expect(await queueResetAndWaitIdle(app)).toMatchObject({ sentAt: null, attempts: 0 });
       expect(warnings).toContain(
         'SMTP_URL is not set and DEV_MAILBOX is off: e-mail stays queued in the outbox and is not sent',
       );
@@ -78,7 +103,9 @@ describe('the delivery worker without a way to send', () => {
     async () => {
       const { app, warnings } = await appWithWorker({ NODE_ENV: 'development', DEV_MAILBOX: 'true' });
       expect(warnings.filter((w) => w.includes('SMTP_URL'))).toEqual([]);
-      const row = await queueResetAndWait(app);
+      const queued = await queueReset(app);
+      // The worker polls every 100 ms: wait until it has sent the message.
+      const row = await waitUntil(rowOf(app, queued.id), (r) => r.sentAt !== null);
       expect(row.sentAt).not.toBeNull();
       expect(row.transport).toBe('mailbox');
     },

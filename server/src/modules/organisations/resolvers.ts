@@ -54,8 +54,7 @@ const loaders = {
       const roles = await rolesIn(ctx.deps.db, ids(queries), viewer?.id);
       return ids(queries).map((id) => roles.get(id) ?? null);
     },
-    members: async (queries: Queries, ctx: MercuriusContext) =>
-      membersOf(ctx.deps, await ctx.viewer(), ids(queries)),
+    members: async (queries: Queries, ctx: MercuriusContext) => membersOf(ctx.deps, await ctx.viewer(), ids(queries)),
     invitations: async (queries: Queries, ctx: MercuriusContext) =>
       invitationsOf(ctx.deps, await ctx.viewer(), ids(queries)),
   },
