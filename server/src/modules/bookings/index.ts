@@ -16,11 +16,8 @@
 export { default as bookingsGraphql } from './resolvers.js';
 export { default as bookingRoutes } from './routes.js';
 export { bookSeats } from './commands/book.js';
-export { cancelBooking, cancelSession, claimBooking, markAttendance, updateSession } from './commands/manage.js';
-export { promoteWaitlist } from './commands/lifecycle.js';
-export { getBooking, myBookings, sessionBookings, bookingParties, bookingIdsOfParty } from './queries.js';
+export { bookingIdsOfParty, bookingParties } from './queries.js';
 export { enforceMinimums, expireOffers } from './jobs.js';
-export { bookingPolicy } from './policy.js';
 export type { BookingDto, ParticipantDto } from './presenter.js';
 // Bookings' part of notification e-mails: messaging's EmailAttachments port, wired in deps.ts.
 export { bookingEmailAttachments } from './email.js';

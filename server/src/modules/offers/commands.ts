@@ -85,6 +85,7 @@ function parseNewSession(input: unknown, field = ''): ReturnType<typeof sessionV
 /** Sessions a course can be created with at once; more are added one by one. */
 export const MAX_NEW_SESSIONS = 100;
 
+/** Saves a new offer as a draft, with its sessions for a course: members of an educational organisation or training body. */
 export async function createOffer(
   deps: Deps,
   viewer: Viewer | null,
@@ -153,6 +154,7 @@ async function transition(
   });
 }
 
+/** DRAFT → PUBLISHED, into search; a course needs a session still taking registrations. */
 export async function publishOffer(deps: Deps, viewer: Viewer | null, id: string): Promise<OfferDto> {
   const offer = await loadManaged(deps, viewer, id);
   if (offer.kind === 'COURSE') {

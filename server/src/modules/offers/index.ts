@@ -13,27 +13,9 @@
  * as a `WhenSeatsAdded` callback).
  */
 export { default as offersGraphql } from './resolvers.js';
-export {
-  addSession,
-  archiveOffer,
-  createOffer,
-  MAX_NEW_SESSIONS,
-  publishOffer,
-  removeSession,
-  updateOffer,
-  updateSession,
-  type WhenSeatsAdded,
-} from './commands.js';
-export {
-  getOffer,
-  mayManageOffer,
-  myOffers,
-  offerIdsOrganisedBy,
-  offersByIds,
-  offersByIdsUnchecked,
-  sessionsByIds,
-} from './queries.js';
-export { canEditOffers, sessionsOfOffers } from './loaders.js';
+export { createOffer, publishOffer, updateSession, type WhenSeatsAdded } from './commands.js';
+export { mayManageOffer, offerIdsOrganisedBy, offersByIds, offersByIdsUnchecked, sessionsByIds } from './queries.js';
+export { sessionsOfOffers } from './loaders.js';
 export { refreshStaleCourses } from './jobs.js';
 export { syncIndex } from './searchDocument.js';
 export {
@@ -49,5 +31,4 @@ export {
   touchSession,
   type BookableSession,
 } from './seats.js';
-export { offerPolicy } from './policy.js';
 export type { OfferDto, SessionDto } from './presenter.js';

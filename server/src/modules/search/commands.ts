@@ -96,6 +96,7 @@ export function markStaleFrom(source: SQL, idColumn: SQL): SQL {
     where ${searchItems.id} = ${idColumn} and ${notYetDue}`;
 }
 
+/** Takes an item out of the index (unpublished, closed, removed). Call inside the transaction of the change. */
 export async function removeFromIndex(db: Database, id: string): Promise<void> {
   await db.delete(searchItems).where(eq(searchItems.id, id));
 }

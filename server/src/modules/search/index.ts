@@ -8,4 +8,4 @@
 export { default as searchGraphql } from './resolvers.js';
 export { indexDocument, markStale, markStaleFrom, removeFromIndex, type SearchDocument } from './commands.js';
 export { checkFilter, type SearchFilter } from './filter.js';
-export { facets, search, staleDocuments } from './queries.js';
+export { search, staleDocuments } from './queries.js';

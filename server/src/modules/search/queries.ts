@@ -49,6 +49,10 @@ function sortKey(sort: SearchSort, tsQuery: SQL | null, near: string | null): (K
   return parts.map((part, i) => ({ ...part, column: sql.raw(`k${i}`) }));
 }
 
+/**
+ * A page of public results: the filter checked with the shared schema, sorted by relevance (newest
+ * without words), start, publication or distance, paged on that sort's key.
+ */
 export async function search(
   deps: Pick<Deps, 'db'>,
   args: { filter?: SearchFilter | null; sort?: SearchSort | null; first?: number | null; after?: string | null },
