@@ -1,13 +1,13 @@
-import { municipalityName } from '@keskusvaraamo/shared';
+import { isPlacementKind, municipalityName } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters, useLocale } from '../../../shared/i18n';
 import { TopicList } from '../../../shared/ui';
 import type { SearchResult } from '../operations';
 
-/** Courses and student pools are offers; the placements are needs. */
+/** The placements are needs; courses and student pools are offers. */
 export function resultPath(result: Pick<SearchResult, 'id' | 'kind'>): string {
-  return result.kind === 'COURSE' || result.kind === 'STUDENT_POOL' ? `/offers/${result.id}` : `/needs/${result.id}`;
+  return isPlacementKind(result.kind) ? `/needs/${result.id}` : `/offers/${result.id}`;
 }
 
 /** One search result: what it is, who offers it, where and when, and what it costs. */
