@@ -12,6 +12,7 @@ import {
   APPLICATION_TRANSITIONS,
   applySchema,
   isPlacementKind,
+  NEED_FILLED_REASON,
   OPEN_APPLICATION_STATES,
   rejectApplicationSchema,
   type ApplicationAction,
@@ -32,9 +33,6 @@ import { applicationPolicy as policy } from './policy.js';
 import { presentApplication, type ApplicationDto } from './presenter.js';
 import { loadApplication, loadNeed, notice, settingOf, type Setting } from './setting.js';
 import { applicationEvents, applications } from './tables.js';
-
-/** The reason recorded on applications rejected because the last position was accepted. */
-export const NEED_FILLED_REASON = 'NEED_FILLED';
 
 const applicationsClosed = () => new AppError('APPLICATIONS_CLOSED', 'This need is not taking applications');
 const positionsFilled = () => new AppError('POSITIONS_FILLED', 'Every position has been filled');

@@ -15,19 +15,9 @@ export {
   applyToNeed,
   declineApplication,
   editNeed,
-  NEED_FILLED_REASON,
   offerApplication,
   rejectApplication,
   shortlistApplication,
   withdrawApplication,
 } from './commands.js';
-export {
-  applicationIdsOfParty,
-  applicationParties,
-  appliedPairs,
-  getApplication,
-  myApplications,
-  needApplications,
-} from './queries.js';
-export { applicationPolicy } from './policy.js';
-export { presentApplication, type ApplicationDto, type ApplicationEventDto } from './presenter.js';
+export { applicationIdsOfParty, applicationParties, appliedPairs } from './queries.js';

@@ -5,7 +5,4 @@
  * which it asks for each subject's title and parties through their exported functions.
  */
 export { default as conversationsGraphql } from './resolvers.js';
-export { markConversationRead, sendMessage } from './commands.js';
-export { getConversation, getConversationById, myConversations, unreadMessageCount } from './queries.js';
-export { conversationPolicy } from './policy.js';
-export { presentConversation, presentMessage, type ConversationDto, type MessageDto } from './presenter.js';
+export { sendMessage } from './commands.js';

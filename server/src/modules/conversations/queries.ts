@@ -5,7 +5,8 @@ import type { Deps } from '../../deps.js';
 import { unauthenticated } from '../../errors.js';
 import { assertId } from '../../lib/ids.js';
 import { keyset, type Connection } from '../../lib/pagination.js';
-import { hasRole, type Viewer } from '../../lib/viewer.js';
+import type { Viewer } from '../../lib/viewer.js';
+import { conversationPolicy as policy } from './policy.js';
 import { presentConversation, presentMessage, type ConversationDto, type MessageDto } from './presenter.js';
 import { loadConversation, readableSubject, SUBJECT_KINDS, SUBJECTS } from './subjects.js';
 import { conversationReads, conversations, messages } from './tables.js';
@@ -72,10 +73,11 @@ function threadsOf(viewer: Viewer): SQL {
     (kind) =>
       sql`(${conversations.subjectKind} = ${kind} and ${conversations.subjectId} in (${SUBJECTS[kind].idsOfParty(viewer.id)}))`,
   );
-  const asCoordinator = hasRole(viewer, 'COORDINATOR')
+  // A coordinator who wrote in a thread reads along, as sendMessage notifies them.
+  const asWriter = policy.readsAlong(viewer)
     ? sql`exists (select 1 from ${messages} where ${messages.conversationId} = ${conversations.id} and ${messages.authorId} = ${viewer.id})`
     : undefined;
-  return or(...asParty, asCoordinator)!;
+  return or(...asParty, asWriter)!;
 }
 
 /** The viewer's threads, the most recently active first, with their subjects' titles. */

@@ -17,7 +17,5 @@ export {
   type NeedHiring,
 } from './commands.js';
 export { getNeed, mayManageNeed, myNeeds, needIdsManagedBy, needsByIds, openCourseNeeds } from './queries.js';
-export { canEditNeeds } from './loaders.js';
 export { expireNeeds } from './jobs.js';
-export { needPolicy } from './policy.js';
 export { presentNeed, type NeedDto } from './presenter.js';

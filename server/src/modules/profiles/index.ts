@@ -5,6 +5,6 @@
  */
 export { default as profilesGraphql } from './resolvers.js';
 export { saveStudentProfile } from './commands.js';
-export { getStudentProfile, myStudentProfile, profilesByUserIds } from './queries.js';
+export { myStudentProfile, profilesByUserIds } from './queries.js';
 export { profilePolicy } from './policy.js';
-export { presentStudentProfile, type StudentProfileDto } from './presenter.js';
+export type { StudentProfileDto } from './presenter.js';

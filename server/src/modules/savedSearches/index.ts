@@ -4,8 +4,4 @@
  * under their account's row lock), search (the searches themselves) and messaging (the alerts).
  */
 export { default as savedSearchesGraphql } from './resolvers.js';
-export { deleteSavedSearch, MAX_SAVED_SEARCHES, saveSearch, updateSavedSearch } from './commands.js';
-export { mySavedSearches } from './queries.js';
 export { checkSavedSearches } from './jobs.js';
-export { savedSearchPolicy } from './policy.js';
-export { presentSavedSearch, type SavedSearchDto } from './presenter.js';
