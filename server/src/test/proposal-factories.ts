@@ -13,7 +13,7 @@ import {
 import type { App } from './helper.js';
 import { needs } from '../modules/needs/tables.js';
 import { createOffer, publishOffer, sessionsOfOffers } from '../modules/offers/service.js';
-import { saveStudentProfile } from '../modules/profiles/service.js';
+import { saveStudentProfile } from '../modules/profiles/index.js';
 
 export const viewerOf = (u: TestUser) => ({ id: u.id, email: u.email, roles: u.roles, emailVerified: true });
 
