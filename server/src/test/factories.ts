@@ -158,7 +158,7 @@ export async function buildNeed(
   overrides: Record<string, unknown> = {},
   options: { publish?: boolean; owner?: TestUser } = {},
 ) {
-  const { createNeed, publishNeed } = await import('../modules/needs/service.js');
+  const { createNeed, publishNeed } = await import('../modules/needs/index.js');
   const owner = options.owner ?? (await buildUser(app, { roles: ['ENTREPRENEUR'] }));
   const viewer = { id: owner.id, email: owner.email, roles: owner.roles, emailVerified: true };
   const need = await createNeed(depsOf(app), viewer, needInput(overrides));
@@ -196,7 +196,7 @@ export async function buildApplication(
   need: { id: string; owner: TestUser },
   options: { student?: TestUser; state?: import('@keskusvaraamo/shared').ApplicationState; coverLetter?: string } = {},
 ) {
-  const service = await import('../modules/applications/service.js');
+  const service = await import('../modules/applications/index.js');
   const student = options.student ?? (await buildUser(app, { roles: ['STUDENT'] }));
   const viewerOf = (u: TestUser) => ({ id: u.id, email: u.email, roles: u.roles, emailVerified: true });
   const deps = depsOf(app);
