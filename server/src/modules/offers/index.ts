@@ -14,7 +14,15 @@
  */
 export { default as offersGraphql } from './resolvers.js';
 export { createOffer, publishOffer, updateSession, type WhenSeatsAdded } from './commands.js';
-export { mayManageOffer, offerIdsOrganisedBy, offersByIds, offersByIdsUnchecked, sessionsByIds } from './queries.js';
+export {
+  mayManageOffer,
+  offerIdsOrganisedBy,
+  offersByIds,
+  offersByIdsUnchecked,
+  organisesSession,
+  sessionIdsOrganisedBy,
+  sessionsByIds,
+} from './queries.js';
 export { sessionsOfOffers } from './loaders.js';
 export { refreshStaleCourses } from './jobs.js';
 export { syncIndex } from './searchDocument.js';
@@ -22,9 +30,7 @@ export {
   bookableSessions,
   lockSession,
   markSessionCancelled,
-  organisesSession,
   releaseSeats,
-  sessionIdsOrganisedBy,
   sessionsPastDecision,
   takeFreeSeatsCtes,
   takeSeats,

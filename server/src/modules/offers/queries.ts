@@ -10,6 +10,7 @@ import { organisationIdsOfUser, roleIn, userOrganisationIds } from '../organisat
 import { offerPolicy as policy } from './policy.js';
 import { presentOffer, presentSession, type OfferDto, type SessionDto } from './presenter.js';
 import { loadOffer, type OfferRow } from './rows.js';
+import type { BookableSession } from './seats.js';
 import { courseSessions, offers } from './tables.js';
 
 export async function getOffer(deps: Deps, viewer: Viewer | null, id: string): Promise<OfferDto | null> {
@@ -96,6 +97,16 @@ export async function offersByIdsUnchecked(db: Database, ids: string[]): Promise
   const unique = [...new Set(ids)];
   const rows = unique.length ? await db.select().from(offers).where(inArray(offers.id, unique)) : [];
   return new Map(rows.map((row) => [row.id, presentOffer(row)]));
+}
+
+/** Whether the user is a member of the organisation that runs a session. */
+export async function organisesSession(db: Database, session: BookableSession, userId: string): Promise<boolean> {
+  return (await roleIn(db, session.organisationId, userId)) !== null;
+}
+
+/** SQL for the ids of the sessions of courses a user's organisations run, as a subquery. */
+export function sessionIdsOrganisedBy(userId: string): SQL {
+  return sql`select ${courseSessions.id} from ${courseSessions} join ${offers} on ${offers.id} = ${courseSessions.offerId} where ${offers.organisationId} in (${organisationIdsOfUser(userId)})`;
 }
 
 /** SQL for the ids of the offers of a user's organisations, as a subquery. */

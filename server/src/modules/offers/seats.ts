@@ -9,7 +9,6 @@ import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { assertId } from '../../lib/ids.js';
-import { organisationIdsOfUser, roleIn } from '../organisations/index.js';
 import { markStale, markStaleFrom } from '../search/index.js';
 import type { OfferRow, SessionRow } from './rows.js';
 import { syncIndex } from './searchDocument.js';
@@ -176,14 +175,4 @@ export async function sessionsPastDecision(db: Database): Promise<string[]> {
     )
     .limit(100);
   return rows.map((r) => r.id);
-}
-
-/** Whether the user is a member of the organisation that runs a session. */
-export async function organisesSession(db: Database, session: BookableSession, userId: string): Promise<boolean> {
-  return (await roleIn(db, session.organisationId, userId)) !== null;
-}
-
-/** SQL for the ids of the sessions of courses a user's organisations run, as a subquery. */
-export function sessionIdsOrganisedBy(userId: string): SQL {
-  return sql`select ${courseSessions.id} from ${courseSessions} join ${offers} on ${offers.id} = ${courseSessions.offerId} where ${offers.organisationId} in (${organisationIdsOfUser(userId)})`;
 }
