@@ -1,26 +1,25 @@
 /** Builders the proposal tests share: course needs, placements, courses, student pools and discoverable students. */
+import type { NeedInput, OfferInput, PlacementKind } from '@keskusvaraamo/shared';
 import { eq, sql } from 'drizzle-orm';
 import {
   buildCourse,
   buildNeed,
-  buildOrganisation,
   buildUser,
   dateIn,
   depsOf,
   sessionInput,
-  type TestUser,
+  viewerOf,
+  type TestOrganisation,
 } from './factories.js';
 import type { App } from './helper.js';
 import { needs } from '../modules/needs/tables.js';
-import { createOffer, publishOffer, sessionsOfOffers } from '../modules/offers/service.js';
+import { createOffer, publishOffer, sessionsOfOffers } from '../modules/offers/index.js';
 import { saveStudentProfile } from '../modules/profiles/index.js';
 
-export const viewerOf = (u: TestUser) => ({ id: u.id, email: u.email, roles: u.roles, emailVerified: true });
-
-type Company = Awaited<ReturnType<typeof buildOrganisation>>;
+export { viewerOf };
 
 /** An open COURSE need of the company, posted by its owner. */
-export const courseNeed = (app: App, company: Company, overrides: Record<string, unknown> = {}) =>
+export const courseNeed = (app: App, company: TestOrganisation, overrides: Partial<NeedInput> = {}) =>
   buildNeed(
     app,
     { kind: 'COURSE', organisationId: company.id, positions: 4, budgetCents: 80_000, ...overrides },
@@ -28,41 +27,41 @@ export const courseNeed = (app: App, company: Company, overrides: Record<string,
   );
 
 /** An open placement (an internship unless told) of the company. */
-export const placementNeed = (app: App, company: Company, overrides: Record<string, unknown> = {}) =>
+export const placementNeed = (app: App, company: TestOrganisation, overrides: Partial<NeedInput> = {}) =>
   buildNeed(app, { organisationId: company.id, ...overrides }, { owner: company.owner });
 
 /** A published course of the organisation with one session; its session's id alongside. */
-export async function course(app: App, organisation: Company, overrides: Record<string, unknown> = {}) {
+export async function course(app: App, organisation: TestOrganisation, overrides: Partial<OfferInput> = {}) {
   const offer = await buildCourse(app, overrides, { organisation, sessions: [sessionInput()] });
   const [sessions] = await sessionsOfOffers(depsOf(app), [offer.id]);
   return { ...offer, sessionId: sessions![0]!.id };
 }
 
 /** A published student pool of the organisation, offering the given placements. */
-export async function studentPool(app: App, organisation: Company, placementKinds = ['INTERNSHIP', 'SUMMER_JOB']) {
+export async function studentPool(
+  app: App,
+  organisation: TestOrganisation,
+  placementKinds: PlacementKind[] = ['INTERNSHIP', 'SUMMER_JOB'],
+) {
   const viewer = viewerOf(organisation.owner);
-  const offer = await createOffer(
-    depsOf(app),
-    viewer,
-    {
-      kind: 'STUDENT_POOL',
-      organisationId: organisation.id,
-      title: 'Energiatekniikan opiskelijoita harjoitteluun',
-      description: 'Kymmenen energiatekniikan opiskelijaa etsii harjoittelupaikkaa kesäksi.',
-      language: 'fi',
-      topics: ['solar-pv'],
-      municipalityCode: '698',
-      online: false,
-      languages: ['fi'],
-      studentCount: 10,
-      periodStart: dateIn(60),
-      periodEnd: dateIn(150),
-      placementKinds,
-      studyLevel: 'BACHELOR',
-      fieldOfStudy: 'Energiatekniikka',
-    },
-    null,
-  );
+  const input: OfferInput = {
+    kind: 'STUDENT_POOL',
+    organisationId: organisation.id,
+    title: 'Energiatekniikan opiskelijoita harjoitteluun',
+    description: 'Kymmenen energiatekniikan opiskelijaa etsii harjoittelupaikkaa kesäksi.',
+    language: 'fi',
+    topics: ['solar-pv'],
+    municipalityCode: '698',
+    online: false,
+    languages: ['fi'],
+    studentCount: 10,
+    periodStart: dateIn(60),
+    periodEnd: dateIn(150),
+    placementKinds,
+    studyLevel: 'BACHELOR',
+    fieldOfStudy: 'Energiatekniikka',
+  };
+  const offer = await createOffer(depsOf(app), viewer, input, null);
   return publishOffer(depsOf(app), viewer, offer.id);
 }
 
