@@ -54,7 +54,14 @@ function importsOf(file: string): Import[] {
     const specifiers = (match[1] ?? '')
       .replace(/[{}]/g, '')
       .split(',')
-      .map((s) => s.trim().replace(/^type\s+/, '').split(/\s+as\s+/).pop()!.trim())
+      .map((s) =>
+        s
+          .trim()
+          .replace(/^type\s+/, '')
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      )
       .filter(Boolean);
     found.push({ from: file, target, specifiers });
   }
@@ -97,12 +104,17 @@ function findCycle(graph: Map<string, Set<string>>): string[] | null {
   return null;
 }
 
-/** The edges of the README's module diagram (a Mermaid `flowchart` of `a --> b` lines). */
+/** The edges of the README's module diagram (a Mermaid `flowchart` of `a --> b & c` lines). */
 function readmeEdges(): Set<string> {
   const text = readFileSync(README, 'utf8');
   const block = /<!-- modules:start -->([\s\S]*?)<!-- modules:end -->/.exec(text);
   if (!block) return new Set();
-  return new Set([...block[1]!.matchAll(/^\s*(\w+)\s*-->\s*(\w+)\s*$/gm)].map((m) => `${m[1]} --> ${m[2]}`));
+  // One line per module: `bookings --> accounts & offers & messaging`.
+  return new Set(
+    [...block[1]!.matchAll(/^\s*(\w+)\s*-->\s*(\w+(?:\s*&\s*\w+)*)\s*$/gm)].flatMap((m) =>
+      m[2]!.split('&').map((to) => `${m[1]} --> ${to.trim()}`),
+    ),
+  );
 }
 
 /** SQL name → owning module, from each module's tables.ts. */
