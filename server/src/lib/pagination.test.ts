@@ -18,7 +18,9 @@ beforeAll(async () => {
   db = opened.handle.db;
   close = () => opened.handle.close();
   drop = opened.drop;
-  await db.execute(sql`create table keyset_items (id uuid primary key, created_at timestamptz not null, title text not null, score float8 not null)`);
+  await db.execute(
+    sql`create table keyset_items (id uuid primary key, created_at timestamptz not null, title text not null, score float8 not null)`,
+  );
   // Nine rows in one transaction: the same now() for all, then three more a microsecond apart.
   await db.transaction(async (tx) => {
     await tx.execute(sql`insert into keyset_items
@@ -53,7 +55,9 @@ async function pageThrough(key: KeyPart[], first: number): Promise<string[]> {
 }
 
 async function allIds(order: string): Promise<string[]> {
-  return (await queryRows<{ id: string }>(db, sql.raw(`select id from keyset_items order by ${order}`))).map((r) => r.id);
+  return (await queryRows<{ id: string }>(db, sql.raw(`select id from keyset_items order by ${order}`))).map(
+    (r) => r.id,
+  );
 }
 
 describe('keyset pagination', () => {

@@ -190,11 +190,7 @@ export function keyset(args: { first?: number | null; after?: string | null }, k
       sql`, `,
     )})::text`,
     /** The page from rows fetched with `limit`, each with its `cursor`. */
-    connection<R extends { cursor: string }, N>(
-      rows: R[],
-      totalCount: number,
-      present: (row: R) => N,
-    ): Connection<N> {
+    connection<R extends { cursor: string }, N>(rows: R[], totalCount: number, present: (row: R) => N): Connection<N> {
       const pageRows = rows.slice(0, size);
       const last = pageRows.at(-1);
       return {
