@@ -141,3 +141,33 @@ export async function gql<T = Record<string, any>>(
 
 /** The error code of the first error, for terse assertions. */
 export const codeOf = (result: GqlResult) => result.errors?.[0]?.extensions.code;
+
+/**
+ * Pages through a list one row at a time (`first: 1` in `query`, which takes `$after`), following
+ * endCursor, and returns the ids in the order served with each page's totalCount; for the tests that
+ * prove a list loses and repeats nothing between pages.
+ */
+export async function pageOneByOne(
+  app: App,
+  query: string,
+  pick: (data: Record<string, any>) => {
+    totalCount: number;
+    nodes: { id: string }[];
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  },
+  options: GqlOptions & { variables?: Record<string, unknown> } = {},
+): Promise<{ ids: string[]; totalCounts: number[] }> {
+  const ids: string[] = [];
+  const totalCounts: number[] = [];
+  let after: string | null = null;
+  for (let round = 0; round < 100; round++) {
+    const result: GqlResult = await gql(app, query, { ...options.variables, after }, options);
+    if (result.errors) throw new Error(`page ${round + 1}: ${JSON.stringify(result.errors)}`);
+    const page = pick(result.data!);
+    ids.push(...page.nodes.map((n) => n.id));
+    totalCounts.push(page.totalCount);
+    if (!page.pageInfo.hasNextPage) return { ids, totalCounts };
+    after = page.pageInfo.endCursor;
+  }
+  throw new Error('more than 100 pages');
+}

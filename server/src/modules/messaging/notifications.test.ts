@@ -15,7 +15,7 @@ import {
   sessionInput,
   type TestUser,
 } from '../../test/factories.js';
-import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { buildTestApp, codeOf, gql, pageOneByOne, type TestApp } from '../../test/helper.js';
 import { notify } from './commands.js';
 import { lastDigestTime, queueDigests } from './jobs.js';
 import { notifications } from './tables.js';
@@ -225,21 +225,8 @@ describe('the notification list pages', () => {
     expect(rows).toHaveLength(5);
     expect(new Set(rows.map((r) => r.createdAt.toISOString())).size).toBe(1);
     const PAGE = `query ($after: String) { notifications(first: 1, after: $after) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`;
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (let i = 0; i < 10; i++) {
-      const r: any = await gql(app, PAGE, { after }, { token: user.token });
-      expect(r.errors).toBeUndefined();
-      const page = r.data!.notifications as {
-        totalCount: number;
-        nodes: { id: string }[];
-        pageInfo: { hasNextPage: boolean; endCursor: string };
-      };
-      expect(page.totalCount).toBe(5);
-      seen.push(...page.nodes.map((n) => n.id));
-      if (!page.pageInfo.hasNextPage) break;
-      after = page.pageInfo.endCursor;
-    }
+    const { ids: seen, totalCounts } = await pageOneByOne(app, PAGE, (d) => d.notifications, { token: user.token });
+    expect(new Set(totalCounts)).toEqual(new Set([5]));
     expect(seen).toEqual(
       rows
         .map((r) => r.id)
