@@ -788,7 +788,7 @@ async function main() {
 
     // The session's row is locked by the statement that takes seats (FOR UPDATE, or the UPDATE of
     // course_sessions), and held to COMMIT, or to the end of that statement when it runs alone.
-    const lockAt = self.template.findIndex((t) => /for update|update course_sessions/i.test(t.text));
+    const lockAt = self.template.findIndex((t) => /for update|update "?course_sessions"?/i.test(t.text));
     const commitAt = self.template.findIndex((t) => t.text === 'commit');
     const heldFor = commitAt < 0 ? 1 : commitAt - lockAt;
     log(

@@ -428,7 +428,7 @@ async function checkIndexFidelity(
       await syncIndex(db, id);
       continue;
     }
-    // needs/service.ts syncIndex is not exported: the same mapping, through the app's indexDocument.
+    // needs/commands.ts syncIndex is not exported: the same mapping, through the app's indexDocument.
     const n = (
       await raw.query(
         `select n.*, n.period_start::text as ps, n.period_end::text as pe, n.application_deadline::text as ad, o.name as org
