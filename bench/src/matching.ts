@@ -188,7 +188,9 @@ function runWorker(data: {
 }
 
 /** Which source a captured ranking statement reads (the service's SOURCES). */
-function sourceOf(text: string): string {
+function sourceOf(quoted: string): string {
+  // The app interpolates its tables, so identifiers arrive quoted ("si"."kind"): compare without quotes.
+  const text = quoted.replaceAll('"', '');
   if (text.includes('from student_profiles sp')) return 'students';
   if (text.includes("si.kind = 'STUDENT_POOL'")) return 'pools';
   if (text.includes("'SESSION' as item_kind")) return 'sessions';
