@@ -11,3 +11,4 @@ export * from './notifications.js';
 export * from './proposals.js';
 export * from './search.js';
 export * from './text.js';
+export * from './reports.js';

@@ -14,6 +14,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/tables.js';
+import { needs } from '../needs/tables.js';
 import { courseSessions } from '../offers/tables.js';
 
 export const bookingState = pgEnum('booking_state', BOOKING_STATES);
@@ -35,6 +36,11 @@ export const bookings = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     state: bookingState('state').notNull(),
+    /**
+     * The COURSE need this booking answers, when its poster (or a colleague) booked the course for
+     * it: a match made, for the cluster's report.
+     */
+    needId: uuid('need_id').references(() => needs.id, { onDelete: 'set null' }),
     seats: integer('seats').notNull(),
     queueNumber: bigserial('queue_number', { mode: 'number' }).notNull(),
     idempotencyKey: text('idempotency_key').notNull(),

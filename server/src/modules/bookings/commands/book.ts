@@ -85,6 +85,7 @@ interface FreeSeatsBooking {
   queue_number: string | number;
   idempotency_key: string;
   request_hash: string | null;
+  need_id: string | null;
   offered_until: Date | string | null;
   confirmed_at: Date | string | null;
   offered_at: Date | string | null;
@@ -166,6 +167,7 @@ async function bookIfFree(
       queueNumber: Number(row.queue_number),
       idempotencyKey: row.idempotency_key,
       requestHash: row.request_hash,
+      needId: row.need_id ?? null,
       offeredUntil: dateOrNull(row.offered_until),
       confirmedAt: dateOrNull(row.confirmed_at),
       offeredAt: dateOrNull(row.offered_at),
