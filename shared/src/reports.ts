@@ -6,6 +6,7 @@
  * the same in English.
  */
 import { z } from 'zod';
+import type { NeedKind, NeedState } from './marketplace.js';
 import type { Locale } from './roles.js';
 
 /** How a match was made: a proposal both sides accepted, an application accepted, a course booked for a COURSE need. */
@@ -46,7 +47,8 @@ const addMonths = (iso: string, n: number) => {
   return toIso(d);
 };
 /** Days in the period, both ends included. */
-export const periodDays = (p: ReportPeriod) => Math.round((toDate(p.to).getTime() - toDate(p.from).getTime()) / DAY) + 1;
+export const periodDays = (p: ReportPeriod) =>
+  Math.round((toDate(p.to).getTime() - toDate(p.from).getTime()) / DAY) + 1;
 
 const isRealDate = (iso: string) => /^\d{4}-\d{2}-\d{2}$/.test(iso) && toIso(toDate(iso)) === iso;
 
@@ -281,12 +283,19 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     },
   },
   fi: {
-    needsPosted: { label: 'Julkaistut tarpeet', definition: 'Jaksolla julkaistut (luonnoksesta avoimeksi) tarpeet, kaikki lajit.' },
+    needsPosted: {
+      label: 'Julkaistut tarpeet',
+      definition: 'Jaksolla julkaistut (luonnoksesta avoimeksi) tarpeet, kaikki lajit.',
+    },
     needsByKindAndState: {
       label: 'Tarpeet lajin ja tilan mukaan',
-      definition: 'Jaksolla julkaistut tarpeet lajeittain ja sen mukaan, missä tilassa ne olivat jakson lopussa (avoin, täytetty, suljettu tai vanhentunut).',
+      definition:
+        'Jaksolla julkaistut tarpeet lajeittain ja sen mukaan, missä tilassa ne olivat jakson lopussa (avoin, täytetty, suljettu tai vanhentunut).',
     },
-    newNeedsPerMonth: { label: 'Uudet tarpeet kuukausittain', definition: 'Kunakin jakson kalenterikuukautena julkaistut tarpeet lajeittain.' },
+    newNeedsPerMonth: {
+      label: 'Uudet tarpeet kuukausittain',
+      definition: 'Kunakin jakson kalenterikuukautena julkaistut tarpeet lajeittain.',
+    },
     matchesMade: {
       label: 'Syntyneet yhteydet',
       definition:
@@ -298,31 +307,49 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     },
     medianDaysToFirstMatch: {
       label: 'Mediaani päivinä julkaisusta ensimmäiseen yhteyteen',
-      definition: 'Tarpeista, joiden ensimmäinen yhteys syntyi jaksolla: julkaisusta ensimmäiseen yhteyteen kuluneiden päivien mediaani.',
+      definition:
+        'Tarpeista, joiden ensimmäinen yhteys syntyi jaksolla: julkaisusta ensimmäiseen yhteyteen kuluneiden päivien mediaani.',
     },
     medianDaysToFilled: {
       label: 'Mediaani päivinä julkaisusta täyttymiseen',
-      definition: 'Jaksolla täyttyneistä tarpeista: julkaisusta siihen, kun kaikki paikat oli täytetty, kuluneiden päivien mediaani.',
+      definition:
+        'Jaksolla täyttyneistä tarpeista: julkaisusta siihen, kun kaikki paikat oli täytetty, kuluneiden päivien mediaani.',
     },
-    coursesHeld: { label: 'Järjestetyt kurssit', definition: 'Kurssit, joilla oli jaksolla vähintään yksi toteutunut toteutuskerta.' },
-    sessionsHeld: { label: 'Toteutuneet toteutuskerrat', definition: 'Jaksolla alkaneet, päättyneet ja peruuttamattomat toteutuskerrat.' },
-    seatsBooked: { label: 'Varatut paikat', definition: 'Vahvistettujen varausten paikat jaksolla toteutuneilla toteutuskerroilla.' },
-    participantsAttended: { label: 'Osallistuneet', definition: 'Osallistujat, jotka järjestäjä merkitsi läsnä oleviksi jaksolla toteutuneilla toteutuskerroilla.' },
+    coursesHeld: {
+      label: 'Järjestetyt kurssit',
+      definition: 'Kurssit, joilla oli jaksolla vähintään yksi toteutunut toteutuskerta.',
+    },
+    sessionsHeld: {
+      label: 'Toteutuneet toteutuskerrat',
+      definition: 'Jaksolla alkaneet, päättyneet ja peruuttamattomat toteutuskerrat.',
+    },
+    seatsBooked: {
+      label: 'Varatut paikat',
+      definition: 'Vahvistettujen varausten paikat jaksolla toteutuneilla toteutuskerroilla.',
+    },
+    participantsAttended: {
+      label: 'Osallistuneet',
+      definition: 'Osallistujat, jotka järjestäjä merkitsi läsnä oleviksi jaksolla toteutuneilla toteutuskerroilla.',
+    },
     attendanceRate: {
       label: 'Osallistumisaste',
-      definition: 'Läsnä oleviksi merkityt jaettuna vahvistettujen varausten osallistujilla niillä jakson toteutuskerroilla, joiden läsnäolo on merkitty.',
+      definition:
+        'Läsnä oleviksi merkityt jaettuna vahvistettujen varausten osallistujilla niillä jakson toteutuskerroilla, joiden läsnäolo on merkitty.',
     },
     sessionsCancelledTooFew: {
       label: 'Liian vähien osallistujien vuoksi perutut',
-      definition: 'Jaksolla perutut toteutuskerrat, joiden vähimmäisosallistujamäärä ei täyttynyt päätöspäivään mennessä.',
+      definition:
+        'Jaksolla perutut toteutuskerrat, joiden vähimmäisosallistujamäärä ei täyttynyt päätöspäivään mennessä.',
     },
     placementsFilled: {
       label: 'Täytetyt harjoittelu-, kesätyö- ja opinnäytepaikat',
-      definition: 'Jaksolla täytetyt paikat: opiskelijan hyväksymät hakemukset ja molempien hyväksymät opiskelijaehdotukset.',
+      definition:
+        'Jaksolla täytetyt paikat: opiskelijan hyväksymät hakemukset ja molempien hyväksymät opiskelijaehdotukset.',
     },
     companiesServed: {
       label: 'Palvellut yritykset',
-      definition: 'Yritykset, jotka jaksolla julkaisivat tarpeen, saivat yhteyden tai joiden henkilöstöä oli toteutuneella kurssilla; yrityksen kunnan mukaan.',
+      definition:
+        'Yritykset, jotka jaksolla julkaisivat tarpeen, saivat yhteyden tai joiden henkilöstöä oli toteutuneella kurssilla; yrityksen kunnan mukaan.',
     },
     peopleServed: {
       label: 'Palvellut henkilöt',
@@ -331,18 +358,28 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     },
     shareOutsideRovaniemi: {
       label: 'Toiminnan osuus Rovaniemen ulkopuolella',
-      definition: 'Jakson julkaistuista tarpeista, toteutuneista toteutuskerroista ja syntyneistä yhteyksistä, joilla on kunta, Rovaniemen ulkopuolella olevien osuus.',
+      definition:
+        'Jakson julkaistuista tarpeista, toteutuneista toteutuskerroista ja syntyneistä yhteyksistä, joilla on kunta, Rovaniemen ulkopuolella olevien osuus.',
     },
-    activeCompanies: { label: 'Aktiiviset yritykset', definition: 'Yritykset, jotka jaksolla julkaisivat tarpeen, saivat yhteyden tai joiden henkilöstöä oli toteutuneella kurssilla.' },
+    activeCompanies: {
+      label: 'Aktiiviset yritykset',
+      definition:
+        'Yritykset, jotka jaksolla julkaisivat tarpeen, saivat yhteyden tai joiden henkilöstöä oli toteutuneella kurssilla.',
+    },
     activeEducationalOrganisations: {
       label: 'Aktiiviset oppilaitokset',
-      definition: 'Oppilaitokset ja koulutusorganisaatiot, joilla oli jaksolla toteutunut toteutuskerta tai jotka saivat yhteyden kurssin tai opiskelijaryhmän kautta.',
+      definition:
+        'Oppilaitokset ja koulutusorganisaatiot, joilla oli jaksolla toteutunut toteutuskerta tai jotka saivat yhteyden kurssin tai opiskelijaryhmän kautta.',
     },
-    verifiedMembers: { label: 'Vahvistetut klusterin jäsenet', definition: 'Koordinaattorin klusterin jäseniksi vahvistamat organisaatiot jakson lopussa.' },
+    verifiedMembers: {
+      label: 'Vahvistetut klusterin jäsenet',
+      definition: 'Koordinaattorin klusterin jäseniksi vahvistamat organisaatiot jakson lopussa.',
+    },
     newMembers: { label: 'Uudet jäsenet', definition: 'Jaksolla klusterin jäseniksi vahvistetut organisaatiot.' },
     RCO01: {
       label: 'RCO01 Tuetut yritykset',
-      definition: 'Eri yritykset, jotka jaksolla saivat tarpeelleen yhteyden tai joiden henkilöstöä merkittiin läsnä olevaksi toteutuneella kurssilla.',
+      definition:
+        'Eri yritykset, jotka jaksolla saivat tarpeelleen yhteyden tai joiden henkilöstöä merkittiin läsnä olevaksi toteutuneella kurssilla.',
     },
     RCO10: {
       label: 'RCO10 Tutkimusorganisaatioiden kanssa yhteistyötä tekevät yritykset',
@@ -351,11 +388,13 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     },
     RCR97: {
       label: 'RCR97 Pk-yrityksissä tuetut harjoittelupaikat',
-      definition: 'Jaksolla jäsenyrityksissä täytetyt harjoittelu-, kesätyö- ja opinnäytepaikat; kaikki jäsenyritykset lasketaan pk-yrityksiksi.',
+      definition:
+        'Jaksolla jäsenyrityksissä täytetyt harjoittelu-, kesätyö- ja opinnäytepaikat; kaikki jäsenyritykset lasketaan pk-yrityksiksi.',
     },
     RCR98: {
       label: 'RCR98 Koulutuksen suorittanut pk-yritysten henkilöstö',
-      definition: 'Yrityksen varaamat osallistujat, jotka merkittiin läsnä oleviksi jakson toteutuneilla toteutuskerroilla (kahdella kerralla ollut lasketaan kahdesti).',
+      definition:
+        'Yrityksen varaamat osallistujat, jotka merkittiin läsnä oleviksi jakson toteutuneilla toteutuskerroilla (kahdella kerralla ollut lasketaan kahdesti).',
     },
     unmetDemand: {
       label: 'Vastaamaton kysyntä',
@@ -364,15 +403,23 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     },
   },
   sv: {
-    needsPosted: { label: 'Publicerade behov', definition: 'Behov som publicerades (från utkast till öppet) under perioden, alla slag.' },
+    needsPosted: {
+      label: 'Publicerade behov',
+      definition: 'Behov som publicerades (från utkast till öppet) under perioden, alla slag.',
+    },
     needsByKindAndState: {
       label: 'Behov efter slag och läge',
-      definition: 'Behov som publicerades under perioden, efter slag och efter läget vid periodens slut (öppet, tillsatt, stängt eller utgånget).',
+      definition:
+        'Behov som publicerades under perioden, efter slag och efter läget vid periodens slut (öppet, tillsatt, stängt eller utgånget).',
     },
-    newNeedsPerMonth: { label: 'Nya behov per månad', definition: 'Behov som publicerades varje kalendermånad under perioden, efter slag.' },
+    newNeedsPerMonth: {
+      label: 'Nya behov per månad',
+      definition: 'Behov som publicerades varje kalendermånad under perioden, efter slag.',
+    },
     matchesMade: {
       label: 'Matchningar',
-      definition: 'Förslag som båda parter godkänt, ansökningar som studeranden godkänt och kursplatser bokade för ett kursbehov, under perioden.',
+      definition:
+        'Förslag som båda parter godkänt, ansökningar som studeranden godkänt och kursplatser bokade för ett kursbehov, under perioden.',
     },
     matchesByHow: {
       label: 'Matchningar efter hur de uppstod',
@@ -380,31 +427,46 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     },
     medianDaysToFirstMatch: {
       label: 'Median dagar från publicering till första matchning',
-      definition: 'För behov vars första matchning gjordes under perioden: medianen av dagarna från publicering till den första matchningen.',
+      definition:
+        'För behov vars första matchning gjordes under perioden: medianen av dagarna från publicering till den första matchningen.',
     },
     medianDaysToFilled: {
       label: 'Median dagar från publicering till tillsatt',
-      definition: 'För behov som blev tillsatta under perioden: medianen av dagarna från publicering till att alla platser var tagna.',
+      definition:
+        'För behov som blev tillsatta under perioden: medianen av dagarna från publicering till att alla platser var tagna.',
     },
     coursesHeld: { label: 'Genomförda kurser', definition: 'Kurser med minst ett genomfört tillfälle under perioden.' },
-    sessionsHeld: { label: 'Genomförda kurstillfällen', definition: 'Kurstillfällen som började under perioden, har slutat och inte ställdes in.' },
-    seatsBooked: { label: 'Bokade platser', definition: 'Platser i bekräftade bokningar på tillfällen som genomfördes under perioden.' },
-    participantsAttended: { label: 'Deltagare närvarande', definition: 'Deltagare som arrangören markerade som närvarande på tillfällen som genomfördes under perioden.' },
+    sessionsHeld: {
+      label: 'Genomförda kurstillfällen',
+      definition: 'Kurstillfällen som började under perioden, har slutat och inte ställdes in.',
+    },
+    seatsBooked: {
+      label: 'Bokade platser',
+      definition: 'Platser i bekräftade bokningar på tillfällen som genomfördes under perioden.',
+    },
+    participantsAttended: {
+      label: 'Deltagare närvarande',
+      definition: 'Deltagare som arrangören markerade som närvarande på tillfällen som genomfördes under perioden.',
+    },
     attendanceRate: {
       label: 'Närvarograd',
-      definition: 'Närvarande delat med deltagarna i bekräftade bokningar, på periodens genomförda tillfällen där närvaron markerades.',
+      definition:
+        'Närvarande delat med deltagarna i bekräftade bokningar, på periodens genomförda tillfällen där närvaron markerades.',
     },
     sessionsCancelledTooFew: {
       label: 'Tillfällen inställda för för få deltagare',
-      definition: 'Tillfällen som ställdes in under perioden för att minimiantalet deltagare inte nåddes före beslutsdagen.',
+      definition:
+        'Tillfällen som ställdes in under perioden för att minimiantalet deltagare inte nåddes före beslutsdagen.',
     },
     placementsFilled: {
       label: 'Tillsatta praktik-, sommarjobbs- och examensarbetsplatser',
-      definition: 'Platser som tillsattes under perioden: ansökningar som studeranden godkänt och studerandeförslag som båda parter godkänt.',
+      definition:
+        'Platser som tillsattes under perioden: ansökningar som studeranden godkänt och studerandeförslag som båda parter godkänt.',
     },
     companiesServed: {
       label: 'Företag som fått service',
-      definition: 'Företag som under perioden publicerade ett behov, fick en matchning eller hade personal på ett genomfört tillfälle; efter företagets kommun.',
+      definition:
+        'Företag som under perioden publicerade ett behov, fick en matchning eller hade personal på ett genomfört tillfälle; efter företagets kommun.',
     },
     peopleServed: {
       label: 'Personer som fått service',
@@ -413,18 +475,31 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     },
     shareOutsideRovaniemi: {
       label: 'Andel av verksamheten utanför Rovaniemi',
-      definition: 'Av periodens publicerade behov, genomförda tillfällen och matchningar som har en kommun, andelen utanför Rovaniemi.',
+      definition:
+        'Av periodens publicerade behov, genomförda tillfällen och matchningar som har en kommun, andelen utanför Rovaniemi.',
     },
-    activeCompanies: { label: 'Aktiva företag', definition: 'Företag som publicerade ett behov, fick en matchning eller hade personal på ett genomfört tillfälle under perioden.' },
+    activeCompanies: {
+      label: 'Aktiva företag',
+      definition:
+        'Företag som publicerade ett behov, fick en matchning eller hade personal på ett genomfört tillfälle under perioden.',
+    },
     activeEducationalOrganisations: {
       label: 'Aktiva läroanstalter',
-      definition: 'Läroanstalter och utbildningsorganisationer som höll ett tillfälle eller matchades via en kurs eller studerandegrupp under perioden.',
+      definition:
+        'Läroanstalter och utbildningsorganisationer som höll ett tillfälle eller matchades via en kurs eller studerandegrupp under perioden.',
     },
-    verifiedMembers: { label: 'Verifierade klustermedlemmar', definition: 'Organisationer som en koordinator verifierat som klustermedlemmar, vid periodens slut.' },
-    newMembers: { label: 'Nya medlemmar', definition: 'Organisationer som verifierades som klustermedlemmar under perioden.' },
+    verifiedMembers: {
+      label: 'Verifierade klustermedlemmar',
+      definition: 'Organisationer som en koordinator verifierat som klustermedlemmar, vid periodens slut.',
+    },
+    newMembers: {
+      label: 'Nya medlemmar',
+      definition: 'Organisationer som verifierades som klustermedlemmar under perioden.',
+    },
     RCO01: {
       label: 'RCO01 Företag som får stöd',
-      definition: 'Olika företag som under perioden fick en matchning för ett behov eller hade personal markerad närvarande på ett genomfört tillfälle.',
+      definition:
+        'Olika företag som under perioden fick en matchning för ett behov eller hade personal markerad närvarande på ett genomfört tillfälle.',
     },
     RCO10: {
       label: 'RCO10 Företag som samarbetar med forskningsorganisationer',
@@ -433,16 +508,121 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     },
     RCR97: {
       label: 'RCR97 Praktikplatser med stöd i små och medelstora företag',
-      definition: 'Platser (praktik, sommarjobb, examensarbete) tillsatta under perioden i medlemsföretag, som alla räknas som små och medelstora.',
+      definition:
+        'Platser (praktik, sommarjobb, examensarbete) tillsatta under perioden i medlemsföretag, som alla räknas som små och medelstora.',
     },
     RCR98: {
       label: 'RCR98 Personal i små och medelstora företag som genomgått utbildning',
-      definition: 'Deltagare bokade av ett företag och markerade närvarande på periodens genomförda tillfällen (den som deltog två gånger räknas två gånger).',
+      definition:
+        'Deltagare bokade av ett företag och markerade närvarande på periodens genomförda tillfällen (den som deltog två gånger räknas två gånger).',
     },
     unmetDemand: {
       label: 'Obesvarad efterfrågan',
       definition:
         'Öppna kurs- och platsbehov, efter ämne och kommun, som ingen publicerad kurs med ett kommande tillfälle (kursbehov) eller publicerad studerandegrupp av samma slag (platser) har ett gemensamt ämne med.',
     },
+  },
+};
+
+interface BreakdownTexts {
+  /** The export's column headings; `current` and `previous` are followed by the period's dates. */
+  columns: {
+    section: string;
+    figure: string;
+    breakdown: string;
+    current: string;
+    previous: string;
+    definition: string;
+  };
+  sections: Record<'needs' | 'matches' | 'courses' | 'placements' | 'reach' | 'organisations' | 'indicators', string>;
+  kinds: Record<NeedKind, string>;
+  /** The state a need was in at the end of the period (never a draft). */
+  states: Record<Exclude<NeedState, 'DRAFT'>, string>;
+  hows: Record<MatchHow, string>;
+  /** Reach with no municipality: online sessions that no company's municipality places. */
+  noMunicipality: string;
+}
+
+/**
+ * The few words the exports need beside REPORT_TEXTS: column headings, sections and the breakdowns
+ * (need kinds and states as the web app names them, how a match was made).
+ */
+export const REPORT_BREAKDOWN_TEXTS: Record<Locale, BreakdownTexts> = {
+  en: {
+    columns: {
+      section: 'Section',
+      figure: 'Figure',
+      breakdown: 'Breakdown',
+      current: 'Period',
+      previous: 'Previous period',
+      definition: 'Definition',
+    },
+    sections: {
+      needs: 'Needs',
+      matches: 'Matches',
+      courses: 'Courses',
+      placements: 'Placements',
+      reach: 'Reach',
+      organisations: 'Organisations',
+      indicators: 'EU indicators',
+    },
+    kinds: { COURSE: 'Training', INTERNSHIP: 'Internship', SUMMER_JOB: 'Summer job', THESIS: 'Thesis' },
+    states: { OPEN: 'Open', FILLED: 'Filled', CLOSED: 'Closed', EXPIRED: 'Expired' },
+    hows: { PROPOSAL: 'Proposal accepted', APPLICATION: 'Application accepted', BOOKING: 'Course booked for a need' },
+    noMunicipality: 'No municipality (online)',
+  },
+  fi: {
+    columns: {
+      section: 'Osio',
+      figure: 'Luku',
+      breakdown: 'Erittely',
+      current: 'Jakso',
+      previous: 'Edellinen jakso',
+      definition: 'Määritelmä',
+    },
+    sections: {
+      needs: 'Tarpeet',
+      matches: 'Yhteydet',
+      courses: 'Koulutukset',
+      placements: 'Harjoittelut ja työt',
+      reach: 'Tavoittavuus',
+      organisations: 'Organisaatiot',
+      indicators: 'EU-indikaattorit',
+    },
+    kinds: { COURSE: 'Koulutus', INTERNSHIP: 'Harjoittelu', SUMMER_JOB: 'Kesätyö', THESIS: 'Opinnäytetyö' },
+    states: { OPEN: 'Avoinna', FILLED: 'Täytetty', CLOSED: 'Suljettu', EXPIRED: 'Vanhentunut' },
+    hows: {
+      PROPOSAL: 'Ehdotus hyväksytty',
+      APPLICATION: 'Hakemus hyväksytty',
+      BOOKING: 'Kurssi varattu tarpeeseen',
+    },
+    noMunicipality: 'Ei kuntaa (verkossa)',
+  },
+  sv: {
+    columns: {
+      section: 'Avsnitt',
+      figure: 'Tal',
+      breakdown: 'Fördelning',
+      current: 'Period',
+      previous: 'Föregående period',
+      definition: 'Definition',
+    },
+    sections: {
+      needs: 'Behov',
+      matches: 'Matchningar',
+      courses: 'Utbildningar',
+      placements: 'Praktik och jobb',
+      reach: 'Räckvidd',
+      organisations: 'Organisationer',
+      indicators: 'EU-indikatorer',
+    },
+    kinds: { COURSE: 'Utbildning', INTERNSHIP: 'Praktik', SUMMER_JOB: 'Sommarjobb', THESIS: 'Examensarbete' },
+    states: { OPEN: 'Öppet', FILLED: 'Tillsatt', CLOSED: 'Stängt', EXPIRED: 'Utgånget' },
+    hows: {
+      PROPOSAL: 'Förslag godkänt',
+      APPLICATION: 'Ansökan godkänd',
+      BOOKING: 'Kurs bokad för ett behov',
+    },
+    noMunicipality: 'Ingen kommun (på webben)',
   },
 };
