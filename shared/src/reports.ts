@@ -227,7 +227,7 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     companiesServed: {
       label: 'Companies served',
       definition:
-        'Companies that, in the period, posted a need, got a match or had staff on a session held; by the company’s municipality.',
+        'Companies that, in the period, got a match for a need or had staff booked on a session held; by the company’s municipality.',
     },
     peopleServed: {
       label: 'People served',
@@ -349,7 +349,7 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     companiesServed: {
       label: 'Palvellut yritykset',
       definition:
-        'Yritykset, jotka jaksolla julkaisivat tarpeen, saivat yhteyden tai joiden henkilöstöä oli toteutuneella kurssilla; yrityksen kunnan mukaan.',
+        'Yritykset, jotka jaksolla saivat tarpeelleen yhteyden tai joiden henkilöstölle oli varattu paikka toteutuneella kurssilla; yrityksen kunnan mukaan.',
     },
     peopleServed: {
       label: 'Palvellut henkilöt',
@@ -466,7 +466,7 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     companiesServed: {
       label: 'Företag som fått service',
       definition:
-        'Företag som under perioden publicerade ett behov, fick en matchning eller hade personal på ett genomfört tillfälle; efter företagets kommun.',
+        'Företag som under perioden fick en matchning för ett behov eller hade personal bokad på ett genomfört tillfälle; efter företagets kommun.',
     },
     peopleServed: {
       label: 'Personer som fått service',
@@ -541,6 +541,8 @@ interface BreakdownTexts {
   hows: Record<MatchHow, string>;
   /** Reach with no municipality: online sessions that no company's municipality places. */
   noMunicipality: string;
+  /** The spreadsheet's sheet name (at most 31 characters). */
+  sheet: string;
 }
 
 /**
@@ -570,6 +572,7 @@ export const REPORT_BREAKDOWN_TEXTS: Record<Locale, BreakdownTexts> = {
     states: { OPEN: 'Open', FILLED: 'Filled', CLOSED: 'Closed', EXPIRED: 'Expired' },
     hows: { PROPOSAL: 'Proposal accepted', APPLICATION: 'Application accepted', BOOKING: 'Course booked for a need' },
     noMunicipality: 'No municipality (online)',
+    sheet: 'Cluster report',
   },
   fi: {
     columns: {
@@ -597,6 +600,7 @@ export const REPORT_BREAKDOWN_TEXTS: Record<Locale, BreakdownTexts> = {
       BOOKING: 'Kurssi varattu tarpeeseen',
     },
     noMunicipality: 'Ei kuntaa (verkossa)',
+    sheet: 'Klusteriraportti',
   },
   sv: {
     columns: {
@@ -624,5 +628,6 @@ export const REPORT_BREAKDOWN_TEXTS: Record<Locale, BreakdownTexts> = {
       BOOKING: 'Kurs bokad för ett behov',
     },
     noMunicipality: 'Ingen kommun (på webben)',
+    sheet: 'Klusterrapport',
   },
 };

@@ -19,6 +19,7 @@ import { offersGraphql as offers } from '../modules/offers/index.js';
 import { organisationsGraphql as organisations } from '../modules/organisations/index.js';
 import { profilesGraphql as profiles } from '../modules/profiles/index.js';
 import { proposalsGraphql as proposals } from '../modules/proposals/index.js';
+import { reportsGraphql as reports } from '../modules/reports/index.js';
 import { savedSearchesGraphql as savedSearches } from '../modules/savedSearches/index.js';
 import { searchGraphql as search } from '../modules/search/index.js';
 
@@ -43,6 +44,7 @@ const MODULES: GraphqlModule[] = [
   conversations,
   matching,
   proposals,
+  reports,
 ];
 
 export function buildContext(app: import('fastify').FastifyInstance) {
