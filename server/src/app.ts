@@ -18,6 +18,7 @@ import httpErrors from './plugins/httpErrors.js';
 import maintenance from './plugins/maintenance.js';
 import { liveSessions } from './modules/accounts/index.js';
 import { liveNotifications, mailRoutes, mailWorker } from './modules/messaging/index.js';
+import { reportRoutes } from './modules/reports/index.js';
 import security from './plugins/security.js';
 import web from './plugins/web.js';
 
@@ -66,6 +67,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(liveSessions);
   await app.register(bookingRoutes);
   await app.register(mailRoutes);
+  await app.register(reportRoutes);
   await app.register(web, { root: config.webDist, sourceMaps: !config.production });
   return app;
 }
