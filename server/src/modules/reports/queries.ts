@@ -17,7 +17,7 @@ import {
 } from '@keskusvaraamo/shared';
 import { queryRows } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { forbidden, parseInput } from '../../errors.js';
+import { forbidden, parseInput, unauthenticated } from '../../errors.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { reportPolicy } from './policy.js';
 import { reportStatements } from './statements.js';
@@ -232,6 +232,7 @@ export async function clusterReport(
   viewer: Viewer | null,
   period: { from: unknown; to: unknown },
 ): Promise<ClusterReportDto> {
+  if (!viewer) throw unauthenticated();
   if (!reportPolicy.readReport(viewer)) throw forbidden('Only coordinators read the cluster report');
   return computeReport(deps, parseInput(reportPeriodSchema, period));
 }

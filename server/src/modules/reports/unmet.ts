@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { queryRows } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { forbidden, parseInput } from '../../errors.js';
+import { forbidden, parseInput, unauthenticated } from '../../errors.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { needs } from '../needs/tables.js';
 import { courseSessions, offers } from '../offers/tables.js';
@@ -59,6 +59,7 @@ export const UNMET_DEMAND_MAX = 100;
 
 /** Unmet demand, largest first: coordinators and educators. */
 export async function unmetDemand(deps: Deps, viewer: Viewer | null, limit: unknown): Promise<UnmetDemandDto[]> {
+  if (!viewer) throw unauthenticated();
   if (!reportPolicy.readUnmetDemand(viewer)) throw forbidden('Only coordinators and educators see unmet demand');
   const n = parseInput(unmetDemandLimit, limit ?? 50);
   const rows = await queryRows<{
