@@ -75,5 +75,9 @@ export const reportBookings = pgTable(
     attended: integer('attended').notNull().default(0),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('report_bookings_session_idx').on(t.sessionId).where(sql`${t.state} = 'CONFIRMED'`)],
+  (t) => [
+    index('report_bookings_session_idx')
+      .on(t.sessionId)
+      .where(sql`${t.state} = 'CONFIRMED'`),
+  ],
 );
