@@ -31,6 +31,8 @@ export const ERROR_CODES = [
   'TARGET_UNAVAILABLE',
   'ALREADY_ANSWERED',
   'POOL_CHANGED',
+  /** A course booked for a need that is not an open (or expired) COURSE need. */
+  'NEED_NOT_BOOKABLE',
   /** The database cannot be reached for a moment: try again (HTTP 503, with Retry-After). */
   'UNAVAILABLE',
   'INTERNAL',

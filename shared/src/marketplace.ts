@@ -341,5 +341,10 @@ export const bookSeatsSchema = z.object({
     .enum(WHEN_SHORT, { error: 'validation.choice' })
     .nullish()
     .transform((v) => v ?? null),
+  /**
+   * The COURSE need this booking answers (open or expired, posted by the booker or their company):
+   * the booking is then a match made for it.
+   */
+  needId: uuid.nullish().transform((v) => v ?? null),
 });
 export type BookSeatsInput = z.input<typeof bookSeatsSchema>;

@@ -1,8 +1,9 @@
 /**
  * Bookings: seats on course sessions, booked for named participants, with a waitlist, claims of
  * freed seats on paid courses, cancellations (by the booker, the organiser, the session) and
- * attendance; calendar files and the participant list. Depends on accounts, organisations,
- * offers and messaging.
+ * attendance; calendar files and the participant list; a course booked for a COURSE need (a
+ * match made for it, recorded for the cluster's report by the database). Depends on accounts,
+ * organisations, offers, messaging and needs (reading the need a booking answers).
  *
  * Who owns a session's seats: offers owns the session row, its capacity and the `seats_taken`
  * counter (with the CHECK that keeps it within capacity); bookings owns who holds the seats. It

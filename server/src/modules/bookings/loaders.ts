@@ -3,6 +3,7 @@ import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { usersByIds } from '../accounts/index.js';
+import { needsByIds, type NeedDto } from '../needs/index.js';
 import { bookableSessions } from '../offers/index.js';
 import { userOrganisationIds } from '../organisations/index.js';
 import { ACTIVE } from './commands/lifecycle.js';
@@ -72,6 +73,26 @@ export async function bookersOf(deps: Deps, viewer: Viewer | null, list: Booking
     visible.map((b) => b.bookedBy),
   );
   return list.map((b) => (organised.has(b.sessionId) ? (people.get(b.bookedBy) ?? null) : null));
+}
+
+/** The need each booking answers, for its booker only (who booked for it); null for others. */
+export async function needsOf(deps: Deps, viewer: Viewer | null, list: BookingDto[]): Promise<(NeedDto | null)[]> {
+  const own = (b: BookingDto) => !!viewer && b.bookedBy === viewer.id && b.needId !== null;
+  const found = await needsByIds(
+    deps.db,
+    list.filter(own).map((b) => b.needId!),
+  );
+  return list.map((b) => (own(b) ? (found.get(b.needId!) ?? null) : null));
+}
+
+/** Whether the viewer may book a course for each need (one query for their organisations). */
+export async function mayBookForNeeds(deps: Deps, viewer: Viewer | null, list: NeedDto[]): Promise<boolean[]> {
+  if (!viewer) return list.map(() => false);
+  const orgIds = new Set(await userOrganisationIds(deps.db, viewer.id));
+  return list.map(
+    (need) =>
+      policy.bookForNeed(viewer, need, need.organisationId !== null && orgIds.has(need.organisationId)) === 'ALLOWED',
+  );
 }
 
 /** Waiting bookings per session, for its organisers and staff; null for others. */

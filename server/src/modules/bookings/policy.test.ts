@@ -1,8 +1,8 @@
 /** Who may see and change a booking, as a table: role × relation × action → allowed. No database. */
-import type { BookingState, OfferState, UserRole } from '@keskusvaraamo/shared';
+import type { BookingState, NeedKind, NeedState, OfferState, UserRole } from '@keskusvaraamo/shared';
 import { describe, expect, it } from 'vitest';
 import type { Viewer } from '../../lib/viewer.js';
-import { bookingPolicy, type CancelAs } from './policy.js';
+import { bookingPolicy, type BookForNeed, type CancelAs } from './policy.js';
 
 const viewer = (role: UserRole | null): Viewer | null =>
   role ? { id: 'viewer', email: 'v@example.com', roles: [role], emailVerified: true } : null;
@@ -110,5 +110,37 @@ describe('booking policy', () => {
       registrationDeadline: deadline === 'open' ? after : before,
     };
     expect(bookingPolicy.registrationOpen(session, now)).toBe(expected);
+  });
+
+  /** The viewer's relation to a need: posted it, a member of its company (not the poster), or neither. */
+  type NeedRelation = 'poster' | 'member' | 'none';
+
+  it.each<[UserRole | null, NeedRelation, NeedKind | 'hidden', NeedState, BookForNeed]>([
+    // Its poster and their company's members book a course for an open or expired COURSE need.
+    ['ENTREPRENEUR', 'poster', 'COURSE', 'OPEN', 'ALLOWED'],
+    ['ENTREPRENEUR', 'member', 'COURSE', 'OPEN', 'ALLOWED'],
+    ['ENTREPRENEUR', 'poster', 'COURSE', 'EXPIRED', 'ALLOWED'],
+    ['ENTREPRENEUR', 'member', 'COURSE', 'EXPIRED', 'ALLOWED'],
+    // Not for a draft, closed or filled one, nor a placement: the need is theirs, so they are told why.
+    ['ENTREPRENEUR', 'poster', 'COURSE', 'DRAFT', 'NEED_NOT_BOOKABLE'],
+    ['ENTREPRENEUR', 'poster', 'COURSE', 'CLOSED', 'NEED_NOT_BOOKABLE'],
+    ['ENTREPRENEUR', 'member', 'COURSE', 'FILLED', 'NEED_NOT_BOOKABLE'],
+    ['ENTREPRENEUR', 'poster', 'INTERNSHIP', 'OPEN', 'NEED_NOT_BOOKABLE'],
+    ['ENTREPRENEUR', 'member', 'THESIS', 'OPEN', 'NEED_NOT_BOOKABLE'],
+    // Nobody books "for" someone else's need: another company's entrepreneur, a student, an
+    // educator, coordinators and admins are refused, whatever its kind or state.
+    ['ENTREPRENEUR', 'none', 'COURSE', 'OPEN', 'FORBIDDEN'],
+    ['STUDENT', 'none', 'COURSE', 'OPEN', 'FORBIDDEN'],
+    ['EDUCATOR', 'none', 'COURSE', 'EXPIRED', 'FORBIDDEN'],
+    ['COORDINATOR', 'none', 'COURSE', 'OPEN', 'FORBIDDEN'],
+    ['ADMIN', 'none', 'COURSE', 'OPEN', 'FORBIDDEN'],
+    ['STUDENT', 'none', 'INTERNSHIP', 'OPEN', 'FORBIDDEN'],
+    // A need the viewer may not read (or none), or no viewer: it stays hidden.
+    ['ENTREPRENEUR', 'none', 'hidden', 'DRAFT', 'NOT_FOUND'],
+    [null, 'none', 'COURSE', 'OPEN', 'NOT_FOUND'],
+  ])('book for a need: %s, %s, a %s need that is %s → %s', (role, relation, kind, state, expected) => {
+    const need =
+      kind === 'hidden' ? null : { kind, state, postedBy: relation === 'poster' ? 'viewer' : 'someone-else' };
+    expect(bookingPolicy.bookForNeed(viewer(role), need, relation === 'member')).toBe(expected);
   });
 });

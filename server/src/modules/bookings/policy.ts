@@ -1,9 +1,9 @@
 /**
  * Who may see and change a booking, as small rules over plain data: the viewer's roles, whether
  * they made the booking (`bookedBy`), whether they are an organiser (a member of the organisation
- * that runs the course), and the booking's and session's state.
+ * that runs the course), and the booking's and session's state; and who books a course for a need.
  */
-import type { BookingState, OfferState } from '@keskusvaraamo/shared';
+import type { BookingState, NeedKind, NeedState, OfferState } from '@keskusvaraamo/shared';
 import { hasRole, isStaff, type Viewer } from '../../lib/viewer.js';
 
 interface BookingRef {
@@ -13,8 +13,31 @@ interface BookingRef {
 /** How a cancellation is recorded, or why it is refused (NOT_FOUND: the booking stays hidden). */
 export type CancelAs = 'BY_BOOKER' | 'BY_ORGANISER' | 'FORBIDDEN' | 'NOT_FOUND';
 
+/** A need a course may be booked for, as the viewer may read it (null: no such need, or hidden from them). */
+interface NeedRef {
+  kind: NeedKind;
+  state: NeedState;
+  postedBy: string;
+}
+
+/** Whether a course may be booked for a need, or why not (NOT_FOUND: the need stays hidden). */
+export type BookForNeed = 'ALLOWED' | 'NOT_FOUND' | 'FORBIDDEN' | 'NEED_NOT_BOOKABLE';
+
+/** A need's deadline is for applying: a course may still be booked for an expired one. */
+const BOOKABLE_NEED_STATES: readonly NeedState[] = ['OPEN', 'EXPIRED'];
+
 export const bookingPolicy = {
   book: (viewer: Viewer | null) => !!viewer,
+  /**
+   * Booking a course for a need (the booking is then a match made for it): its poster or a member
+   * of its company, for a COURSE need that is open or expired. `member`: the viewer belongs to the
+   * need's organisation. Anyone else who may read the need is FORBIDDEN, whatever its kind.
+   */
+  bookForNeed: (viewer: Viewer | null, need: NeedRef | null, member: boolean): BookForNeed => {
+    if (!viewer || !need) return 'NOT_FOUND';
+    if (need.postedBy !== viewer.id && !member) return 'FORBIDDEN';
+    return need.kind === 'COURSE' && BOOKABLE_NEED_STATES.includes(need.state) ? 'ALLOWED' : 'NEED_NOT_BOOKABLE';
+  },
   read: (viewer: Viewer | null, booking: BookingRef, organiser: boolean) =>
     !!viewer && (booking.bookedBy === viewer.id || organiser || isStaff(viewer)),
   /** The booker cancels before the deadline; the organiser and coordinators at any time. */

@@ -8,6 +8,8 @@ export function presentBooking(row: typeof bookings.$inferSelect) {
     state: row.state,
     seats: row.seats,
     queueNumber: row.queueNumber,
+    /** The COURSE need the booking answers; only its booker is shown it (`Booking.need`). */
+    needId: row.needId,
     offeredUntil: row.offeredUntil?.toISOString() ?? null,
     confirmedAt: row.confirmedAt?.toISOString() ?? null,
     cancelledAt: row.cancelledAt?.toISOString() ?? null,

@@ -2,6 +2,7 @@ import type { IResolvers, MercuriusContext } from 'mercurius';
 import { unauthenticated } from '../../errors.js';
 import type { GraphqlModule } from '../../plugins/graphql.js';
 import { assertId } from '../../lib/ids.js';
+import type { NeedDto } from '../needs/index.js';
 import { offersByIds, sessionsByIds, type SessionDto } from '../offers/index.js';
 import { createFeed, hasFeed, revokeFeeds } from './calendar.js';
 import { bookSeats } from './commands/book.js';
@@ -111,10 +112,24 @@ const loaders = {
         await ctx.viewer(),
         queries.map((q) => q.obj),
       ),
+    need: async (queries: Queries, ctx: MercuriusContext) =>
+      fields.needsOf(
+        ctx.deps,
+        await ctx.viewer(),
+        queries.map((q) => q.obj),
+      ),
     bookerName: async (queries: Queries, ctx: MercuriusContext) =>
       (await bookersOnce(ctx, queries)).map((b) => b?.displayName ?? null),
     bookerEmail: async (queries: Queries, ctx: MercuriusContext) =>
       (await bookersOnce(ctx, queries)).map((b) => b?.email ?? null),
+  },
+  Need: {
+    canBookCourse: async (queries: { obj: NeedDto }[], ctx: MercuriusContext) =>
+      fields.mayBookForNeeds(
+        ctx.deps,
+        await ctx.viewer(),
+        queries.map((q) => q.obj),
+      ),
   },
   CourseSession: {
     waitlistCount: async (queries: { obj: SessionDto }[], ctx: MercuriusContext) =>

@@ -3,4 +3,4 @@ export { CalendarFeedSection } from './components/CalendarFeedSection';
 export { CancelBookingWithTokenPage } from './pages/CancelBookingWithTokenPage';
 export { MyBookingsPage } from './pages/MyBookingsPage';
 export { SessionManagePage } from './pages/SessionManagePage';
-export { sessionIcsUrl } from './operations';
+export { bookForNeedPath, sessionIcsUrl } from './operations';

@@ -10,12 +10,14 @@ import { bookSeatsSchema, DEFAULT_CHANNEL, type BookingState } from '@keskusvara
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isUniqueViolation, preparedRows, type Database } from '../../../db/client.js';
 import type { Deps } from '../../../deps.js';
-import { AppError, parseInput, unauthenticated } from '../../../errors.js';
+import { AppError, forbidden, notFound, parseInput, unauthenticated } from '../../../errors.js';
 import { assertId } from '../../../lib/ids.js';
 import type { Viewer } from '../../../lib/viewer.js';
 import { getUser } from '../../accounts/index.js';
 import { NOTIFY_CTES, notify } from '../../messaging/index.js';
+import { getNeed } from '../../needs/index.js';
 import { lockSession, takeFreeSeatsCtes, takeSeats, touchSession, type BookableSession } from '../../offers/index.js';
+import { roleIn } from '../../organisations/index.js';
 import { bookingPolicy as policy } from '../policy.js';
 import { presentBooking, type BookingDto } from '../presenter.js';
 import type { BookingRow } from '../rows.js';
@@ -26,21 +28,26 @@ type BookSeatsData = ReturnType<typeof bookSeatsSchema.parse>;
 type People = { name: string; email: string }[];
 
 /**
- * What a booking request asked for: its session and its participants as given (none: the booker
- * alone). A retry sends the same and gets the first booking; the same key with anything else is
- * IDEMPOTENCY_KEY_REUSED.
+ * What a booking request asked for: its session, its participants as given (none: the booker
+ * alone) and the need it answers, if any. A retry sends the same and gets the first booking; the
+ * same key with anything else is IDEMPOTENCY_KEY_REUSED. (A request without a need hashes as it
+ * did before needs were kept, so that keys sent then still match.)
  */
 function requestHash(data: BookSeatsData): string {
-  const asked = { sessionId: data.sessionId.toLowerCase(), participants: data.participants };
+  const asked = {
+    sessionId: data.sessionId.toLowerCase(),
+    participants: data.participants,
+    ...(data.needId ? { needId: data.needId.toLowerCase() } : {}),
+  };
   return createHash('sha256').update(JSON.stringify(asked)).digest('base64url');
 }
 
 /** The first booking made with this key, when the request is the same one again. */
 function sameRequest(first: BookingRow, data: BookSeatsData): BookingRow {
-  // Bookings made before requests were hashed are compared by their session only.
+  // Bookings made before requests were hashed are compared by their session (and need) only.
   const same =
     first.requestHash === null
-      ? first.sessionId === data.sessionId.toLowerCase()
+      ? first.sessionId === data.sessionId.toLowerCase() && first.needId === (data.needId?.toLowerCase() ?? null)
       : first.requestHash === requestHash(data);
   if (!same) {
     throw new AppError(
@@ -134,8 +141,9 @@ async function bookIfFree(
       ),
       ${takeFreeSeatsCtes(sessionId, people.length, { from: sql`held`, seats: sql`held.seats` })},
       booked as (
-        insert into bookings (session_id, booked_by, state, seats, idempotency_key, request_hash, confirmed_at)
-        select id, ${viewerId}, 'CONFIRMED', ${people.length}, ${data.idempotencyKey}, ${requestHash(data)}, now()
+        insert into bookings (session_id, booked_by, state, seats, idempotency_key, request_hash, need_id, confirmed_at)
+        select id, ${viewerId}, 'CONFIRMED', ${people.length}, ${data.idempotencyKey}, ${requestHash(data)},
+          ${data.needId}::uuid, now()
         from taken
         returning *
       ),
@@ -167,7 +175,7 @@ async function bookIfFree(
       queueNumber: Number(row.queue_number),
       idempotencyKey: row.idempotency_key,
       requestHash: row.request_hash,
-      needId: row.need_id ?? null,
+      needId: row.need_id,
       offeredUntil: dateOrNull(row.offered_until),
       confirmedAt: dateOrNull(row.confirmed_at),
       offeredAt: dateOrNull(row.offered_at),
@@ -191,14 +199,47 @@ async function bookIfFree(
  * One booker holds at most the session's `maxSeatsPerBooker` seats, whatever is free:
  * SEATS_PER_BOOKER with the cap and what they hold. The same idempotency key with the same
  * request returns the first booking, however often it is repeated; with another request it is
- * IDEMPOTENCY_KEY_REUSED.
+ * IDEMPOTENCY_KEY_REUSED. With `needId`, the booking answers that COURSE need (see
+ * `bookingPolicy.bookForNeed`): once confirmed, at once or from the waitlist, it is a match made.
  */
 export async function bookSeats(deps: Deps, viewer: Viewer | null, input: unknown): Promise<BookingDto> {
   if (!viewer) throw unauthenticated();
   const data = parseInput(bookSeatsSchema, input);
+  if (data.needId) {
+    const refusal = await needRefusal(deps, viewer, data.needId);
+    if (refusal) {
+      // A retry of a booking made while the need could still be booked for gets that booking.
+      const first = await findByKey(deps.db, viewer.id, data.idempotencyKey);
+      if (first) return presentBooking(sameRequest(first, data));
+      throw refusal;
+    }
+  }
   const name = viewer.displayName ?? (await getUser(deps, viewer.id))?.displayName ?? viewer.email;
   const people = data.participants ?? [{ name, email: viewer.email }];
   return (await bookIfFree(deps, viewer.id, data, people)) ?? bookUnderLock(deps, viewer, data, people);
+}
+
+/** Why the viewer may not book a course for this need, or null when they may. */
+async function needRefusal(deps: Deps, viewer: Viewer, needId: string): Promise<AppError | null> {
+  // Null when there is no such need or the viewer may not read it (needs' rule).
+  const need = await getNeed(deps, viewer, needId);
+  const member =
+    need?.organisationId && need.postedBy !== viewer.id
+      ? (await roleIn(deps.db, need.organisationId, viewer.id)) !== null
+      : false;
+  switch (policy.bookForNeed(viewer, need, member)) {
+    case 'ALLOWED':
+      return null;
+    case 'NOT_FOUND':
+      return notFound('No such need');
+    case 'FORBIDDEN':
+      return forbidden('Only the need’s poster and their company’s members book courses for it');
+    case 'NEED_NOT_BOOKABLE':
+      return new AppError('NEED_NOT_BOOKABLE', 'Courses are booked only for open or expired COURSE needs', {
+        kind: need!.kind,
+        state: need!.state,
+      });
+  }
 }
 
 /** Every other case, decided under the session's row lock: closed, too few seats, the waitlist. */
@@ -233,6 +274,7 @@ async function bookUnderLock(deps: Deps, viewer: Viewer, data: BookSeatsData, pe
         seats: booked.length,
         idempotencyKey: data.idempotencyKey,
         requestHash: requestHash(data),
+        needId: data.needId,
         confirmedAt: state === 'CONFIRMED' ? sql`now()` : null,
       })
       .returning();

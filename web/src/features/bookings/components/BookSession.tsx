@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useMutation } from 'urql';
 import { z } from 'zod';
 import { FormTextField, useSubmitError } from '../../../shared/forms';
@@ -21,6 +21,7 @@ import {
   type ParticipantInput,
 } from '../operations';
 import { sessionDay } from './bookingFormat';
+import { useNeedToBookFor, type NeedToBookFor } from './useNeedToBookFor';
 
 /** What booking needs to know of a session and its course. */
 export type BookableSession = Pick<
@@ -55,17 +56,20 @@ interface BookSessionProps {
 /**
  * The "Book" action of one session: a dialog where a signed-in user names the participants
  * (themselves by default). A visitor is asked to sign in first and brought back to the course.
+ * When the page's address names a need of the user's (`?need=ID`, from the need's suggestions),
+ * the booking is made for it.
  */
 export function BookSession({ session, offer, onBooked }: BookSessionProps) {
   const { t } = useTranslation();
   const { status } = useSession();
   const format = useFormatters();
+  const { search } = useLocation();
   if (!session.takingRegistrations || status === 'loading') return null;
   const time = format.timeRange(session.startsAt, session.endsAt);
   if (status === 'visitor') {
     return (
       <p>
-        <Link className="button button--primary" to={withReturnTo('/sign-in', `/offers/${offer.id}`)}>
+        <Link className="button button--primary" to={withReturnTo('/sign-in', `/offers/${offer.id}${search}`)}>
           {t('bookings.book.signInToBook')}
         </Link>
       </p>
@@ -119,6 +123,7 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
   const format = useFormatters();
   const { user } = useSession();
   const [, bookSeats] = useMutation(BookSeatsMutation);
+  const forNeed = useNeedToBookFor();
   const [step, setStep] = useState<Step>({ kind: 'form' });
   const [pendingChoice, setPendingChoice] = useState<WhenShort | null>(null);
   // One key per attempt: a double click or a retry after a lost answer sends the same key, and the
@@ -151,7 +156,13 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
   const attempt = async (people: ParticipantInput[], whenShort: WhenShort | null) => {
     submission.clear();
     const result = await bookSeats({
-      input: { sessionId: session.id, participants: people, idempotencyKey, whenShort },
+      input: {
+        sessionId: session.id,
+        participants: people,
+        idempotencyKey,
+        whenShort,
+        needId: forNeed.need?.id ?? null,
+      },
     });
     if (result.data) {
       setStep({ kind: 'done', booking: result.data.bookSeats, asked: people.length });
@@ -197,6 +208,11 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
             <br />
             {time}
           </p>
+          {booking.need ? (
+            <p>
+              {t('bookings.forNeed.answers')} <Link to={`/needs/${booking.need.id}`}>{booking.need.title}</Link>
+            </p>
+          ) : null}
           {confirmed ? (
             <>
               <p>{t('bookings.book.confirmedBody', { count: booking.seats })}</p>
@@ -313,6 +329,7 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
           <br />
           {time}
         </p>
+        <ForNeedNote forNeed={forNeed} />
         <p className={full ? 'alert alert--info' : undefined}>
           {full ? t('bookings.book.fullNow') : t('bookings.book.seatsFree', { count: session.seatsFree })}
         </p>
@@ -399,7 +416,7 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
             type="submit"
             className="button button--primary"
             isPending={form.formState.isSubmitting}
-            isDisabled={room === 0}
+            isDisabled={room === 0 || forNeed.fetching}
           >
             {full ? t('bookings.book.submitWaitlist', { count }) : t('bookings.book.submit', { count })}
           </Button>
@@ -407,4 +424,19 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
       </form>
     </>
   );
+}
+
+/** Which need the booking is for, or that the one in the address cannot be booked for. */
+function ForNeedNote({ forNeed }: { forNeed: NeedToBookFor }) {
+  const { t } = useTranslation();
+  if (forNeed.need) {
+    return (
+      <p className="alert alert--info">
+        {t('bookings.forNeed.booking')} <strong>{forNeed.need.title}</strong>
+      </p>
+    );
+  }
+  if (forNeed.requested && !forNeed.fetching)
+    return <p className="alert alert--warning">{t('bookings.forNeed.unavailable')}</p>;
+  return null;
 }

@@ -63,6 +63,14 @@ export function BookingCard({ booking, onChanged }: BookingCardProps) {
           <dt>{t('bookings.fields.time')}</dt>
           <dd>{time}</dd>
         </div>
+        {booking.need ? (
+          <div>
+            <dt>{t('bookings.fields.need')}</dt>
+            <dd>
+              <Link to={`/needs/${booking.need.id}`}>{booking.need.title}</Link>
+            </dd>
+          </div>
+        ) : null}
         {place ? (
           <div>
             <dt>{t('offers.sessionFields.place')}</dt>

@@ -1,4 +1,12 @@
-import type { BookingState, Locale, OfferState, SessionData, WhenShort } from '@keskusvaraamo/shared';
+import type {
+  BookingState,
+  Locale,
+  NeedKind,
+  NeedState,
+  OfferState,
+  SessionData,
+  WhenShort,
+} from '@keskusvaraamo/shared';
 import { gql } from 'urql';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
@@ -46,6 +54,8 @@ export interface Booking {
   cancelReason: string | null;
   createdAt: string;
   canCancel: boolean;
+  /** The COURSE need the booking answers, when booked for one (shown to the booker only). */
+  need: { id: string; title: string } | null;
 }
 
 /** A booking in the organiser's list of a session's bookings. */
@@ -87,6 +97,18 @@ export interface BookSeatsInput {
   participants: ParticipantInput[];
   idempotencyKey: string;
   whenShort?: WhenShort | null;
+  /** The COURSE need the booking answers: the booker's own or their company's, open or expired. */
+  needId?: string | null;
+}
+
+/** A need a course is booked for, as the booking form shows it. */
+export interface BookingNeed {
+  id: string;
+  title: string;
+  kind: NeedKind;
+  state: NeedState;
+  /** The server's rule: the viewer posted it or belongs to its company, and it is an open or expired COURSE need. */
+  canBookCourse: boolean;
 }
 
 /** The session input of the shared schema, as updateSession takes it. */
@@ -98,7 +120,8 @@ const MANAGED_SESSION = `${BOOKED_SESSION} endsAtLocal registrationDeadline regi
   cancellationDeadlineLocal minParticipants decisionAt decisionAtLocal waitlistCount`;
 const PARTICIPANT = 'id name email attended';
 const BOOKING = `id state seats session { ${BOOKED_SESSION} } offer { id title claimWindowHours organisation { id name } }
-  participants { ${PARTICIPANT} } waitlistPosition offeredUntil confirmedAt cancelledAt cancelReason createdAt canCancel`;
+  participants { ${PARTICIPANT} } waitlistPosition offeredUntil confirmedAt cancelledAt cancelReason createdAt canCancel
+  need { id title }`;
 const SESSION_BOOKING = `id state seats participants { ${PARTICIPANT} } waitlistPosition offeredUntil confirmedAt
   cancelledAt cancelReason createdAt bookerName bookerEmail`;
 
@@ -113,6 +136,11 @@ export const MyBookingsQuery = gql<
 
 export const BookSeatsMutation = gql<{ bookSeats: Booking }, { input: BookSeatsInput }>(
   `mutation BookSeats($input: BookSeatsInput!) { bookSeats(input: $input) { ${BOOKING} } }`,
+);
+
+/** The need named in the course page's address (`?need=`), to book for. */
+export const BookingNeedQuery = gql<{ need: BookingNeed | null }, { id: string }>(
+  `query BookingNeed($id: ID!) { need(id: $id) { id title kind state canBookCourse } }`,
 );
 
 export const CancelBookingMutation = gql<{ cancelBooking: Booking }, { id: string }>(
@@ -199,6 +227,10 @@ export const CreateCalendarFeedMutation = gql<{ createCalendarFeed: string }, Re
 export const RevokeCalendarFeedMutation = gql<{ revokeCalendarFeed: boolean }, Record<string, never>>(
   `mutation RevokeCalendarFeed { revokeCalendarFeed }`,
 );
+
+/** The course's page with a need to book for: the booking form attaches it (see `useNeedToBookFor`). */
+export const bookForNeedPath = (offerId: string, needId: string) =>
+  `/offers/${encodeURIComponent(offerId)}?need=${encodeURIComponent(needId)}`;
 
 /** The plain HTTP files, on the same origin as the app. */
 export const bookingIcsUrl = (bookingId: string) => `/api/bookings/${encodeURIComponent(bookingId)}.ics`;

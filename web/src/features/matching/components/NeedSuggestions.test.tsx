@@ -167,4 +167,41 @@ describe('suggestions on a need’s page', () => {
     expect(await within(dialog).findByText(/Tätä ei voi nyt ehdottaa/)).toBeTruthy();
     expect(within(dialog).queryByRole('heading', { name: 'Ehdotus on lähetetty' })).toBeNull();
   });
+
+  it('lets the need’s company book a suggested course or session for its COURSE need', async () => {
+    session.current = entrepreneurSession;
+    const matches = [
+      match('o1'),
+      match('s1', {
+        kind: 'SESSION',
+        itemKind: 'SESSION',
+        offerId: 'o2',
+        title: 'Tulityökortti, Tornio',
+        startsAt: '2027-03-03T07:00:00.000Z',
+      }),
+      match('o3', { itemKind: 'STUDENT_POOL', title: 'Sähköasentajaopiskelijat' }),
+    ];
+    const answer = (canBookCourse: boolean) =>
+      fakeGraphql((op) =>
+        op.operationName === 'NeedMatches'
+          ? { data: { need: { id: NEED_ID, canBookCourse, matches } } }
+          : { data: null },
+      ).client;
+    renderNeed(answer(true), { ...NEED, canEdit: true });
+    const region = await screen.findByRole('region', { name: 'Ehdotuksia sinulle' });
+    const course = await within(region).findByRole('link', { name: 'Varaa tähän tarpeeseen: Tulityökortti' });
+    expect(course.getAttribute('href')).toBe(`/offers/o1?need=${NEED_ID}`);
+    const courseSession = within(region).getByRole('link', {
+      name: 'Varaa tähän tarpeeseen: Tulityökortti, Tornio, 3.3.2027 klo 9.00',
+    });
+    expect(courseSession.getAttribute('href')).toBe(`/offers/o2?need=${NEED_ID}`);
+    // A student pool is not booked.
+    expect(within(region).getAllByRole('link', { name: /^Varaa tähän tarpeeseen/ })).toHaveLength(2);
+    cleanup();
+    // The server says who may book for the need: nobody else gets the link.
+    renderNeed(answer(false), { ...NEED, canEdit: true });
+    const other = await screen.findByRole('region', { name: 'Ehdotuksia sinulle' });
+    await within(other).findByRole('link', { name: 'Tulityökortti, Tornio' });
+    expect(within(other).queryByRole('link', { name: /Varaa tähän tarpeeseen/ })).toBeNull();
+  });
 });

@@ -21,8 +21,11 @@ export interface Match extends MatchFields {
 
 const MATCH = `kind id itemKind title subtitle offerId startsAt municipalityCode remote periodStart periodEnd score explanation`;
 
-export const NeedMatchesQuery = gql<{ need: { id: string; matches: Match[] } | null }, { id: string; first?: number }>(
-  `query NeedMatches($id: ID!, $first: Int) { need(id: $id) { id matches(first: $first) { ${MATCH} } } }`,
+export const NeedMatchesQuery = gql<
+  { need: { id: string; canBookCourse: boolean; matches: Match[] } | null },
+  { id: string; first?: number }
+>(
+  `query NeedMatches($id: ID!, $first: Int) { need(id: $id) { id canBookCourse matches(first: $first) { ${MATCH} } } }`,
 );
 
 export const OfferLeadsQuery = gql<{ offer: { id: string; leads: Match[] } | null }, { id: string; first?: number }>(
