@@ -41,10 +41,13 @@ const DAY = 86_400_000;
 const toDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const toIso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (iso: string, n: number) => toIso(new Date(toDate(iso).getTime() + n * DAY));
+/** The same day `n` months on, or the month's last day when it has no such day (31.3. − 1 month = 28.2.). */
 const addMonths = (iso: string, n: number) => {
-  const d = toDate(iso);
-  d.setUTCMonth(d.getUTCMonth() + n);
-  return toIso(d);
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const first = new Date(Date.UTC(y, m - 1 + n, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  first.setUTCDate(Math.min(d, last));
+  return toIso(first);
 };
 /** Days in the period, both ends included. */
 export const periodDays = (p: ReportPeriod) =>
