@@ -112,6 +112,14 @@ export const router = createBrowserRouter([
             element: <RequireRole userRole="COORDINATOR" />,
             children: [{ index: true, element: <CoordinatorOrganisationsPage /> }],
           },
+          {
+            path: 'reports',
+            element: <RequireRole userRole="COORDINATOR" />,
+            // The report, its charts and the map load only when a coordinator opens it (own chunks).
+            children: [
+              { index: true, lazy: async () => ({ Component: (await import('../features/reports')).ReportsPage }) },
+            ],
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -46,6 +46,7 @@ export function MainNav() {
       items.push(
         { to: '/coordinator/organisations', label: t('nav.coordinatorOrganisations') },
         { to: '/coordinator/queue', label: t('nav.brokeringQueue') },
+        { to: '/reports', label: t('reports.navLink') },
       );
       if (!hasRole(user, 'EDUCATOR')) items.push({ to: '/pools', label: t('nav.pools') });
     }
