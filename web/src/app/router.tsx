@@ -22,8 +22,10 @@ import {
   OrganisationPage,
 } from '../features/organisations';
 import { StudentProfilePage } from '../features/profiles';
+import { ResultsPage } from '../features/results';
 import { SavedSearchesPage } from '../features/savedSearches';
 import { SearchPage } from '../features/search';
+import { UnmetDemandPage } from '../features/unmetDemand';
 import { RootLayout } from './layout/RootLayout';
 import { RequireAuth, RequireRole } from './routes/guards';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -45,6 +47,7 @@ export const router = createBrowserRouter([
           { path: 'invitations/accept', element: <AcceptInvitationPage /> },
           { path: 'organisations/:id', element: <OrganisationPage /> },
           { path: 'search', element: <SearchPage /> },
+          { path: 'results', element: <ResultsPage /> },
           { path: 'needs/:id', element: <NeedPage /> },
           { path: 'offers/:id', element: <OfferPage /> },
           { path: 'bookings/cancel', element: <CancelBookingWithTokenPage /> },
@@ -75,6 +78,7 @@ export const router = createBrowserRouter([
               { path: 'my/proposals', element: <MyProposalsPage /> },
               // Educators and coordinators: the server answers FORBIDDEN to others.
               { path: 'pools', element: <PoolsPage /> },
+              { path: 'unmet-demand', element: <UnmetDemandPage /> },
             ],
           },
           {

@@ -20,6 +20,9 @@ export function Footer() {
             <li>
               <Link to="/search">{t('nav.search')}</Link>
             </li>
+            <li>
+              <Link to="/results">{t('results.title')}</Link>
+            </li>
             {user ? (
               <li>
                 <Link to="/account">{t('userMenu.account')}</Link>

@@ -1,6 +1,8 @@
+import { REPORT_TEXTS } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useUnreadMessageCount } from '../../features/conversations';
+import { useLocale } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
 import { hasRole } from '../../shared/utils/roles';
 
@@ -17,6 +19,8 @@ export function MainNav() {
   const { t } = useTranslation();
   const { user, status } = useSession();
   const unreadMessages = useUnreadMessageCount();
+  // Educators' leads and coordinators' view of it: named as the report names the figure.
+  const unmetDemand = REPORT_TEXTS[useLocale()].unmetDemand.label;
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/search', label: t('nav.search') },
@@ -34,6 +38,7 @@ export function MainNav() {
         { to: '/my/offers', label: t('nav.myOffers') },
         { to: '/offers/new', label: t('nav.publishCourse') },
         { to: '/pools', label: t('nav.pools') },
+        { to: '/unmet-demand', label: unmetDemand },
       );
     if (hasRole(user, 'STUDENT'))
       items.push(
@@ -48,7 +53,8 @@ export function MainNav() {
         { to: '/coordinator/queue', label: t('nav.brokeringQueue') },
         { to: '/reports', label: t('reports.navLink') },
       );
-      if (!hasRole(user, 'EDUCATOR')) items.push({ to: '/pools', label: t('nav.pools') });
+      if (!hasRole(user, 'EDUCATOR'))
+        items.push({ to: '/pools', label: t('nav.pools') }, { to: '/unmet-demand', label: unmetDemand });
     }
     if (hasRole(user, 'ADMIN')) items.push({ to: '/admin/users', label: t('nav.adminUsers') });
   } else if (status === 'visitor') {

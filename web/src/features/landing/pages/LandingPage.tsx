@@ -4,6 +4,7 @@ import { useSession } from '../../../shared/session';
 import { Page } from '../../../shared/ui';
 import { AudienceList } from '../components/AudienceList';
 import { HowItWorks } from '../components/HowItWorks';
+import { ResultsBand } from '../components/ResultsBand';
 
 /** The public front page: plainly what the competence booking centre offers, and to whom. */
 export function LandingPage() {
@@ -40,6 +41,7 @@ export function LandingPage() {
           </>
         ) : null}
       </div>
+      <ResultsBand />
       <AudienceList />
       <HowItWorks />
       <section className="section card languages" aria-labelledby="languages-heading">

@@ -40,6 +40,8 @@ interface OfferFormProps {
   offer?: Offer;
   organisations: EducationalOrganisation[];
   initialKind?: OfferKind;
+  /** A new offer's topics to start with. */
+  initialTopics?: string[];
 }
 
 type Intent = 'draft' | 'publish' | 'save';
@@ -48,7 +50,7 @@ type Intent = 'draft' | 'publish' | 'save';
  * Publishing a course with its sessions, or a pool of students seeking placements. A new course
  * is saved with its sessions in one go; later the course's page adds, changes and removes them.
  */
-export function OfferForm({ offer, organisations, initialKind }: OfferFormProps) {
+export function OfferForm({ offer, organisations, initialKind, initialTopics }: OfferFormProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
@@ -57,12 +59,15 @@ export function OfferForm({ offer, organisations, initialKind }: OfferFormProps)
     resolver,
     defaultValues: offer
       ? offerToValues(offer)
-      : emptyOfferValues(
-          locale,
-          initialKind ?? '',
-          organisations.length === 1 ? organisations[0]!.id : '',
-          emptySessionValues(locale),
-        ),
+      : {
+          ...emptyOfferValues(
+            locale,
+            initialKind ?? '',
+            organisations.length === 1 ? organisations[0]!.id : '',
+            emptySessionValues(locale),
+          ),
+          topics: initialTopics ?? [],
+        },
   });
   const submission = useSubmitError(form, SESSION_FIELD_RENAMES);
   const { control } = form;

@@ -1,3 +1,4 @@
+import { isTopicId } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { toAppError } from '../../../shared/graphql';
@@ -5,11 +6,16 @@ import { EmptyState, ErrorAlert, Loading, Page } from '../../../shared/ui';
 import { OfferForm } from '../components/OfferForm';
 import { useEducationalOrganisations } from '../components/useEducationalOrganisations';
 
-/** Publishing a course (the default) or, with ?kind=STUDENT_POOL, a pool of students. */
+/**
+ * Publishing a course (the default) or, with ?kind=STUDENT_POOL, a pool of students; ?topic=<id>
+ * starts with that topic chosen (unmet demand's "create a course for this").
+ */
 export function NewOfferPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const kind = params.get('kind') === 'STUDENT_POOL' ? 'STUDENT_POOL' : 'COURSE';
+  const topic = params.get('topic');
+  const initialTopics = topic && isTopicId(topic) ? [topic] : [];
   const { organisations, error } = useEducationalOrganisations();
   return (
     <Page
@@ -36,7 +42,7 @@ export function NewOfferPage() {
           </EmptyState>
         </div>
       ) : (
-        <OfferForm key={kind} organisations={organisations} initialKind={kind} />
+        <OfferForm key={kind} organisations={organisations} initialKind={kind} initialTopics={initialTopics} />
       )}
     </Page>
   );

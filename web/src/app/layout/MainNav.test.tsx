@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { cleanup, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { entrepreneurSession, fakeGraphql, prepareDom, renderWithApp } from '../../shared/testing';
+import { Footer } from './Footer';
+import { MainNav } from './MainNav';
+
+const session = vi.hoisted(() => ({ current: null as unknown }));
+vi.mock('../../shared/session', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../shared/session')>()),
+  useSession: () => session.current,
+}));
+// The unread count has its own tests; here the links are what matters.
+vi.mock('../../features/conversations', () => ({ useUnreadMessageCount: () => null }));
+
+const withRoles = (roles: string[]) => ({
+  status: 'signedIn' as const,
+  user: { ...entrepreneurSession.user, id: `u-${roles.join('-')}`, roles },
+});
+const VISITOR = { status: 'visitor' as const, user: null };
+
+function navLinks(ui = <MainNav />) {
+  renderWithApp(ui, fakeGraphql(() => ({ data: null })).client);
+  return within(screen.getByRole('navigation')).getAllByRole('link');
+}
+const unmetDemandLinks = () => navLinks().filter((link) => link.textContent === 'Vastaamaton kysyntä');
+
+describe('the main navigation’s unmet demand link', () => {
+  beforeEach(() => prepareDom());
+  afterEach(cleanup);
+
+  it.each([
+    ['an educator', ['EDUCATOR']],
+    ['a coordinator', ['COORDINATOR']],
+    ['an educator who is also a coordinator', ['EDUCATOR', 'COORDINATOR']],
+  ])('is there, once, for %s', (_who, roles) => {
+    session.current = withRoles(roles);
+    const links = unmetDemandLinks();
+    expect(links).toHaveLength(1);
+    expect(links[0]?.getAttribute('href')).toBe('/unmet-demand');
+  });
+
+  it.each([
+    ['an entrepreneur', withRoles(['ENTREPRENEUR'])],
+    ['a student', withRoles(['STUDENT'])],
+    ['an administrator', withRoles(['ADMIN'])],
+    ['a visitor', VISITOR],
+  ])('is not there for %s', (_who, who) => {
+    session.current = who;
+    expect(unmetDemandLinks()).toEqual([]);
+  });
+});
+
+describe('the footer', () => {
+  beforeEach(() => prepareDom());
+  afterEach(cleanup);
+
+  it.each([
+    ['a visitor', VISITOR],
+    ['a signed-in user', withRoles(['STUDENT'])],
+  ])('links to the public results for %s', (_who, who) => {
+    session.current = who;
+    const results = navLinks(<Footer />).find((link) => link.textContent === 'Tulokset');
+    expect(results?.getAttribute('href')).toBe('/results');
+  });
+});

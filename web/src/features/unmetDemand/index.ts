@@ -1,0 +1,2 @@
+export { UnmetDemandList } from './components/UnmetDemandList';
+export { UnmetDemandPage } from './pages/UnmetDemandPage';
