@@ -10,6 +10,7 @@ import {
   type Answer,
   type SentOperation,
 } from '../../../shared/testing';
+import { axeViolations } from '../../../shared/testing/axe';
 import type { Booking, BookingNeed } from '../operations';
 import { MyBookingsPage } from '../pages/MyBookingsPage';
 import { BookSession, type BookableSession } from './BookSession';
@@ -104,12 +105,15 @@ describe('booking a course for a need', () => {
     const note = await within(dialog).findByText('Varaat tarpeeseesi:', { exact: false });
     expect(note.textContent).toBe('Varaat tarpeeseesi: Tulityökoulutus asentajille');
     expect(fake.named('BookingNeed')[0]!.variables).toEqual({ id: NEED_ID });
+    expect(await axeViolations(dialog)).toEqual([]);
     await user.click(within(dialog).getByRole('button', { name: /Varaa 1 paikka/ }));
     await waitFor(() => expect(fake.named('BookSeats')).toHaveLength(1));
     expect(fake.named('BookSeats')[0]!.variables.input).toMatchObject({ sessionId: 's1', needId: NEED_ID });
     const link = await within(dialog).findByRole('link', { name: 'Tulityökoulutus asentajille' });
     expect(link.getAttribute('href')).toBe(`/needs/${NEED_ID}`);
     expect(link.parentElement!.textContent).toBe('Tarpeeseesi: Tulityökoulutus asentajille');
+    // The dialog itself: react-aria's live announcer, outside it, keeps the pending button's announcement.
+    expect(await axeViolations(dialog)).toEqual([]);
   });
 
   it('books without a need, and says so, when the need in the address is not one the user may book for', async () => {
@@ -154,7 +158,7 @@ describe('booking a course for a need', () => {
       const nodes = [forNeed, plain];
       return { data: { myBookings: { nodes, totalCount: 2, pageInfo: { hasNextPage: false, endCursor: null } } } };
     });
-    renderWithApp(<MyBookingsPage />, fake.client, '/my/bookings');
+    const { container } = renderWithApp(<MyBookingsPage />, fake.client, '/my/bookings');
     expect(await screen.findAllByRole('listitem', { name: 'Tulityökortti' })).toHaveLength(2);
     const withNeed = document.getElementById('booking-b1')!.closest('li');
     const without = document.getElementById('booking-b2')!.closest('li');
@@ -163,5 +167,6 @@ describe('booking a course for a need', () => {
       within(term.parentElement!).getByRole('link', { name: 'Tulityökoulutus asentajille' }).getAttribute('href'),
     ).toBe(`/needs/${NEED_ID}`);
     expect(within(without!).queryByText('Tarpeeseen')).toBeNull();
+    expect(await axeViolations(container)).toEqual([]);
   });
 });

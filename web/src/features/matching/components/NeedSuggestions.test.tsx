@@ -12,6 +12,7 @@ import {
   type Answer,
   type SentOperation,
 } from '../../../shared/testing';
+import { axeViolations } from '../../../shared/testing/axe';
 import type { Match } from '../operations';
 import { NeedSuggestions } from './NeedSuggestions';
 
@@ -197,6 +198,7 @@ describe('suggestions on a need’s page', () => {
     expect(courseSession.getAttribute('href')).toBe(`/offers/o2?need=${NEED_ID}`);
     // A student pool is not booked.
     expect(within(region).getAllByRole('link', { name: /^Varaa tähän tarpeeseen/ })).toHaveLength(2);
+    expect(await axeViolations(region)).toEqual([]);
     cleanup();
     // The server says who may book for the need: nobody else gets the link.
     renderNeed(answer(false), { ...NEED, canEdit: true });
