@@ -1,12 +1,12 @@
 /**
  * `npm run bench`: the benchmarks one after another, each in its own process (a fresh heap, its
- * own database), search first. `npm run bench -- bookings` (or `-- search`, `-- matching`) runs one.
+ * own database), search first. `npm run bench -- bookings` (or `-- search`, `-- matching`, `-- reports`) runs one.
  * Exits non-zero when one of them broke; missed targets are reported, not failures.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const BENCHMARKS = ['search', 'bookings', 'matching'] as const;
+const BENCHMARKS = ['search', 'bookings', 'matching', 'reports'] as const;
 const asked = process.argv.slice(2);
 const unknown = asked.filter((name) => !(BENCHMARKS as readonly string[]).includes(name));
 if (unknown.length) {

@@ -16,6 +16,13 @@ export interface SeedSizes {
   educational: number;
   /** Students with a profile (users of their own, role STUDENT); 0 or absent: none. */
   students?: number;
+  /**
+   * A past to report on (the reports benchmark): needs published over this many days before now
+   * instead of 180, each filled, closed or expired need changing state (`updated_at`, and
+   * `closed_at`) 3–60 days after publication instead of now, and sessions starting from this many
+   * days back instead of 60. Absent: the search and matching benchmarks' data, unchanged.
+   */
+  historyDays?: number;
 }
 
 export interface SeedReport {
@@ -86,7 +93,7 @@ function pickedRows(opts: { count: string; kindSql: string; stateSql: string; ti
 const NEEDS_SQL = `
   insert into needs (kind, state, organisation_id, posted_by, title, description, language, topics, municipality_code,
     remote, period_start, period_end, positions, pay_kind, pay_amount_cents, budget_cents, thesis_level, languages,
-    application_deadline, published_at, closed_at)
+    application_deadline, published_at, closed_at, updated_at)
   with ${pickedRows({
     count: '$1::int',
     // Mostly placements (what search lists), a quarter COURSE needs (which it does not).
@@ -109,9 +116,17 @@ const NEEDS_SQL = `
     case when q.state = 'EXPIRED' then current_date - 1 - pick % 30
          when r_deadline < 0.1 then null
          else current_date + 3 + floor(r_deadline * (start_in - 3))::int end,
-    case when q.state = 'DRAFT' then null else date_trunc('milliseconds', now() - r_pub * interval '180 days') end,
-    case when q.state in ('FILLED', 'CLOSED') then now() - r_pub * interval '10 days' end
-  from q join w_company c on c.i = q.g % (select count(*) from w_company)`;
+    case when q.state = 'DRAFT' then null else published end,
+    case when q.state in ('FILLED', 'CLOSED') then ended end,
+    case when q.state in ('FILLED', 'CLOSED', 'EXPIRED') and $2::int is not null then ended else now() end
+  from q join w_company c on c.i = q.g % (select count(*) from w_company)
+  cross join lateral (
+    select date_trunc('milliseconds', now() - r_pub * coalesce($2::int, 180) * interval '1 day') as published
+  ) pub
+  cross join lateral (
+    select case when $2::int is null then now() - r_pub * interval '10 days'
+                else least(now(), pub.published + (3 + r_deadline * 57) * interval '1 day') end as ended
+  ) e`;
 
 const OFFERS_SQL = `
   insert into offers (kind, state, organisation_id, created_by, title, description, language, topics, municipality_code,
@@ -148,7 +163,8 @@ const SESSIONS_SQL = `
     seats, seats_taken, price_cents, language, cancelled_at)
   with r as materialized (
     select g,
-      date_trunc('day', now()) + (floor(random() * 420)::int - 60) * interval '1 day' + interval '7 hours' as starts_at,
+      date_trunc('day', now()) + (floor(random() * ($2::int + 360))::int - $2::int) * interval '1 day' + interval '7 hours'
+        as starts_at,
       floor(random() * 3)::int as extra_days, (1 + floor(random() * 14))::int as deadline_days,
       (8 + floor(random() * 23))::int as seats, random() as r_taken, random() as r_price, random() as r_cancel, random() as r_lang
     from generate_series(1, $1::int) g
@@ -403,14 +419,14 @@ export async function seed(client: pg.Client, sizes: SeedSizes): Promise<SeedRep
     `insert into memberships (organisation_id, user_id, role)
      select id, owner, 'OWNER'::membership_role from w_company union all select id, owner, 'OWNER' from w_edu`,
   );
-  await step('needs', NEEDS_SQL, [sizes.needs]);
+  await step('needs', NEEDS_SQL, [sizes.needs, sizes.historyDays ?? null]);
   await step('offers', OFFERS_SQL, [sizes.offers]);
   await client.query(
     `create temp table w_course as
        select (row_number() over (order by id) - 1)::int as i, id, language, municipality_code, online
        from offers where kind = 'COURSE'`,
   );
-  await step('course_sessions', SESSIONS_SQL, [sizes.sessions]);
+  await step('course_sessions', SESSIONS_SQL, [sizes.sessions, sizes.historyDays ?? 60]);
   if (sizes.students) {
     await step(
       'student users',
