@@ -89,7 +89,7 @@ export function Bars({ title, description, data, categoryKey, series, stacked, f
         <XAxis dataKey={categoryKey} tick={{ fill: '#17232d' }} />
         <YAxis allowDecimals={false} tick={{ fill: '#17232d' }} tickFormatter={formatValue} />
         <Tooltip formatter={(value) => (typeof value === 'number' ? formatValue(value) : String(value))} />
-        <Legend />
+        <Legend itemSorter={(item) => series.findIndex((s) => s.label === item.value)} />
         {series.map((s, index) => (
           <Bar
             key={s.key}
@@ -143,7 +143,7 @@ export function BarAndLine({ title, description, data, categoryKey, bars, line, 
           tickFormatter={formatValue}
         />
         <Tooltip formatter={(value) => (typeof value === 'number' ? formatValue(value) : String(value))} />
-        <Legend />
+        <Legend itemSorter={(item) => (item.value === bars.label ? 0 : 1)} />
         <Bar yAxisId="bars" dataKey={bars.key} name={bars.label} fill={fillOf(prefix, 0)} isAnimationActive={false} />
         <Line
           yAxisId="line"
