@@ -49,7 +49,6 @@ export function UnmetDemandList({ limit = UNMET_DEMAND_MAX, headingLevel = 3, no
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const rows = useMemo(() => data?.unmetDemand ?? null, [data]);
   const topicName = (id: string) => topicById(id)?.labels[locale] ?? id;
-  const placeName = (key: string) => (key === REMOTE ? t('unmetDemand.remote') : municipalityName(key, locale));
 
   const options = useMemo(() => {
     const collator = new Intl.Collator(INTL_LOCALES[locale]);
@@ -135,7 +134,14 @@ export function UnmetDemandList({ limit = UNMET_DEMAND_MAX, headingLevel = 3, no
             <UnmetDemandItem
               key={`${row.kind}-${row.topic}-${placeKey(row)}`}
               row={row}
-              title={`${topicName(row.topic)} – ${placeName(placeKey(row))}`}
+              title={
+                row.municipalityCode === null
+                  ? t('unmetDemand.rowTitleRemote', { topic: topicName(row.topic) })
+                  : t('unmetDemand.rowTitle', {
+                      topic: topicName(row.topic),
+                      place: municipalityName(row.municipalityCode, locale),
+                    })
+              }
               headingLevel={headingLevel}
               now={now}
             />

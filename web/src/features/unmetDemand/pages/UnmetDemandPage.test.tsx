@@ -97,17 +97,17 @@ describe('the unmet demand page', () => {
 
   it('lists each topic and area with the needs, people and companies waiting and since when', async () => {
     const { named } = renderPage();
-    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö – Kemi' });
+    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö, Kemi' });
     expect(screen.getByRole('heading', { level: 1, name: 'Vastaamaton kysyntä' })).toBeTruthy();
     // The server's bound, asked for once.
     expect(named('UnmetDemand').map((op) => op.variables)).toEqual([{ limit: 100 }]);
     // The definition, as the report states it.
     expect(screen.getByText(/^Avoimet kurssi- ja paikkatarpeet aiheittain ja kunnittain/)).toBeTruthy();
     // In the server's order, largest first; remote needs named as such.
-    expect(rowHeadings()).toEqual(['Aurinkosähkö – Kemi', 'Biokaasu – Etänä tai verkossa', 'Aurinkosähkö – Rovaniemi']);
+    expect(rowHeadings()).toEqual(['Aurinkosähkö, Kemi', 'Biokaasu, etänä tai verkossa', 'Aurinkosähkö, Rovaniemi']);
     await expectAnnounced('3 aihetta ja aluetta');
 
-    const course = row('Aurinkosähkö – Kemi');
+    const course = row('Aurinkosähkö, Kemi');
     expect(within(course).getByText('Koulutus')).toBeTruthy();
     expect(fact(course, 'Avoimia tarpeita')).toBe('3');
     expect(fact(course, 'Odottavia henkilöitä')).toBe('14');
@@ -119,16 +119,16 @@ describe('the unmet demand page', () => {
     );
     expect(within(course).getByText(/Kemin Kone Oy/)).toBeTruthy();
     // Placements count the positions to fill.
-    expect(fact(row('Biokaasu – Etänä tai verkossa'), 'Täytettäviä paikkoja')).toBe('4');
+    expect(fact(row('Biokaasu, etänä tai verkossa'), 'Täytettäviä paikkoja')).toBe('4');
   });
 
   it('gives an educator a link to publish a course, or present a student pool, on the row’s topic', async () => {
     renderPage();
-    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö – Kemi' });
-    const createCourse = within(row('Aurinkosähkö – Kemi')).getByRole('link', { name: /^Luo kurssi tähän/ });
+    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö, Kemi' });
+    const createCourse = within(row('Aurinkosähkö, Kemi')).getByRole('link', { name: /^Luo kurssi tähän/ });
     expect(createCourse.getAttribute('href')).toBe('/offers/new?topic=solar-pv');
-    expect(createCourse.textContent).toBe('Luo kurssi tähän: Aurinkosähkö – Kemi');
-    const presentPool = within(row('Biokaasu – Etänä tai verkossa')).getByRole('link', {
+    expect(createCourse.textContent).toBe('Luo kurssi tähän: Aurinkosähkö, Kemi');
+    const presentPool = within(row('Biokaasu, etänä tai verkossa')).getByRole('link', {
       name: /^Esittele opiskelijaryhmä tähän/,
     });
     expect(presentPool.getAttribute('href')).toBe('/offers/new?kind=STUDENT_POOL&topic=biogas');
@@ -137,24 +137,24 @@ describe('the unmet demand page', () => {
   it('shows a coordinator the same rows without the educator’s links', async () => {
     session.current = coordinator;
     renderPage();
-    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö – Kemi' });
+    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö, Kemi' });
     expect(screen.queryByRole('link', { name: /^Luo kurssi tähän/ })).toBeNull();
     expect(screen.queryByRole('link', { name: /^Esittele opiskelijaryhmä/ })).toBeNull();
   });
 
   it('filters by kind, topic and municipality on the rows loaded', async () => {
     const { named } = renderPage();
-    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö – Kemi' });
+    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö, Kemi' });
     const user = userEvent.setup();
 
     await user.click(screen.getByRole('button', { name: /Aihe$/ }));
     await user.click(await screen.findByRole('option', { name: 'Aurinkosähkö' }));
-    expect(rowHeadings()).toEqual(['Aurinkosähkö – Kemi', 'Aurinkosähkö – Rovaniemi']);
+    expect(rowHeadings()).toEqual(['Aurinkosähkö, Kemi', 'Aurinkosähkö, Rovaniemi']);
     await expectAnnounced('2/3 aiheesta ja alueesta');
 
     await user.click(screen.getByRole('button', { name: /Laji$/ }));
     await user.click(await screen.findByRole('option', { name: 'Opinnäytetyö' }));
-    expect(rowHeadings()).toEqual(['Aurinkosähkö – Rovaniemi']);
+    expect(rowHeadings()).toEqual(['Aurinkosähkö, Rovaniemi']);
 
     await user.click(screen.getByRole('button', { name: 'Tyhjennä rajaukset' }));
     expect(rowHeadings()).toHaveLength(3);
@@ -164,7 +164,7 @@ describe('the unmet demand page', () => {
     const places = (await screen.findAllByRole('option')).map((option) => option.textContent);
     expect(places).toEqual(['Kaikki kunnat', 'Etänä tai verkossa', 'Kemi', 'Rovaniemi']);
     await user.click(screen.getByRole('option', { name: 'Etänä tai verkossa' }));
-    expect(rowHeadings()).toEqual(['Biokaasu – Etänä tai verkossa']);
+    expect(rowHeadings()).toEqual(['Biokaasu, etänä tai verkossa']);
     // Filtering asks the server nothing more.
     expect(named('UnmetDemand')).toHaveLength(1);
   });
@@ -187,18 +187,18 @@ describe('the unmet demand page', () => {
 
   it('names topics and places in the reader’s language', async () => {
     renderPage();
-    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö – Kemi' });
+    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö, Kemi' });
     await switchLanguage('en');
-    expect(rowHeadings()).toEqual(['Solar PV – Kemi', 'Biogas – Remote or online', 'Solar PV – Rovaniemi']);
+    expect(rowHeadings()).toEqual(['Solar PV in Kemi', 'Biogas, remote or online', 'Solar PV in Rovaniemi']);
     expect(screen.getByRole('heading', { level: 1, name: 'Unmet demand' })).toBeTruthy();
-    expect(fact(row('Solar PV – Kemi'), 'Waiting since')).toMatch(/^1 September 2026 \(.+ ago\)$/);
+    expect(fact(row('Solar PV in Kemi'), 'Waiting since')).toMatch(/^1 September 2026 \(.+ ago\)$/);
     await switchLanguage('sv');
-    expect(rowHeadings()[1]).toBe('Biogas – På distans eller online');
+    expect(rowHeadings()[1]).toBe('Biogas, på distans eller online');
   });
 
   it('has no accessibility violations', async () => {
     renderPage();
-    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö – Kemi' });
+    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö, Kemi' });
     expect(await axeViolations()).toEqual([]);
   });
 });
@@ -213,15 +213,15 @@ describe('UnmetDemandList on its own (the coordinator’s report embeds it)', ()
   it('asks for the limit given, within the server’s bound, and counts the waiting time to `now`', async () => {
     const client = server();
     renderRoutes([{ path: '/', element: <UnmetDemandList limit={20} now={NOW} /> }], '/', client.client);
-    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö – Kemi' });
-    expect(fact(row('Biokaasu – Etänä tai verkossa'), 'Odottanut alkaen')).toBe(
+    await screen.findByRole('heading', { level: 3, name: 'Aurinkosähkö, Kemi' });
+    expect(fact(row('Biokaasu, etänä tai verkossa'), 'Odottanut alkaen')).toBe(
       '26. marraskuuta 2026 (7 päivää sitten)',
     );
-    expect(fact(row('Aurinkosähkö – Rovaniemi'), 'Odottanut alkaen')).toBe('1. lokakuuta 2025 (1 vuosi sitten)');
+    expect(fact(row('Aurinkosähkö, Rovaniemi'), 'Odottanut alkaen')).toBe('1. lokakuuta 2025 (1 vuosi sitten)');
     cleanup();
     const tooMany = server();
     renderRoutes([{ path: '/', element: <UnmetDemandList limit={500} headingLevel={2} /> }], '/', tooMany.client);
-    await screen.findByRole('heading', { level: 2, name: 'Aurinkosähkö – Kemi' });
+    await screen.findByRole('heading', { level: 2, name: 'Aurinkosähkö, Kemi' });
     expect(client.named('UnmetDemand')[0]?.variables).toEqual({ limit: 20 });
     expect(tooMany.named('UnmetDemand')[0]?.variables).toEqual({ limit: 100 });
   });
