@@ -46,7 +46,8 @@ async function chartTable(user: ReturnType<typeof userEvent.setup>, caption: str
   return within(figure).getByRole('table', { name: caption });
 }
 
-describe('the coordinator’s report', () => {
+// Rendering the whole report with its five charts in jsdom takes seconds on a busy machine.
+describe('the coordinator’s report', { timeout: 60_000 }, () => {
   beforeEach(() => {
     prepareDom();
     // Only Date is faked: "today" in Helsinki is 15 June 2026; timers stay real for the UI.
@@ -117,7 +118,7 @@ describe('the coordinator’s report', () => {
     ]);
   });
 
-  it('gives every chart its data as a table with a caption and scoped headers', { timeout: 30_000 }, async () => {
+  it('gives every chart its data as a table with a caption and scoped headers', async () => {
     const user = userEvent.setup();
     const { client } = server();
     renderReport(client);
@@ -199,7 +200,7 @@ describe('the coordinator’s report', () => {
     ]);
   });
 
-  it('puts a preset’s period in the address and asks the server for it', { timeout: 30_000 }, async () => {
+  it('puts a preset’s period in the address and asks the server for it', async () => {
     const user = userEvent.setup();
     const { client, named } = server();
     const { router } = renderReport(client);
@@ -241,7 +242,7 @@ describe('the coordinator’s report', () => {
     );
   });
 
-  it('checks other dates as the server does before asking for them', { timeout: 30_000 }, async () => {
+  it('checks other dates as the server does before asking for them', async () => {
     const user = userEvent.setup();
     const { client, named } = server();
     const { router } = renderReport(client, '/reports?from=2026-03-01&to=2026-03-31');
@@ -332,7 +333,7 @@ describe('the coordinator’s report', () => {
     }
   });
 
-  it('has no accessibility violations that axe finds, with the tables open', { timeout: 60_000 }, async () => {
+  it('has no accessibility violations that axe finds, with the tables open', async () => {
     const user = userEvent.setup();
     const { client } = server();
     const { container } = renderReport(client);
