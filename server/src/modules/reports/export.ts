@@ -3,6 +3,11 @@
  * breakdown, with the period and the previous period side by side and each figure's definition, so
  * that the file stands alone for an auditor. Labels and definitions come from shared (REPORT_TEXTS,
  * REPORT_BREAKDOWN_TEXTS): the file says what the report page says.
+ *
+ * XLSX by write-excel-file (pinned): it writes what a report needs (numbers with their formats, bold,
+ * widths, a frozen heading) with one dependency (fflate) and is released regularly; exceljs, the
+ * other candidate, had its last stable release in 2023 and brings archiver, unzipper, fast-csv,
+ * uuid and tmp along for reading and streaming, which the export does not need.
  */
 import {
   municipalityName,
