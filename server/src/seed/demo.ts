@@ -10,6 +10,7 @@ import type { Database } from '../db/client.js';
 import { hashPassword } from '../modules/accounts/index.js';
 import { users } from '../modules/accounts/tables.js';
 import { memberships, organisations } from '../modules/organisations/tables.js';
+import { seedHistory, type HistoryCounts } from './demo-history.js';
 import { DEMO_STUDENTS } from './demo-students.js';
 import { seedDeps, seedMarketplace, type DemoAccount, type MarketplaceCounts } from './marketplace.js';
 
@@ -47,6 +48,15 @@ export const DEMO_USERS: DemoUser[] = [
   { key: 'kittila', name: 'Olli Kangas', roles: ['ENTREPRENEUR'] },
   { key: 'simo', name: 'Tuula Rantala', roles: ['ENTREPRENEUR'] },
   { key: 'keminmaa', name: 'Eero Jokela', roles: ['ENTREPRENEUR'] },
+  // Owners of the companies that joined during the demo history (./history-plan.ts).
+  { key: 'napapiiri', name: 'Tapio Korva', roles: ['ENTREPRENEUR'] },
+  { key: 'ounasvaara', name: 'Mervi Lohi', roles: ['ENTREPRENEUR'] },
+  { key: 'perameri', name: 'Kimmo Paavola', roles: ['ENTREPRENEUR'] },
+  { key: 'kemi', name: 'Sirpa Kaikkonen', roles: ['ENTREPRENEUR'] },
+  { key: 'tornio', name: 'Jukka Liikamaa', roles: ['ENTREPRENEUR'] },
+  { key: 'ylitornio', name: 'Leena Raasakka', roles: ['ENTREPRENEUR'] },
+  { key: 'tervola', name: 'Arto Kylmälä', roles: ['ENTREPRENEUR'] },
+  { key: 'saariselka', name: 'Jouni Lukkari', roles: ['ENTREPRENEUR'] },
   ...DEMO_STUDENTS.filter((s) => s.key !== 'student').map((s): DemoUser => ({
     key: s.key,
     name: s.name,
@@ -181,6 +191,44 @@ const COMPANIES: DemoOrganisation[] = [
   members: [[owner!, 'OWNER']] as [string, MembershipRole][],
 }));
 
+/** Companies that joined the cluster during the demo history, verified as they came. */
+const JOINED_LATER: DemoOrganisation[] = [
+  ['Napapiirin Sähkö ja Aurinko Oy', '698', '3209800', 'napapiiri', 'Aurinkosähkö- ja latausasennuksia Rovaniemellä.'],
+  ['Ounasvaaran Lämpötekniikka Oy', '698', '3210500', 'ounasvaara', 'Maalämpöä, LVI-urakointia ja energiaremontteja.'],
+  ['Perämeren Tuulipalvelu Oy', '240', '3211200', 'perameri', 'Tuulivoimaloiden huoltoa Perämeren rannikolla.'],
+  [
+    'Kemin Energiakorjaus Oy',
+    '240',
+    '3211900',
+    'kemi',
+    'Energiakatselmuksia ja korjausrakentamista Kemi-Tornion alueella.',
+  ],
+  ['Tornion Biolämpö Oy', '851', '3212600', 'tornio', 'Hakelämpölaitoksia ja lämmön myyntiä Tornion kylissä.'],
+  [
+    'Ylitornion Maatilaenergia Oy',
+    '976',
+    '3213300',
+    'ylitornio',
+    'Biokaasua ja aurinkosähköä Tornionlaakson maatiloille.',
+  ],
+  ['Tervolan Puuhake Oy', '845', '3214000', 'tervola', 'Metsähaketta ja energiapuun korjuuta Tervolassa ja Simossa.'],
+  [
+    'Saariselän Energiapalvelu Oy',
+    '148',
+    '3214700',
+    'saariselka',
+    'Matkailurakennusten energiaremontteja Saariselällä ja Ivalossa.',
+  ],
+].map(([name, municipalityCode, businessIdBase, owner, description]) => ({
+  name: name!,
+  kind: 'COMPANY' as const,
+  municipalityCode: municipalityCode!,
+  businessIdBase: businessIdBase!,
+  description: description!,
+  verified: true,
+  members: [[owner!, 'OWNER']] as [string, MembershipRole][],
+}));
+
 /** Appends the Y-tunnus check digit, moving to the next number when none exists (remainder 1). */
 export function withCheckDigit(base: string): string {
   const weights = [7, 9, 10, 5, 8, 4, 2];
@@ -196,6 +244,8 @@ export const demoEmail = (key: string) => `${key}@${DEMO_DOMAIN}`;
 export interface SeededDemoData extends MarketplaceCounts {
   users: number;
   organisations: number;
+  /** The past written before the day of seeding (./demo-history.ts). */
+  history: HistoryCounts;
 }
 
 /** Seeds the demo data into an empty database; returns what it made, or null when it did nothing. */
@@ -221,7 +271,7 @@ export async function seedDemoData(db: Database): Promise<SeededDemoData | null>
       .returning({ id: users.id, email: users.email });
     const userId = new Map(createdUsers.map((u) => [u.email, u.id]));
 
-    const all = [...EDUCATIONAL, ...COMPANIES];
+    const all = [...EDUCATIONAL, ...COMPANIES, ...JOINED_LATER];
     const createdOrgs = await tx
       .insert(organisations)
       .values(
@@ -263,6 +313,20 @@ export async function seedDemoData(db: Database): Promise<SeededDemoData | null>
       ]),
     );
     const marketplace = await seedMarketplace(seedDeps(tx), accounts);
-    return { users: createdUsers.length, organisations: createdOrgs.length, ...marketplace };
+    const history = await seedHistory(tx, accounts, {
+      organisations: all.map((o) => ({
+        key: o.members[0]![0],
+        name: o.name,
+        kind: o.kind,
+        municipalityCode: o.municipalityCode,
+        verified: o.verified,
+        // The Tornio company writes in Swedish (./demo-needs.ts).
+        language: o.members[0]![0] === 'tornionlaakso' ? 'sv' : 'fi',
+      })),
+      students: DEMO_STUDENTS,
+      names: new Map(DEMO_USERS.map((u) => [u.key, u.name])),
+      emails: new Map(DEMO_USERS.map((u) => [u.key, demoEmail(u.key)])),
+    });
+    return { users: createdUsers.length, organisations: createdOrgs.length, ...marketplace, history };
   });
 }

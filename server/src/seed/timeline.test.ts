@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, easterSunday, isCourseDay, monthsEn, monthsFi, monthsSv, seasonFi, timeline } from './timeline.js';
+import {
+  addDays,
+  daysBetween,
+  easterSunday,
+  isCourseDay,
+  isOfficeDay,
+  monthsEn,
+  monthsFi,
+  monthsSv,
+  seasonFi,
+  timeline,
+} from './timeline.js';
 
 /** Noon in Helsinki on a date, so that the Helsinki date is that date. */
 const at = (date: string) => new Date(`${date}T09:00:00Z`);
@@ -45,6 +56,27 @@ describe('demo timeline', () => {
     expect(timeline(at('2027-06-01')).courseDay(20, 3)).toBe('2027-08-10');
     // Nothing within the six months ahead: the caller leaves the session out.
     expect(timeline(at('2027-01-01')).courseDay(200)).toBeNull();
+  });
+
+  it('knows the office days: weekdays, but not holidays, Christmas or July', () => {
+    for (const day of ['2026-12-03', '2026-12-07', '2027-01-07', '2026-06-22', '2027-08-02']) {
+      expect(isOfficeDay(day), day).toBe(true);
+    }
+    // A Saturday, the Christmas season, July, Good Friday, May Day and Midsummer Eves.
+    for (const day of [
+      '2026-12-05',
+      '2026-12-21',
+      '2027-01-05',
+      '2026-07-15',
+      '2027-03-26',
+      '2026-05-01',
+      '2026-06-19',
+      '2027-06-25',
+    ]) {
+      expect(isOfficeDay(day), day).toBe(false);
+    }
+    expect(daysBetween('2026-12-03', '2027-01-02')).toBe(30);
+    expect(daysBetween('2027-03-29', '2027-03-27')).toBe(-2);
   });
 
   it('sets deadlines ahead of the period, never sooner than ten days', () => {

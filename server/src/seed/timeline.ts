@@ -55,6 +55,25 @@ export function isCourseDay(date: string): boolean {
 }
 
 /**
+ * Whether people do their office work on a date: a weekday that is not a Finnish public holiday,
+ * Midsummer Eve, the Christmas season (20.12.–6.1.) or in July, when Finland is on holiday.
+ */
+export function isOfficeDay(date: string): boolean {
+  if (weekday(date) === 0 || weekday(date) === 6) return false;
+  const monthDay = date.slice(5);
+  if (monthDay >= '12-20' || monthDay <= '01-06') return false;
+  if (monthDay.startsWith('07-')) return false;
+  if (monthDay === '05-01' || monthDay === '12-06') return false;
+  if (weekday(date) === 5 && monthDay >= '06-19' && monthDay <= '06-25') return false;
+  return !easterHolidays(Number(date.slice(0, 4))).includes(date);
+}
+
+/** The number of days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((parse(to).getTime() - parse(from).getTime()) / 86_400_000);
+}
+
+/**
  * A date in the Christmas or summer holidays, moved on by the length of the season: courses that
  * would have fallen in it keep their order and spacing after it instead of all starting on its
  * first day back.
