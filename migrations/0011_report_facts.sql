@@ -8,7 +8,12 @@ CREATE TABLE "report_bookings" (
 	"participants" integer DEFAULT 0 NOT NULL,
 	"marked" integer DEFAULT 0 NOT NULL,
 	"attended" integer DEFAULT 0 NOT NULL,
-	"confirmed_at" timestamp with time zone NOT NULL
+	"confirmed_at" timestamp with time zone NOT NULL,
+	"session_starts_at" timestamp with time zone NOT NULL,
+	"session_ends_at" timestamp with time zone NOT NULL,
+	"municipality_code" text,
+	"educator_organisation_id" uuid NOT NULL,
+	"educator_kind" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "report_matches" (
@@ -38,12 +43,14 @@ CREATE TABLE "report_needs" (
 );
 --> statement-breakpoint
 ALTER TABLE "bookings" ADD COLUMN "need_id" uuid;--> statement-breakpoint
-CREATE INDEX "report_bookings_session_idx" ON "report_bookings" USING btree ("session_id") WHERE "report_bookings"."state" = 'CONFIRMED';--> statement-breakpoint
+CREATE INDEX "report_bookings_session_idx" ON "report_bookings" USING btree ("session_id");--> statement-breakpoint
+CREATE INDEX "report_bookings_starts_idx" ON "report_bookings" USING btree ("session_starts_at") WHERE "report_bookings"."state" = 'CONFIRMED';--> statement-breakpoint
 CREATE INDEX "report_matches_matched_idx" ON "report_matches" USING btree ("matched_at");--> statement-breakpoint
 CREATE INDEX "report_needs_published_idx" ON "report_needs" USING btree ("published_at");--> statement-breakpoint
 CREATE INDEX "report_needs_first_match_idx" ON "report_needs" USING btree ("first_match_at");--> statement-breakpoint
 CREATE INDEX "report_needs_filled_idx" ON "report_needs" USING btree ("filled_at");--> statement-breakpoint
 ALTER TABLE "bookings" ADD CONSTRAINT "bookings_need_id_needs_id_fk" FOREIGN KEY ("need_id") REFERENCES "public"."needs"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "course_sessions_starts_idx" ON "course_sessions" USING btree ("starts_at");--> statement-breakpoint
 -- Cluster reporting (issue 14): the report is computed from anonymous facts, recorded here by the
 -- database when things happen, so that every write path (the booking fast path, jobs, the demo seed)
 -- records them, in the same transaction. Facts hold no person's data and no foreign keys: deleting
@@ -60,6 +67,8 @@ BEGIN
           CASE WHEN n.state = 'FILLED' THEN changed_at END,
           CASE WHEN n.state IN ('FILLED', 'CLOSED', 'EXPIRED') THEN changed_at END)
   ON CONFLICT ("need_id") DO UPDATE SET
+    -- The app never moves a publication; the demo seed dates its needs back after writing them.
+    "published_at" = EXCLUDED."published_at",
     "state" = EXCLUDED."state",
     "filled_at" = CASE WHEN EXCLUDED."state" = 'FILLED' THEN coalesce(r."filled_at", EXCLUDED."filled_at") END,
     -- The first time it stopped being open; EXPIRED → FILLED keeps it (the state before filling was EXPIRED).
@@ -117,14 +126,20 @@ CREATE TRIGGER "report_application_accepted" AFTER INSERT ON "application_events
 CREATE FUNCTION "report_record_booking"("b" "bookings") RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   IF b.state = 'CONFIRMED' THEN
-    INSERT INTO "report_bookings" AS r ("booking_id", "session_id", "company_id", "state", "seats", "confirmed_at")
-    VALUES (b.id, b.session_id,
-            -- The company it was booked for: the need's, or the booker's own (their first company).
-            coalesce((SELECT n.organisation_id FROM "needs" n WHERE n.id = b.need_id),
-                     (SELECT m.organisation_id FROM "memberships" m
-                        JOIN "organisations" o ON o.id = m.organisation_id AND o.kind = 'COMPANY'
-                      WHERE m.user_id = b.booked_by ORDER BY m.created_at, m.organisation_id LIMIT 1)),
-            'CONFIRMED', b.seats, coalesce(b.confirmed_at, b.updated_at))
+    INSERT INTO "report_bookings" AS r ("booking_id", "session_id", "company_id", "state", "seats", "confirmed_at",
+                                       "session_starts_at", "session_ends_at", "municipality_code",
+                                       "educator_organisation_id", "educator_kind")
+    SELECT b.id, b.session_id,
+           -- The company it was booked for: the need's, or the booker's own (their first company).
+           coalesce((SELECT n.organisation_id FROM "needs" n JOIN "organisations" c ON c.id = n.organisation_id
+                     WHERE n.id = b.need_id AND c.kind = 'COMPANY'),
+                    (SELECT m.organisation_id FROM "memberships" m
+                       JOIN "organisations" c ON c.id = m.organisation_id AND c.kind = 'COMPANY'
+                     WHERE m.user_id = b.booked_by ORDER BY m.created_at, m.organisation_id LIMIT 1)),
+           'CONFIRMED', b.seats, coalesce(b.confirmed_at, b.updated_at),
+           s.starts_at, s.ends_at, s.municipality_code, o.organisation_id, e.kind
+    FROM "course_sessions" s JOIN "offers" o ON o.id = s.offer_id JOIN "organisations" e ON e.id = o.organisation_id
+    WHERE s.id = b.session_id
     ON CONFLICT ("booking_id") DO UPDATE SET "state" = 'CONFIRMED', "seats" = EXCLUDED."seats";
     PERFORM "report_count_participants"(b.id);
     IF b.need_id IS NOT NULL THEN
@@ -135,6 +150,20 @@ BEGIN
     UPDATE "report_bookings" SET "state" = b.state WHERE "booking_id" = b.id;
   END IF;
 END $$;
+--> statement-breakpoint
+-- A session that moves takes its bookings' facts with it (time and place are the session's).
+CREATE FUNCTION "report_session_moved"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "report_bookings" SET "session_starts_at" = NEW.starts_at, "session_ends_at" = NEW.ends_at,
+                               "municipality_code" = NEW.municipality_code
+  WHERE "session_id" = NEW.id;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER "report_session_moved" AFTER UPDATE OF "starts_at", "ends_at", "municipality_code" ON "course_sessions"
+  FOR EACH ROW WHEN (NEW.starts_at IS DISTINCT FROM OLD.starts_at OR NEW.ends_at IS DISTINCT FROM OLD.ends_at
+                     OR NEW.municipality_code IS DISTINCT FROM OLD.municipality_code)
+  EXECUTE FUNCTION "report_session_moved"();
 --> statement-breakpoint
 CREATE FUNCTION "report_count_participants"("booking" uuid) RETURNS void LANGUAGE sql AS $$
   UPDATE "report_bookings" r SET "participants" = c.n, "marked" = c.m, "attended" = c.a

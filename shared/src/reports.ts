@@ -215,7 +215,7 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     attendanceRate: {
       label: 'Attendance rate',
       definition:
-        'Participants marked present divided by the participants of confirmed bookings, on the sessions held in the period whose attendance was marked.',
+        'Participants marked present divided by the participants of the confirmed bookings whose attendance was marked, on the sessions held in the period.',
     },
     sessionsCancelledTooFew: {
       label: 'Sessions cancelled for too few participants',
@@ -337,7 +337,7 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     attendanceRate: {
       label: 'Osallistumisaste',
       definition:
-        'Läsnä oleviksi merkityt jaettuna vahvistettujen varausten osallistujilla niillä jakson toteutuskerroilla, joiden läsnäolo on merkitty.',
+        'Läsnä oleviksi merkityt jaettuna niiden vahvistettujen varausten osallistujilla, joiden läsnäolo on merkitty, jakson toteutuneilla toteutuskerroilla.',
     },
     sessionsCancelledTooFew: {
       label: 'Liian vähien osallistujien vuoksi perutut',
@@ -454,7 +454,7 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     attendanceRate: {
       label: 'Närvarograd',
       definition:
-        'Närvarande delat med deltagarna i bekräftade bokningar, på periodens genomförda tillfällen där närvaron markerades.',
+        'Närvarande delat med deltagarna i de bekräftade bokningar där närvaron markerades, på periodens genomförda tillfällen.',
     },
     sessionsCancelledTooFew: {
       label: 'Tillfällen inställda för för få deltagare',

@@ -21,7 +21,6 @@ import { needs } from '../modules/needs/tables.js';
 import { courseSessions, offers } from '../modules/offers/tables.js';
 import { memberships, organisations } from '../modules/organisations/tables.js';
 import { matches, proposals } from '../modules/proposals/tables.js';
-import { reportNeeds } from '../modules/reports/tables.js';
 import { searchItems } from '../modules/search/tables.js';
 import { planHistory, type HistoryInput, type HistoryPlan } from './history-plan.js';
 import type { DemoAccount } from './marketplace.js';
@@ -394,12 +393,9 @@ async function spreadCurrentDemo(db: Database, now: Date) {
   await db.execute(sql`
     update ${courseSessions} as s set created_at = o.created_at
     from ${offers} o where o.id = s.offer_id and s.created_at > o.created_at and o.state <> 'ARCHIVED'`);
-  // What the search shows as newest, and when the report counts a need as posted.
+  // What the search shows as newest (the report's facts follow the needs by their trigger).
   await db.execute(sql`
     update ${searchItems} as s
     set published_at = coalesce((select published_at from ${needs} where id = s.id),
                                 (select published_at from ${offers} where id = s.id), s.published_at)`);
-  await db.execute(sql`
-    update ${reportNeeds} as r set published_at = n.published_at
-    from ${needs} n where n.id = r.need_id and n.published_at is not null and r.published_at <> n.published_at`);
 }

@@ -93,5 +93,7 @@ export const courseSessions = pgTable(
       .on(t.decisionAt)
       .where(sql`${t.cancelledAt} is null and ${t.minParticipants} is not null`),
     index('course_sessions_offer_idx').on(t.offerId, t.startsAt),
+    // The cluster report reads the sessions of a period.
+    index('course_sessions_starts_idx').on(t.startsAt),
   ],
 );

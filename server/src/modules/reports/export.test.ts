@@ -115,8 +115,12 @@ beforeAll(async () => {
             20, 0, 'fi')`);
   await app.db.execute(sql`
     insert into report_bookings (booking_id, session_id, company_id, state, seats, participants, marked, attended,
-                                 confirmed_at)
-    values (${randomUUID()}, ${sessionId}, ${salla.id}, 'CONFIRMED', 3, 3, 3, 2, '2025-08-01T00:00:00Z')`);
+                                 confirmed_at, session_starts_at, session_ends_at, municipality_code,
+                                 educator_organisation_id, educator_kind)
+    select ${randomUUID()}, s.id, ${salla.id}, 'CONFIRMED', 3, 3, 3, 2, '2025-08-01T00:00:00Z', s.starts_at, s.ends_at,
+           s.municipality_code, o.organisation_id, e.kind
+    from course_sessions s join offers o on o.id = s.offer_id join organisations e on e.id = o.organisation_id
+    where s.id = ${sessionId}`);
 
   const r = await gql(app, REPORT_QUERY, { from: '2025-01-01', to: '2025-12-31' }, { token: coordinator.token });
   expect(r.errors).toBeUndefined();

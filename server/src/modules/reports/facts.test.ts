@@ -18,7 +18,8 @@ const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id
 
 let app: TestApp;
 const period = () => presetPeriod('LAST_12_MONTHS', todayInHelsinki());
-const rows = async <T>(query: ReturnType<typeof sql>) => (await app.db.execute(query)).rows as T[];
+const rows = async <T>(query: ReturnType<typeof sql>): Promise<T[]> =>
+  ((await app.db.execute(query)) as unknown as { rows: T[] }).rows;
 
 let booker: TestUser;
 let student: TestUser;

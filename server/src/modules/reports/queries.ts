@@ -1,7 +1,7 @@
 /**
- * The reports' use cases: the coordinator's report, unmet demand (coordinators and educators) and
- * the public results. Each runs the statements of ./statements.ts (the report's) or ./unmet.ts and
- * shapes their rows into the DTOs of ./types.ts.
+ * The coordinator's report: runs the statements of ./statements.ts side by side and shapes their
+ * rows into the DTO of ./types.ts. Counts of companies are unions of the sets the statements
+ * return (a company active in two ways counts once), against the list of companies.
  */
 import {
   MATCH_HOWS,
@@ -10,6 +10,7 @@ import {
   previousPeriod,
   REPORT_INDICATORS,
   reportPeriodSchema,
+  ROVANIEMI_CODE,
   type MatchHow,
   type NeedKind,
   type NeedState,
@@ -24,14 +25,72 @@ import { reportStatements } from './statements.js';
 import type { ClusterReportDto, Figure, RatioFigure } from './types.js';
 
 type Period = 'C' | 'P';
+const PERIODS: Period[] = ['C', 'P'];
 
-const figure = (rows: Array<{ period: Period; n: number }>): Figure => ({
-  current: rows.filter((r) => r.period === 'C').reduce((s, r) => s + r.n, 0),
-  previous: rows.filter((r) => r.period === 'P').reduce((s, r) => s + r.n, 0),
-});
+interface NeedRow {
+  g: 'STATE' | 'MONTH' | 'PLACE' | 'COMPANY';
+  period: Period;
+  kind: NeedKind | null;
+  state: NeedState | null;
+  month: string | null;
+  organisation_id: string | null;
+  count: number;
+  placed: number;
+  outside: number;
+}
+interface MatchRow {
+  g: 'HOW' | 'COMPANY' | 'PLACE' | 'EDUCATOR';
+  period: Period;
+  how: MatchHow | null;
+  kind: NeedKind | null;
+  placement: boolean | null;
+  company_id: string | null;
+  place: string | null;
+  educator_organisation_id: string | null;
+  count: number;
+  placements: number;
+  cooperation: boolean;
+}
+interface BookingRow {
+  g: 'TOTAL' | 'MONTH' | 'PLACE' | 'COMPANY';
+  period: Period;
+  month: string | null;
+  place: string | null;
+  company_id: string | null;
+  seats: number;
+  attended: number;
+  marked_participants: number | null;
+  marked_attended: number | null;
+  attended_educational: number | null;
+  online_seats: number | null;
+}
+interface SessionRow {
+  g: 'TOTAL' | 'MONTH' | 'CANCELLED';
+  period: Period;
+  month: string | null;
+  sessions: number;
+  courses: number;
+  placed: number;
+  outside: number;
+  educators: string[] | null;
+}
+interface MembersRow {
+  verified_current: number;
+  verified_previous: number;
+  new_current: number;
+  new_previous: number;
+}
 
 const PLACEMENT_KINDS = NEED_KINDS.filter((k) => k !== 'COURSE');
 const ENDED_STATES = NEED_STATES.filter((s) => s !== 'DRAFT');
+const round1 = (n: number | null | undefined) => (n == null ? null : Math.round(n * 10) / 10);
+const ratio = (part: number, whole: number) => (whole ? Math.round((part / whole) * 1000) / 1000 : null);
+const sum = <T>(rows: T[], pick: (row: T) => number | null | undefined) => rows.reduce((s, r) => s + (pick(r) ?? 0), 0);
+/** A figure from rows of both periods. */
+const both = <T extends { period: Period }>(rows: T[], pick: (rows: T[]) => number): Figure => ({
+  current: pick(rows.filter((r) => r.period === 'C')),
+  previous: pick(rows.filter((r) => r.period === 'P')),
+});
 
 /** Every month ("YYYY-MM") from the period's first to its last. */
 function monthsOf(period: ReportPeriod): string[] {
@@ -47,103 +106,174 @@ function monthsOf(period: ReportPeriod): string[] {
   }
 }
 
-const round1 = (n: number | null | undefined) => (n == null ? null : Math.round(n * 10) / 10);
-
 /** Computes the report for a period, with no check of who asks (the public results use it too). */
 export async function computeReport(deps: Deps, period: ReportPeriod): Promise<ClusterReportDto> {
   const s = reportStatements(period);
   const db = deps.db;
   // Independent statements: on PostgreSQL the pool runs them side by side.
-  const [kindState, perMonth, matches, medians, courses, cancelled, reach, members] = await Promise.all([
-    queryRows<{ kind: NeedKind; period: Period; state: NeedState; count: number }>(db, s.needsByKindAndState),
-    queryRows<{ month: string; kind: NeedKind; count: number }>(db, s.needsPerMonth),
-    queryRows<{ period: Period; how: MatchHow; kind: NeedKind; placement: boolean; count: number }>(db, s.matchesMade),
+  const [needRows, medians, matchRows, bookingRows, sessionRows, companyRows, members] = await Promise.all([
+    queryRows<NeedRow>(db, s.needFacts),
     queryRows<{ measure: 'FIRST_MATCH' | 'FILLED'; period: Period; days: number | null }>(db, s.medians),
-    queryRows<CourseRow>(db, s.courseFigures),
-    queryRows<{ period: Period; count: number }>(db, s.cancelledTooFew),
-    queryRows<ReachRow>(db, s.reachAndIndicators),
+    queryRows<MatchRow>(db, s.matchFacts),
+    queryRows<BookingRow>(db, s.bookingFacts),
+    queryRows<SessionRow>(db, s.sessionFacts),
+    queryRows<{ id: string; municipality_code: string | null }>(db, s.companies),
     queryRows<MembersRow>(db, s.members),
   ]);
 
-  const count = <T extends { period: Period; count: number }>(rows: T[], keep: (r: T) => boolean = () => true) =>
-    figure(rows.filter(keep).map((r) => ({ period: r.period, n: r.count })));
+  const needsBy = (g: NeedRow['g']) => needRows.filter((r) => r.g === g);
+  const matchesBy = (g: MatchRow['g']) => matchRows.filter((r) => r.g === g);
+  const bookingsBy = (g: BookingRow['g']) => bookingRows.filter((r) => r.g === g);
+  const sessionsBy = (g: SessionRow['g']) => sessionRows.filter((r) => r.g === g);
   const median = (measure: 'FIRST_MATCH' | 'FILLED'): RatioFigure => ({
     current: round1(medians.find((r) => r.measure === measure && r.period === 'C')?.days),
     previous: round1(medians.find((r) => r.measure === measure && r.period === 'P')?.days),
   });
-  const courseRow = (period: Period) => courses.find((r) => r.period === period);
-  const courseFigure = (pick: (r: CourseRow) => number): Figure => ({
-    current: pick(courseRow('C') ?? EMPTY_COURSE),
-    previous: pick(courseRow('P') ?? EMPTY_COURSE),
-  });
-  const rate = (r: CourseRow | undefined) =>
-    r && r.marked_participants ? Math.round((r.marked_attended / r.marked_participants) * 1000) / 1000 : null;
-  const totals = (period: Period) => reach.find((r) => r.row_kind === 'TOTALS' && r.period === period) ?? EMPTY_REACH;
-  const reachFigure = (pick: (r: ReachRow) => number | null): Figure => ({
-    current: pick(totals('C')) ?? 0,
-    previous: pick(totals('P')) ?? 0,
-  });
-  const share = (r: ReachRow) =>
-    r.placed_activities ? Math.round((r.outside_rovaniemi / r.placed_activities) * 1000) / 1000 : null;
-
-  const places = new Map<string | null, { companies: [number, number]; people: [number, number] }>();
-  for (const r of reach) {
-    if (r.row_kind === 'TOTALS') continue;
-    const entry = places.get(r.place) ?? { companies: [0, 0], people: [0, 0] };
-    const i = r.period === 'C' ? 0 : 1;
-    if (r.row_kind === 'PLACE') entry.people[i] += r.people_served ?? 0;
-    else entry.companies[i] += r.companies_served;
-    places.set(r.place, entry);
-  }
   const months = monthsOf(period);
+
+  // Companies, by period: who posted, who was matched (and cooperated), who had staff on a session.
+  const placeOf = new Map(companyRows.map((c) => [c.id, c.municipality_code]));
+  const isCompany = (id: string | null): id is string => id !== null && placeOf.has(id);
+  const companySets = (p: Period) => {
+    const posted = new Set(
+      needsBy('COMPANY')
+        .filter((r) => r.period === p)
+        .map((r) => r.organisation_id)
+        .filter(isCompany),
+    );
+    const matched = matchesBy('COMPANY').filter((r) => r.period === p && isCompany(r.company_id));
+    const booked = bookingsBy('COMPANY').filter((r) => r.period === p && isCompany(r.company_id));
+    const served = new Set([...matched, ...booked].map((r) => r.company_id!));
+    return {
+      active: new Set([...posted, ...served]),
+      served,
+      rco01: new Set([...matched, ...booked.filter((r) => r.attended > 0)].map((r) => r.company_id!)),
+      rco10: new Set(
+        [...matched.filter((r) => r.cooperation), ...booked.filter((r) => (r.attended_educational ?? 0) > 0)].map(
+          (r) => r.company_id!,
+        ),
+      ),
+      rcr97: sum(matched, (r) => r.placements),
+      rcr98: sum(booked, (r) => r.attended),
+    };
+  };
+  const sets = { C: companySets('C'), P: companySets('P') };
+  const companyFigure = (pick: (s: ReturnType<typeof companySets>) => number): Figure => ({
+    current: pick(sets.C),
+    previous: pick(sets.P),
+  });
+
+  // People and companies per municipality: placements where the need is, seats where the session
+  // is (online seats where the booking company is), companies where they are.
+  const places = new Map<string | null, { companies: [number, number]; people: [number, number] }>();
+  const at = (place: string | null) => {
+    const entry = places.get(place) ?? { companies: [0, 0] as [number, number], people: [0, 0] as [number, number] };
+    places.set(place, entry);
+    return entry;
+  };
+  PERIODS.forEach((p, index) => {
+    const i = index as 0 | 1;
+    for (const r of matchesBy('PLACE').filter((r) => r.period === p && r.placements > 0))
+      at(r.place).people[i] += r.placements;
+    for (const r of bookingsBy('PLACE').filter((r) => r.period === p && r.place !== null))
+      at(r.place).people[i] += r.seats;
+    for (const r of bookingsBy('COMPANY').filter((r) => r.period === p && r.online_seats)) {
+      at(isCompany(r.company_id) ? (placeOf.get(r.company_id) ?? null) : null).people[i] += r.online_seats!;
+    }
+    for (const id of sets[p].served) at(placeOf.get(id) ?? null).companies[i] += 1;
+  });
+
+  const placed = (p: Period) => {
+    const rows = [
+      ...needsBy('PLACE').filter((r) => r.period === p),
+      ...sessionsBy('TOTAL').filter((r) => r.period === p),
+    ];
+    const matchPlaces = matchesBy('PLACE').filter((r) => r.period === p && r.place !== null);
+    return ratio(
+      sum(rows, (r) => r.outside) + sum(matchPlaces, (r) => (r.place !== ROVANIEMI_CODE ? r.count : 0)),
+      sum(rows, (r) => r.placed) + sum(matchPlaces, (r) => r.count),
+    );
+  };
+  const educators = (p: Period) =>
+    new Set([
+      ...sessionsBy('TOTAL')
+        .filter((r) => r.period === p)
+        .flatMap((r) => r.educators ?? []),
+      ...matchesBy('EDUCATOR')
+        .filter((r) => r.period === p && r.educator_organisation_id)
+        .map((r) => r.educator_organisation_id!),
+    ]).size;
+  const totals = (p: Period) => bookingsBy('TOTAL').find((r) => r.period === p);
+  const attendanceRate = (p: Period) => ratio(totals(p)?.marked_attended ?? 0, totals(p)?.marked_participants ?? 0);
   const member = members[0] ?? { verified_current: 0, verified_previous: 0, new_current: 0, new_previous: 0 };
+  const howRows = matchesBy('HOW');
 
   return {
     period,
     previousPeriod: previousPeriod(period),
     needs: {
-      posted: count(kindState),
+      posted: both(needsBy('PLACE'), (rows) => sum(rows, (r) => r.count)),
       byKindAndState: NEED_KINDS.flatMap((kind) =>
         ENDED_STATES.map((state) => ({
           kind,
           state,
-          ...count(kindState, (r) => r.kind === kind && r.state === state),
+          ...both(
+            needsBy('STATE').filter((r) => r.kind === kind && r.state === state),
+            (rows) => sum(rows, (r) => r.count),
+          ),
         })),
       ),
       perMonth: months.flatMap((month) =>
         NEED_KINDS.map((kind) => ({
           month,
           kind,
-          count: perMonth.find((r) => r.month === month && r.kind === kind)?.count ?? 0,
+          count: needsBy('MONTH').find((r) => r.period === 'C' && r.month === month && r.kind === kind)?.count ?? 0,
         })),
       ),
     },
     matches: {
-      made: count(matches),
-      byHow: MATCH_HOWS.map((how) => ({ how, ...count(matches, (r) => r.how === how) })),
+      made: both(howRows, (rows) => sum(rows, (r) => r.count)),
+      byHow: MATCH_HOWS.map((how) => ({
+        how,
+        ...both(
+          howRows.filter((r) => r.how === how),
+          (rows) => sum(rows, (r) => r.count),
+        ),
+      })),
       medianDaysToFirstMatch: median('FIRST_MATCH'),
       medianDaysToFilled: median('FILLED'),
     },
     courses: {
-      coursesHeld: courseFigure((r) => r.courses),
-      sessionsHeld: courseFigure((r) => r.sessions),
-      seatsBooked: courseFigure((r) => r.seats),
-      participantsAttended: courseFigure((r) => r.attended),
-      attendanceRate: { current: rate(courseRow('C')), previous: rate(courseRow('P')) },
-      sessionsCancelledTooFew: count(cancelled),
-      sessionsPerMonth: months.map((month) => {
-        const row = courses.find((r) => r.period === 'M' && r.month === month);
-        return { month, sessions: row?.sessions ?? 0, participantsAttended: row?.attended ?? 0 };
-      }),
+      coursesHeld: both(sessionsBy('TOTAL'), (rows) => sum(rows, (r) => r.courses)),
+      sessionsHeld: both(sessionsBy('TOTAL'), (rows) => sum(rows, (r) => r.sessions)),
+      seatsBooked: both(bookingsBy('TOTAL'), (rows) => sum(rows, (r) => r.seats)),
+      participantsAttended: both(bookingsBy('TOTAL'), (rows) => sum(rows, (r) => r.attended)),
+      attendanceRate: { current: attendanceRate('C'), previous: attendanceRate('P') },
+      sessionsCancelledTooFew: both(sessionsBy('CANCELLED'), (rows) => sum(rows, (r) => r.sessions)),
+      sessionsPerMonth: months.map((month) => ({
+        month,
+        sessions: sessionsBy('MONTH').find((r) => r.month === month)?.sessions ?? 0,
+        participantsAttended: bookingsBy('MONTH').find((r) => r.period === 'C' && r.month === month)?.attended ?? 0,
+      })),
     },
     placements: {
-      filled: count(matches, (r) => r.placement),
-      byKind: PLACEMENT_KINDS.map((kind) => ({ kind, ...count(matches, (r) => r.placement && r.kind === kind) })),
+      filled: both(howRows, (rows) => sum(rows, (r) => r.placements)),
+      byKind: PLACEMENT_KINDS.map((kind) => ({
+        kind,
+        ...both(
+          howRows.filter((r) => r.kind === kind),
+          (rows) => sum(rows, (r) => r.placements),
+        ),
+      })),
     },
     reach: {
-      companiesServed: reachFigure((r) => r.companies_served),
-      peopleServed: reachFigure((r) => r.people_served),
+      companiesServed: companyFigure((s) => s.served.size),
+      peopleServed: {
+        current: sum([...places.values()], (e) => e.people[0]),
+        previous: sum([...places.values()], (e) => e.people[1]),
+      },
       byMunicipality: [...places.entries()]
+        .filter(([, e]) => e.companies[0] + e.companies[1] + e.people[0] + e.people[1] > 0)
         .map(([municipalityCode, e]) => ({
           municipalityCode,
           companies: e.companies[0],
@@ -152,78 +282,21 @@ export async function computeReport(deps: Deps, period: ReportPeriod): Promise<C
           previousPeople: e.people[1],
         }))
         .sort((a, b) => (a.municipalityCode ?? '~').localeCompare(b.municipalityCode ?? '~')),
-      shareOutsideRovaniemi: { current: share(totals('C')), previous: share(totals('P')) },
+      shareOutsideRovaniemi: { current: placed('C'), previous: placed('P') },
     },
     organisations: {
-      activeCompanies: reachFigure((r) => r.active_companies),
-      activeEducational: reachFigure((r) => r.active_educational),
+      activeCompanies: companyFigure((s) => s.active.size),
+      activeEducational: { current: educators('C'), previous: educators('P') },
       verifiedMembers: { current: member.verified_current, previous: member.verified_previous },
       newMembers: { current: member.new_current, previous: member.new_previous },
     },
     indicators: REPORT_INDICATORS.map((code) => ({
       code,
-      ...reachFigure((r) => r[code.toLowerCase() as 'rco01' | 'rco10' | 'rcr97' | 'rcr98']),
+      ...companyFigure((s) =>
+        code === 'RCO01' ? s.rco01.size : code === 'RCO10' ? s.rco10.size : code === 'RCR97' ? s.rcr97 : s.rcr98,
+      ),
     })),
   };
-}
-
-interface CourseRow {
-  period: Period | 'M';
-  month: string | null;
-  courses: number;
-  sessions: number;
-  seats: number;
-  attended: number;
-  marked_participants: number;
-  marked_attended: number;
-}
-const EMPTY_COURSE: CourseRow = {
-  period: 'C',
-  month: null,
-  courses: 0,
-  sessions: 0,
-  seats: 0,
-  attended: 0,
-  marked_participants: 0,
-  marked_attended: 0,
-};
-
-interface ReachRow {
-  row_kind: 'TOTALS' | 'PLACE' | 'COMPANY_PLACE';
-  period: Period;
-  place: string | null;
-  active_companies: number;
-  companies_served: number;
-  people_served: number | null;
-  placed_activities: number;
-  outside_rovaniemi: number;
-  active_educational: number;
-  rco01: number;
-  rco10: number;
-  rcr97: number;
-  rcr98: number | null;
-}
-const EMPTY_REACH: ReachRow = {
-  row_kind: 'TOTALS',
-  period: 'C',
-  place: null,
-  active_companies: 0,
-  companies_served: 0,
-  people_served: 0,
-  placed_activities: 0,
-  outside_rovaniemi: 0,
-  active_educational: 0,
-  rco01: 0,
-  rco10: 0,
-  rcr97: 0,
-  rcr98: 0,
-};
-
-interface MembersRow {
-  verified_current: number;
-  verified_previous: number;
-  new_current: number;
-  new_previous: number;
 }
 
 /** The coordinator's report: coordinators only; the period as the shared schema allows it. */

@@ -81,9 +81,13 @@ const booking = (
   attended: number,
 ) =>
   app.db.execute(sql`
-    insert into report_bookings (booking_id, session_id, company_id, state, seats, participants, marked, attended, confirmed_at)
-    values (${randomUUID()}, ${sessionId}, ${companyId}, ${state}, ${seats}, ${participants}, ${marked}, ${attended},
-            '2025-01-01T00:00:00Z')`);
+    insert into report_bookings (booking_id, session_id, company_id, state, seats, participants, marked, attended,
+                                 confirmed_at, session_starts_at, session_ends_at, municipality_code,
+                                 educator_organisation_id, educator_kind)
+    select ${randomUUID()}, s.id, ${companyId}, ${state}, ${seats}, ${participants}, ${marked}, ${attended},
+           '2025-01-01T00:00:00Z', s.starts_at, s.ends_at, s.municipality_code, o.organisation_id, e.kind
+    from course_sessions s join offers o on o.id = s.offer_id join organisations e on e.id = o.organisation_id
+    where s.id = ${sessionId}`);
 
 beforeAll(async () => {
   app = await buildTestApp();
@@ -217,8 +221,8 @@ describe('the coordinator report, worked out by hand', () => {
     // S1 3 + 1, S2 2, S3 1 + 1; B3 was cancelled; the session ahead is not held.
     expect(c.seatsBooked).toEqual({ current: 8, previous: 2 });
     expect(c.participantsAttended).toEqual({ current: 5, previous: 1 });
-    // Marked sessions: S1 2 of 4, S2 2 of 2, S3 1 of 2 → 5 / 8; 2024: 1 / 2.
-    expect(c.attendanceRate).toEqual({ current: 0.625, previous: 0.5 });
+    // Bookings whose attendance was marked: B1 2 of 3, B4 2 of 2, B7 1 of 1 → 5 / 6; 2024: B6 1 / 2.
+    expect(c.attendanceRate).toEqual({ current: 0.833, previous: 0.5 });
     expect(c.sessionsCancelledTooFew).toEqual({ current: 1, previous: 0 });
     expect(c.sessionsPerMonth.filter((m) => m.sessions)).toEqual([
       { month: '2025-03', sessions: 1, participantsAttended: 2 },
@@ -354,7 +358,7 @@ describe('who reads what', () => {
       ['yesterday', '2025-03-01', 'from'],
       ['1999-12-31', '2000-01-05', 'from'],
       ['2025-01-01', 'x'.repeat(5000), 'to'],
-    ]) {
+    ] as const) {
       const result = await gql(app, REPORT, { from, to }, { token: coordinator.token });
       expect(codeOf(result), `${from}–${to.slice(0, 12)}`).toBe('VALIDATION');
       expect(

@@ -1,9 +1,10 @@
 /**
- * The report's SQL. Every statement reads the whole span from the previous period's first day to
- * the current period's last, once, and splits it with `FILTER`: each figure beside the previous one
- * costs one scan. Facts are the anonymous report_* tables (./tables.ts); sessions, offers and
- * organisations are read where they live (none of them is a person's data, and a booked session is
- * never deleted). Definitions: shared/src/reports.ts (REPORT_TEXTS), which the tests hold these to.
+ * The report's SQL: one statement per kind of fact, each reading the span from the previous
+ * period's first day to the current period's last once (an index range scan) and answering several
+ * groupings at once (GROUPING SETS), so that a figure and its previous value cost one scan. The
+ * statements are independent and run side by side on the pool. Companies are counted in the use
+ * case (./queries.ts) as the union of the sets these return, as no sum of counts can be.
+ * Definitions: shared/src/reports.ts (REPORT_TEXTS), which the tests hold these to.
  */
 import { previousPeriod, ROVANIEMI_CODE, type ReportPeriod } from '@keskusvaraamo/shared';
 import { sql, type SQL } from 'drizzle-orm';
@@ -31,41 +32,36 @@ export function boundsOf(period: ReportPeriod): Bounds {
 
 /** 'C' for the current period, 'P' for the previous one, by the instant `at`. */
 const periodOf = (at: SQL, b: Bounds) => sql`case when ${at} >= ${b.mid} then 'C' else 'P' end`;
+/** The Helsinki month ("YYYY-MM") of an instant. */
+const monthOf = (at: SQL) =>
+  sql`to_char(date_trunc('month', ${at}, 'Europe/Helsinki') at time zone 'Europe/Helsinki', 'YYYY-MM')`;
 
-/** Needs published in either period, by kind and their state at the end of their period. */
-export const needsByKindAndState = (b: Bounds) => sql`
-  select kind, period, state, count(*)::int as count
+/**
+ * Needs published in either period. Rows by `g` (which grouping): 'STATE' by kind and state at the
+ * end of its period; 'MONTH' by month and kind (current period); 'PLACE' the ones with a place and
+ * those outside Rovaniemi; 'COMPANY' the companies that posted.
+ */
+export const needFacts = (b: Bounds) => sql`
+  select case grouping(s.kind, s.state, s.month, s.organisation_id)
+           when 3 then 'STATE' when 5 then 'MONTH' when 15 then 'PLACE' else 'COMPANY' end as g,
+         s.period, s.kind, s.state, s.month, s.organisation_id,
+         count(*)::int as count,
+         (count(s.place))::int as placed,
+         (count(*) filter (where s.place <> ${ROVANIEMI_CODE}))::int as outside
   from (
-    select n.kind, p.period,
-      case
-        when n.filled_at < p.period_end then 'FILLED'
-        -- The only move between ended states is EXPIRED → FILLED: before filling it was EXPIRED.
-        when n.ended_at < p.period_end then case when n.state = 'FILLED' then 'EXPIRED' else n.state end
-        else 'OPEN'
-      end as state
+    select ${periodOf(sql`n.published_at`, b)} as period, n.kind, n.organisation_id, n.municipality_code as place,
+           case when n.published_at >= ${b.mid} then ${monthOf(sql`n.published_at`)} end as month,
+           case
+             when n.filled_at < e.period_end then 'FILLED'
+             -- The only move between ended states is EXPIRED → FILLED: before filling it was EXPIRED.
+             when n.ended_at < e.period_end then case when n.state = 'FILLED' then 'EXPIRED' else n.state end
+             else 'OPEN'
+           end as state
     from ${reportNeeds} n
-    cross join lateral (
-      select ${periodOf(sql`n.published_at`, b)} as period,
-             case when n.published_at >= ${b.mid} then ${b.hi} else ${b.mid} end as period_end
-    ) p
+    cross join lateral (select case when n.published_at >= ${b.mid} then ${b.hi} else ${b.mid} end as period_end) e
     where n.published_at >= ${b.lo} and n.published_at < ${b.hi}
   ) s
-  group by kind, period, state`;
-
-/** Needs published in each month of the current period, by kind. */
-export const needsPerMonth = (b: Bounds) => sql`
-  select to_char(published_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month, kind, count(*)::int as count
-  from ${reportNeeds}
-  where published_at >= ${b.mid} and published_at < ${b.hi}
-  group by 1, 2`;
-
-/** Matches made in either period, by how and by the need's kind, and the placements among them. */
-export const matchesMade = (b: Bounds) => sql`
-  select ${periodOf(sql`matched_at`, b)} as period, how, need_kind as kind, placement,
-         count(*)::int as count
-  from ${reportMatches}
-  where matched_at >= ${b.lo} and matched_at < ${b.hi}
-  group by 1, 2, 3, 4`;
+  group by grouping sets ((s.period, s.kind, s.state), (s.period, s.month, s.kind), (s.period), (s.period, s.organisation_id))`;
 
 /** Medians in days of publication → first match and publication → filled, for either period. */
 export const medians = (b: Bounds) => sql`
@@ -82,103 +78,82 @@ export const medians = (b: Bounds) => sql`
   group by 2`;
 
 /**
- * Sessions held (started in the period, ended, not cancelled) with their confirmed bookings' seats,
- * participants and attendance, one row per session; the figures are summed from these in SQL below.
+ * Matches made in either period. 'HOW' by how, the need's kind and whether a student was placed;
+ * 'COMPANY' per company: its placements and whether it cooperated with an educational
+ * organisation (a placement, or a match with one's course or pool); 'PLACE' placements and
+ * matches per municipality; 'EDUCATOR' the educational organisations matched.
  */
-const heldSessions = (b: Bounds) => sql`
-  select s.id, s.offer_id, o.organisation_id as educator_organisation_id, eo.kind as educator_kind,
-         s.municipality_code, ${periodOf(sql`s.starts_at`, b)} as period,
-         to_char(s.starts_at at time zone 'Europe/Helsinki', 'YYYY-MM') as month
-  from ${courseSessions} s
-  join ${offers} o on o.id = s.offer_id
-  join ${organisations} eo on eo.id = o.organisation_id
-  where s.starts_at >= ${b.lo} and s.starts_at < ${b.hi} and s.cancelled_at is null and s.ends_at <= now()`;
-
-/** Course figures for either period, and sessions per month for the current one. */
-export const courseFigures = (b: Bounds) => sql`
-  with held as (${heldSessions(b)}),
-  per_session as (
-    select h.id, h.offer_id, h.period, h.month,
-           coalesce(sum(rb.seats), 0)::int as seats,
-           coalesce(sum(rb.participants), 0)::int as participants,
-           coalesce(sum(rb.marked), 0)::int as marked,
-           coalesce(sum(rb.attended), 0)::int as attended
-    from held h
-    left join ${reportBookings} rb on rb.session_id = h.id and rb.state = 'CONFIRMED'
-    group by h.id, h.offer_id, h.period, h.month
-  )
-  select period, null as month,
-         count(distinct offer_id)::int as courses, count(*)::int as sessions,
-         sum(seats)::int as seats, sum(attended)::int as attended,
-         (sum(participants) filter (where marked > 0))::int as marked_participants,
-         (sum(attended) filter (where marked > 0))::int as marked_attended
-  from per_session group by period
-  union all
-  select 'M', month, 0, count(*)::int, 0, sum(attended)::int, 0, 0
-  from per_session where period = 'C' group by month`;
-
-/** Sessions cancelled in either period because their minimum was not reached. */
-export const cancelledTooFew = (b: Bounds) => sql`
-  select ${periodOf(sql`cancelled_at`, b)} as period, count(*)::int as count
-  from ${courseSessions}
-  where cancel_reason = 'MINIMUM_NOT_REACHED' and cancelled_at >= ${b.lo} and cancelled_at < ${b.hi}
-  group by 1`;
+export const matchFacts = (b: Bounds) => sql`
+  select case grouping(s.how, s.need_kind, s.placement, s.company_id, s.place, s.educator_organisation_id)
+           when 7 then 'HOW' when 59 then 'COMPANY' when 61 then 'PLACE' else 'EDUCATOR' end as g,
+         s.period, s.how, s.need_kind as kind, s.placement, s.company_id, s.place, s.educator_organisation_id,
+         count(*)::int as count,
+         (count(*) filter (where s.placement))::int as placements,
+         bool_or(s.placement or s.educator_kind = 'EDUCATIONAL') as cooperation
+  from (
+    select ${periodOf(sql`m.matched_at`, b)} as period, m.how, m.need_kind, m.placement, m.company_id,
+           m.municipality_code as place, m.educator_organisation_id, e.kind as educator_kind
+    from ${reportMatches} m
+    left join ${organisations} e on e.id = m.educator_organisation_id
+    where m.matched_at >= ${b.lo} and m.matched_at < ${b.hi}
+  ) s
+  group by grouping sets ((s.period, s.how, s.need_kind, s.placement), (s.period, s.company_id), (s.period, s.place),
+                          (s.period, s.educator_organisation_id))`;
 
 /**
- * Everything that involves companies and places, from one set of activity rows: needs posted,
- * matches made and confirmed bookings on sessions held. Gives companies served and active, people
- * served per municipality, the share outside Rovaniemi, active educational organisations and the
- * four EU indicators.
+ * Confirmed bookings on the sessions held in either period (started in it, ended, not cancelled: a
+ * cancelled session cancels its bookings). 'TOTAL' sums; 'MONTH' attendance per month (current
+ * period); 'PLACE' seats per session municipality; 'COMPANY' per company (null: people on their
+ * own) its attendance, attendance at educational organisations' courses and seats online.
  */
-export const reachAndIndicators = (b: Bounds) => sql`
-  with held as (${heldSessions(b)}),
-  activity as (
-    select 'NEED' as what, ${periodOf(sql`n.published_at`, b)} as period, n.organisation_id as company_id,
-           n.municipality_code as place, null::uuid as educator_organisation_id, null::text as educator_kind,
-           0 as people, 0 as attended, false as placement
-    from ${reportNeeds} n
-    where n.published_at >= ${b.lo} and n.published_at < ${b.hi}
-    union all
-    select 'MATCH', ${periodOf(sql`m.matched_at`, b)}, m.company_id, m.municipality_code,
-           m.educator_organisation_id, eo.kind::text, case when m.placement then 1 else 0 end, 0, m.placement
-    from ${reportMatches} m
-    left join ${organisations} eo on eo.id = m.educator_organisation_id
-    where m.matched_at >= ${b.lo} and m.matched_at < ${b.hi}
-    union all
-    select 'SESSION', h.period, null, h.municipality_code, h.educator_organisation_id, h.educator_kind::text, 0, 0, false
-    from held h
-    union all
-    select 'BOOKING', h.period, rb.company_id, coalesce(h.municipality_code, co.municipality_code),
-           h.educator_organisation_id, h.educator_kind::text, rb.seats, rb.attended, false
-    from held h
-    join ${reportBookings} rb on rb.session_id = h.id and rb.state = 'CONFIRMED'
-    left join ${organisations} co on co.id = rb.company_id
-  ),
-  with_company as (
-    select a.*, c.kind = 'COMPANY' as is_company, c.municipality_code as company_place
-    from activity a
-    left join ${organisations} c on c.id = a.company_id
+export const bookingFacts = (b: Bounds) => sql`
+  select case grouping(s.month, s.place, s.company_id)
+           when 7 then 'TOTAL' when 3 then 'MONTH' when 5 then 'PLACE' else 'COMPANY' end as g,
+         s.period, s.month, s.place, s.company_id,
+         sum(s.seats)::int as seats,
+         sum(s.attended)::int as attended,
+         (sum(s.participants) filter (where s.marked > 0))::int as marked_participants,
+         (sum(s.attended) filter (where s.marked > 0))::int as marked_attended,
+         (sum(s.attended) filter (where s.educator_kind = 'EDUCATIONAL'))::int as attended_educational,
+         (sum(s.seats) filter (where s.place is null))::int as online_seats
+  from (
+    select ${periodOf(sql`r.session_starts_at`, b)} as period,
+           case when r.session_starts_at >= ${b.mid} then ${monthOf(sql`r.session_starts_at`)} end as month,
+           r.municipality_code as place, r.company_id, r.seats, r.attended, r.participants, r.marked, r.educator_kind
+    from ${reportBookings} r
+    where r.state = 'CONFIRMED' and r.session_starts_at >= ${b.lo} and r.session_starts_at < ${b.hi}
+      and r.session_ends_at <= now()
+  ) s
+  group by grouping sets ((s.period), (s.period, s.month), (s.period, s.place), (s.period, s.company_id))`;
+
+/**
+ * Sessions held in either period, with the courses and educational organisations behind them and
+ * how many have a place outside Rovaniemi; 'MONTH' rows count them per month (current period);
+ * 'CANCELLED' rows count those cancelled in the period for too few participants.
+ */
+export const sessionFacts = (b: Bounds) => sql`
+  with held as (
+    select ${periodOf(sql`s.starts_at`, b)} as period, s.offer_id, o.organisation_id, s.municipality_code as place,
+           case when s.starts_at >= ${b.mid} then ${monthOf(sql`s.starts_at`)} end as month
+    from ${courseSessions} s
+    join ${offers} o on o.id = s.offer_id
+    where s.starts_at >= ${b.lo} and s.starts_at < ${b.hi} and s.cancelled_at is null and s.ends_at <= now()
   )
-  select 'TOTALS' as row_kind, period, null as place,
-    (count(distinct company_id) filter (where is_company))::int as active_companies,
-    (count(distinct company_id) filter (where is_company and what in ('MATCH', 'BOOKING')))::int as companies_served,
-    sum(people)::int as people_served,
-    (count(*) filter (where what <> 'BOOKING' and place is not null))::int as placed_activities,
-    (count(*) filter (where what <> 'BOOKING' and place is not null and place <> ${ROVANIEMI_CODE}))::int as outside_rovaniemi,
-    (count(distinct educator_organisation_id) filter (where what in ('MATCH', 'SESSION')))::int as active_educational,
-    (count(distinct company_id) filter (where is_company and (what = 'MATCH' or (what = 'BOOKING' and attended > 0))))::int as rco01,
-    (count(distinct company_id) filter (where is_company and (
-        (what = 'MATCH' and (placement or educator_kind = 'EDUCATIONAL'))
-        or (what = 'BOOKING' and attended > 0 and educator_kind = 'EDUCATIONAL'))))::int as rco10,
-    (count(*) filter (where is_company and what = 'MATCH' and placement))::int as rcr97,
-    (sum(attended) filter (where is_company and what = 'BOOKING'))::int as rcr98
-  from with_company group by period
+  select 'TOTAL' as g, period, null as month, count(*)::int as sessions, count(distinct offer_id)::int as courses,
+         count(place)::int as placed, (count(*) filter (where place <> ${ROVANIEMI_CODE}))::int as outside,
+         array_agg(distinct organisation_id) as educators
+  from held group by period
   union all
-  select 'PLACE', period, place, 0, 0, sum(people)::int, 0, 0, 0, 0, 0, 0, 0
-  from with_company where what in ('MATCH', 'BOOKING') and people > 0 group by period, place
+  select 'MONTH', period, month, count(*)::int, 0, 0, 0, null from held where period = 'C' group by period, month
   union all
-  select 'COMPANY_PLACE', period, company_place, 0, (count(distinct company_id))::int, 0, 0, 0, 0, 0, 0, 0, 0
-  from with_company where is_company and what in ('MATCH', 'BOOKING') group by period, company_place`;
+  select 'CANCELLED', ${periodOf(sql`cancelled_at`, b)}, null, count(*)::int, 0, 0, 0, null
+  from ${courseSessions}
+  where cancel_reason = 'MINIMUM_NOT_REACHED' and cancelled_at >= ${b.lo} and cancelled_at < ${b.hi}
+  group by 2`;
+
+/** Every company with its municipality (the sets above are counted and placed against it). */
+export const companies = () => sql`
+  select id, municipality_code from ${organisations} where kind = 'COMPANY'`;
 
 /** Verified cluster members at the end of each period, and those verified during it. */
 export const members = (b: Bounds) => sql`
@@ -194,13 +169,12 @@ export const members = (b: Bounds) => sql`
 export function reportStatements(period: ReportPeriod) {
   const b = boundsOf(period);
   return {
-    needsByKindAndState: needsByKindAndState(b),
-    needsPerMonth: needsPerMonth(b),
-    matchesMade: matchesMade(b),
+    needFacts: needFacts(b),
     medians: medians(b),
-    courseFigures: courseFigures(b),
-    cancelledTooFew: cancelledTooFew(b),
-    reachAndIndicators: reachAndIndicators(b),
+    matchFacts: matchFacts(b),
+    bookingFacts: bookingFacts(b),
+    sessionFacts: sessionFacts(b),
+    companies: companies(),
     members: members(b),
   };
 }

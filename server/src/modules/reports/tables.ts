@@ -56,8 +56,8 @@ export const reportMatches = pgTable(
 
 /**
  * One row per booking that was ever confirmed: seats, how many of its participants were marked
- * present, and the company the booker acted for. The session (never deleted once booked) gives time
- * and place.
+ * present, the company the booker acted for, and its session's time, place and organiser (copied,
+ * and kept in step when the session moves, so that a period's bookings are one range scan).
  */
 export const reportBookings = pgTable(
   'report_bookings',
@@ -66,7 +66,7 @@ export const reportBookings = pgTable(
     sessionId: uuid('session_id').notNull(),
     /** The company the booker acted for: the need's, or the booker's own company when they booked. */
     companyId: uuid('company_id'),
-    /** The booking's state now: CONFIRMED counts; CANCELLED does not. */
+    /** The booking's state now: CONFIRMED counts; CANCELLED does not (a cancelled session cancels its bookings). */
     state: text('state').notNull(),
     seats: integer('seats').notNull(),
     participants: integer('participants').notNull().default(0),
@@ -74,10 +74,17 @@ export const reportBookings = pgTable(
     marked: integer('marked').notNull().default(0),
     attended: integer('attended').notNull().default(0),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull(),
+    sessionStartsAt: timestamp('session_starts_at', { withTimezone: true }).notNull(),
+    sessionEndsAt: timestamp('session_ends_at', { withTimezone: true }).notNull(),
+    /** The session's municipality; null online. */
+    municipalityCode: text('municipality_code'),
+    educatorOrganisationId: uuid('educator_organisation_id').notNull(),
+    educatorKind: text('educator_kind').notNull(),
   },
   (t) => [
-    index('report_bookings_session_idx')
-      .on(t.sessionId)
+    index('report_bookings_session_idx').on(t.sessionId),
+    index('report_bookings_starts_idx')
+      .on(t.sessionStartsAt)
       .where(sql`${t.state} = 'CONFIRMED'`),
   ],
 );
