@@ -272,7 +272,7 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     RCR97: {
       label: 'RCR97 Apprenticeships supported in SMEs',
       definition:
-        'Placements (internships, summer jobs, theses) filled in the period in member companies, all of which are counted as SMEs.',
+        'Placements (internships, summer jobs, theses) filled in the period in companies, all of which are counted as SMEs.',
     },
     RCR98: {
       label: 'RCR98 SME staff completing training',
@@ -392,7 +392,7 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     RCR97: {
       label: 'RCR97 Pk-yrityksissä tuetut harjoittelupaikat',
       definition:
-        'Jaksolla jäsenyrityksissä täytetyt harjoittelu-, kesätyö- ja opinnäytepaikat; kaikki jäsenyritykset lasketaan pk-yrityksiksi.',
+        'Jaksolla yrityksissä täytetyt harjoittelu-, kesätyö- ja opinnäytepaikat; kaikki yritykset lasketaan pk-yrityksiksi.',
     },
     RCR98: {
       label: 'RCR98 Koulutuksen suorittanut pk-yritysten henkilöstö',
@@ -512,7 +512,7 @@ export const REPORT_TEXTS: Record<Locale, Record<ReportFigure, FigureText>> = {
     RCR97: {
       label: 'RCR97 Praktikplatser med stöd i små och medelstora företag',
       definition:
-        'Platser (praktik, sommarjobb, examensarbete) tillsatta under perioden i medlemsföretag, som alla räknas som små och medelstora.',
+        'Platser (praktik, sommarjobb, examensarbete) tillsatta under perioden i företag, som alla räknas som små och medelstora.',
     },
     RCR98: {
       label: 'RCR98 Personal i små och medelstora företag som genomgått utbildning',
