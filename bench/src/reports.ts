@@ -239,10 +239,11 @@ async function main() {
     ).json()) as { data?: { clusterReport: ReportHeadlines }; errors?: unknown };
     if (!g.data || g.errors) throw new Error(`GraphQL failed: ${JSON.stringify(g.errors)}`);
     const r = (await (await fetch(`${rawUrl}/report`)).json()) as {
-      statements: Record<string, { period: string; count: number }[]>;
+      statements: Record<string, { g: string; period: string; count: number }[]>;
     };
+    // needFacts' PLACE rows are one per period: every need published in it.
     const rawPosted = r.statements
-      .needsByKindAndState!.filter((x) => x.period === 'C')
+      .needFacts!.filter((x) => x.g === 'PLACE' && x.period === 'C')
       .reduce((s, x) => s + x.count, 0);
     const report = g.data.clusterReport;
     if (report.needs.posted.current !== rawPosted) {
