@@ -128,7 +128,7 @@ BEGIN
   IF b.state = 'CONFIRMED' THEN
     INSERT INTO "report_bookings" AS r ("booking_id", "session_id", "company_id", "state", "seats", "confirmed_at",
                                        "session_starts_at", "session_ends_at", "municipality_code",
-                                       "educator_organisation_id", "educator_kind")
+                                       "educator_organisation_id", "educator_kind", "participants", "marked", "attended")
     SELECT b.id, b.session_id,
            -- The company it was booked for: the need's, or the booker's own (their first company).
            coalesce((SELECT n.organisation_id FROM "needs" n JOIN "organisations" c ON c.id = n.organisation_id
@@ -137,11 +137,16 @@ BEGIN
                        JOIN "organisations" c ON c.id = m.organisation_id AND c.kind = 'COMPANY'
                      WHERE m.user_id = b.booked_by ORDER BY m.created_at, m.organisation_id LIMIT 1)),
            'CONFIRMED', b.seats, coalesce(b.confirmed_at, b.updated_at),
-           s.starts_at, s.ends_at, s.municipality_code, o.organisation_id, e.kind
+           s.starts_at, s.ends_at, s.municipality_code, o.organisation_id, e.kind, c.n, c.m, c.a
     FROM "course_sessions" s JOIN "offers" o ON o.id = s.offer_id JOIN "organisations" e ON e.id = o.organisation_id
+    -- Participants written before the booking's trigger runs (the same statement) are counted here;
+    -- ones written by a later statement, by the participants' trigger.
+    CROSS JOIN (SELECT count(*)::int AS n, count(p.attended)::int AS m, (count(*) FILTER (WHERE p.attended))::int AS a
+                FROM "booking_participants" p WHERE p.booking_id = b.id) c
     WHERE s.id = b.session_id
-    ON CONFLICT ("booking_id") DO UPDATE SET "state" = 'CONFIRMED', "seats" = EXCLUDED."seats";
-    PERFORM "report_count_participants"(b.id);
+    ON CONFLICT ("booking_id") DO UPDATE SET "state" = 'CONFIRMED', "seats" = EXCLUDED."seats",
+      "participants" = greatest(r."participants", EXCLUDED."participants"),
+      "marked" = greatest(r."marked", EXCLUDED."marked"), "attended" = greatest(r."attended", EXCLUDED."attended");
     IF b.need_id IS NOT NULL THEN
       PERFORM "report_record_match"(b.id, 'BOOKING', b.need_id, o.organisation_id, false, coalesce(b.confirmed_at, b.updated_at))
       FROM "course_sessions" s JOIN "offers" o ON o.id = s.offer_id WHERE s.id = b.session_id;
@@ -170,7 +175,9 @@ CREATE FUNCTION "report_count_participants"("booking" uuid) RETURNS void LANGUAG
   FROM (SELECT count(*)::int AS n, count(p.attended)::int AS m, (count(*) FILTER (WHERE p.attended))::int AS a
         FROM "booking_participants" p WHERE p.booking_id = booking) c
   -- Participants removed (a person's data erased with the booking) leave the counts as they were.
-  WHERE r."booking_id" = booking AND c.n > 0;
+  WHERE r."booking_id" = booking AND c.n > 0
+    -- Unchanged counts are not written again (no new row version for nothing).
+    AND (r."participants", r."marked", r."attended") IS DISTINCT FROM (c.n, c.m, c.a);
 $$;
 --> statement-breakpoint
 CREATE FUNCTION "report_booking_changed"() RETURNS trigger LANGUAGE plpgsql AS $$
