@@ -54,6 +54,27 @@ const envSchema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   GRAPHQL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+  // Retention (privacy notice and README say the same): each period in months, or days where said.
+  APPLICATION_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  PARTICIPANT_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  INACTIVE_ACCOUNT_MONTHS: z.coerce.number().int().min(1).max(240).default(36),
+  INACTIVE_ACCOUNT_NOTICE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  DATA_ACCESS_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+  AUDIT_LOG_RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(60),
+  SENT_MAIL_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  RETENTION_JOBS: bool.default(true),
+  // The operator, as the privacy notice, the accessibility statement and the contact page name it.
+  OPERATOR_NAME: z.string().trim().min(1).max(200).default('Lapin maaseudun energiaklusteri (demo)'),
+  OPERATOR_BUSINESS_ID: z.string().trim().max(20).default(''),
+  OPERATOR_ADDRESS: z.string().trim().max(300).default('Rovaniemi, Finland'),
+  OPERATOR_EMAIL: z.email().default('tietosuoja@keskusvaraamo.fi'),
+  OPERATOR_PHONE: z.string().trim().max(40).default(''),
+  /** The data protection officer or privacy contact; defaults to OPERATOR_EMAIL. */
+  PRIVACY_CONTACT_EMAIL: z.email().optional(),
+  /** Where accessibility feedback goes; defaults to OPERATOR_EMAIL. */
+  ACCESSIBILITY_FEEDBACK_EMAIL: z.email().optional(),
+  /** The date of the last accessibility evaluation (YYYY-MM-DD), shown in the statement. */
+  ACCESSIBILITY_EVALUATED_ON: z.iso.date().default('2026-12-04'),
 });
 
 export type Config = ReturnType<typeof buildConfig>;
@@ -140,6 +161,29 @@ function buildConfig(env: z.infer<typeof envSchema>) {
     graphiql: env.NODE_ENV === 'development',
     /** GraphQL requests per minute per client (user id when signed in, else address); 0 turns the limit off. */
     graphqlRateLimitPerMinute: env.GRAPHQL_RATE_LIMIT_PER_MINUTE,
+    /** How long personal data is kept (privacy/retention.ts runs the jobs; the privacy notice shows these). */
+    retention: {
+      applicationMonths: env.APPLICATION_RETENTION_MONTHS,
+      participantMonths: env.PARTICIPANT_RETENTION_MONTHS,
+      inactiveAccountMonths: env.INACTIVE_ACCOUNT_MONTHS,
+      inactiveAccountNoticeDays: env.INACTIVE_ACCOUNT_NOTICE_DAYS,
+      dataAccessLogMonths: env.DATA_ACCESS_LOG_RETENTION_MONTHS,
+      auditLogMonths: env.AUDIT_LOG_RETENTION_MONTHS,
+      sentMailDays: env.SENT_MAIL_RETENTION_DAYS,
+      /** Run the retention jobs in this instance (every instance may: each job runs once across them). */
+      jobs: env.RETENTION_JOBS,
+    },
+    /** Who runs the service: the legal pages and the contact page show it. */
+    operator: {
+      name: env.OPERATOR_NAME,
+      businessId: env.OPERATOR_BUSINESS_ID || null,
+      address: env.OPERATOR_ADDRESS,
+      email: env.OPERATOR_EMAIL,
+      phone: env.OPERATOR_PHONE || null,
+      privacyEmail: env.PRIVACY_CONTACT_EMAIL ?? env.OPERATOR_EMAIL,
+      accessibilityEmail: env.ACCESSIBILITY_FEEDBACK_EMAIL ?? env.OPERATOR_EMAIL,
+      accessibilityEvaluatedOn: env.ACCESSIBILITY_EVALUATED_ON,
+    },
   };
 }
 

@@ -5,6 +5,13 @@
  * server runs, so that a renamed field or enum value fails here rather than in a browser.
  */
 import {
+  AUDIT_ACTIONS,
+  AUDIT_SUBJECT_KINDS,
+  DATA_ACCESS_KINDS,
+  DATA_ACCESS_SOURCES,
+  ERASURE_BLOCKERS,
+  FEEDBACK_TOPICS,
+  USER_STATUSES,
   APPLICATION_ACTIONS,
   APPLICATION_ACTORS,
   APPLICATION_STATES,
@@ -73,6 +80,13 @@ const SHARED_ENUMS: Record<string, readonly string[]> = {
   ProposalAction: PROPOSAL_ACTIONS,
   ProposalSide: PROPOSAL_SIDES,
   Season: SEASONS,
+  AuditAction: AUDIT_ACTIONS,
+  AuditSubjectKind: AUDIT_SUBJECT_KINDS,
+  DataAccessKind: DATA_ACCESS_KINDS,
+  DataAccessSource: DATA_ACCESS_SOURCES,
+  ErasureBlocker: ERASURE_BLOCKERS,
+  FeedbackTopic: FEEDBACK_TOPICS,
+  UserStatus: USER_STATUSES,
 };
 
 let app: TestApp;

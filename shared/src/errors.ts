@@ -33,6 +33,10 @@ export const ERROR_CODES = [
   'POOL_CHANGED',
   /** A course booked for a need that is not an open (or expired) COURSE need. */
   'NEED_NOT_BOOKABLE',
+  /** An admin deactivated the account: it cannot sign in until reactivated. */
+  'ACCOUNT_DEACTIVATED',
+  /** Deletion must wait until something is resolved (`extensions.blockers`: ERASURE_BLOCKERS). */
+  'ERASURE_BLOCKED',
   /** The database cannot be reached for a moment: try again (HTTP 503, with Retry-After). */
   'UNAVAILABLE',
   'INTERNAL',

@@ -12,3 +12,4 @@ export * from './proposals.js';
 export * from './search.js';
 export * from './text.js';
 export * from './reports.js';
+export * from './privacy.js';

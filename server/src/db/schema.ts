@@ -14,3 +14,4 @@ export * from '../modules/proposals/tables.js';
 /** Shared by every module that rate-limits (lib/rateLimit.ts). */
 export { rateLimitCounters } from '../lib/rateLimit.js';
 export * from '../modules/reports/tables.js';
+export * from '../modules/audit/tables.js';

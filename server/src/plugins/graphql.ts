@@ -18,6 +18,7 @@ import { messagingGraphql as messaging } from '../modules/messaging/index.js';
 import { offersGraphql as offers } from '../modules/offers/index.js';
 import { organisationsGraphql as organisations } from '../modules/organisations/index.js';
 import { profilesGraphql as profiles } from '../modules/profiles/index.js';
+import { privacyGraphql as privacy } from '../modules/privacy/index.js';
 import { proposalsGraphql as proposals } from '../modules/proposals/index.js';
 import { reportsGraphql as reports } from '../modules/reports/index.js';
 import { savedSearchesGraphql as savedSearches } from '../modules/savedSearches/index.js';
@@ -45,6 +46,7 @@ const MODULES: GraphqlModule[] = [
   matching,
   proposals,
   reports,
+  privacy,
 ];
 
 export function buildContext(app: import('fastify').FastifyInstance) {

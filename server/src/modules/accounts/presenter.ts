@@ -12,6 +12,10 @@ export function presentUser(row: UserRow) {
     locale: row.locale,
     emailVerified: row.emailVerifiedAt !== null,
     createdAt: row.createdAt.toISOString(),
+    lastActiveAt: row.lastActiveAt.toISOString(),
+    deactivatedAt: row.deactivatedAt?.toISOString() ?? null,
+    deactivationReason: row.deactivationReason,
+    anonymised: row.anonymisedAt !== null,
   };
 }
 export type UserDto = ReturnType<typeof presentUser>;

@@ -28,10 +28,24 @@ export const users = pgTable(
     tokenVersion: integer('token_version').notNull().default(0),
     ...timestamps,
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Last sign-in or session refresh (at most once a day is written): inactive accounts are warned, then anonymised. */
+    lastActiveAt: timestamp('last_active_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the "your account will be removed" e-mail went; cleared by any use of the account. */
+    inactivityWarnedAt: timestamp('inactivity_warned_at', { withTimezone: true }),
+    /** Set by an admin: the account cannot sign in until reactivated. */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
+    deactivationReason: text('deactivation_reason'),
+    /** The account was erased (by its owner, an admin or retention): its personal data is gone. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (t) => [
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
     check('users_locale_known', sql`${t.locale} in ${sqlList(LOCALES)}`),
+    check(
+      'users_deactivation_reason',
+      sql`${t.deactivationReason} is null or char_length(${t.deactivationReason}) <= 500`,
+    ),
+    index('users_last_active_idx').on(t.lastActiveAt).where(sql`${t.anonymisedAt} is null`),
   ],
 );
 

@@ -28,6 +28,11 @@ export const applications = pgTable(
     rejectReason: text('reject_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * When the letter and reject reason were removed: by the retention job (rejected or withdrawn
+     * APPLICATION_RETENTION_MONTHS ago) or by the student's erasure. The state stays for the figures.
+     */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (t) => [
     check(
@@ -41,6 +46,9 @@ export const applications = pgTable(
     uniqueIndex('applications_one_per_student').on(t.needId, t.studentId),
     index('applications_student_idx').on(t.studentId, t.createdAt),
     index('applications_need_state_idx').on(t.needId, t.state),
+    index('applications_retention_idx')
+      .on(t.updatedAt)
+      .where(sql`${t.state} in ('REJECTED', 'WITHDRAWN') and ${t.anonymisedAt} is null`),
   ],
 );
 

@@ -86,6 +86,8 @@ export const participants = pgTable(
     email: text('email').notNull(),
     /** Marked by the educator: true attended, false did not, null not marked. */
     attended: boolean('attended'),
+    /** When name and e-mail were removed (PARTICIPANT_RETENTION_MONTHS after the session, or erasure). */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('booking_participants_position_unique').on(t.bookingId, t.position)],
 );

@@ -1,0 +1,6 @@
+import type { IResolvers } from 'mercurius';
+
+/** Filled in with the erasure use cases. */
+const resolvers: IResolvers = {};
+
+export default resolvers;
