@@ -45,7 +45,9 @@ export const users = pgTable(
       'users_deactivation_reason',
       sql`${t.deactivationReason} is null or char_length(${t.deactivationReason}) <= 500`,
     ),
-    index('users_last_active_idx').on(t.lastActiveAt).where(sql`${t.anonymisedAt} is null`),
+    index('users_last_active_idx')
+      .on(t.lastActiveAt)
+      .where(sql`${t.anonymisedAt} is null`),
   ],
 );
 

@@ -16,12 +16,18 @@ export const auditEvents = pgTable(
     /** Who acted; null for the service itself (a retention job). */
     actorId: uuid('actor_id'),
     /** The actor's roles at the time. */
-    actorRoles: text('actor_roles').array().notNull().default(sql`'{}'`),
+    actorRoles: text('actor_roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     action: text('action', { enum: AUDIT_ACTIONS }).notNull(),
     subjectKind: text('subject_kind', { enum: AUDIT_SUBJECT_KINDS }).notNull(),
     subjectId: uuid('subject_id').notNull(),
     /** Action-specific facts: roles before and after, the reason given. No one's texts beyond the reason. */
-    details: jsonb('details').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    details: jsonb('details')
+      .$type<Record<string, unknown>>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
   },
   (t) => [
     check('audit_events_action_known', sql`${t.action} in ${sqlList(AUDIT_ACTIONS)}`),
@@ -46,7 +52,10 @@ export const dataAccessEvents = pgTable(
     /** Who opened it. */
     viewerId: uuid('viewer_id').notNull(),
     /** The viewer's roles at the time. */
-    viewerRoles: text('viewer_roles').array().notNull().default(sql`'{}'`),
+    viewerRoles: text('viewer_roles')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** The organisation the viewer acted for (the need's company, the course's educator), when one. */
     viewerOrganisationId: uuid('viewer_organisation_id'),
     kind: text('kind', { enum: DATA_ACCESS_KINDS }).notNull(),
