@@ -76,6 +76,114 @@ const templates = {
       text: `Hello,\n\n${p.inviter} invites you to join ${p.organisation} on Osaamisen keskusvaraamo.\nAccept the invitation with this link:\n${p.link}\n\nThe invitation is valid for 7 days.`,
     },
   }),
+  // Feedback from the contact page to the operator (privacy/legal.ts); the sender's own text goes
+  // in the body only. The outbox has no Reply-To, so the answer address is given in the text.
+  feedback: (p: {
+    topic: 'ACCESSIBILITY' | 'PRIVACY' | 'GENERAL';
+    message: string;
+    name: string | null;
+    email: string | null;
+    page: string | null;
+    senderLocale: Locale | null;
+    signedIn: boolean;
+  }): Record<Locale, Rendered> => {
+    const topics = {
+      fi: { ACCESSIBILITY: 'saavutettavuus', PRIVACY: 'tietosuoja', GENERAL: 'yleinen palaute' },
+      sv: { ACCESSIBILITY: 'tillgänglighet', PRIVACY: 'dataskydd', GENERAL: 'allmän respons' },
+      en: { ACCESSIBILITY: 'accessibility', PRIVACY: 'data protection', GENERAL: 'general feedback' },
+    } as const;
+    const languages = {
+      fi: { fi: 'suomi', sv: 'ruotsi', en: 'englanti' },
+      sv: { fi: 'finska', sv: 'svenska', en: 'engelska' },
+      en: { fi: 'Finnish', sv: 'Swedish', en: 'English' },
+    } as const;
+    const due = {
+      fi: {
+        ACCESSIBILITY:
+          'Saavutettavuuspalautteeseen on vastattava 14 päivän kuluessa (laki digitaalisten palvelujen tarjoamisesta 306/2019).',
+        PRIVACY:
+          'Rekisteröidyn pyyntöön on vastattava viimeistään kuukauden kuluessa (tietosuoja-asetuksen 12 artikla).',
+        GENERAL: '',
+      },
+      sv: {
+        ACCESSIBILITY:
+          'Respons om tillgänglighet ska besvaras inom 14 dagar (lagen om tillhandahållande av digitala tjänster 306/2019).',
+        PRIVACY: 'Den registrerades begäran ska besvaras senast inom en månad (artikel 12 i dataskyddsförordningen).',
+        GENERAL: '',
+      },
+      en: {
+        ACCESSIBILITY:
+          'Accessibility feedback must be answered within 14 days (Act on the Provision of Digital Services 306/2019).',
+        PRIVACY: "A data subject's request must be answered within one month at the latest (Article 12 GDPR).",
+        GENERAL: '',
+      },
+    } as const;
+    const labels = {
+      fi: [
+        'Palaute',
+        'Aihe',
+        'Sivu',
+        'Lähettäjä',
+        'Vastausosoite',
+        'Lähettäjän kieli',
+        'Kirjautunut käyttäjä',
+        'Viesti',
+        'ei annettu',
+        'kyllä',
+        'ei',
+        'Vastaa lähettäjälle tähän osoitteeseen (ei tämän viestin lähettäjäosoitteeseen).',
+        'Lähettäjä ei antanut osoitetta: palautteeseen ei voi vastata suoraan.',
+      ],
+      sv: [
+        'Respons',
+        'Ämne',
+        'Sida',
+        'Avsändare',
+        'Svarsadress',
+        'Avsändarens språk',
+        'Inloggad användare',
+        'Meddelande',
+        'inte angiven',
+        'ja',
+        'nej',
+        'Svara avsändaren på den här adressen (inte på detta meddelandes avsändaradress).',
+        'Avsändaren angav ingen adress: responsen kan inte besvaras direkt.',
+      ],
+      en: [
+        'Feedback',
+        'Topic',
+        'Page',
+        'Sender',
+        'Reply to',
+        "Sender's language",
+        'Signed-in user',
+        'Message',
+        'not given',
+        'yes',
+        'no',
+        "Answer the sender at this address (not this message's sender address).",
+        'The sender gave no address: the feedback cannot be answered directly.',
+      ],
+    } as const;
+    const render = (l: Locale): Rendered => {
+      const [title, topic, page, sender, replyTo, language, signedIn, message, none, yes, no, answer, anonymous] =
+        labels[l];
+      const lines = [
+        `${topic}: ${topics[l][p.topic]}`,
+        `${page}: ${p.page ?? none}`,
+        `${sender}: ${p.name ?? none}`,
+        `${replyTo}: ${p.email ?? none}`,
+        `${language}: ${p.senderLocale ? languages[l][p.senderLocale] : none}`,
+        `${signedIn}: ${p.signedIn ? yes : no}`,
+      ];
+      const notes = [p.email ? answer : anonymous, due[l][p.topic]].filter(Boolean).join('\n');
+      return {
+        subject: `${title}: ${topics[l][p.topic]}`,
+        text: `${lines.join('\n')}\n\n${message}:\n${p.message}\n\n${notes}`,
+      };
+    };
+    return { fi: render('fi'), sv: render('sv'), en: render('en') };
+  },
 };
 
 export type TemplateName = keyof typeof templates;
