@@ -13,6 +13,7 @@ export const NOTICES = [
   'offerSaved',
   'offerPublished',
   'offerNotPublished',
+  'accountDeleted',
 ] as const;
 export type Notice = (typeof NOTICES)[number];
 

@@ -4,6 +4,7 @@ import { useFormatters } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import { Page } from '../../../shared/ui';
 import { CalendarFeedSection } from '../../bookings';
+import { YourDataSection } from '../../privacy';
 import { ChangePasswordForm } from '../components/ChangePasswordForm';
 import { EmailSection } from '../components/EmailSection';
 import { ProfileForm } from '../components/ProfileForm';
@@ -57,6 +58,7 @@ export function AccountPage() {
         <div className="card">
           <SessionSection />
         </div>
+        <YourDataSection />
       </div>
     </Page>
   );
