@@ -7,3 +7,4 @@
  * imports it.
  */
 export { default as privacyGraphql } from './resolvers.js';
+export { default as dataExportRoute } from './exportRoute.js';
