@@ -13,6 +13,8 @@ export { escapeLike, getUser, loadViewer, userIdsWithRole, usersByIds } from './
 export { deleteExpiredCredentials } from './cleanup.js';
 export { REFRESH_COOKIE } from './sessions.js';
 export { lockUser } from './locks.js';
+export { anonymiseAccount, confirmOwnPassword, erasableAccount, type ErasableAccount } from './erasure.js';
+export { DEVICE_COOKIE } from './devices.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { presentUser, type UserDto } from './presenter.js';
 export type { AccountEmail, AccountEmailTemplate, AccountMailer } from './mailer.js';

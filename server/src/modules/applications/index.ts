@@ -21,3 +21,9 @@ export {
   withdrawApplication,
 } from './commands.js';
 export { applicationIdsOfParty, applicationParties, appliedPairs } from './queries.js';
+export {
+  anonymiseApplicationsOf,
+  anonymiseClosedApplications,
+  openApplicationsCount,
+  withdrawOpenApplicationsOf,
+} from './erasure.js';

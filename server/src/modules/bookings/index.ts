@@ -22,3 +22,10 @@ export { enforceMinimums, expireOffers } from './jobs.js';
 export type { BookingDto, ParticipantDto } from './presenter.js';
 // Bookings' part of notification e-mails: messaging's EmailAttachments port, wired in deps.ts.
 export { bookingEmailAttachments } from './email.js';
+export {
+  anonymiseParticipantsByEmail,
+  anonymisePastParticipants,
+  cancelFutureBookingsOf,
+  deleteCalendarFeedsOf,
+  futureBookingsCount,
+} from './erasure.js';

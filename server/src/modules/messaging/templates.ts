@@ -76,6 +76,44 @@ const templates = {
       text: `Hello,\n\n${p.inviter} invites you to join ${p.organisation} on Osaamisen keskusvaraamo.\nAccept the invitation with this link:\n${p.link}\n\nThe invitation is valid for 7 days.`,
     },
   }),
+  // The last e-mail to an erased person (privacy/erasure.ts), to the address captured before it was
+  // anonymised; queued without a user id, so the erasure's own cleanup of their e-mail keeps it.
+  'account-deleted': (p: { how: 'DELETED' | 'ERASED' | 'EXPIRED' }): Record<Locale, Rendered> => {
+    const why = {
+      fi: {
+        DELETED: 'Poistit tilisi Osaamisen keskusvaraamosta.',
+        ERASED: 'Ylläpitäjä poisti tilisi Osaamisen keskusvaraamosta pyynnöstäsi.',
+        EXPIRED:
+          'Tiliäsi Osaamisen keskusvaraamossa ei ollut käytetty pitkään aikaan, joten se poistettiin, kuten ilmoitimme.',
+      },
+      sv: {
+        DELETED: 'Du har raderat ditt konto i Osaamisen keskusvaraamo.',
+        ERASED: 'En administratör har raderat ditt konto i Osaamisen keskusvaraamo på din begäran.',
+        EXPIRED:
+          'Ditt konto i Osaamisen keskusvaraamo hade inte använts på länge och har därför raderats, som vi meddelade.',
+      },
+      en: {
+        DELETED: 'You have deleted your Osaamisen keskusvaraamo account.',
+        ERASED: 'An administrator has erased your Osaamisen keskusvaraamo account at your request.',
+        EXPIRED:
+          'Your Osaamisen keskusvaraamo account had not been used for a long time, so it has been removed, as we told you.',
+      },
+    } as const;
+    return {
+      fi: {
+        subject: 'Tilisi on poistettu',
+        text: `Hei,\n\n${why.fi[p.how]}\n\nNimesi, sähköpostiosoitteesi, profiilisi, hakemuskirjeesi, viestiesi tekstit ja osallistujatietosi on poistettu, tulevat varauksesi peruttu, avoimet hakemuksesi peruttu ja avoimet tarpeesi suljettu. Kirjautuminen on päättynyt kaikilla laitteilla. Tilastoihin jää vain nimettömiä lukuja.\n\nTämä on viimeinen viesti, jonka saat palvelusta. Jos et itse pyytänyt poistoa, ota yhteyttä palvelun ylläpitäjään.`,
+      },
+      sv: {
+        subject: 'Ditt konto har raderats',
+        text: `Hej,\n\n${why.sv[p.how]}\n\nDitt namn, din e-postadress, din profil, dina ansökningsbrev, texterna i dina meddelanden och dina deltagaruppgifter har tagits bort, dina kommande bokningar och öppna ansökningar har återkallats och dina öppna behov har stängts. Du har loggats ut på alla enheter. I statistiken finns bara anonyma siffror kvar.\n\nDetta är det sista meddelandet du får från tjänsten. Om du inte själv bad om raderingen, kontakta tjänstens administratör.`,
+      },
+      en: {
+        subject: 'Your account has been deleted',
+        text: `Hello,\n\n${why.en[p.how]}\n\nYour name, e-mail address, profile, cover letters, the text of your messages and your participant details have been removed, your future bookings and open applications have been cancelled and withdrawn, and your open needs have been closed. You have been signed out on every device. Only anonymous figures remain in the statistics.\n\nThis is the last message you will receive from the service. If you did not ask for this, please contact the service's administrator.`,
+      },
+    };
+  },
   // Feedback from the contact page to the operator (privacy/legal.ts); the sender's own text goes
   // in the body only. The outbox has no Reply-To, so the answer address is given in the text.
   feedback: (p: {

@@ -19,3 +19,4 @@ export {
 export { getNeed, mayManageNeed, myNeeds, needIdsManagedBy, needsByIds, openCourseNeeds } from './queries.js';
 export { expireNeeds } from './jobs.js';
 export { presentNeed, type NeedDto } from './presenter.js';
+export { closableNeedsCount, closeNeedsOf } from './erasure.js';

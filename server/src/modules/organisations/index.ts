@@ -13,3 +13,9 @@ export {
   userOrganisationIds,
 } from './queries.js';
 export { presentOrganisation, type OrganisationDto } from './presenter.js';
+export {
+  leaveOrganisations,
+  membershipCount,
+  ownershipBlockers,
+  type OwnershipBlocker,
+} from './erasure.js';

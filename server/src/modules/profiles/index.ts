@@ -8,3 +8,4 @@ export { saveStudentProfile } from './commands.js';
 export { myStudentProfile, profilesByUserIds } from './queries.js';
 export { profilePolicy } from './policy.js';
 export type { StudentProfileDto } from './presenter.js';
+export { deleteStudentProfile } from './erasure.js';

@@ -5,3 +5,4 @@
  */
 export { default as savedSearchesGraphql } from './resolvers.js';
 export { checkSavedSearches } from './jobs.js';
+export { deleteSavedSearchesOf } from './erasure.js';

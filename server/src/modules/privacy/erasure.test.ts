@@ -1,0 +1,418 @@
+/**
+ * Deleting an account and an admin's erasure: what happens to the person's data and to everyone
+ * else's, what blocks it, who may do it, and that the cluster's figures stay. On PGlite by default,
+ * on real PostgreSQL with TEST_DATABASE_URL.
+ */
+import { randomUUID } from 'node:crypto';
+import { ERASED_TEXT, erasedEmail, presetPeriod } from '@keskusvaraamo/shared';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
+import { todayInHelsinki } from '../../lib/helsinki.js';
+import {
+  buildApplication,
+  buildCourse,
+  buildNeed,
+  buildOrganisation,
+  buildUser,
+  depsOf,
+  lastEmailTo,
+  PASSWORD,
+  sessionInput,
+  type TestUser,
+} from '../../test/factories.js';
+import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { student as buildStudent } from '../../test/proposal-factories.js';
+import { users } from '../accounts/tables.js';
+import { computeReport } from '../reports/index.js';
+import { eraseAccount } from './index.js';
+
+const DELETE = `mutation ($input: DeleteAccountInput!) { deleteAccount(input: $input) }`;
+const ERASE = `mutation ($input: EraseUserInput!) { eraseUser(input: $input) }`;
+const PREVIEW = `query ($userId: ID) { erasurePreview(userId: $userId) {
+  blockers { reason organisationId organisationName }
+  bookingsToCancel applicationsToWithdraw needsToClose organisationsToLeave messagesToErase } }`;
+const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id state } }`;
+const SEND = `mutation ($id: ID!, $body: String!) { sendMessage(subjectKind: APPLICATION, subjectId: $id, body: $body) { id } }`;
+const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
+const ME = `{ me { id } }`;
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await buildTestApp();
+}, 60_000);
+afterAll(() => app?.closeAndDrop());
+
+const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(app.db, query);
+const userRow = async (id: string) => (await app.db.select().from(users).where(eq(users.id, id)))[0]!;
+
+async function sessionOf(courseId: string) {
+  const [row] = await rows<{ id: string }>(sql`select id from course_sessions where offer_id = ${courseId}`);
+  return row!.id;
+}
+
+const book = (who: TestUser, sessionId: string, extra: Record<string, unknown> = {}) =>
+  gql(app, BOOK, { input: { sessionId, idempotencyKey: randomUUID(), ...extra } }, { token: who.token });
+
+/** Everything of another person that erasure must leave alone, to compare before and after. */
+async function footprintOf(user: TestUser) {
+  return {
+    user: await rows(
+      sql`select email, display_name, password_hash, roles, token_version, anonymised_at from users where id = ${user.id}`,
+    ),
+    profile: await rows(sql`select * from student_profiles where user_id = ${user.id}`),
+    applications: await rows(
+      sql`select id, cover_letter, state, anonymised_at from applications where student_id = ${user.id} order by id`,
+    ),
+    bookings: await rows(sql`select id, state from bookings where booked_by = ${user.id} order by id`),
+    participants: await rows(
+      sql`select name, email, anonymised_at from booking_participants where email = ${user.email} order by id`,
+    ),
+    messages: await rows(sql`select id, body from messages where author_id = ${user.id} order by id`),
+    memberships: await rows(sql`select * from memberships where user_id = ${user.id} order by organisation_id`),
+    refreshTokens: await rows(sql`select id from refresh_tokens where user_id = ${user.id} order by id`),
+  };
+}
+
+describe('a student deletes their account', () => {
+  let student: TestUser;
+  let other: TestUser;
+  let waiting: TestUser;
+  let colleague: TestUser;
+  let need: Awaited<ReturnType<typeof buildNeed>>;
+  let applicationId: string;
+  let sessionId: string;
+  let studentBookingId: string;
+  let waitingBookingId: string;
+  let colleagueBookingId: string;
+  let otherBefore: Awaited<ReturnType<typeof footprintOf>>;
+  let studentEmail: string;
+
+  beforeAll(async () => {
+    student = await buildStudent(app, true, 'Saga Studerande');
+    await app.db.update(users).set({ locale: 'sv' }).where(eq(users.id, student.id));
+    studentEmail = student.email;
+    other = await buildStudent(app, true, 'Olli Opiskelija');
+    need = await buildNeed(app);
+    const application = await buildApplication(app, need, { student, state: 'SHORTLISTED' });
+    applicationId = application.id;
+    const otherApplication = await buildApplication(app, need, { student: other });
+    expect(
+      (await gql(app, SEND, { id: applicationId, body: 'Kiitos, haastattelu sopii.' }, { token: student.token }))
+        .errors,
+    ).toBeUndefined();
+    expect(
+      (await gql(app, SEND, { id: applicationId, body: 'Hienoa, nähdään!' }, { token: need.owner.token })).errors,
+    ).toBeUndefined();
+    expect(
+      (await gql(app, SEND, { id: otherApplication.id, body: 'Olen kiinnostunut.' }, { token: other.token })).errors,
+    ).toBeUndefined();
+
+    // A free course with one seat: the student holds it, another person waits for it.
+    const course = await buildCourse(app, {}, { sessions: [sessionInput({ seats: 2, priceCents: 0 })] });
+    sessionId = await sessionOf(course.id);
+    const mine = await book(student, sessionId);
+    expect(mine.data!.bookSeats.state).toBe('CONFIRMED');
+    studentBookingId = mine.data!.bookSeats.id;
+    // A colleague booked the last seat for the student and the other student by name.
+    colleague = await buildUser(app);
+    const theirs = await book(colleague, sessionId, {
+      participants: [{ name: 'Olli Opiskelija', email: other.email }],
+    });
+    colleagueBookingId = theirs.data!.bookSeats.id;
+    waiting = await buildUser(app);
+    const queued = await book(waiting, sessionId, { whenShort: 'JOIN_WAITLIST' });
+    expect(queued.data!.bookSeats.state).toBe('WAITLISTED');
+    waitingBookingId = queued.data!.bookSeats.id;
+    // The student is named on another booking, of another session, by someone else.
+    const otherCourse = await buildCourse(app);
+    await book(colleague, await sessionOf(otherCourse.id), {
+      participants: [{ name: 'Saga Studerande', email: student.email }],
+    });
+    await app.db.execute(sql`insert into saved_searches (user_id, name, filter, path, alert)
+      values (${student.id}, 'Aurinko', '{}'::jsonb, '/search', 'DAILY')`);
+    await app.db.execute(sql`insert into refresh_tokens (user_id, family_id, token_hash, expires_at)
+      values (${student.id}, gen_random_uuid(), ${randomUUID()}, now() + interval '1 day')`);
+    otherBefore = await footprintOf(other);
+  }, 60_000);
+
+  it('previews what will happen', async () => {
+    const preview = await gql(app, PREVIEW, {}, { token: student.token });
+    expect(preview.data!.erasurePreview).toEqual({
+      blockers: [],
+      bookingsToCancel: 1,
+      applicationsToWithdraw: 1,
+      needsToClose: 0,
+      organisationsToLeave: 0,
+      messagesToErase: 1,
+    });
+  });
+
+  it('refuses a wrong password and changes nothing', async () => {
+    const before = await footprintOf(student);
+    const result = await gql(app, DELETE, { input: { password: 'not-my-password' } }, { token: student.token });
+    expect(codeOf(result)).toBe('INVALID_CREDENTIALS');
+    expect(await footprintOf(student)).toEqual(before);
+  });
+
+  it('refuses without a signed-in person', async () => {
+    expect(codeOf(await gql(app, DELETE, { input: { password: PASSWORD } }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('deletes the account with the right password and clears the refresh cookie', async () => {
+    const result = await gql(app, DELETE, { input: { password: PASSWORD } }, { token: student.token });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.deleteAccount).toBe(true);
+    expect(result.refresh).toBe('');
+  });
+
+  it('anonymises the account and ends every session', async () => {
+    const row = await userRow(student.id);
+    expect(row).toMatchObject({ email: erasedEmail(student.id), displayName: ERASED_TEXT, roles: [] });
+    expect(row.anonymisedAt).not.toBeNull();
+    expect(row.tokenVersion).toBe(student.tokenVersion + 1);
+    expect(await rows(sql`select 1 from refresh_tokens where user_id = ${student.id}`)).toEqual([]);
+    // The old access token is refused, and the old address and password sign nobody in.
+    expect((await gql(app, ME, {}, { token: student.token })).data?.me ?? null).toBeNull();
+    expect(codeOf(await gql(app, PREVIEW, {}, { token: student.token }))).toBe('UNAUTHENTICATED');
+    const signIn = await gql(app, SIGN_IN, { input: { email: studentEmail, password: PASSWORD } });
+    expect(codeOf(signIn)).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('cancels the future booking, and the waiting person gets the seat and is told', async () => {
+    const [mine] = await rows<{ state: string }>(sql`select state from bookings where id = ${studentBookingId}`);
+    expect(mine!.state).toBe('CANCELLED');
+    const [promoted] = await rows<{ state: string }>(sql`select state from bookings where id = ${waitingBookingId}`);
+    expect(promoted!.state).toBe('CONFIRMED');
+    const told = await rows<{ type: string }>(sql`select type from notifications where user_id = ${waiting.id}`);
+    expect(told.map((n) => n.type)).toContain('BOOKING_PROMOTED');
+    const [colleagues] = await rows<{ state: string }>(
+      sql`select state from bookings where id = ${colleagueBookingId}`,
+    );
+    expect(colleagues!.state).toBe('CONFIRMED');
+  });
+
+  it('withdraws the open application (the company is told) and removes its letter', async () => {
+    const [application] = await rows<{ state: string; cover_letter: string; anonymised_at: Date | null }>(
+      sql`select state, cover_letter, anonymised_at from applications where id = ${applicationId}`,
+    );
+    expect(application).toMatchObject({ state: 'WITHDRAWN', cover_letter: ERASED_TEXT });
+    expect(application!.anonymised_at).not.toBeNull();
+    const told = await rows<{ type: string }>(sql`select type from notifications where user_id = ${need.owner.id}`);
+    expect(told.map((n) => n.type)).toContain('APPLICATION_WITHDRAWN');
+  });
+
+  it('removes the profile, participants’ details, message texts, saved searches, notifications and e-mails', async () => {
+    expect(await rows(sql`select 1 from student_profiles where user_id = ${student.id}`)).toEqual([]);
+    expect(await rows(sql`select 1 from booking_participants where email = ${studentEmail}`)).toEqual([]);
+    const named = await rows<{ name: string; email: string }>(sql`
+      select p.name, p.email from booking_participants p join bookings b on b.id = p.booking_id
+      where b.booked_by = ${student.id} or p.name = 'Saga Studerande' or p.name = ${ERASED_TEXT}`);
+    expect(named.length).toBe(2);
+    for (const participant of named) {
+      expect(participant.name).toBe(ERASED_TEXT);
+      expect(participant.email).toMatch(/^erased-.+@erased\.invalid$/);
+    }
+    const mine = await rows<{ body: string }>(sql`select body from messages where author_id = ${student.id}`);
+    expect(mine).toEqual([{ body: ERASED_TEXT }]);
+    const reply = await rows<{ body: string }>(sql`select body from messages where author_id = ${need.owner.id}`);
+    expect(reply).toEqual([{ body: 'Hienoa, nähdään!' }]);
+    for (const table of [
+      'saved_searches',
+      'notifications',
+      'notification_preferences',
+      'conversation_reads',
+      'calendar_feeds',
+    ]) {
+      expect(await rows(sql`select 1 from ${sql.identifier(table)} where user_id = ${student.id}`), table).toEqual([]);
+    }
+  });
+
+  it('leaves every other person’s data as it was', async () => {
+    expect(await footprintOf(other)).toEqual(otherBefore);
+  });
+
+  it('queues one last e-mail, in the person’s language, to the address they had', async () => {
+    const outbox = await rows<{ template: string; user_id: string | null; locale: string }>(
+      sql`select template, user_id, locale from email_outbox where to_address = ${studentEmail} or user_id = ${student.id}`,
+    );
+    expect(outbox).toEqual([{ template: 'account-deleted', user_id: null, locale: 'sv' }]);
+    const email = await lastEmailTo(app, studentEmail);
+    expect(email!.subject).toBe('Ditt konto har raderats');
+    expect(email!.textBody).toContain('Du har raderat ditt konto');
+  });
+
+  it('records the deletion in the audit log, with the person as the actor and no reason', async () => {
+    const audit = await rows<{ actor_id: string; action: string; details: unknown }>(
+      sql`select actor_id, action, details from audit_events where subject_id = ${student.id}`,
+    );
+    expect(audit).toEqual([{ actor_id: student.id, action: 'ACCOUNT_DELETED', details: {} }]);
+  });
+
+  it('does nothing twice', async () => {
+    expect(await eraseAccount(depsOf(app), student.id, { by: null, action: 'ACCOUNT_EXPIRED' })).toBe(false);
+    expect(await rows(sql`select 1 from audit_events where subject_id = ${student.id}`)).toHaveLength(1);
+  });
+});
+
+describe('an entrepreneur who owns organisations', () => {
+  it('closes their open needs, leaves, and is blocked while the only owner of a company with others', async () => {
+    const colleague = await buildUser(app);
+    const company = await buildOrganisation(app, { members: [colleague] });
+    const owner = company.owner;
+    const alone = await buildOrganisation(app, { owner });
+    const shared = await buildNeed(app, { organisationId: company.id }, { owner });
+    const draft = await buildNeed(app, {}, { owner, publish: false });
+    const otherNeed = await buildNeed(app, { organisationId: company.id }, { owner: colleague });
+    await app.db.execute(sql`insert into organisation_invitations (organisation_id, email, role, token_hash, expires_at)
+      values (${alone.id}, ${owner.email}, 'MEMBER', ${randomUUID()}, now() + interval '1 day')`);
+
+    const preview = await gql(app, PREVIEW, {}, { token: owner.token });
+    expect(preview.data!.erasurePreview).toMatchObject({
+      blockers: [{ reason: 'LAST_OWNER', organisationId: company.id, organisationName: company.name }],
+      needsToClose: 2,
+      organisationsToLeave: 2,
+    });
+    const blocked = await gql(app, DELETE, { input: { password: PASSWORD } }, { token: owner.token });
+    expect(codeOf(blocked)).toBe('ERASURE_BLOCKED');
+    expect(blocked.errors![0]!.extensions.blockers).toEqual([
+      { reason: 'LAST_OWNER', organisationId: company.id, organisationName: company.name },
+    ]);
+    expect((await userRow(owner.id)).anonymisedAt).toBeNull();
+    const [stillOpen] = await rows<{ state: string }>(sql`select state from needs where id = ${shared.id}`);
+    expect(stillOpen!.state).toBe('OPEN');
+
+    // Ownership transferred, deletion goes through.
+    const transfer = await gql(
+      app,
+      `mutation ($o: ID!, $u: ID!) { changeMemberRole(organisationId: $o, userId: $u, role: OWNER) { role } }`,
+      { o: company.id, u: colleague.id },
+      { token: owner.token },
+    );
+    expect(transfer.errors).toBeUndefined();
+    const done = await gql(app, DELETE, { input: { password: PASSWORD } }, { token: owner.token });
+    expect(done.errors).toBeUndefined();
+
+    const states = await rows<{ id: string; state: string }>(
+      sql`select id, state from needs where id in (${shared.id}, ${draft.id}, ${otherNeed.id})`,
+    );
+    expect(Object.fromEntries(states.map((n) => [n.id, n.state]))).toEqual({
+      [shared.id]: 'CLOSED',
+      [draft.id]: 'CLOSED',
+      [otherNeed.id]: 'OPEN',
+    });
+    expect(await rows(sql`select 1 from search_items where id = ${shared.id}`)).toEqual([]);
+    expect(await rows(sql`select 1 from memberships where user_id = ${owner.id}`)).toEqual([]);
+    expect(await rows(sql`select 1 from organisation_invitations where email = ${owner.email}`)).toEqual([]);
+    // The company keeps its new owner; the organisation they ran alone stays, without members.
+    expect(await rows(sql`select user_id, role from memberships where organisation_id = ${company.id}`)).toEqual([
+      { user_id: colleague.id, role: 'OWNER' },
+    ]);
+    expect(await rows(sql`select 1 from organisations where id = ${alone.id}`)).toHaveLength(1);
+  }, 30_000);
+
+  it('for the retention job, leaves a company with others without an owner instead of blocking', async () => {
+    const colleague = await buildUser(app);
+    const company = await buildOrganisation(app, { members: [colleague] });
+    expect(await eraseAccount(depsOf(app), company.owner.id, { by: null, action: 'ACCOUNT_EXPIRED' })).toBe(true);
+    expect(await rows(sql`select user_id, role from memberships where organisation_id = ${company.id}`)).toEqual([
+      { user_id: colleague.id, role: 'MEMBER' },
+    ]);
+    const [audit] = await rows<{ actor_id: string | null; action: string }>(
+      sql`select actor_id, action from audit_events where subject_id = ${company.owner.id}`,
+    );
+    expect(audit).toEqual({ actor_id: null, action: 'ACCOUNT_EXPIRED' });
+    const email = await lastEmailTo(app, company.owner.email);
+    expect(email!.subject).toBe('Tilisi on poistettu');
+  });
+});
+
+describe('who may erase whom', () => {
+  it('lets an admin erase another person, with the reason in the audit log', async () => {
+    const admin = await buildUser(app, { roles: ['ADMIN'] });
+    const target = await buildUser(app, { roles: ['STUDENT'] });
+    const result = await gql(
+      app,
+      ERASE,
+      { input: { userId: target.id, reason: 'Pyyntö 2026-12-01' } },
+      { token: admin.token },
+    );
+    expect(result.errors).toBeUndefined();
+    expect((await userRow(target.id)).anonymisedAt).not.toBeNull();
+    const audit = await rows<{ actor_id: string; action: string; details: unknown }>(
+      sql`select actor_id, action, details from audit_events where subject_id = ${target.id}`,
+    );
+    expect(audit).toEqual([{ actor_id: admin.id, action: 'USER_ERASED', details: { reason: 'Pyyntö 2026-12-01' } }]);
+    expect((await lastEmailTo(app, target.email))!.template).toBe('account-deleted');
+  });
+
+  it('lets an admin preview anyone’s deletion', async () => {
+    const admin = await buildUser(app, { roles: ['ADMIN'] });
+    const target = await buildUser(app, { roles: ['STUDENT'] });
+    const preview = await gql(app, PREVIEW, { userId: target.id }, { token: admin.token });
+    expect(preview.data!.erasurePreview.blockers).toEqual([]);
+  });
+
+  it('refuses an admin erasing themselves', async () => {
+    const admin = await buildUser(app, { roles: ['ADMIN'] });
+    const result = await gql(app, ERASE, { input: { userId: admin.id, reason: 'Itse' } }, { token: admin.token });
+    expect(codeOf(result)).toBe('FORBIDDEN');
+    expect((await userRow(admin.id)).anonymisedAt).toBeNull();
+  });
+
+  it.each([['STUDENT'], ['ENTREPRENEUR'], ['EDUCATOR'], ['COORDINATOR']] as const)(
+    'refuses a %s erasing or previewing another person, and changes nothing',
+    async (role) => {
+      const someone = await buildUser(app, { roles: [role] });
+      const target = await buildUser(app, { roles: ['STUDENT'] });
+      const erase = await gql(app, ERASE, { input: { userId: target.id, reason: 'Ei' } }, { token: someone.token });
+      expect(codeOf(erase)).toBe('FORBIDDEN');
+      expect(codeOf(await gql(app, PREVIEW, { userId: target.id }, { token: someone.token }))).toBe('FORBIDDEN');
+      expect((await userRow(target.id)).anonymisedAt).toBeNull();
+    },
+  );
+
+  it('refuses anyone not signed in', async () => {
+    const target = await buildUser(app);
+    expect(codeOf(await gql(app, ERASE, { input: { userId: target.id, reason: 'Ei' } }))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await gql(app, PREVIEW, { userId: target.id }))).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers NOT_FOUND for an account that does not exist', async () => {
+    const admin = await buildUser(app, { roles: ['ADMIN'] });
+    const result = await gql(app, ERASE, { input: { userId: randomUUID(), reason: 'Ei' } }, { token: admin.token });
+    expect(codeOf(result)).toBe('NOT_FOUND');
+  });
+});
+
+describe('the cluster’s figures', () => {
+  it('are the same for a period before and after people are erased', async () => {
+    // A placement filled by a student's accepted application, and a company's person on a course held.
+    const company = await buildOrganisation(app);
+    const placement = await buildNeed(app, { organisationId: company.id, positions: 1 }, { owner: company.owner });
+    const accepted = await buildApplication(app, placement, { state: 'ACCEPTED' });
+    const booker = await buildUser(app);
+    await app.db.execute(
+      sql`insert into memberships (organisation_id, user_id, role) values (${company.id}, ${booker.id}, 'MEMBER')`,
+    );
+    const course = await buildCourse(app, {}, { sessions: [sessionInput({ priceCents: 0 })] });
+    const held = await sessionOf(course.id);
+    const booked = await book(booker, held);
+    expect(booked.errors).toBeUndefined();
+    await app.db.execute(sql`
+      update course_sessions set starts_at = now() - interval '2 days', ends_at = now() - interval '2 days' + interval '6 hours',
+        registration_deadline = now() - interval '3 days'
+      where id = ${held}`);
+    await app.db.execute(sql`update booking_participants set attended = true
+      where booking_id = ${booked.data!.bookSeats.id}`);
+
+    const period = presetPeriod('LAST_12_MONTHS', todayInHelsinki());
+    const before = await computeReport(depsOf(app), period);
+    expect(before.placements.filled.current).toBeGreaterThan(0);
+    expect(before.courses.participantsAttended.current).toBeGreaterThan(0);
+    for (const person of [accepted.student, booker]) {
+      expect(await eraseAccount(depsOf(app), person.id, { by: null, action: 'ACCOUNT_EXPIRED' })).toBe(true);
+    }
+    expect(await computeReport(depsOf(app), period)).toEqual(before);
+  }, 30_000);
+});
