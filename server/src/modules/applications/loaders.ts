@@ -4,6 +4,7 @@ import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { usersByIds } from '../accounts/index.js';
+import { recordDataAccess, type DataAccess } from '../audit/index.js';
 import { needsByIds, type NeedDto } from '../needs/index.js';
 import { profilesByUserIds, type StudentProfileDto } from '../profiles/index.js';
 import { applicationPolicy as policy } from './policy.js';
@@ -32,15 +33,47 @@ export async function studentNamesOf(deps: Deps, list: ApplicationDto[]): Promis
   return list.map((a) => people.get(a.studentId)?.displayName ?? '');
 }
 
-/** The applicant's profile as it is now: applying shares it with the need's side, discoverable or not. */
-export async function profilesOf(deps: Deps, list: ApplicationDto[]): Promise<(StudentProfileDto | null)[]> {
+/**
+ * The applicant's profile as it is now: applying shares it with the need's side, discoverable or
+ * not. Staff's reads go into each student's views log.
+ */
+export async function profilesOf(
+  deps: Deps,
+  viewer: Viewer | null,
+  list: ApplicationDto[],
+): Promise<(StudentProfileDto | null)[]> {
   const linked = list.filter((a) => a.profileUserId);
   const profiles = await profilesByUserIds(
     deps.db,
     linked.map((a) => a.profileUserId!),
   );
   const byUser = new Map(linked.map((a, i) => [a.profileUserId!, profiles[i] ?? null]));
-  return list.map((a) => (a.profileUserId ? (byUser.get(a.profileUserId) ?? null) : null));
+  const shown = list.map((a) => (a.profileUserId ? (byUser.get(a.profileUserId) ?? null) : null));
+  if (viewer && policy.logRead(viewer)) {
+    await recordDataAccess(
+      deps.db,
+      viewer,
+      list.flatMap((a, i): DataAccess[] =>
+        shown[i] ? [{ subjectUserId: shown[i].userId, kind: 'PROFILE', source: 'APPLICATIONS', objectId: a.id }] : [],
+      ),
+    );
+  }
+  return shown;
+}
+
+/**
+ * The cover letters, as read: staff's reads go into each student's views log (the need's side was
+ * sent the letter by the student, and the student wrote it).
+ */
+export async function coverLettersOf(deps: Deps, viewer: Viewer | null, list: ApplicationDto[]): Promise<string[]> {
+  if (viewer && policy.logRead(viewer)) {
+    await recordDataAccess(
+      deps.db,
+      viewer,
+      list.map((a) => ({ subjectUserId: a.studentId, kind: 'APPLICATION', source: 'APPLICATIONS', objectId: a.id })),
+    );
+  }
+  return list.map((a) => a.coverLetter);
 }
 
 export async function eventsOf(deps: Deps, list: ApplicationDto[]): Promise<ApplicationEventDto[][]> {

@@ -13,7 +13,7 @@ const viewer = (role: UserRole | null): Viewer | null =>
 
 /** applicant: made the application; side: posted the need or belongs to its company; none: neither. */
 type Relation = 'applicant' | 'side' | 'none';
-type Action = 'APPLY' | 'APPLY_HERE' | 'READ' | 'LIST_APPLICANTS' | ApplicationAction;
+type Action = 'APPLY' | 'APPLY_HERE' | 'READ' | 'LIST_APPLICANTS' | 'LOG_READ' | ApplicationAction;
 
 const allowed = (role: UserRole | null, relation: Relation, action: Action): boolean => {
   const v = viewer(role);
@@ -28,6 +28,8 @@ const allowed = (role: UserRole | null, relation: Relation, action: Action): boo
       return applicationPolicy.read(v, application, side);
     case 'LIST_APPLICANTS':
       return applicationPolicy.listApplicants(v, side);
+    case 'LOG_READ':
+      return !!v && applicationPolicy.logRead(v);
     default:
       return applicationPolicy.act(v, action, application, side);
   }
@@ -58,6 +60,11 @@ describe('application policy', () => {
     ['STUDENT', 'applicant', 'LIST_APPLICANTS', false],
     ['ENTREPRENEUR', 'none', 'LIST_APPLICANTS', false],
     [null, 'side', 'LIST_APPLICANTS', false],
+    // Reading a letter or profile goes into the student's views log: staff's reads, not the need's side's.
+    ['COORDINATOR', 'none', 'LOG_READ', true],
+    ['ADMIN', 'none', 'LOG_READ', true],
+    ['ENTREPRENEUR', 'side', 'LOG_READ', false],
+    ['EDUCATOR', 'side', 'LOG_READ', false],
     // The need's side shortlists, offers and rejects; nobody else, coordinators included.
     ['ENTREPRENEUR', 'side', 'SHORTLIST', true],
     ['ENTREPRENEUR', 'side', 'OFFER', true],

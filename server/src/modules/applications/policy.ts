@@ -23,6 +23,11 @@ export const applicationPolicy = {
     !!viewer && (application.studentId === viewer.id || reviewer || isStaff(viewer)),
   /** Everyone who may read a need's applicants: its side and staff. */
   listApplicants: (viewer: Viewer | null, reviewer: boolean) => !!viewer && (reviewer || isStaff(viewer)),
+  /**
+   * Whether the viewer's read of an application's letter or profile goes into the student's views
+   * log: staff's do; the need's side was sent them by applying, and the student's own never is.
+   */
+  logRead: (viewer: Viewer) => isStaff(viewer),
   /** Shortlist, offer, reject. */
   review: (viewer: Viewer | null, reviewer: boolean) => !!viewer && reviewer,
   /** Accept, decline, withdraw. */

@@ -14,6 +14,7 @@ import {
 import {
   actionsOf,
   applicationCounts,
+  coverLettersOf,
   eventsOf,
   needsOf,
   profilesOf,
@@ -51,7 +52,10 @@ const loaders = {
   Application: {
     need: async (queries: Queries, ctx: MercuriusContext) => needsOf(ctx.deps, list(queries)),
     studentName: async (queries: Queries, ctx: MercuriusContext) => studentNamesOf(ctx.deps, list(queries)),
-    profile: async (queries: Queries, ctx: MercuriusContext) => profilesOf(ctx.deps, list(queries)),
+    // The letter and the profile are the student's personal data: their loaders log staff's reads.
+    coverLetter: async (queries: Queries, ctx: MercuriusContext) =>
+      coverLettersOf(ctx.deps, await ctx.viewer(), list(queries)),
+    profile: async (queries: Queries, ctx: MercuriusContext) => profilesOf(ctx.deps, await ctx.viewer(), list(queries)),
     events: async (queries: Queries, ctx: MercuriusContext) => eventsOf(ctx.deps, list(queries)),
     actions: async (queries: Queries, ctx: MercuriusContext) => actionsOf(ctx.deps, await ctx.viewer(), list(queries)),
   },

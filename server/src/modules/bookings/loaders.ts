@@ -1,8 +1,10 @@
 /** GraphQL field loaders of bookings and of sessions' booking fields: one query per list, in the order asked. */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { usersByIds } from '../accounts/index.js';
+import { users } from '../accounts/tables.js';
+import { recordDataAccess, type DataAccess } from '../audit/index.js';
 import { needsByIds, type NeedDto } from '../needs/index.js';
 import { bookableSessions } from '../offers/index.js';
 import { userOrganisationIds } from '../organisations/index.js';
@@ -21,6 +23,53 @@ export async function participantsOf(deps: Deps, bookingIds: string[]): Promise<
         .orderBy(asc(participants.position))
     : [];
   return bookingIds.map((id) => rows.filter((r) => r.bookingId === id).map(presentParticipant));
+}
+
+/**
+ * Participants of each booking, as `participantsOf`, with staff's read logged in the views log of
+ * each student concerned: the booker when a student, and each participant whose address is a
+ * student's account. One query for the students and one insert per list.
+ */
+export async function participantsShown(
+  deps: Deps,
+  viewer: Viewer | null,
+  list: BookingDto[],
+): Promise<ParticipantDto[][]> {
+  const people = await participantsOf(
+    deps,
+    list.map((b) => b.id),
+  );
+  if (!viewer) return people;
+  const logged = list
+    .map((b, i) => ({ booking: b, people: people[i]! }))
+    .filter((x) => policy.logParticipants(viewer, x.booking));
+  if (!logged.length) return people;
+  const bookerIds = [...new Set(logged.map((x) => x.booking.bookedBy))];
+  const emails = [...new Set(logged.flatMap((x) => x.people.map((p) => p.email.toLowerCase())))];
+  const students = await deps.db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(
+      and(
+        arrayContains(users.roles, ['STUDENT']),
+        or(inArray(users.id, bookerIds), emails.length ? inArray(users.email, emails) : undefined),
+      ),
+    );
+  const byId = new Set(students.map((u) => u.id));
+  const byEmail = new Map(students.map((u) => [u.email, u.id]));
+  const reads = logged.flatMap(({ booking, people: named }): DataAccess[] =>
+    [
+      ...(byId.has(booking.bookedBy) ? [booking.bookedBy] : []),
+      ...named.flatMap((p) => byEmail.get(p.email.toLowerCase()) ?? []),
+    ].map((subjectUserId) => ({
+      subjectUserId,
+      kind: 'PARTICIPANT_DETAILS',
+      source: 'PARTICIPANTS',
+      objectId: booking.id,
+    })),
+  );
+  await recordDataAccess(deps.db, viewer, reads);
+  return people;
 }
 
 /** Place in the waitlist (1 = next) of each waitlisted booking; null for others. */

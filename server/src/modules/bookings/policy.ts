@@ -29,6 +29,11 @@ const BOOKABLE_NEED_STATES: readonly NeedState[] = ['OPEN', 'EXPIRED'];
 export const bookingPolicy = {
   book: (viewer: Viewer | null) => !!viewer,
   /**
+   * Whether reading a booking's participants goes into its students' views log: staff's reads,
+   * unless they made the booking (and typed the names in themselves).
+   */
+  logParticipants: (viewer: Viewer, booking: BookingRef) => isStaff(viewer) && booking.bookedBy !== viewer.id,
+  /**
    * Booking a course for a need (the booking is then a match made for it): its poster or a member
    * of its company, for a COURSE need that is open or expired. `member`: the viewer belongs to the
    * need's organisation. Anyone else who may read the need is FORBIDDEN, whatever its kind.

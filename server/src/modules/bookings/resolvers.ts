@@ -96,10 +96,12 @@ const loaders = {
         sessions.map((s) => s?.offerId ?? ''),
       );
     },
+    // Participants are people's personal data: staff's reads are logged for the students among them.
     participants: async (queries: Queries, ctx: MercuriusContext) =>
-      fields.participantsOf(
+      fields.participantsShown(
         ctx.deps,
-        queries.map((q) => q.obj.id),
+        await ctx.viewer(),
+        queries.map((q) => q.obj),
       ),
     waitlistPosition: async (queries: Queries, ctx: MercuriusContext) =>
       fields.waitlistPositions(

@@ -12,7 +12,7 @@ import { toHelsinki } from '../../lib/helsinki.js';
 import { textCell } from '../../lib/spreadsheet.js';
 import { bookableSessions, sessionsByIds } from '../offers/index.js';
 import { bookingCalendar, feedCalendar, sessionCalendar } from './calendar.js';
-import { bookersOf, participantsOf } from './loaders.js';
+import { bookersOf, participantsShown } from './loaders.js';
 import { getBooking, sessionBookings } from './queries.js';
 
 const ICS = 'text/calendar; charset=utf-8';
@@ -52,10 +52,8 @@ export default fp(
       const viewer = await request.viewer();
       if (!isUuid(request.params.id)) throw notFound();
       const list = await sessionBookings(deps, viewer, request.params.id);
-      const people = await participantsOf(
-        deps,
-        list.map((b) => b.id),
-      );
+      // Staff's download is logged for the students among the bookers and participants.
+      const people = await participantsShown(deps, viewer, list);
       const bookers = await bookersOf(deps, viewer, list);
       const session = (await bookableSessions(deps.db, [request.params.id])).get(request.params.id)!;
       const rows = list.flatMap((b, i) =>

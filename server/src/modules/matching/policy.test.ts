@@ -8,7 +8,7 @@ const viewer = (role: UserRole | null): Viewer | null =>
   role ? { id: 'viewer', email: 'v@example.com', roles: [role], emailVerified: true } : null;
 
 type Relation = 'manager' | 'none';
-type Action = 'NEED_MATCHES' | 'OFFER_LEADS' | 'PLACEMENTS_FOR_ME';
+type Action = 'NEED_MATCHES' | 'OFFER_LEADS' | 'PLACEMENTS_FOR_ME' | 'ACTS_FOR_NEED_ORGANISATION';
 
 const allowed = (role: UserRole | null, relation: Relation, action: Action): boolean => {
   const v = viewer(role);
@@ -20,6 +20,8 @@ const allowed = (role: UserRole | null, relation: Relation, action: Action): boo
       return matchingPolicy.offerLeads(v, manages);
     case 'PLACEMENTS_FOR_ME':
       return matchingPolicy.placementsForMe(v);
+    case 'ACTS_FOR_NEED_ORGANISATION':
+      return !!v && manages && matchingPolicy.actsForNeedOrganisation(v);
   }
 };
 
@@ -46,6 +48,10 @@ describe('matching policy', () => {
     ['COORDINATOR', 'none', 'PLACEMENTS_FOR_ME', false],
     ['ADMIN', 'none', 'PLACEMENTS_FOR_ME', false],
     [null, 'none', 'PLACEMENTS_FOR_ME', false],
+    // In a student's views log, the need's side reads matches for its company; staff for none.
+    ['ENTREPRENEUR', 'manager', 'ACTS_FOR_NEED_ORGANISATION', true],
+    ['COORDINATOR', 'manager', 'ACTS_FOR_NEED_ORGANISATION', false],
+    ['ADMIN', 'manager', 'ACTS_FOR_NEED_ORGANISATION', false],
   ])('%s, %s: %s → %s', (role, relation, action, expected) => {
     expect(allowed(role, relation, action)).toBe(expected);
   });

@@ -5,7 +5,7 @@
  * coordinators (as offers decides); and a student's placements for the student, from their own
  * profile.
  */
-import { hasRole, type Viewer } from '../../lib/viewer.js';
+import { hasRole, isStaff, type Viewer } from '../../lib/viewer.js';
 
 export const matchingPolicy = {
   /** A need's matches: `manages` is whether the viewer manages the need. */
@@ -14,4 +14,9 @@ export const matchingPolicy = {
   offerLeads: (viewer: Viewer | null, manages: boolean) => !!viewer && manages,
   /** Placements for the signed-in student, from their profile. */
   placementsForMe: (viewer: Viewer | null) => hasRole(viewer, 'STUDENT'),
+  /**
+   * Whether a viewer of a need's matches is logged as acting for the need's company (in the
+   * students' views log): its side is; coordinators and admins act for no company.
+   */
+  actsForNeedOrganisation: (viewer: Viewer) => !isStaff(viewer),
 };

@@ -23,6 +23,7 @@ import type { Deps } from '../../deps.js';
 import { forbidden, unauthenticated, validationError } from '../../errors.js';
 import { helsinkiDate } from '../../lib/helsinki.js';
 import type { Viewer } from '../../lib/viewer.js';
+import { recordDataAccess } from '../audit/index.js';
 import { mayManageNeed, type NeedDto } from '../needs/index.js';
 import { mayManageOffer, sessionsOfOffers, type OfferDto } from '../offers/index.js';
 import { myStudentProfile } from '../profiles/index.js';
@@ -74,7 +75,21 @@ export async function matchesForNeed(
   };
   const sources = sourcesForNeed(need.kind, args.kinds ?? null);
   // The person who posted a placement need never appears as a student for it.
-  return rankAll(deps.db, subject, sources, limit, [need.postedBy]);
+  const found = await rankAll(deps.db, subject, sources, limit, [need.postedBy]);
+  // Each discoverable student shown goes into their views log, with the company the viewer acts for.
+  await recordDataAccess(
+    deps.db,
+    viewer,
+    found
+      .filter((match) => match.kind === 'STUDENT')
+      .map((match) => ({
+        subjectUserId: match.id,
+        kind: 'PROFILE' as const,
+        source: 'MATCHING' as const,
+        organisationId: policy.actsForNeedOrganisation(viewer) ? need.organisationId : null,
+      })),
+  );
+  return found;
 }
 
 /**

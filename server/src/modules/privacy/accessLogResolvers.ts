@@ -1,6 +1,10 @@
 import type { IResolvers } from 'mercurius';
+import { dataAccessLog } from './accessLog.js';
 
-/** Filled in with the accessLog use cases. */
-const resolvers: IResolvers = {};
+const resolvers: IResolvers = {
+  Query: {
+    dataAccessLog: async (_root, args, ctx) => dataAccessLog(ctx.deps, await ctx.viewer(), args),
+  },
+};
 
 export default resolvers;

@@ -34,4 +34,16 @@ describe('profile policy', () => {
     const profile = { userId: relation === 'own' ? 'viewer' : 'student', discoverable: visibility === 'discoverable' };
     expect(action === 'KEEP' ? profilePolicy.keep(v) : profilePolicy.read(v, profile)).toBe(expected);
   });
+
+  it.each<[UserRole, Relation, boolean]>([
+    // A read goes into the student's views log unless it is the student's own.
+    ['STUDENT', 'own', false],
+    ['STUDENT', 'none', true],
+    ['COORDINATOR', 'none', true],
+    ['ADMIN', 'none', true],
+    ['ENTREPRENEUR', 'none', true],
+    ['EDUCATOR', 'none', true],
+  ])('%s reading a %s profile is logged → %s', (role, relation, expected) => {
+    expect(profilePolicy.logRead(viewer(role)!, { userId: relation === 'own' ? 'viewer' : 'student' })).toBe(expected);
+  });
 });

@@ -13,4 +13,6 @@ export const profilePolicy = {
     (viewer.id === profile.userId ||
       isStaff(viewer) ||
       (profile.discoverable && (hasRole(viewer, 'ENTREPRENEUR') || hasRole(viewer, 'EDUCATOR')))),
+  /** A read of someone else's profile goes into the student's views log (privacy); the student's own does not. */
+  logRead: (viewer: Viewer, profile: { userId: string }) => viewer.id !== profile.userId,
 };

@@ -6,6 +6,7 @@ import { unauthenticated } from '../../errors.js';
 import { isUuid } from '../../lib/ids.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { users } from '../accounts/tables.js';
+import { recordDataAccess } from '../audit/index.js';
 import { profilePolicy as policy } from './policy.js';
 import { presentStudentProfile, type StudentProfileDto } from './presenter.js';
 import { studentProfiles } from './tables.js';
@@ -32,7 +33,14 @@ export async function getStudentProfile(
 ): Promise<StudentProfileDto | null> {
   if (!isUuid(userId)) return null;
   const profile = await findStudentProfile(deps.db, userId);
-  return profile && policy.read(viewer, profile) ? profile : null;
+  if (!profile || !policy.read(viewer, profile)) return null;
+  // Everyone but the student is logged: staff, and companies and schools reading a discoverable profile.
+  if (policy.logRead(viewer!, profile)) {
+    await recordDataAccess(deps.db, viewer!, [
+      { subjectUserId: profile.userId, kind: 'PROFILE', source: 'PROFILE_PAGE' },
+    ]);
+  }
+  return profile;
 }
 
 /**

@@ -6,6 +6,7 @@ import type { ProposalAction, ProposalSide, ProposalTargetKind } from '@keskusva
 import { inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import type { Viewer } from '../../lib/viewer.js';
+import { recordDataAccess, type DataAccess } from '../audit/index.js';
 import { needsByIds, type NeedDto } from '../needs/index.js';
 import { offersByIds, offersByIdsUnchecked, sessionsByIds, type OfferDto, type SessionDto } from '../offers/index.js';
 import { userOrganisationIds } from '../organisations/index.js';
@@ -53,7 +54,8 @@ export async function targetsOf(deps: Deps, viewer: Viewer | null, list: Proposa
   ]);
   const offerById = new Map(offerIds.map((id, i) => [id, offers[i] ?? null]));
   const sessionById = new Map(sessionIds.map((id, i) => [id, sessions[i] ?? null]));
-  return list.map((p, i) => {
+  const reads: DataAccess[] = [];
+  const targets = list.map((p, i): TargetDto => {
     const { student, studentNamed: named, targetTitle, targetName, offer, needSide } = parties[i]!;
     const shown = !student || policy.seeStudent(viewer, { self: viewer?.id === student.userId, named });
     const profileShown =
@@ -64,6 +66,21 @@ export async function targetsOf(deps: Deps, viewer: Viewer | null, list: Proposa
         named,
         needSide: viewer !== null && needSide.includes(viewer.id),
       });
+    if (profileShown && viewer) {
+      const onNeedSide = needSide.includes(viewer.id);
+      if (policy.logStudentProfile(viewer, { needSide: onNeedSide })) {
+        const organisationId = policy.actsForNeedOrganisation(viewer, { needSide: onNeedSide })
+          ? parties[i]!.need.organisationId
+          : null;
+        reads.push({
+          subjectUserId: student.userId,
+          kind: 'PROFILE',
+          source: 'PROPOSALS',
+          objectId: p.id,
+          organisationId,
+        });
+      }
+    }
     return {
       kind: p.targetKind,
       offer: p.offerId ? (offerById.get(p.offerId) ?? null) : null,
@@ -75,6 +92,9 @@ export async function targetsOf(deps: Deps, viewer: Viewer | null, list: Proposa
       hidden: !shown,
     };
   });
+  // The student's profile shown to staff or the need's side goes into the student's views log.
+  if (viewer) await recordDataAccess(deps.db, viewer, reads);
+  return targets;
 }
 
 export async function proposerNamesOf(deps: Deps, list: ProposalDto[]): Promise<string[]> {

@@ -187,6 +187,23 @@ describe('a proposed student', () => {
   );
 });
 
+describe("a proposed student's views log", () => {
+  it.each<[Exclude<Role, null>, 'need side' | 'other', boolean, boolean]>([
+    // role, relation → their read of the profile is logged, logged as acting for the need's company
+    ['COORDINATOR', 'other', true, false],
+    ['ADMIN', 'other', true, false],
+    ['COORDINATOR', 'need side', true, false],
+    ['ENTREPRENEUR', 'need side', true, true],
+    ['EDUCATOR', 'other', false, false],
+    ['STUDENT', 'other', false, false],
+  ])('%s (%s) → logged %s, for the company %s', (role, relation, logged, forCompany) => {
+    const v = viewer(role)!;
+    const needSide = relation === 'need side';
+    expect(policy.logStudentProfile(v, { needSide })).toBe(logged);
+    expect(policy.actsForNeedOrganisation(v, { needSide })).toBe(forCompany);
+  });
+});
+
 describe('the actions offered', () => {
   type Answers = 'none' | 'need accepted' | 'target accepted';
   it.each<[Role, Relation, ProposalOrigin, Answers, NeedState, string[]]>([

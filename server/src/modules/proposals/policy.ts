@@ -95,4 +95,8 @@ export const proposalPolicy = {
    */
   seeStudentProfile: (viewer: Viewer | null, relation: { readable: boolean; named: boolean; needSide: boolean }) =>
     relation.readable || (relation.named && !!viewer && relation.needSide),
+  /** A student's profile shown on a proposal goes into their views log: shown to staff or the need's side. */
+  logStudentProfile: (viewer: Viewer, relation: { needSide: boolean }) => isStaff(viewer) || relation.needSide,
+  /** In that log, the need's side reads for the need's company; staff for none. */
+  actsForNeedOrganisation: (viewer: Viewer, relation: { needSide: boolean }) => relation.needSide && !isStaff(viewer),
 };

@@ -7,6 +7,7 @@ import type { Deps } from '../../../deps.js';
 import { AppError, forbidden, notFound, parseInput } from '../../../errors.js';
 import { newToken } from '../../../lib/secrets.js';
 import type { Viewer } from '../../../lib/viewer.js';
+import { recordAudit } from '../../audit/index.js';
 import { enqueueTokenEmail, issueEmailToken } from '../emailLinks.js';
 import { hashPassword } from '../passwords.js';
 import { accountPolicy } from '../policy.js';
@@ -20,11 +21,19 @@ export async function setUserRoles(deps: Deps, viewer: Viewer | null, input: unk
   if (!accountPolicy.keepsOwnAdmin(viewer!, data)) {
     throw new AppError('FORBIDDEN', 'You cannot remove your own admin role');
   }
-  return deps.db.transaction(async (tx) => presentUser(await writeUserRoles(tx, data.userId, data.roles)));
+  return deps.db.transaction(async (tx) => presentUser(await writeUserRoles(tx, viewer, data.userId, data.roles)));
 }
 
-/** Sets a user's roles (the caller has authorised it), in the caller's transaction. */
-async function writeUserRoles(tx: Database, userId: string, wanted: Viewer['roles']): Promise<UserRow> {
+/**
+ * Sets a user's roles (the caller has authorised it), in the caller's transaction, and records a
+ * change in the audit log (`actor` null: the operator's command, not a person signed in).
+ */
+async function writeUserRoles(
+  tx: Database,
+  actor: Viewer | null,
+  userId: string,
+  wanted: Viewer['roles'],
+): Promise<UserRow> {
   const roles = [...new Set(wanted)];
   const [before] = await tx.select({ roles: users.roles }).from(users).where(eq(users.id, userId)).for('update');
   if (!before) throw notFound('No such user');
@@ -40,6 +49,15 @@ async function writeUserRoles(tx: Database, userId: string, wanted: Viewer['role
     })
     .where(eq(users.id, userId))
     .returning();
+  if (changed) {
+    await recordAudit(tx, {
+      actor,
+      action: 'ROLES_CHANGED',
+      subjectKind: 'USER',
+      subjectId: userId,
+      details: { rolesBefore: before.roles, rolesAfter: roles },
+    });
+  }
   return user!;
 }
 
@@ -94,7 +112,7 @@ export async function ensureAdmin(
       const [existing] = await tx.select().from(users).where(eq(users.email, data.email)).for('update');
       if (!existing) throw notFound('No such user');
       promoted = !existing.roles.includes('ADMIN');
-      user = promoted ? await writeUserRoles(tx, existing.id, [...existing.roles, 'ADMIN']) : existing;
+      user = promoted ? await writeUserRoles(tx, null, existing.id, [...existing.roles, 'ADMIN']) : existing;
     }
     const { link, expiresAt } = await issueEmailToken(deps, tx, user.id, 'RESET_PASSWORD');
     if (options.sendEmail) await enqueueTokenEmail(deps, tx, user, 'RESET_PASSWORD', link);

@@ -6,6 +6,7 @@ import type { Deps } from '../../../deps.js';
 import { AppError, forbidden, parseInput, unauthenticated, validationError } from '../../../errors.js';
 import type { Viewer } from '../../../lib/viewer.js';
 import { userIdsWithRole } from '../../accounts/index.js';
+import { recordAudit } from '../../audit/index.js';
 import { notify } from '../../messaging/index.js';
 import { organisationPolicy as policy } from '../policy.js';
 import { presentOrganisation, type OrganisationDto } from '../presenter.js';
@@ -103,10 +104,21 @@ export async function verifyOrganisation(deps: Deps, viewer: Viewer | null, id: 
   const me = requireViewer(viewer);
   if (!policy.verify(me)) throw forbidden('Only coordinators verify organisations');
   const org = await loadOrganisation(deps.db, id);
-  const [row] = await deps.db
-    .update(organisations)
-    .set(verified ? { verifiedAt: sql`now()`, verifiedBy: me.id } : { verifiedAt: null, verifiedBy: null })
-    .where(eq(organisations.id, org.id))
-    .returning();
-  return presentOrganisation(row!);
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(organisations)
+      .set(verified ? { verifiedAt: sql`now()`, verifiedBy: me.id } : { verifiedAt: null, verifiedBy: null })
+      .where(eq(organisations.id, org.id))
+      .returning();
+    // Each verification vouches anew (and names who vouched); removing one that was never there is no action.
+    if (verified || org.verifiedAt) {
+      await recordAudit(tx, {
+        actor: me,
+        action: verified ? 'ORGANISATION_VERIFIED' : 'ORGANISATION_UNVERIFIED',
+        subjectKind: 'ORGANISATION',
+        subjectId: org.id,
+      });
+    }
+    return presentOrganisation(row!);
+  });
 }
