@@ -1,6 +1,7 @@
 /** Reads of accounts: for the API, for other modules (people by id, by role) and for sign-in. */
-import { listSearchSchema } from '@keskusvaraamo/shared';
-import { and, count, eq, getTableColumns, ilike, inArray, or, sql } from 'drizzle-orm';
+import { listSearchSchema, USER_STATUSES, type UserStatus } from '@keskusvaraamo/shared';
+import { z } from 'zod';
+import { and, count, eq, getTableColumns, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { forbidden, parseInput } from '../../errors.js';
@@ -22,11 +23,30 @@ export async function usersByIds(deps: Pick<Deps, 'db'>, ids: string[]): Promise
   return new Map(rows.map((row) => [row.id, presentUser(row)]));
 }
 
-/** Admins only: every account, newest first, optionally those whose address or name holds `search`. */
+const statusSchema = z.enum(USER_STATUSES, { error: 'validation.choice' }).nullish();
+
+/** Accounts in a state: active (may sign in), deactivated by an admin, or erased. */
+const inStatus = (status: UserStatus | null | undefined) => {
+  switch (status) {
+    case 'ACTIVE':
+      return and(isNull(users.deactivatedAt), isNull(users.anonymisedAt));
+    case 'DEACTIVATED':
+      return and(isNotNull(users.deactivatedAt), isNull(users.anonymisedAt));
+    case 'ANONYMISED':
+      return isNotNull(users.anonymisedAt);
+    default:
+      return undefined;
+  }
+};
+
+/**
+ * Admins only: every account, newest first, optionally those whose address or name holds `search`
+ * and those in one `status`.
+ */
 export async function listUsers(
   deps: Deps,
   viewer: Viewer | null,
-  args: { search?: string | null; first?: number | null; after?: string | null },
+  args: { search?: string | null; status?: string | null; first?: number | null; after?: string | null },
 ) {
   if (!accountPolicy.listUsers(viewer)) throw forbidden();
   const page = keyset(args, [
@@ -34,9 +54,13 @@ export async function listUsers(
     { column: users.id, type: 'uuid', descending: true },
   ]);
   const term = parseInput(listSearchSchema, { search: args.search }).search;
-  const matches = term
-    ? or(ilike(users.email, `%${escapeLike(term)}%`), ilike(users.displayName, `%${escapeLike(term)}%`))
-    : undefined;
+  const status = parseInput(z.object({ status: statusSchema }), { status: args.status }).status;
+  const matches = and(
+    term
+      ? or(ilike(users.email, `%${escapeLike(term)}%`), ilike(users.displayName, `%${escapeLike(term)}%`))
+      : undefined,
+    inStatus(status),
+  );
   const [rows, [total]] = await Promise.all([
     deps.db
       .select({ ...getTableColumns(users), cursor: page.cursor })
@@ -49,7 +73,10 @@ export async function listUsers(
   return page.connection(rows, total?.n ?? 0, presentUser);
 }
 
-/** Loads the viewer for a verified access token; null when the token is stale (signed out everywhere). */
+/**
+ * Loads the viewer for a verified access token; null when the token is stale (signed out
+ * everywhere) or the account is deactivated or erased.
+ */
 export async function loadViewer(db: Database, userId: string, tokenVersion: number): Promise<Viewer | null> {
   const [row] = await db
     .select({
@@ -60,10 +87,14 @@ export async function loadViewer(db: Database, userId: string, tokenVersion: num
       tokenVersion: users.tokenVersion,
       displayName: users.displayName,
       locale: users.locale,
+      deactivatedAt: users.deactivatedAt,
+      anonymisedAt: users.anonymisedAt,
     })
     .from(users)
     .where(eq(users.id, userId));
   if (!row || row.tokenVersion !== tokenVersion) return null;
+  // Deactivation and erasure bump the version too; this holds even for a token that raced them.
+  if (row.deactivatedAt || row.anonymisedAt) return null;
   return {
     id: row.id,
     email: row.email,

@@ -3,6 +3,7 @@ import type { GraphqlModule } from '../../plugins/graphql.js';
 import { unauthenticated } from '../../errors.js';
 import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS } from './devices.js';
 import { setUserRoles } from './commands/admin.js';
+import { deactivateUser, reactivateUser } from './commands/deactivation.js';
 import {
   changePassword,
   requestEmailVerification,
@@ -101,6 +102,8 @@ const resolvers: IResolvers = {
       return true;
     },
     setUserRoles: async (_root, args, ctx) => setUserRoles(ctx.deps, await ctx.viewer(), args),
+    deactivateUser: async (_root, { input }, ctx) => deactivateUser(ctx.deps, await ctx.viewer(), input),
+    reactivateUser: async (_root, args, ctx) => reactivateUser(ctx.deps, await ctx.viewer(), args),
   },
 };
 

@@ -1,6 +1,10 @@
 import type { IResolvers } from 'mercurius';
+import { auditLog } from './auditLog.js';
 
-/** Filled in with the auditLog use cases. */
-const resolvers: IResolvers = {};
+const resolvers: IResolvers = {
+  Query: {
+    auditLog: async (_root, args, ctx) => auditLog(ctx.deps, await ctx.viewer(), args),
+  },
+};
 
 export default resolvers;

@@ -21,7 +21,7 @@ import { presentUser, type UserDto } from '../presenter.js';
 import { clearAccountThrottle, countSignInAttempt } from '../rateLimit.js';
 import { revokeAllSessions } from '../sessions.js';
 import { users } from '../tables.js';
-import { openSession, refuseCommonPassword, type ClientInfo, type Session } from './signIn.js';
+import { openSession, refuseCommonPassword, refuseInactive, type ClientInfo, type Session } from './signIn.js';
 
 /** Changes the password, ends every session and opens a fresh one for this browser. */
 export async function changePassword(deps: Deps, viewer: Viewer, input: unknown, client: ClientInfo): Promise<Session> {
@@ -117,7 +117,8 @@ export async function requestPasswordReset(deps: Deps, input: unknown, client: C
 }
 
 /**
- * Sets a new password from a reset link; every session ends. The link proves the address too, and
+ * Sets a new password from a reset link; every session ends. Not for a deactivated account
+ * (ACCOUNT_DEACTIVATED) or an erased one (TOKEN_INVALID). The link proves the address too, and
  * is the owner's way past any sign-in delay: the account's throttle is cleared.
  */
 export async function resetPassword(deps: Deps, input: unknown): Promise<void> {
@@ -136,7 +137,9 @@ export async function resetPassword(deps: Deps, input: unknown): Promise<void> {
         updatedAt: sql`now()`,
       })
       .where(eq(users.id, userId))
-      .returning({ email: users.email });
+      .returning();
+    // A deactivated account's password stays as it was (thrown, all of this is undone, the link unspent).
+    refuseInactive(user!, () => new AppError('TOKEN_INVALID', 'The link is invalid, used or expired'));
     await revokeAllSessions(tx, userId);
     await clearAccountThrottle(tx, user!.email);
   });

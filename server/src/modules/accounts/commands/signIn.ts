@@ -13,10 +13,12 @@ import { deviceCookieFor, deviceIdFor } from '../devices.js';
 import { sendEmailToken, spendEmailToken } from '../emailLinks.js';
 import { countEmailTo, countSignUp } from '../emailLimits.js';
 import { dummyPasswordHash, hashPassword, isCommonPassword, verifyPassword } from '../passwords.js';
+import { accountPolicy } from '../policy.js';
 import { presentUser, type UserDto } from '../presenter.js';
 import { countSignInAttempt } from '../rateLimit.js';
 import { revokeAllSessions, revokeSessionOf, rotateSession, startSession } from '../sessions.js';
 import { users } from '../tables.js';
+import { accountState } from './deactivation.js';
 
 /** A signed-in session: the access token for the client, the refresh token for its cookie. */
 export interface Session {
@@ -38,6 +40,30 @@ export interface ClientInfo {
 export type UserRow = typeof users.$inferSelect;
 
 const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'Wrong e-mail address or password');
+const deactivated = () => new AppError('ACCOUNT_DEACTIVATED', 'An administrator has deactivated this account');
+
+/**
+ * Refuses a session to an account that may not have one: a deactivated account is told so (only
+ * after its password, or a link sent to its address, proved who asks), an erased one gets `erased`.
+ */
+export function refuseInactive(user: UserRow, erased: () => AppError): void {
+  const state = accountState(user);
+  if (accountPolicy.maySignIn(state)) return;
+  throw state.anonymised ? erased() : deactivated();
+}
+
+/**
+ * Records that the account was used (a sign-in, a refresh), which clears an inactivity warning.
+ * Written at most once a day, so that a refresh stays a read.
+ */
+export async function markActive(db: Database, user: Pick<UserRow, 'id' | 'lastActiveAt' | 'inactivityWarnedAt'>) {
+  const dayAgo = Date.now() - 86_400_000;
+  if (user.lastActiveAt.getTime() > dayAgo && !user.inactivityWarnedAt) return;
+  await db
+    .update(users)
+    .set({ lastActiveAt: sql`now()`, inactivityWarnedAt: null })
+    .where(eq(users.id, user.id));
+}
 
 /** Refuses the most common and breached passwords with a VALIDATION error on `field`. */
 export async function refuseCommonPassword(password: string, email: string | undefined, field: string): Promise<void> {
@@ -46,7 +72,9 @@ export async function refuseCommonPassword(password: string, email: string | und
   }
 }
 
+/** Starts a session for an account that may have one (the caller checked), and marks it used. */
 export async function openSession(deps: Deps, db: Database, user: UserRow, userAgent: string | null): Promise<Session> {
+  await markActive(db, user);
   const refreshToken = await startSession(db, user.id, deps.config.refreshTokenTtlDays, userAgent);
   return {
     user: presentUser(user),
@@ -115,6 +143,8 @@ export async function signIn(deps: Deps, input: unknown, client: ClientInfo): Pr
   const attempt = await countSignInAttempt(deps.db, deps.config.signInLimits, { email, ip: client.ip, deviceId });
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   if (!user || !valid) throw invalidCredentials();
+  // A deactivated account is told so only past its password: a guesser learns nothing new.
+  refuseInactive(user, invalidCredentials);
   if (!user.emailVerifiedAt) {
     if ((await countEmailTo(deps.db, deps.config.emailLimits, user.email)).allowed) {
       await deps.db.transaction((tx) => sendEmailToken(deps, tx, user, 'VERIFY_EMAIL'));
@@ -140,7 +170,9 @@ export async function refreshSession(
     throw unauthenticated();
   }
   const [user] = await deps.db.select().from(users).where(eq(users.id, result.userId));
-  if (!user) throw unauthenticated();
+  // Deactivation revokes every refresh token; this also holds for one that raced it.
+  if (!user || !accountPolicy.maySignIn(accountState(user))) throw unauthenticated();
+  await markActive(deps.db, user);
   return {
     user: presentUser(user),
     accessToken: deps.signAccessToken(user),
@@ -177,6 +209,8 @@ export async function verifyEmail(deps: Deps, token: string, client: ClientInfo)
       .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
       .where(eq(users.id, userId))
       .returning();
+    // Thrown, the link stays unspent: it still works once the account is reactivated.
+    refuseInactive(user!, () => new AppError('TOKEN_INVALID', 'The link is invalid, used or expired'));
     const session = await openSession(deps, tx, user!, client.userAgent);
     const deviceId = deviceIdFor(deps.config.jwtSecret, client.deviceCookie, user!.id);
     return { ...session, deviceCookie: deviceCookieFor(deps.config.jwtSecret, user!.id, deviceId ?? undefined) };
