@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters } from '../../../shared/i18n';
 import { TopicList } from '../../../shared/ui';
+import { useErased } from '../../../shared/utils/erased';
 import { ConversationDialog } from '../../conversations';
 import type { Application } from '../operations';
 import { ApplicationActions } from './ApplicationActions';
@@ -27,11 +28,12 @@ export function ApplicantCard({ application, onChanged }: ApplicantCardProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const reasonText = useReasonText();
+  const erased = useErased();
   const [expanded, setExpanded] = useState(false);
   const letterId = useId();
   const headingId = `applicant-${application.id}`;
-  const name = application.studentName;
-  const letter = application.coverLetter;
+  const name = erased.name(application.studentName);
+  const letter = erased.text(application.coverLetter);
   const long = letter.length > EXCERPT_LENGTH;
 
   return (

@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { FormTextField, useSubmitError } from '../../../shared/forms';
 import { toAppError, type AppError } from '../../../shared/graphql';
 import { ConfirmDialog, ErrorAlert } from '../../../shared/ui';
+import { useErased } from '../../../shared/utils/erased';
 import {
   AcceptApplicationMutation,
   DeclineApplicationMutation,
@@ -45,6 +46,7 @@ interface ApplicationActionsProps {
  */
 export function ApplicationActions({ application, onChanged, context }: ApplicationActionsProps) {
   const { t } = useTranslation();
+  const erased = useErased();
   const [{ fetching: shortlisting }, shortlist] = useMutation(ShortlistApplicationMutation);
   const [, offer] = useMutation(OfferApplicationMutation);
   const [, accept] = useMutation(AcceptApplicationMutation);
@@ -52,7 +54,7 @@ export function ApplicationActions({ application, onChanged, context }: Applicat
   const [, withdraw] = useMutation(WithdrawApplicationMutation);
   const [error, setError] = useState<AppError | null>(null);
   const [dialogError, setDialogError] = useState<AppError | null>(null);
-  const name = application.studentName;
+  const name = erased.name(application.studentName);
   const title = application.need.title;
   const company = application.need.organisation?.name ?? '';
   const actions = ORDER.filter((action) => application.actions.includes(action));
@@ -184,13 +186,14 @@ function RejectForm({
   onRejected: (application: Application) => void;
 }) {
   const { t } = useTranslation();
+  const erased = useErased();
   const [, reject] = useMutation(RejectApplicationMutation);
   const form = useForm<RejectFormValues, unknown, RejectFormOutput>({
     resolver: zodResolver(rejectApplicationSchema),
     defaultValues: { reason: '' },
   });
   const submission = useSubmitError(form);
-  const values = { name: application.studentName, title: application.need.title };
+  const values = { name: erased.name(application.studentName), title: application.need.title };
 
   const submit = form.handleSubmit(async ({ reason }) => {
     submission.clear();

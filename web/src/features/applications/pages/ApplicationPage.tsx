@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
 import { ErrorAlert, Loading, Page, StatusMessage, TopicList } from '../../../shared/ui';
+import { useErased } from '../../../shared/utils/erased';
 import { ConversationView } from '../../conversations';
 import { ApplicationActions } from '../components/ApplicationActions';
 import { ApplicationStateBadge } from '../components/ApplicationStateBadge';
@@ -75,6 +76,8 @@ interface ApplicationContentProps {
 
 function ApplicationContent({ application, asStudent, onChanged }: ApplicationContentProps) {
   const { t } = useTranslation();
+  const erased = useErased();
+  const studentName = erased.name(application.studentName);
   const format = useFormatters();
   const reasonText = useReasonText();
   const { need } = application;
@@ -101,7 +104,7 @@ function ApplicationContent({ application, asStudent, onChanged }: ApplicationCo
           <ApplicationStateBadge state={application.state} />{' '}
           {asStudent
             ? t(`applications.studentHelp.${application.state}`)
-            : t('applications.page.applicant', { name: application.studentName })}
+            : t('applications.page.applicant', { name: studentName })}
         </p>
         {application.rejectReason ? (
           <p>{t('applications.reason', { reason: reasonText(application.rejectReason) })}</p>
@@ -122,7 +125,7 @@ function ApplicationContent({ application, asStudent, onChanged }: ApplicationCo
       <section className="card" aria-labelledby="application-letter-heading">
         <h2 id="application-letter-heading">{t('applications.coverLetter')}</h2>
         <p className="muted">{t('applications.appliedOn', { date: format.date(application.createdAt) })}</p>
-        <p className="prewrap">{application.coverLetter}</p>
+        <p className="prewrap">{erased.text(application.coverLetter)}</p>
       </section>
 
       <section className="card" aria-labelledby="application-profile-heading">
@@ -148,7 +151,7 @@ function ApplicationContent({ application, asStudent, onChanged }: ApplicationCo
         <h2 id="application-messages-heading">
           {asStudent
             ? t('applications.page.messagesWithCompany')
-            : t('applications.board.messagesWith', { name: application.studentName })}
+            : t('applications.board.messagesWith', { name: studentName })}
         </h2>
         <ConversationView subject={{ kind: 'APPLICATION', id: application.id }} />
       </section>

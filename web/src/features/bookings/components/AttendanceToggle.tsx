@@ -5,6 +5,7 @@ import { useMutation } from 'urql';
 import { CheckboxMark } from '../../../shared/forms';
 import { toAppError, type AppError } from '../../../shared/graphql';
 import { ErrorAlert } from '../../../shared/ui';
+import { useErased } from '../../../shared/utils/erased';
 import { MarkAttendanceMutation, type Participant } from '../operations';
 
 /**
@@ -13,6 +14,7 @@ import { MarkAttendanceMutation, type Participant } from '../operations';
  */
 export function AttendanceToggle({ participant }: { participant: Participant }) {
   const { t } = useTranslation();
+  const erased = useErased();
   const [, markAttendance] = useMutation(MarkAttendanceMutation);
   const [attended, setAttended] = useState(participant.attended);
   const [error, setError] = useState<AppError | null>(null);
@@ -33,7 +35,7 @@ export function AttendanceToggle({ participant }: { participant: Participant }) 
       <Checkbox
         className="checkbox"
         // The visible label, then whose attendance it is: a list of them reads unambiguously.
-        aria-label={t('bookings.manage.attendedOf', { name: participant.name })}
+        aria-label={t('bookings.manage.attendedOf', { name: erased.name(participant.name) })}
         isSelected={attended === true}
         onChange={(selected) => void change(selected)}
       >

@@ -7,6 +7,7 @@ import { useMutation } from 'urql';
 import { toAppError, type AppError } from '../../../shared/graphql';
 import { useFormatters, useLocale } from '../../../shared/i18n';
 import { ConfirmDialog, DownloadButton, ErrorAlert } from '../../../shared/ui';
+import { useErased } from '../../../shared/utils/erased';
 import { ConversationDialog } from '../../conversations';
 import { bookingIcsUrl, CancelBookingMutation, ClaimBookingMutation, type Booking } from '../operations';
 import { sessionDay, sessionPlace } from './bookingFormat';
@@ -21,6 +22,7 @@ interface BookingCardProps {
 /** One of the user's bookings: its session, participants and state, and what can be done now. */
 export function BookingCard({ booking, onChanged }: BookingCardProps) {
   const { t } = useTranslation();
+  const erased = useErased();
   const locale = useLocale();
   const format = useFormatters();
   const [, cancelBooking] = useMutation(CancelBookingMutation);
@@ -94,7 +96,7 @@ export function BookingCard({ booking, onChanged }: BookingCardProps) {
             <ul className="participant-names">
               {booking.participants.map((p) => (
                 <li key={p.id}>
-                  {p.name} <span className="muted">({p.email})</span>
+                  {erased.name(p.name)} <span className="muted">({erased.text(p.email)})</span>
                 </li>
               ))}
             </ul>

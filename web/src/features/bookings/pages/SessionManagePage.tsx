@@ -15,6 +15,7 @@ import {
   Page,
   StatusMessage,
 } from '../../../shared/ui';
+import { useErased } from '../../../shared/utils/erased';
 import { ConversationDialog } from '../../conversations';
 import { AttendanceToggle } from '../components/AttendanceToggle';
 import { sessionDay, sessionPlace } from '../components/bookingFormat';
@@ -228,6 +229,7 @@ function SessionContent({ session, bookings, time, onChanged }: SessionContentPr
 
 function SessionBookingItem({ booking, number }: { booking: SessionBooking; number: number }) {
   const { t } = useTranslation();
+  const erased = useErased();
   const format = useFormatters();
   const headingId = `session-booking-${booking.id}`;
   const bookerName = booking.bookerName ?? t('bookings.manage.unknownBooker');
@@ -264,7 +266,7 @@ function SessionBookingItem({ booking, number }: { booking: SessionBooking; numb
         {booking.participants.map((p) => (
           <li key={p.id} className="participant-row">
             <span>
-              {p.name} <span className="muted">({p.email})</span>
+              {erased.name(p.name)} <span className="muted">({erased.text(p.email)})</span>
             </span>
             {booking.state === 'CONFIRMED' ? <AttendanceToggle participant={p} /> : null}
           </li>

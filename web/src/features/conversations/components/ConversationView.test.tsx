@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { ERASED_TEXT } from '@keskusvaraamo/shared';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -80,6 +81,28 @@ describe('ConversationView', () => {
     await waitFor(() =>
       expect(named('MarkConversationRead')).toEqual([expect.objectContaining({ variables: { id: 'c1' } })]),
     );
+  });
+
+  it('shows a deleted author and their removed text in words, never as the raw marker', async () => {
+    const { client } = server({
+      Conversation: () => ({
+        data: thread([
+          message('m2', { body: 'Kiitos, hyvää jatkoa!' }),
+          message('m1', { body: ERASED_TEXT, authorName: ERASED_TEXT, createdAt: '2026-03-01T10:30:00Z' }),
+        ]),
+      }),
+    });
+    render(client);
+    const list = await screen.findByRole('list', { name: 'Viestit (2)' });
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual([
+      'Poistettu käyttäjä 1.3.2026 klo 12.30Poistettu',
+      'Erkki Yrittäjä 2.3.2026 klo 10.00Kiitos, hyvää jatkoa!',
+    ]);
+    expect(list.textContent).not.toContain(ERASED_TEXT);
   });
 
   it('sends a message, then shows it and says so politely', async () => {

@@ -10,6 +10,7 @@ import { FormTextField, useSubmitError } from '../../../shared/forms';
 import { toAppError, type AppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
 import { ErrorAlert, Loading } from '../../../shared/ui';
+import { useErased } from '../../../shared/utils/erased';
 import { useNotifications } from '../../notifications';
 import {
   ConversationQuery,
@@ -59,6 +60,7 @@ function inOrder(messages: Message[]): Message[] {
  */
 export function ConversationView({ subject, pollMs = POLL_MS }: ConversationViewProps) {
   const { t } = useTranslation();
+  const erased = useErased();
   const format = useFormatters();
   const client = useClient();
   const variables = useMemo(
@@ -121,15 +123,15 @@ export function ConversationView({ subject, pollMs = POLL_MS }: ConversationView
       setAnnouncement(
         saying(
           t('conversations.arrived', {
-            author: message!.authorName ?? t('conversations.deletedUser'),
-            body: excerpt(message!.body),
+            author: erased.name(message!.authorName),
+            body: excerpt(erased.text(message!.body)),
           }),
         ),
       );
     } else if (fresh.length > 1) {
       setAnnouncement(saying(t('conversations.arrivedMany', { count: fresh.length })));
     }
-  }, [newestPage, t]);
+  }, [newestPage, t, erased]);
 
   const loadEarlier = async () => {
     const after = earlier ? earlier.cursor : (newestPage?.pageInfo.endCursor ?? null);
@@ -195,11 +197,11 @@ export function ConversationView({ subject, pollMs = POLL_MS }: ConversationView
             <li key={message.id} className={message.mine ? 'message message--mine' : 'message'}>
               <p className="message__meta">
                 <span className="message__author">
-                  {message.mine ? t('conversations.you') : (message.authorName ?? t('conversations.deletedUser'))}
+                  {message.mine ? t('conversations.you') : erased.name(message.authorName)}
                 </span>{' '}
                 <time dateTime={message.createdAt}>{format.dateTime(message.createdAt)}</time>
               </p>
-              <p className="message__body prewrap">{message.body}</p>
+              <p className="message__body prewrap">{erased.text(message.body)}</p>
             </li>
           ))}
         </ol>

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useFormatters } from '../../../shared/i18n';
 import { CursorPagedList, CursorPageItems, EmptyState, Page, type CursorPage } from '../../../shared/ui';
+import { useErased } from '../../../shared/utils/erased';
 import { MyConversationsQuery, type ConversationSummary } from '../operations';
 
 const PAGE_SIZE = 20;
@@ -47,8 +48,10 @@ function ConversationsPageItems({ page }: { page: CursorPage }) {
 
 function ConversationItem({ conversation }: { conversation: ConversationSummary }) {
   const { t } = useTranslation();
+  const erased = useErased();
   const format = useFormatters();
   const last = conversation.lastMessage;
+  const lastBody = last ? erased.text(last.body) : '';
   const unread = conversation.unreadCount;
   return (
     <li className={unread > 0 ? 'card conversation-summary conversation-summary--unread' : 'card conversation-summary'}>
@@ -70,10 +73,8 @@ function ConversationItem({ conversation }: { conversation: ConversationSummary 
       </p>
       {last ? (
         <p className="conversation-summary__last">
-          <span className="message__author">
-            {last.mine ? t('conversations.you') : (last.authorName ?? t('conversations.deletedUser'))}:
-          </span>{' '}
-          {last.body.length > 160 ? `${last.body.slice(0, 160)}…` : last.body}{' '}
+          <span className="message__author">{last.mine ? t('conversations.you') : erased.name(last.authorName)}:</span>{' '}
+          {lastBody.length > 160 ? `${lastBody.slice(0, 160)}…` : lastBody}{' '}
           <span className="muted">
             · <time dateTime={last.createdAt}>{format.dateTime(last.createdAt)}</time>
           </span>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, type CombinedError } from 'urql';
 import { toAppError, type AppError } from '../../../shared/graphql';
 import { ConfirmDialog, ErrorAlert } from '../../../shared/ui';
+import { useErased } from '../../../shared/utils/erased';
 import {
   AcceptProposalMutation,
   DeclineProposalMutation,
@@ -26,13 +27,14 @@ export function ProposalActions({
   onChanged: (proposal: Proposal, message: string) => void;
 }) {
   const { t } = useTranslation();
+  const erased = useErased();
   const [, accept] = useMutation(AcceptProposalMutation);
   const [, decline] = useMutation(DeclineProposalMutation);
   const [, withdraw] = useMutation(WithdrawProposalMutation);
   const [error, setError] = useState<AppError | null>(null);
   const actions = ORDER.filter((action) => proposal.actions.includes(action));
   if (actions.length === 0) return null;
-  const values = { need: proposal.need.title, target: targetTitleOf(proposal.target, t) };
+  const values = { need: proposal.need.title, target: erased.name(targetTitleOf(proposal.target, t)) };
   const changes: Record<ProposalAction, () => ChangeResult> = {
     ACCEPT: () => accept({ id: proposal.id }),
     DECLINE: () => decline({ id: proposal.id }),

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useFormatters } from '../../../shared/i18n';
 import { CursorPagedList, CursorPageItems, EmptyState, Page, type CursorPage } from '../../../shared/ui';
+import { useErased } from '../../../shared/utils/erased';
 import { ProposalStateBadge } from '../components/ProposalStateBadge';
 import { MyProposalsQuery, targetTitleOf } from '../operations';
 
@@ -23,6 +24,7 @@ export function MyProposalsPage() {
 
 function MyProposalsPageItems({ page }: { page: CursorPage }) {
   const { t } = useTranslation();
+  const erased = useErased();
   const format = useFormatters();
   const [result, reexecute] = useQuery({
     query: MyProposalsQuery,
@@ -46,7 +48,10 @@ function MyProposalsPageItems({ page }: { page: CursorPage }) {
         <li key={proposal.id} className="card">
           <h2 className="card__title">
             <Link to={`/proposals/${proposal.id}`}>
-              {t('proposals.mine.itemTitle', { need: proposal.need.title, target: targetTitleOf(proposal.target, t) })}
+              {t('proposals.mine.itemTitle', {
+                need: proposal.need.title,
+                target: erased.name(targetTitleOf(proposal.target, t)),
+              })}
             </Link>
           </h2>
           <p className="card__meta">
@@ -54,7 +59,10 @@ function MyProposalsPageItems({ page }: { page: CursorPage }) {
             {proposal.actions.includes('ACCEPT') ? ` ${t('proposals.mine.awaitingYou')}` : ''}
           </p>
           <p className="card__meta muted">
-            {t('proposals.mine.proposedOn', { name: proposal.proposerName, date: format.date(proposal.createdAt) })}
+            {t('proposals.mine.proposedOn', {
+              name: erased.name(proposal.proposerName),
+              date: format.date(proposal.createdAt),
+            })}
           </p>
         </li>
       )}

@@ -5,6 +5,7 @@ import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
 import { ErrorAlert, Loading, Page, StatusMessage } from '../../../shared/ui';
+import { useErased } from '../../../shared/utils/erased';
 import { ProposalActions } from '../components/ProposalActions';
 import { ProposalStateBadge } from '../components/ProposalStateBadge';
 import { ProposalQuery, targetTitleOf, type Proposal, type ProposalSideAnswer } from '../operations';
@@ -66,6 +67,7 @@ function ProposalContent({
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const erased = useErased();
   const { need, target } = proposal;
   const targetHref = target.offer ? `/offers/${target.offer.id}` : null;
   return (
@@ -105,7 +107,7 @@ function ProposalContent({
           </dd>
           <dt>{t(`proposals.targetKinds.${target.kind}`)}</dt>
           <dd>
-            {targetHref ? <Link to={targetHref}>{target.title}</Link> : targetTitleOf(target, t)}
+            {targetHref ? <Link to={targetHref}>{target.title}</Link> : erased.name(targetTitleOf(target, t))}
             {target.organisationName ? ` · ${target.organisationName}` : ''}
             {target.session ? ` · ${format.dateTime(target.session.startsAt)}` : ''}
           </dd>
@@ -116,11 +118,11 @@ function ProposalContent({
         <h2 id="proposal-note-heading">{t('proposals.page.noteHeading')}</h2>
         <p className="muted">
           {t(`proposals.origins.${proposal.origin}`, {
-            name: proposal.proposerName,
+            name: erased.name(proposal.proposerName),
             date: format.date(proposal.createdAt),
           })}
         </p>
-        <p className="prewrap">{proposal.note}</p>
+        <p className="prewrap">{erased.text(proposal.note)}</p>
       </section>
     </div>
   );
@@ -128,12 +130,13 @@ function ProposalContent({
 
 function AnswerText({ answer }: { answer: ProposalSideAnswer }) {
   const { t } = useTranslation();
+  const erased = useErased();
   const format = useFormatters();
   if (!answer.answer || !answer.answeredAt) return <>{t('proposals.answers.none')}</>;
   return (
     <>
       {t(`proposals.answers.${answer.answer}`, {
-        name: answer.answeredByName ?? '',
+        name: erased.name(answer.answeredByName),
         date: format.date(answer.answeredAt),
       })}
     </>
