@@ -31,8 +31,12 @@ let company: TestOrganisation;
 let colleague: TestUser;
 let school: TestOrganisation;
 
+/** Every statement the app sends, as text. */
+const statements: string[] = [];
+const logInserts = () => statements.filter((q) => q.startsWith('insert into "data_access_events"')).length;
+
 beforeAll(async () => {
-  app = await buildTestApp();
+  app = await buildTestApp({}, { onQuery: (query) => statements.push(query) });
   admin = await buildUser(app, { roles: ['ADMIN'], displayName: 'Aino Admin' });
   coordinator = await buildUser(app, { roles: ['COORDINATOR'], displayName: 'Kalle Koordinaattori' });
   colleague = await buildUser(app, { roles: ['ENTREPRENEUR'], displayName: 'Eero Yrittäjä' });
@@ -168,6 +172,25 @@ describe('applications', () => {
     }
   });
 
+  it('writes one row per application and kind in one insert per field, however long the list', async () => {
+    const need = await internship();
+    const applicants = [];
+    for (let i = 0; i < 5; i++) applicants.push(await student(false));
+    for (const who of applicants) await buildApplication(app, need, { student: who });
+    statements.length = 0;
+    const r = await gql(
+      app,
+      `query ($needId: ID!) { needApplications(needId: $needId) { nodes { id coverLetter profile { userId } } } }`,
+      { needId: need.id },
+      { token: coordinator.token },
+    );
+    expect(r.data!.needApplications.nodes).toHaveLength(5);
+    expect(logInserts()).toBe(2);
+    for (const who of applicants) {
+      expect((await rowsAbout(who)).map((row) => row.kind).sort()).toEqual(['APPLICATION', 'PROFILE']);
+    }
+  });
+
   it('writes nothing when a read is refused', async () => {
     const sanna = await student(false);
     const application = await buildApplication(app, await internship(), { student: sanna });
@@ -294,9 +317,12 @@ describe("a session's participants", () => {
       { name: 'Nimetty Opiskelija', email: named.email.toUpperCase() },
       { name: 'Ei Opiskelija', email: 'ei.opiskelija@example.fi' },
     ]);
+    statements.length = 0;
     expect(
       (await gql(app, SESSION, { id: sessionId }, { token: coordinator.token })).data!.sessionBookings,
     ).toHaveLength(2);
+    // One insert for the whole list.
+    expect(logInserts()).toBe(1);
     const csv = await app.inject({
       method: 'GET',
       url: `/api/sessions/${sessionId}/participants.csv`,
