@@ -24,6 +24,8 @@ import {
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
 import { student as buildStudent } from '../../test/proposal-factories.js';
 import { users } from '../accounts/tables.js';
+import { anonymiseClosedApplications } from '../applications/index.js';
+import { anonymisePastParticipants } from '../bookings/index.js';
 import { computeReport } from '../reports/index.js';
 import { eraseAccount } from './index.js';
 
@@ -414,5 +416,80 @@ describe('the cluster’s figures', () => {
       expect(await eraseAccount(depsOf(app), person.id, { by: null, action: 'ACCOUNT_EXPIRED' })).toBe(true);
     }
     expect(await computeReport(depsOf(app), period)).toEqual(before);
+  }, 30_000);
+});
+
+describe('the retention primitives', () => {
+  it('anonymise rejected and withdrawn applications closed longer ago than the period, and nothing else', async () => {
+    const need = await buildNeed(app);
+    const made = {
+      oldRejected: await buildApplication(app, need, { state: 'REJECTED' }),
+      oldWithdrawn: await buildApplication(app, need, { state: 'WITHDRAWN' }),
+      recentRejected: await buildApplication(app, need, { state: 'REJECTED' }),
+      oldOpen: await buildApplication(app, need, { state: 'SUBMITTED' }),
+    };
+    await app.db
+      .execute(sql`update applications set reject_reason = 'Ei kokemusta', updated_at = now() - interval '13 months'
+      where id = ${made.oldRejected.id}`);
+    await app.db
+      .execute(sql`update application_events set reason = 'Ei kokemusta' where application_id = ${made.oldRejected.id}
+      and to_state = 'REJECTED'`);
+    await app.db.execute(sql`update applications set updated_at = now() - interval '13 months'
+      where id in (${made.oldWithdrawn.id}, ${made.oldOpen.id})`);
+    await app.db.execute(sql`update applications set updated_at = now() - interval '11 months'
+      where id = ${made.recentRejected.id}`);
+
+    expect(await anonymiseClosedApplications(app.db, 12)).toBe(2);
+    const after = await rows<{ id: string; cover_letter: string; reject_reason: string | null; anonymised: boolean }>(
+      sql`select id, cover_letter, reject_reason, anonymised_at is not null as anonymised from applications
+          where need_id = ${need.id}`,
+    );
+    const byId = Object.fromEntries(after.map((a) => [a.id, a]));
+    expect(byId[made.oldRejected.id]).toMatchObject({
+      cover_letter: ERASED_TEXT,
+      reject_reason: null,
+      anonymised: true,
+    });
+    expect(byId[made.oldWithdrawn.id]).toMatchObject({ cover_letter: ERASED_TEXT, anonymised: true });
+    for (const kept of [made.recentRejected, made.oldOpen]) {
+      expect(byId[kept.id]).toMatchObject({ cover_letter: kept.coverLetter, anonymised: false });
+    }
+    expect(
+      await rows(
+        sql`select reason from application_events where application_id = ${made.oldRejected.id} and reason is not null`,
+      ),
+    ).toEqual([]);
+    // Done once: a second run finds nothing due.
+    expect(await anonymiseClosedApplications(app.db, 12)).toBe(0);
+  }, 30_000);
+
+  it('anonymise the participants of sessions that ended longer ago than the period, keeping attendance', async () => {
+    const booker = await buildUser(app);
+    const sessions = { old: '', recent: '' };
+    for (const key of ['old', 'recent'] as const) {
+      const course = await buildCourse(app, {}, { sessions: [sessionInput({ priceCents: 0 })] });
+      sessions[key] = await sessionOf(course.id);
+      const booked = await book(booker, sessions[key], {
+        participants: [{ name: `Osallistuja ${key}`, email: `${key}-${randomUUID()}@example.fi` }],
+      });
+      expect(booked.errors).toBeUndefined();
+      const ago = key === 'old' ? sql`interval '25 months'` : sql`interval '23 months'`;
+      await app.db
+        .execute(sql`update course_sessions set starts_at = now() - ${ago}, ends_at = now() - ${ago} + interval '6 hours',
+        registration_deadline = now() - ${ago} - interval '1 day' where id = ${sessions[key]}`);
+      await app.db.execute(
+        sql`update booking_participants set attended = true where booking_id = ${booked.data!.bookSeats.id}`,
+      );
+    }
+    expect(await anonymisePastParticipants(app.db, 24)).toBeGreaterThanOrEqual(1);
+    const of = (sessionId: string) =>
+      rows<{ name: string; email: string; attended: boolean; anonymised: boolean }>(sql`
+        select p.name, p.email, p.attended, p.anonymised_at is not null as anonymised
+        from booking_participants p join bookings b on b.id = p.booking_id where b.session_id = ${sessionId}`);
+    const [old] = await of(sessions.old);
+    expect(old).toMatchObject({ name: ERASED_TEXT, attended: true, anonymised: true });
+    expect(old!.email).toMatch(/^erased-.+@erased\.invalid$/);
+    const [recent] = await of(sessions.recent);
+    expect(recent).toMatchObject({ name: 'Osallistuja recent', attended: true, anonymised: false });
   }, 30_000);
 });
