@@ -6,6 +6,7 @@ import { CancelBookingWithTokenPage, MyBookingsPage, SessionManagePage } from '.
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage } from '../features/auth';
 import { ConversationPage, ConversationsPage } from '../features/conversations';
 import { LandingPage } from '../features/landing';
+import { AccessibilityPage, ContactPage, PrivacyPage } from '../features/legal';
 import { BrokeringQueuePage, MyProposalsPage, PlacementsPage, PoolsPage, ProposalPage } from '../features/matching';
 import {
   DevMailboxPage,
@@ -48,6 +49,9 @@ export const router = createBrowserRouter([
           { path: 'organisations/:id', element: <OrganisationPage /> },
           { path: 'search', element: <SearchPage /> },
           { path: 'results', element: <ResultsPage /> },
+          { path: 'privacy', element: <PrivacyPage /> },
+          { path: 'accessibility', element: <AccessibilityPage /> },
+          { path: 'contact', element: <ContactPage /> },
           { path: 'needs/:id', element: <NeedPage /> },
           { path: 'offers/:id', element: <OfferPage /> },
           { path: 'bookings/cancel', element: <CancelBookingWithTokenPage /> },

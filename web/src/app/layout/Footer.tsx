@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { LegalLinks } from '../../features/legal';
 import { useSession } from '../../shared/session';
 
 export function Footer() {
@@ -37,6 +38,11 @@ export function Footer() {
                 </li>
               </>
             )}
+          </ul>
+        </nav>
+        <nav aria-label={t('legal.footer.label')} className="site-footer__legal">
+          <ul className="site-footer__links">
+            <LegalLinks />
           </ul>
         </nav>
       </div>

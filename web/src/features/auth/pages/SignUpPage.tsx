@@ -8,6 +8,7 @@ import { Link, Navigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { FormRadioGroup, FormTextField, useSubmitError } from '../../../shared/forms';
 import { LOCALE_NAMES, useLocale } from '../../../shared/i18n';
+import { PrivacyNoticeSentence } from '../../legal';
 import { useSession } from '../../../shared/session';
 import { ErrorAlert, Page, StatusMessage } from '../../../shared/ui';
 import { safeReturnTo, withReturnTo } from '../../../shared/utils/returnTo';
@@ -94,6 +95,7 @@ export function SignUpPage() {
           isRequired
         />
         <p className="form__note">{t('signUp.languageNote', { language: LOCALE_NAMES[locale] })}</p>
+        <PrivacyNoticeSentence className="form__note" />
         <div className="form__actions">
           <Button type="submit" className="button button--primary" isPending={form.formState.isSubmitting}>
             {t('signUp.submit')}
