@@ -5,6 +5,7 @@ import { enforceMinimums, expireOffers } from '../modules/bookings/index.js';
 import { expireNeeds } from '../modules/needs/index.js';
 import { lastDigestTime, queueDigests } from '../modules/messaging/index.js';
 import { refreshStaleCourses } from '../modules/offers/index.js';
+import { runRetention } from '../modules/privacy/index.js';
 import { checkSavedSearches } from '../modules/savedSearches/index.js';
 
 const MINUTE = 60 * 1000;
@@ -47,10 +48,27 @@ export default fp(
         app.log.warn({ err: error }, 'Deleting ended rate-limit windows failed; it will run again');
       }
     };
+    // Retention (privacy/retention.ts): hourly, and once a few minutes after start so that instances
+    // restarted more often than hourly still run it; one instance at a time (an advisory lock).
+    const retain = async () => {
+      try {
+        const counts = await runRetention(app.deps());
+        // Counts only: no ids, no addresses.
+        if (counts && Object.values(counts).some(Boolean)) app.log.info({ counts }, 'Retention applied');
+      } catch (error) {
+        app.log.warn({ err: error }, 'Retention failed; it will run again');
+      }
+    };
     const timers = [setInterval(run, HOUR), setInterval(expire, MINUTE), setInterval(forgetCounters, MINUTE)];
+    if (app.config.retention.jobs) timers.push(setInterval(retain, HOUR));
     for (const timer of timers) timer.unref();
+    const firstRetention = app.config.retention.jobs ? setTimeout(retain, 5 * MINUTE) : undefined;
+    firstRetention?.unref();
     app.addHook('onReady', expire);
-    app.addHook('onClose', async () => timers.forEach(clearInterval));
+    app.addHook('onClose', async () => {
+      timers.forEach(clearInterval);
+      clearTimeout(firstRetention);
+    });
   },
   { name: 'maintenance', dependencies: ['database'] },
 );

@@ -23,3 +23,4 @@ export type { TemplateName, TemplateParams } from './templates.js';
 export { accountMailer } from './accountMailer.js';
 export type { EmailAddition, EmailAttachment, EmailAttachments } from './notificationEmails.js';
 export { deleteMessagingOf } from './erasure.js';
+export { deleteSentMail } from './retention.js';

@@ -222,6 +222,24 @@ const templates = {
     };
     return { fi: render('fi'), sv: render('sv'), en: render('en') };
   },
+  'account-inactive': (p: { name: string; signInLink: string; removalOn: string }): Record<Locale, Rendered> => {
+    const on = (tag: string) =>
+      new Intl.DateTimeFormat(tag, { timeZone: 'Europe/Helsinki', dateStyle: 'long' }).format(new Date(p.removalOn));
+    return {
+      fi: {
+        subject: 'Tilisi poistetaan, ellet kirjaudu sisään',
+        text: `Hei ${p.name},\n\net ole käyttänyt Osaamisen keskusvaraamon tiliäsi pitkään aikaan. Emme säilytä tietoja tarpeettomasti, joten tilisi ja sen henkilötiedot poistetaan ${on('fi-FI')}.\n\nJos haluat pitää tilisi, kirjaudu sisään ennen sitä:\n${p.signInLink}\n\nJos et enää tarvitse tiliä, sinun ei tarvitse tehdä mitään. Voit myös ladata tietosi tai poistaa tilisi heti tilisivultasi.`,
+      },
+      sv: {
+        subject: 'Ditt konto tas bort om du inte loggar in',
+        text: `Hej ${p.name},\n\ndu har inte använt ditt konto i Osaamisen keskusvaraamo på länge. Vi sparar inte uppgifter i onödan, så ditt konto och dess personuppgifter tas bort den ${on('sv-FI')}.\n\nOm du vill behålla kontot, logga in före det:\n${p.signInLink}\n\nOm du inte längre behöver kontot behöver du inte göra något. Du kan också ladda ner dina uppgifter eller ta bort kontot genast på din kontosida.`,
+      },
+      en: {
+        subject: 'Your account will be removed unless you sign in',
+        text: `Hello ${p.name},\n\nyou have not used your Osaamisen keskusvaraamo account for a long time. We do not keep data we no longer need, so your account and its personal data will be removed on ${on('en-GB')}.\n\nIf you want to keep your account, sign in before then:\n${p.signInLink}\n\nIf you no longer need the account, you need not do anything. You can also download your data or delete your account at once on your account page.`,
+      },
+    };
+  },
 };
 
 export type TemplateName = keyof typeof templates;

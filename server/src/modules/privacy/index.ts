@@ -9,3 +9,4 @@
 export { default as privacyGraphql } from './resolvers.js';
 export { default as dataExportRoute } from './exportRoute.js';
 export { eraseAccount, type EraseOptions, type ErasureAction } from './erasure.js';
+export { runRetention, type RetentionCounts } from './retention.js';
