@@ -4,7 +4,7 @@
  * account row itself. Each writes accounts' tables only, in the caller's transaction.
  */
 import { ERASED_TEXT, erasedEmail, type Locale, type UserRole } from '@keskusvaraamo/shared';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError, unauthenticated } from '../../errors.js';
@@ -110,3 +110,25 @@ export async function anonymiseAccount(db: Database, userId: string): Promise<bo
     .where(eq(users.id, userId));
   return true;
 }
+
+/**
+ * Holds the person's account row (FOR KEY SHARE, the lock a foreign key to it takes anyway) until
+ * the transaction ends, and says whether the account is still live (not erased). A use case that
+ * writes something of the person's calls it before its other locks, so that an erasure (which
+ * locks the row FOR UPDATE first) and the write take turns: one that waited for an erasure finds
+ * the account erased and stops, and an erasure that waited for it finds what it wrote.
+ */
+export async function lockLiveAccount(db: Database, userId: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), isNull(users.anonymisedAt)))
+    .for('key share');
+  return rows.length > 0;
+}
+
+/** The same as one CTE (`<name> as (…)`) for a statement of another module: a row while the account is live. */
+export const liveAccountCte = (name: string, userId: string) =>
+  sql`${sql.identifier(name)} as (
+    select ${users.id} as id from ${users} where ${users.id} = ${userId} and ${users.anonymisedAt} is null for key share
+  )`;

@@ -14,7 +14,14 @@ export { deleteExpiredCredentials } from './cleanup.js';
 export { REFRESH_COOKIE } from './sessions.js';
 export { lockUser } from './locks.js';
 export { markInactiveAccountsWarned, type WarnedAccount } from './inactivity.js';
-export { anonymiseAccount, confirmOwnPassword, erasableAccount, type ErasableAccount } from './erasure.js';
+export {
+  anonymiseAccount,
+  confirmOwnPassword,
+  erasableAccount,
+  liveAccountCte,
+  lockLiveAccount,
+  type ErasableAccount,
+} from './erasure.js';
 export { DEVICE_COOKIE } from './devices.js';
 export { hashPassword, verifyPassword } from './passwords.js';
 export { presentUser, type UserDto } from './presenter.js';

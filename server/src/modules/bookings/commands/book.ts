@@ -13,7 +13,7 @@ import type { Deps } from '../../../deps.js';
 import { AppError, forbidden, notFound, parseInput, unauthenticated } from '../../../errors.js';
 import { assertId } from '../../../lib/ids.js';
 import type { Viewer } from '../../../lib/viewer.js';
-import { getUser } from '../../accounts/index.js';
+import { getUser, liveAccountCte, lockLiveAccount } from '../../accounts/index.js';
 import { NOTIFY_CTES, notify } from '../../messaging/index.js';
 import { getNeed } from '../../needs/index.js';
 import { lockSession, takeFreeSeatsCtes, takeSeats, touchSession, type BookableSession } from '../../offers/index.js';
@@ -116,6 +116,11 @@ const dateOrNull = (v: Date | string | null) => (v === null ? null : date(v));
  * decides under the lock. A repeated idempotency key violates the unique index, which undoes the
  * whole statement, and returns the first booking.
  *
+ * The booker's account row is held first (`booker`, FOR KEY SHARE, as the booking's foreign key
+ * would hold it), before the session's: `held` has a row only while the account is live, so a
+ * booking that waited for an erasure books nothing, and an erasure waits for a booking in flight
+ * and then cancels it (privacy's erasure locks the account first, then sessions).
+ *
  * Why the row's version: the booker's seats are counted in the statement's snapshot, and a
  * statement that waits for the row lock goes on with that snapshot, re-checking only the session's
  * row (READ COMMITTED). A booking by the same booker that committed meanwhile would go uncounted,
@@ -134,10 +139,12 @@ async function bookIfFree(
       deps.db,
       'book-if-free',
       sql`
-      with held as (
-        select coalesce(sum(b.seats), 0) as seats from bookings b
-        where b.session_id = ${sessionId} and b.booked_by = ${viewerId}
+      with ${liveAccountCte('booker', viewerId)},
+      held as (
+        select coalesce(sum(b.seats), 0) as seats from booker
+        left join bookings b on b.session_id = ${sessionId} and b.booked_by = booker.id
           and b.state in ('CONFIRMED', 'OFFERED', 'WAITLISTED')
+        group by booker.id
       ),
       ${takeFreeSeatsCtes(sessionId, people.length, { from: sql`held`, seats: sql`held.seats` })},
       booked as (
@@ -245,6 +252,8 @@ async function needRefusal(deps: Deps, viewer: Viewer, needId: string): Promise<
 /** Every other case, decided under the session's row lock: closed, too few seats, the waitlist. */
 async function bookUnderLock(deps: Deps, viewer: Viewer, data: BookSeatsData, people: People): Promise<BookingDto> {
   return deps.db.transaction(async (tx) => {
+    // The account first, as erasure locks it before sessions: an erased booker books nothing.
+    if (!(await lockLiveAccount(tx, viewer.id))) throw unauthenticated();
     const session = await lockSession(tx, data.sessionId);
     // A twin request may have committed while this one waited for the lock.
     const twin = await findByKey(tx, viewer.id, data.idempotencyKey);
