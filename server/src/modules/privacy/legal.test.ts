@@ -1,7 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildUser, lastEmailTo, type TestUser } from '../../test/factories.js';
-import { buildTestApp, gql, type GqlResult, type TestApp } from '../../test/helper.js';
+import { buildApp } from '../../app.js';
+import { loggerOptions } from '../../lib/logging.js';
+import { buildUser, depsOf, lastEmailTo, type TestUser } from '../../test/factories.js';
+import { buildTestApp, gql, openTestDatabase, testConfig, type GqlResult, type TestApp } from '../../test/helper.js';
+import { deliverDue } from '../messaging/index.js';
 import { emailOutbox } from '../messaging/tables.js';
 import { FEEDBACK_LIMIT_PER_HOUR, senderLocale } from './legal.js';
 
@@ -210,6 +213,36 @@ describe('sendFeedback', () => {
     expect(
       (await send(app, { topic: 'GENERAL', message: 'Toinen' }, { ip: '203.0.113.61', user: other })).errors,
     ).toBeUndefined();
+  });
+});
+
+describe('the log', () => {
+  it('holds nothing of the feedback: not its text, the sender’s name or address, sent, refused or delivered', async () => {
+    const { handle, drop } = await openTestDatabase();
+    const lines: string[] = [];
+    const config = testConfig({ ...OPERATOR, LOG_LEVEL: 'trace', DEV_MAILBOX: 'true' });
+    const app = await buildApp(config, {
+      database: handle,
+      logger: loggerOptions(config, { write: (line: string) => void lines.push(line) }),
+    });
+    await app.ready();
+    const testApp = Object.assign(app, { closeAndDrop: async () => {} }) as TestApp;
+    try {
+      const secret = { message: 'Salainen-viesti-3141', name: 'Salainen-Nimi', email: 'salainen.lahettaja@example.fi' };
+      expect((await send(testApp, { topic: 'PRIVACY', ...secret }, { ip: '203.0.113.70' })).errors).toBeUndefined();
+      await send(testApp, { topic: 'PRIVACY', ...secret, email: 'Salainen-virhe' }, { ip: '203.0.113.70' });
+      for (let i = 0; i < FEEDBACK_LIMIT_PER_HOUR; i++) {
+        await send(testApp, { topic: 'GENERAL', ...secret }, { ip: '203.0.113.70' });
+      }
+      expect(app.mailTransport).toBeTruthy();
+      expect((await deliverDue(depsOf(testApp), app.mailTransport!)).sent).toBe(1 + FEEDBACK_LIMIT_PER_HOUR - 1);
+      expect(lines.length).toBeGreaterThan(0);
+      const log = lines.join('\n');
+      for (const text of ['Salainen', 'salainen', '3141']) expect(log).not.toContain(text);
+    } finally {
+      await app.close();
+      await drop();
+    }
   });
 });
 
