@@ -38,6 +38,7 @@ const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id
 const SEND = `mutation ($id: ID!, $body: String!) { sendMessage(subjectKind: APPLICATION, subjectId: $id, body: $body) { id } }`;
 const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
 const ME = `{ me { id } }`;
+const PROPOSE = `mutation ($input: ProposeMatchInput!) { proposeMatch(input: $input) { id } }`;
 
 let app: TestApp;
 beforeAll(async () => {
@@ -89,6 +90,9 @@ describe('a student deletes their account', () => {
   let colleagueBookingId: string;
   let otherBefore: Awaited<ReturnType<typeof footprintOf>>;
   let studentEmail: string;
+  let coordinator: TestUser;
+  let proposalOfStudent: string;
+  let proposalOfOther: string;
 
   beforeAll(async () => {
     student = await buildStudent(app, true, 'Saga Studerande');
@@ -135,6 +139,20 @@ describe('a student deletes their account', () => {
       values (${student.id}, 'Aurinko', '{}'::jsonb, '/search', 'DAILY')`);
     await app.db.execute(sql`insert into refresh_tokens (user_id, family_id, token_hash, expires_at)
       values (${student.id}, gen_random_uuid(), ${randomUUID()}, now() + interval '1 day')`);
+    // A coordinator proposes both students for the need.
+    coordinator = await buildUser(app, { roles: ['COORDINATOR'] });
+    const propose = async (studentId: string, note: string) => {
+      const result = await gql(
+        app,
+        PROPOSE,
+        { input: { needId: need.id, targetKind: 'STUDENT', studentId, note } },
+        { token: coordinator.token },
+      );
+      expect(result.errors).toBeUndefined();
+      return result.data!.proposeMatch.id as string;
+    };
+    proposalOfStudent = await propose(student.id, 'Sopiva opiskelija.');
+    proposalOfOther = await propose(other.id, 'Toinen sopiva.');
     otherBefore = await footprintOf(other);
   }, 60_000);
 
@@ -228,6 +246,29 @@ describe('a student deletes their account', () => {
     ]) {
       expect(await rows(sql`select 1 from ${sql.identifier(table)} where user_id = ${student.id}`), table).toEqual([]);
     }
+  });
+
+  it('declines the open proposal of the student (the need’s side is told), not the other’s', async () => {
+    const states = await rows<{ id: string; state: string; target_answer: string | null }>(
+      sql`select id, state, target_answer from proposals where id in (${proposalOfStudent}, ${proposalOfOther})`,
+    );
+    expect(Object.fromEntries(states.map((p) => [p.id, [p.state, p.target_answer]]))).toEqual({
+      [proposalOfStudent]: ['DECLINED', 'DECLINED'],
+      [proposalOfOther]: ['OPEN', null],
+    });
+    const told = await rows<{ type: string }>(sql`select type from notifications where user_id = ${need.owner.id}`);
+    expect(told.map((n) => n.type)).toContain('PROPOSAL_DECLINED');
+  });
+
+  it('removes the notes of the proposals an erased coordinator made, and nobody else’s text', async () => {
+    const kept = await rows<{ id: string; note: string }>(
+      sql`select id, note from proposals where proposed_by <> ${coordinator.id}`,
+    );
+    expect(await eraseAccount(depsOf(app), coordinator.id, { by: null, action: 'ACCOUNT_EXPIRED' })).toBe(true);
+    expect(
+      await rows(sql`select note from proposals where proposed_by = ${coordinator.id} and note <> ${ERASED_TEXT}`),
+    ).toEqual([]);
+    expect(await rows(sql`select id, note from proposals where proposed_by <> ${coordinator.id}`)).toEqual(kept);
   });
 
   it('leaves every other person’s data as it was', async () => {

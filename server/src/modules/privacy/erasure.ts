@@ -4,7 +4,8 @@
  * which takes the person's account row lock first (as their own requests that must take turns do)
  * and then each session's and organisation's: their bookings of sessions ahead are cancelled (seats
  * down the waitlist, the promoted told), open applications withdrawn (the company told), open and
- * draft needs closed, organisations left; then every module anonymises its own rows (account,
+ * draft needs closed, open proposals of them as a student declined,
+ * organisations left; then every module anonymises its own rows (account,
  * profile, letters, participants' details, messages, proposal notes, notifications, e-mails, saved
  * searches, calendar feeds), the audit log records who did it, and a last e-mail goes to the address
  * the account had. The reports' facts hold no person, so no period's figures change.
@@ -27,7 +28,7 @@ import { deleteMessagingOf, enqueueEmail } from '../messaging/index.js';
 import { closeNeedsOf } from '../needs/index.js';
 import { leaveOrganisations, ownershipBlockers } from '../organisations/index.js';
 import { deleteStudentProfile } from '../profiles/index.js';
-import { eraseProposalNotesOf } from '../proposals/index.js';
+import { declineProposalsForStudent, eraseProposalNotesOf } from '../proposals/index.js';
 import { deleteSavedSearchesOf } from '../savedSearches/index.js';
 import { erasureBlocked } from './erasurePreview.js';
 import { privacyPolicy as policy } from './policy.js';
@@ -68,6 +69,7 @@ export async function eraseAccount(deps: Deps, userId: string, options: EraseOpt
     // What others must be told of, while the person's name is still there to tell it.
     await cancelFutureBookingsOf(tx, userId);
     await withdrawOpenApplicationsOf(deps, tx, person);
+    await declineProposalsForStudent(deps, tx, person);
     await closeNeedsOf(tx, userId);
     await leaveOrganisations(tx, userId, account.email);
 
