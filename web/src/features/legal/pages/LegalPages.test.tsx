@@ -136,12 +136,12 @@ describe('the legal pages', { timeout: 20_000 }, () => {
       for (const link of within(contents).getAllByRole('link')) {
         expect(document.getElementById(link.getAttribute('href')!.slice(1))).not.toBeNull();
       }
-      const controller = section(PRIVACY_H2[language][0]);
+      const controller = section(PRIVACY_H2[language][0]!);
       expect(controller.textContent).toContain('Lapin Testiklusteri ry');
       expect(controller.textContent).toContain('1234567-8');
       expect(controller.textContent).toContain('Testikatu 1, 96100 Rovaniemi');
       expect(
-        within(section(PRIVACY_H2[language][1])).getByRole('link', { name: 'tietosuoja@klusteri.test' }),
+        within(section(PRIVACY_H2[language][1]!)).getByRole('link', { name: 'tietosuoja@klusteri.test' }),
       ).toBeTruthy();
       expect(await axeViolations()).toEqual([]);
     });
