@@ -1,6 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account';
-import { AdminUsersPage } from '../features/admin';
+import { AdminUsersPage, AuditLogPage } from '../features/admin';
 import { ApplicantBoardPage, ApplicationPage, MyApplicationsPage } from '../features/applications';
 import { CancelBookingWithTokenPage, MyBookingsPage, SessionManagePage } from '../features/bookings';
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, VerifyEmailPage } from '../features/auth';
@@ -114,6 +114,11 @@ export const router = createBrowserRouter([
             path: 'admin/users',
             element: <RequireRole userRole="ADMIN" />,
             children: [{ index: true, element: <AdminUsersPage /> }],
+          },
+          {
+            path: 'admin/audit',
+            element: <RequireRole userRole="ADMIN" />,
+            children: [{ index: true, element: <AuditLogPage /> }],
           },
           {
             path: 'coordinator/organisations',

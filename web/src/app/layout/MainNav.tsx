@@ -56,7 +56,10 @@ export function MainNav() {
       if (!hasRole(user, 'EDUCATOR'))
         items.push({ to: '/pools', label: t('nav.pools') }, { to: '/unmet-demand', label: unmetDemand });
     }
-    if (hasRole(user, 'ADMIN')) items.push({ to: '/admin/users', label: t('nav.adminUsers') });
+    if (hasRole(user, 'ADMIN')) {
+      items.push({ to: '/admin/users', label: t('nav.adminUsers') });
+      items.push({ to: '/admin/audit', label: t('admin.audit.nav') });
+    }
   } else if (status === 'visitor') {
     items.push({ to: '/sign-in', label: t('nav.signIn') }, { to: '/sign-up', label: t('nav.signUp') });
   }

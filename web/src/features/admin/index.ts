@@ -1,1 +1,2 @@
 export { AdminUsersPage } from './pages/AdminUsersPage';
+export { AuditLogPage } from './pages/AuditLogPage';
