@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { presetPeriod } from '@keskusvaraamo/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { todayInHelsinki } from '../../lib/helsinki.js';
 import { users } from '../accounts/tables.js';
 import { applications } from '../applications/tables.js';
@@ -391,6 +391,36 @@ describe('retention with its periods configured', () => {
     expect(await runRetention(depsOf(app))).toMatchObject({ applicationsAnonymised: 1, accountsWarned: 1 });
     expect(await inactiveEmails(app, [person.id])).toHaveLength(1);
   });
+});
+
+describe('the retention jobs in the running server', () => {
+  let app: TestApp | undefined;
+  afterEach(async () => {
+    vi.useRealTimers();
+    await app?.closeAndDrop();
+    app = undefined;
+  });
+
+  for (const jobs of [true, false]) {
+    it(`${jobs ? 'run hourly by themselves' : 'do not run with RETENTION_JOBS=false'}`, async () => {
+      // The server's timers only are faked (and move with real time too), so that an hour passes at once.
+      vi.useFakeTimers({ toFake: ['setInterval', 'setTimeout'], shouldAdvanceTime: true });
+      app = await buildTestApp({ RETENTION_JOBS: String(jobs) });
+      const person = await inactiveUser(app, 40);
+      await vi.advanceTimersByTimeAsync(61 * 60_000);
+      const warned = async () => {
+        const [row] = await app!.db.select().from(users).where(eq(users.id, person.id));
+        return row!.inactivityWarnedAt !== null;
+      };
+      if (jobs) {
+        await vi.waitFor(async () => expect(await warned()).toBe(true), { timeout: 5000 });
+      } else {
+        // As long as the other case needs, and more: nothing happens.
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        expect(await warned()).toBe(false);
+      }
+    });
+  }
 });
 
 describe.runIf(onRealPostgres)('retention on several instances (real PostgreSQL)', () => {
