@@ -40,7 +40,7 @@ function Statement({ info }: { info: LegalInfo }) {
   const evaluatedOn = formatDay(info.accessibilityEvaluatedOn, locale);
   return (
     <>
-      <p>{t('legal.accessibility.intro', { operator: info.operatorName })}</p>
+      <p className="legal__intro">{t('legal.accessibility.intro', { operator: info.operatorName })}</p>
       <LegalSection id="status" heading={t('legal.accessibility.status.heading')}>
         <p>{t('legal.accessibility.status.text')}</p>
       </LegalSection>
