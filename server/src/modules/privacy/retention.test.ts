@@ -208,11 +208,12 @@ describe('retention jobs', () => {
       logIds[name] = row!.id;
     }
 
-    // Sent mail 91 and 89 days ago (90 by default), and an old one never sent (still waiting).
+    // Sent mail 91 and 89 days ago (90 by default), an old one never sent (still waiting), one failed 91 days ago.
     for (const [name, days, sent] of [
       ['sent91', 91, true],
       ['sent89', 89, true],
       ['waiting100', 100, false],
+      ['failed91', 91, null],
     ] as const) {
       const [row] = await app.db
         .insert(emailOutbox)
@@ -223,6 +224,8 @@ describe('retention jobs', () => {
           params: { name: 'x', link: 'y' },
           createdAt: ago(0, days),
           sentAt: sent ? ago(0, days) : null,
+          // Given up on for good (null here): as good as sent, nothing will send it.
+          failedAt: sent === null ? ago(0, days) : null,
         })
         .returning({ id: emailOutbox.id });
       mailIds[name] = row!.id;
@@ -241,7 +244,7 @@ describe('retention jobs', () => {
       participantsAnonymised: 2,
       dataAccessEventsDeleted: 1,
       auditEventsDeleted: 1,
-      sentMailDeleted: 1,
+      sentMailDeleted: 2,
       accountsErased: 0,
     });
     // Accounts unused 37 months: old37 and signsIn (other tests' users are new).
