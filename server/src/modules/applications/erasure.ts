@@ -49,6 +49,12 @@ export async function withdrawOpenApplicationsOf(deps: Deps, db: Database, stude
   return withdrawn;
 }
 
+/** The ids of every application of the student (privacy asks messaging to remove their name from these notifications). */
+export async function applicationIdsOfStudent(db: Database, studentId: string): Promise<string[]> {
+  const rows = await db.select({ id: applications.id }).from(applications).where(eq(applications.studentId, studentId));
+  return rows.map((r) => r.id);
+}
+
 /** Removes the letter and reasons of the applications `where` picks; returns how many changed. */
 async function anonymise(db: Database, where: SQL): Promise<number> {
   const changed = await db

@@ -24,6 +24,7 @@ export { applicationIdsOfParty, applicationParties, appliedPairs } from './queri
 export {
   anonymiseApplicationsOf,
   anonymiseClosedApplications,
+  applicationIdsOfStudent,
   openApplicationsCount,
   withdrawOpenApplicationsOf,
 } from './erasure.js';

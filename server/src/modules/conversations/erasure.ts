@@ -27,3 +27,12 @@ export async function eraseMessagesOf(db: Database, userId: string): Promise<num
   await db.delete(conversationReads).where(eq(conversationReads.userId, userId));
   return changed.length;
 }
+
+/** The threads the person wrote in (privacy asks messaging to remove their name from those threads' notifications). */
+export async function conversationIdsAuthoredBy(db: Database, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ id: messages.conversationId })
+    .from(messages)
+    .where(eq(messages.authorId, userId));
+  return rows.map((r) => r.id);
+}

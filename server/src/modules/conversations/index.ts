@@ -6,4 +6,4 @@
  */
 export { default as conversationsGraphql } from './resolvers.js';
 export { sendMessage } from './commands.js';
-export { eraseMessagesOf, messagesToEraseOf } from './erasure.js';
+export { conversationIdsAuthoredBy, eraseMessagesOf, messagesToEraseOf } from './erasure.js';

@@ -22,5 +22,5 @@ export { createMailTransport, type MailTransport } from './transport.js';
 export type { TemplateName, TemplateParams } from './templates.js';
 export { accountMailer } from './accountMailer.js';
 export type { EmailAddition, EmailAttachment, EmailAttachments } from './notificationEmails.js';
-export { deleteMessagingOf } from './erasure.js';
+export { deleteMessagingOf, eraseNameInNotifications, type NamedIn } from './erasure.js';
 export { deleteSentMail } from './retention.js';

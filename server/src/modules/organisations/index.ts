@@ -13,9 +13,4 @@ export {
   userOrganisationIds,
 } from './queries.js';
 export { presentOrganisation, type OrganisationDto } from './presenter.js';
-export {
-  leaveOrganisations,
-  membershipCount,
-  ownershipBlockers,
-  type OwnershipBlocker,
-} from './erasure.js';
+export { leaveOrganisations, membershipCount, ownershipBlockers, type OwnershipBlocker } from './erasure.js';

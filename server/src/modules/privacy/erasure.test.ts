@@ -140,7 +140,7 @@ describe('a student deletes their account', () => {
     await app.db.execute(sql`insert into refresh_tokens (user_id, family_id, token_hash, expires_at)
       values (${student.id}, gen_random_uuid(), ${randomUUID()}, now() + interval '1 day')`);
     // A coordinator proposes both students for the need.
-    coordinator = await buildUser(app, { roles: ['COORDINATOR'] });
+    coordinator = await buildUser(app, { roles: ['COORDINATOR'], displayName: 'Kaisa Koordinaattori' });
     const propose = async (studentId: string, note: string) => {
       const result = await gql(
         app,
@@ -269,6 +269,27 @@ describe('a student deletes their account', () => {
       await rows(sql`select note from proposals where proposed_by = ${coordinator.id} and note <> ${ERASED_TEXT}`),
     ).toEqual([]);
     expect(await rows(sql`select id, note from proposals where proposed_by <> ${coordinator.id}`)).toEqual(kept);
+    // Their name and notes are gone from the need's side's notifications too.
+    const told = JSON.stringify(await rows(sql`select data from notifications where user_id = ${need.owner.id}`));
+    expect(told).toContain('proposalId');
+    for (const text of ['Kaisa Koordinaattori', 'Sopiva opiskelija.', 'Toinen sopiva.'])
+      expect(told).not.toContain(text);
+  });
+
+  it('removes their name and message excerpts from others’ notifications, not anyone else’s', async () => {
+    const told = await rows<{ type: string; data: Record<string, string> }>(
+      sql`select type, data from notifications where user_id = ${need.owner.id}`,
+    );
+    expect(JSON.stringify(told)).not.toContain('Saga Studerande');
+    expect(JSON.stringify(told)).not.toContain('haastattelu');
+    const messages = told.filter((n) => n.type === 'MESSAGE_RECEIVED').map((n) => [n.data.authorName, n.data.excerpt]);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        [ERASED_TEXT, ERASED_TEXT],
+        ['Olli Opiskelija', 'Olen kiinnostunut.'],
+      ]),
+    );
+    expect(told.some((n) => n.data.studentName === 'Olli Opiskelija')).toBe(true);
   });
 
   it('leaves every other person’s data as it was', async () => {

@@ -7,7 +7,7 @@
  * draft needs closed, open proposals of them as a student declined,
  * organisations left; then every module anonymises its own rows (account,
  * profile, letters, participants' details, messages, proposal notes, notifications, e-mails, saved
- * searches, calendar feeds), the audit log records who did it, and a last e-mail goes to the address
+ * searches, calendar feeds; their name and message excerpts in others' notifications), the audit log records who did it, and a last e-mail goes to the address
  * the account had. The reports' facts hold no person, so no period's figures change.
  *
  * Blockers: the only owner of an organisation with other members must transfer ownership first
@@ -20,15 +20,15 @@ import { forbidden, notFound, parseInput, unauthenticated } from '../../errors.j
 import { assertId } from '../../lib/ids.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { anonymiseAccount, confirmOwnPassword, erasableAccount, type ClientInfo } from '../accounts/index.js';
-import { anonymiseApplicationsOf, withdrawOpenApplicationsOf } from '../applications/index.js';
+import { anonymiseApplicationsOf, applicationIdsOfStudent, withdrawOpenApplicationsOf } from '../applications/index.js';
 import { recordAudit } from '../audit/index.js';
 import { anonymiseParticipantsByEmail, cancelFutureBookingsOf, deleteCalendarFeedsOf } from '../bookings/index.js';
-import { eraseMessagesOf } from '../conversations/index.js';
-import { deleteMessagingOf, enqueueEmail } from '../messaging/index.js';
+import { conversationIdsAuthoredBy, eraseMessagesOf } from '../conversations/index.js';
+import { deleteMessagingOf, enqueueEmail, eraseNameInNotifications } from '../messaging/index.js';
 import { closeNeedsOf } from '../needs/index.js';
 import { leaveOrganisations, ownershipBlockers } from '../organisations/index.js';
 import { deleteStudentProfile } from '../profiles/index.js';
-import { declineProposalsForStudent, eraseProposalNotesOf } from '../proposals/index.js';
+import { declineProposalsForStudent, eraseProposalNotesOf, proposalIdsNaming } from '../proposals/index.js';
 import { deleteSavedSearchesOf } from '../savedSearches/index.js';
 import { erasureBlocked } from './erasurePreview.js';
 import { privacyPolicy as policy } from './policy.js';
@@ -81,6 +81,13 @@ export async function eraseAccount(deps: Deps, userId: string, options: EraseOpt
     await eraseMessagesOf(tx, userId);
     await eraseProposalNotesOf(tx, userId);
     await deleteSavedSearchesOf(tx, userId);
+    const proposalsNaming = await proposalIdsNaming(tx, userId);
+    await eraseNameInNotifications(tx, account.displayName, {
+      conversationIds: await conversationIdsAuthoredBy(tx, userId),
+      applicationIds: await applicationIdsOfStudent(tx, userId),
+      proposalIds: proposalsNaming.naming,
+      notesOf: proposalsNaming.madeBy,
+    });
     await deleteMessagingOf(tx, userId, account.email);
     await anonymiseAccount(tx, userId);
 

@@ -5,7 +5,7 @@
  * Open proposals of the erased person as a student are declined on their behalf first.
  */
 import { ERASED_TEXT } from '@keskusvaraamo/shared';
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, ne, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
@@ -43,4 +43,23 @@ export async function declineProposalsForStudent(deps: Deps, db: Database, stude
     }
   }
   return declined;
+}
+
+/**
+ * The proposals that name the person (as the student, the proposer or an answerer), and those they
+ * made (whose notifications carry their note): privacy asks messaging to remove their name there.
+ */
+export async function proposalIdsNaming(db: Database, userId: string): Promise<{ naming: string[]; madeBy: string[] }> {
+  const rows = await db
+    .select({ id: proposals.id, proposedBy: proposals.proposedBy })
+    .from(proposals)
+    .where(
+      or(
+        eq(proposals.studentId, userId),
+        eq(proposals.proposedBy, userId),
+        eq(proposals.needAnsweredBy, userId),
+        eq(proposals.targetAnsweredBy, userId),
+      ),
+    );
+  return { naming: rows.map((r) => r.id), madeBy: rows.filter((r) => r.proposedBy === userId).map((r) => r.id) };
 }

@@ -9,4 +9,4 @@ export { acceptProposal, declineProposal, withdrawProposal } from './commands/an
 export { answerDemandPool, proposeMatch } from './commands/propose.js';
 export { proposalIdsOfParty, proposalParties } from './queries.js';
 export type { MatchMadeDto, ProposalDto } from './presenter.js';
-export { declineProposalsForStudent, eraseProposalNotesOf } from './erasure.js';
+export { declineProposalsForStudent, eraseProposalNotesOf, proposalIdsNaming } from './erasure.js';
