@@ -48,12 +48,15 @@ async function trySignIn(page: Page, email: string) {
   await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
 }
 
-/** The admin users page's card of the account, found by searching its address. */
+/** The admin users table's row of the account, found by searching its address. */
 async function ownersCard(page: Page) {
   await page.getByRole('searchbox', { name: 'Hae nimellä tai sähköpostiosoitteella' }).fill(OWNER.email);
   await page.getByRole('searchbox', { name: 'Hae nimellä tai sähköpostiosoitteella' }).press('Enter');
   await page.waitForURL(/search=pello/);
-  const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: OWNER.name }) });
+  const card = page
+    .getByRole('table', { name: 'Käyttäjätilit' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${OWNER.name}`) }) });
   return visible(card);
 }
 

@@ -17,6 +17,7 @@ import {
   type AdminUser,
   type ErasurePreview,
 } from '../operations';
+import { UserRolesEditor } from './UserRolesEditor';
 
 const reasonSchema = deactivateUserSchema.pick({ reason: true });
 const erasureReasonSchema = eraseUserSchema.pick({ reason: true });
@@ -115,6 +116,28 @@ function ReasonForm({
         </div>
       </form>
     </>
+  );
+}
+
+/** The roles editor, in a dialog of its own. */
+export function RolesButton({ user }: { user: AdminUser }) {
+  const { t } = useTranslation();
+  return (
+    <DialogButton label={t('admin.editRoles')} context={user.displayName}>
+      {(close) => (
+        <>
+          <Heading slot="title" className="dialog__title">
+            {t('admin.rolesOf', { name: user.displayName })}
+          </Heading>
+          <UserRolesEditor user={user} />
+          <div className="dialog__actions">
+            <Button className="button button--secondary" onPress={close}>
+              {t('common.close')}
+            </Button>
+          </div>
+        </>
+      )}
+    </DialogButton>
   );
 }
 

@@ -117,7 +117,9 @@ function cleanUp() {
   document.querySelector('[data-live-announcer]')?.remove();
 }
 
-const cardOf = async (name: string) => (await screen.findByRole('heading', { name })).closest('li')!;
+/** The table's row of the account, by the name in its row header. */
+const cardOf = async (name: string) =>
+  (await screen.findByRole('rowheader', { name: new RegExp(`^${name}`) })).closest('tr')!;
 
 describe('the admin users page', { timeout: 30_000 }, () => {
   beforeEach(() => {
@@ -131,7 +133,8 @@ describe('the admin users page', { timeout: 30_000 }, () => {
     renderUsers(client);
     const activeCard = await cardOf('Veikko Opiskelija');
     expect(within(activeCard).getByText('Käytössä')).toBeTruthy();
-    expect(within(activeCard).getByText(/viimeksi käytetty 30\. marraskuuta 2026/)).toBeTruthy();
+    expect(within(activeCard).getByRole('cell', { name: '30. marraskuuta 2026' })).toBeTruthy();
+    expect(within(activeCard).getByRole('cell', { name: 'Opiskelija' })).toBeTruthy();
     expect(within(activeCard).getByRole('button', { name: 'Poista käytöstä: Veikko Opiskelija' })).toBeTruthy();
     expect(within(activeCard).queryByRole('button', { name: /^Ota käyttöön/ })).toBeNull();
 
@@ -146,7 +149,25 @@ describe('the admin users page', { timeout: 30_000 }, () => {
     expect(within(erasedCard).queryAllByRole('button')).toEqual([]);
     const ownCard = await cardOf('Aino Ylläpitäjä');
     expect(within(ownCard).queryByRole('button', { name: /Poista/ })).toBeNull();
+    expect(within(ownCard).getByRole('button', { name: 'Muokkaa rooleja: Aino Ylläpitäjä' })).toBeTruthy();
+    expect(screen.getByRole('table', { name: 'Käyttäjätilit' })).toBeTruthy();
+    expect(await screen.findByText('4 käyttäjää')).toBeTruthy();
     expect(await axeViolations()).toEqual([]);
+  });
+
+  it('keeps the roles editor working, in a dialog', async () => {
+    const { client, named } = usersServer((name) =>
+      name === 'SetUserRoles' ? { data: { setUserRoles: { ...active, roles: ['STUDENT', 'ENTREPRENEUR'] } } } : null,
+    );
+    renderUsers(client);
+    const row = await cardOf('Veikko Opiskelija');
+    const user = userEvent.setup();
+    await user.click(within(row).getByRole('button', { name: 'Muokkaa rooleja: Veikko Opiskelija' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Käyttäjän Veikko Opiskelija roolit' });
+    await user.click(within(dialog).getByRole('checkbox', { name: 'Yrittäjä' }));
+    await user.click(within(dialog).getByRole('button', { name: /^Tallenna roolit/ }));
+    await waitFor(() => expect(named('SetUserRoles')).toHaveLength(1));
+    expect(named('SetUserRoles')[0]!.variables).toEqual({ userId: 'u-1', roles: ['ENTREPRENEUR', 'STUDENT'] });
   });
 
   it('filters by status through the query', async () => {

@@ -1,17 +1,21 @@
 import { USER_STATUSES, type UserStatus } from '@keskusvaraamo/shared';
+import { Fragment, useMemo, type ReactNode } from 'react';
+import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { SelectField } from '../../../shared/forms';
+import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
-import { CursorPagedList, CursorPageItems, Page, SearchForm, type CursorPage } from '../../../shared/ui';
-import { DeactivateButton, EraseButton, ReactivateButton } from '../components/UserActions';
-import { UserRolesEditor } from '../components/UserRolesEditor';
+import { ErrorAlert, LoadMoreButton, Loading, Page, SearchForm } from '../../../shared/ui';
+import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
+import { DeactivateButton, EraseButton, ReactivateButton, RolesButton } from '../components/UserActions';
 import { UsersQuery, type AdminUser } from '../operations';
 import '../admin.css';
 
 const PAGE_SIZE = 25;
+const COLUMNS = 5;
 
 const statusOf = (user: AdminUser): UserStatus =>
   user.anonymised ? 'ANONYMISED' : user.deactivatedAt ? 'DEACTIVATED' : 'ACTIVE';
@@ -21,12 +25,15 @@ const STATUS_BADGE: Record<UserStatus, string> = {
   ANONYMISED: 'badge',
 };
 
+/** Admins: every account in a table, searched and filtered by status, with each account's actions. */
 export function AdminUsersPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const search = params.get('search') ?? '';
   const given = params.get('status');
   const status = USER_STATUSES.find((s) => s === given) ?? null;
+  const key = `${search}|${status ?? ''}`;
+  const paging = useCursorPages(key);
 
   const setParam = (name: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -52,74 +59,133 @@ export function AdminUsersPage() {
           ]}
         />
       </div>
-      <CursorPagedList
-        resetKey={`${search}|${status ?? ''}`}
-        countText={(count) => t('admin.count', { count })}
-        renderPage={(page) => <UsersPageItems search={search} status={status} page={page} />}
-      />
+      <p role="status" className="result-count">
+        {paging.totalCount === null ? '' : t('admin.count', { count: paging.totalCount })}
+      </p>
+      <div className="admin-table-wrap">
+        <table className="admin-table" key={key}>
+          <caption className="visually-hidden">{t('admin.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('admin.columns.user')}</th>
+              <th scope="col">{t('admin.columns.status')}</th>
+              <th scope="col">{t('admin.columns.lastActive')}</th>
+              <th scope="col">{t('admin.columns.roles')}</th>
+              <th scope="col">{t('admin.columns.actions')}</th>
+            </tr>
+          </thead>
+          {paging.cursors.map((after, index) => (
+            <Fragment key={after ?? 'first'}>
+              <UsersPage
+                search={search}
+                status={status}
+                after={after}
+                onPage={(pageInfo, total) => paging.reportPage(index, pageInfo, total)}
+              />
+            </Fragment>
+          ))}
+        </table>
+      </div>
+      {paging.nextCursor ? <LoadMoreButton onPress={paging.loadMore} /> : null}
     </Page>
   );
 }
 
-function UsersPageItems({ search, status, page }: { search: string; status: UserStatus | null; page: CursorPage }) {
+function UsersPage({
+  search,
+  status,
+  after,
+  onPage,
+}: {
+  search: string;
+  status: UserStatus | null;
+  after: string | null;
+  onPage: (pageInfo: PageInfo, totalCount: number) => void;
+}) {
+  const { t } = useTranslation();
+  const [result, reexecute] = useQuery({
+    query: UsersQuery,
+    variables: { search: search || null, status, first: PAGE_SIZE, after },
+  });
+  const connection = result.data?.users;
+  useReportPage(
+    useMemo(() => connection, [connection]),
+    onPage,
+  );
+  const row = (content: ReactNode) => (
+    <tbody>
+      <tr>
+        <td colSpan={COLUMNS}>{content}</td>
+      </tr>
+    </tbody>
+  );
+  if (result.error)
+    return row(
+      <>
+        <ErrorAlert error={toAppError(result.error)} />
+        <Button className="button button--secondary" onPress={() => reexecute({ requestPolicy: 'network-only' })}>
+          {t('common.retry')}
+        </Button>
+      </>,
+    );
+  if (!connection) return result.fetching ? row(<Loading />) : null;
+  if (connection.nodes.length === 0 && !after) return row(t('admin.empty'));
+  return (
+    <tbody>
+      {connection.nodes.map((user) => (
+        <UserRow key={user.id} user={user} />
+      ))}
+    </tbody>
+  );
+}
+
+function UserRow({ user }: { user: AdminUser }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const session = useSession();
-  const [result, reexecute] = useQuery({
-    query: UsersQuery,
-    variables: { search: search || null, status, first: PAGE_SIZE, after: page.after },
-  });
+  const state = statusOf(user);
+  const self = user.id === session.user?.id;
+  const erased = state === 'ANONYMISED';
   return (
-    <CursorPageItems
-      page={page}
-      result={result}
-      retry={() => reexecute({ requestPolicy: 'network-only' })}
-      connection={result.data?.users}
-      empty={<li>{t('admin.empty')}</li>}
-      renderItem={(user) => {
-        const state = statusOf(user);
-        const self = user.id === session.user?.id;
-        const name = state === 'ANONYMISED' ? t('admin.erasedUser') : user.displayName;
-        return (
-          <li key={user.id} className="card user-row">
-            <div className="user-row__who">
-              <h2 className="card__title">{name}</h2>
-              {state === 'ANONYMISED' ? null : (
-                <p className="card__meta">
-                  {user.email}{' '}
-                  <span className={user.emailVerified ? 'badge badge--success' : 'badge badge--warning'}>
-                    {user.emailVerified ? t('account.email.verified') : t('account.email.notVerified')}
-                  </span>
-                </p>
-              )}
-              <p className="card__meta">
-                <span className={STATUS_BADGE[state]}>{t(`admin.statuses.${state}`)}</span>
-                {state === 'DEACTIVATED' ? (
-                  <>
-                    {' '}
-                    {t('admin.deactivatedOn', {
-                      date: format.date(user.deactivatedAt!),
-                      reason: user.deactivationReason ?? '',
-                    })}
-                  </>
-                ) : null}
-              </p>
-              <p className="card__meta muted">
-                {t('admin.created', { date: format.date(user.createdAt) })}
-                {' · '}
-                {t('admin.lastActive', { date: format.date(user.lastActiveAt) })}
-              </p>
-              {self || state === 'ANONYMISED' ? null : (
-                <div className="button-row">
-                  {state === 'ACTIVE' ? <DeactivateButton user={user} /> : <ReactivateButton user={user} />}
-                  <EraseButton user={user} />
-                </div>
-              )}
-            </div>
-            {state === 'ANONYMISED' ? null : <UserRolesEditor user={user} />}
-          </li>
-        );
-      }}
-    />
+    <tr>
+      <th scope="row">
+        <span className="admin-table__name">{erased ? t('admin.erasedUser') : user.displayName}</span>
+        {erased ? null : (
+          <span className="admin-table__meta">
+            {user.email}{' '}
+            <span className={user.emailVerified ? 'badge badge--success' : 'badge badge--warning'}>
+              {user.emailVerified ? t('account.email.verified') : t('account.email.notVerified')}
+            </span>
+          </span>
+        )}
+        <span className="admin-table__meta muted">{t('admin.created', { date: format.date(user.createdAt) })}</span>
+      </th>
+      <td>
+        <span className={STATUS_BADGE[state]}>{t(`admin.statuses.${state}`)}</span>
+        {state === 'DEACTIVATED' ? (
+          <span className="admin-table__meta">
+            {t('admin.deactivatedOn', {
+              date: format.date(user.deactivatedAt!),
+              reason: user.deactivationReason ?? '',
+            })}
+          </span>
+        ) : null}
+      </td>
+      <td>{format.date(user.lastActiveAt)}</td>
+      <td>{user.roles.length ? user.roles.map((role) => t(`roles.${role}`)).join(', ') : '–'}</td>
+      <td>
+        {erased ? null : (
+          <div className="admin-table__actions">
+            <RolesButton user={user} />
+            {self ? null : (
+              <>
+                {state === 'ACTIVE' ? <DeactivateButton user={user} /> : <ReactivateButton user={user} />}
+                <EraseButton user={user} />
+              </>
+            )}
+          </div>
+        )}
+      </td>
+    </tr>
   );
 }
