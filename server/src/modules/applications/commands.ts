@@ -25,7 +25,7 @@ import type { Deps } from '../../deps.js';
 import { AppError, forbidden, invalidState, notFound, parseInput, unauthenticated } from '../../errors.js';
 import { todayInHelsinki } from '../../lib/helsinki.js';
 import type { Viewer } from '../../lib/viewer.js';
-import { usersByIds } from '../accounts/index.js';
+import { lockLiveAccount, usersByIds } from '../accounts/index.js';
 import { notify } from '../messaging/index.js';
 import { getNeed, lockNeed, markNeedFilled, updateNeed, type NeedDto, type NeedHiring } from '../needs/index.js';
 import { profilesByUserIds } from '../profiles/index.js';
@@ -64,6 +64,8 @@ export async function applyToNeed(deps: Deps, viewer: Viewer | null, input: unkn
   if (!(await getNeed(deps, viewer, data.needId))) throw notFound('No such need');
   try {
     return await deps.db.transaction(async (tx) => {
+      // The account first, as erasure locks it before needs: an account erased meanwhile applies to nothing.
+      if (!(await lockLiveAccount(tx, viewer.id))) throw unauthenticated();
       // A shared lock: the need cannot be filled, and its open applications rejected, while this one joins them.
       const need = await lockNeed(tx, data.needId, 'share');
       const [existing] = await tx

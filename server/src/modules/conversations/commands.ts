@@ -10,7 +10,7 @@ import type { Deps } from '../../deps.js';
 import { forbidden, parseInput, unauthenticated } from '../../errors.js';
 import { assertId } from '../../lib/ids.js';
 import type { Viewer } from '../../lib/viewer.js';
-import { getUser, usersByIds } from '../accounts/index.js';
+import { getUser, lockLiveAccount, usersByIds } from '../accounts/index.js';
 import { notify } from '../messaging/index.js';
 import { conversationPolicy as policy } from './policy.js';
 import { presentConversation, presentMessage, type ConversationDto, type MessageDto } from './presenter.js';
@@ -50,6 +50,8 @@ export async function sendMessage(
   const authorName = viewer.displayName ?? (await getUser(deps, viewer.id))?.displayName ?? '';
 
   return deps.db.transaction(async (tx) => {
+    // An author erased while this waited writes nothing (erasure holds the account row while it removes their messages).
+    if (!(await lockLiveAccount(tx, viewer.id))) throw unauthenticated();
     // Two first messages at once: the unique subject makes them meet in one thread.
     const [conversation] = await tx
       .insert(conversations)

@@ -9,13 +9,29 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
-import { buildCourse, buildUser, depsOf, sessionInput, type TestUser } from '../../test/factories.js';
-import { buildTestApp, codeOf, gql, onRealPostgres, TEST_DATABASE_URL, type TestApp } from '../../test/helper.js';
+import {
+  buildApplication,
+  buildCourse,
+  buildNeed,
+  buildUser,
+  depsOf,
+  sessionInput,
+  type TestUser,
+} from '../../test/factories.js';
+import {
+  buildTestApp,
+  codeOf,
+  gql,
+  onRealPostgres,
+  TEST_DATABASE_URL,
+  type GqlResult,
+  type TestApp,
+} from '../../test/helper.js';
 import { eraseAccount } from './index.js';
 
 const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id state } }`;
 
-describe.runIf(onRealPostgres)('deletion racing a booking by the same person (real PostgreSQL)', () => {
+describe.runIf(onRealPostgres)('deletion racing the same person’s writes (real PostgreSQL)', () => {
   let app: TestApp;
   let dbUrl: string;
   beforeAll(async () => {
@@ -125,5 +141,98 @@ describe.runIf(onRealPostgres)('deletion racing a booking by the same person (re
     for (const sessionId of sessions) {
       expect(await outcome(person.id, sessionId)).toEqual({ live: 0, seatsTaken: 0 });
     }
+  });
+
+  /**
+   * The person's other writes take the same turn: each waits for a deletion holding the account and
+   * then writes nothing (before, the wait ended in a letter, a message, a profile or a saved search
+   * on an erased account).
+   */
+  describe('a write that arrives while the deletion holds the account is refused', () => {
+    const APPLY = `mutation ($input: ApplyInput!) { applyToNeed(input: $input) { id } }`;
+    const MESSAGE = `mutation ($id: ID!) { sendMessage(subjectKind: APPLICATION, subjectId: $id, body: "Hei vielä") { id } }`;
+    const PROFILE = `mutation ($input: StudentProfileInput!) { saveStudentProfile(input: $input) { userId } }`;
+    const SEARCH = `mutation ($input: SaveSearchInput!) { saveSearch(input: $input) { id } }`;
+
+    const cases: [string, (student: TestUser) => Promise<() => Promise<GqlResult>>, string][] = [
+      [
+        'an application',
+        async (student) => {
+          const need = await buildNeed(app, { kind: 'INTERNSHIP' });
+          return () =>
+            gql(
+              app,
+              APPLY,
+              { input: { needId: need.id, coverLetter: 'Hakemus odotti lukkoa.' } },
+              { token: student.token },
+            );
+        },
+        'select count(*)::int as n from applications where student_id = $1',
+      ],
+      [
+        'a message',
+        async (student) => {
+          const application = await buildApplication(app, undefined, { student });
+          return () => gql(app, MESSAGE, { id: application.id }, { token: student.token });
+        },
+        `select count(*)::int as n from messages where author_id = $1 and body <> '[removed]'`,
+      ],
+      [
+        'a profile',
+        async (student) => async () =>
+          gql(
+            app,
+            PROFILE,
+            {
+              input: {
+                institutionName: 'Lapin AMK',
+                fieldOfStudy: 'Energiatekniikka',
+                studyLevel: 'BACHELOR',
+                topics: ['firewood'],
+                languages: ['fi'],
+                discoverable: true,
+              },
+            },
+            { token: student.token },
+          ),
+        'select count(*)::int as n from student_profiles where user_id = $1',
+      ],
+      [
+        'a saved search',
+        async (student) => async () =>
+          gql(
+            app,
+            SEARCH,
+            { input: { name: 'Aurinko', path: '/search?text=aurinko', filter: { text: 'aurinko' }, alert: 'NONE' } },
+            { token: student.token },
+          ),
+        'select count(*)::int as n from saved_searches where user_id = $1',
+      ],
+    ];
+
+    it.each(cases)('%s', async (_what, prepare, countSql) => {
+      const student = await buildUser(app, { roles: ['STUDENT'] });
+      const write = await prepare(student);
+      const erasing = new pg.Client({ connectionString: dbUrl });
+      await erasing.connect();
+      try {
+        await erasing.query('begin');
+        await erasing.query('select id from users where id = $1 for update', [student.id]);
+        const request = write();
+        await waitForLockWaits(1);
+        await erasing.query(
+          `update users set anonymised_at = now(), email = 'erased-' || id || '@erased.invalid', token_version = token_version + 1
+           where id = $1`,
+          [student.id],
+        );
+        await erasing.query(`update messages set body = '[removed]' where author_id = $1`, [student.id]);
+        await erasing.query('commit');
+        expect(codeOf(await request)).toBe('UNAUTHENTICATED');
+      } finally {
+        await erasing.end();
+      }
+      const [left] = await queryRows<{ n: number }>(app.db, sql.raw(countSql.replace('$1', `'${student.id}'`)));
+      expect(left!.n).toBe(0);
+    });
   });
 });

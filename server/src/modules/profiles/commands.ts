@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import { forbidden, parseInput, unauthenticated } from '../../errors.js';
 import type { Viewer } from '../../lib/viewer.js';
+import { lockLiveAccount } from '../accounts/index.js';
 import { profilePolicy as policy } from './policy.js';
 import type { StudentProfileDto } from './presenter.js';
 import { findStudentProfile } from './queries.js';
@@ -17,9 +18,13 @@ export async function saveStudentProfile(
   if (!viewer) throw unauthenticated();
   if (!policy.keep(viewer)) throw forbidden('Only students keep a student profile');
   const data = parseInput(studentProfileSchema, input);
-  await deps.db
-    .insert(studentProfiles)
-    .values({ ...data, userId: viewer.id })
-    .onConflictDoUpdate({ target: studentProfiles.userId, set: { ...data, updatedAt: sql`now()` } });
-  return (await findStudentProfile(deps.db, viewer.id))!;
+  return deps.db.transaction(async (tx) => {
+    // An account erased while this waited (erasure deletes the profile under the account's lock) keeps none.
+    if (!(await lockLiveAccount(tx, viewer.id))) throw unauthenticated();
+    await tx
+      .insert(studentProfiles)
+      .values({ ...data, userId: viewer.id })
+      .onConflictDoUpdate({ target: studentProfiles.userId, set: { ...data, updatedAt: sql`now()` } });
+    return (await findStudentProfile(tx, viewer.id))!;
+  });
 }

@@ -7,7 +7,7 @@ import { MAX_SAVED_SEARCHES, SAVED_SEARCH_ALERTS, SAVED_SEARCH_NAME_MAX, singleL
 import { and, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Deps } from '../../deps.js';
-import { AppError, parseInput } from '../../errors.js';
+import { AppError, parseInput, unauthenticated } from '../../errors.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { lockUser } from '../accounts/index.js';
 import { checkFilter, type SearchFilter } from '../search/index.js';
@@ -31,7 +31,8 @@ export async function saveSearch(deps: Deps, viewer: Viewer | null, input: unkno
   delete filter.publishedAfter;
   return deps.db.transaction(async (tx) => {
     // Counted under a lock on the person's account row, so two saves at once cannot pass the limit.
-    await lockUser(tx, me.id);
+    // An account erased while this waited saves nothing.
+    if (!(await lockUser(tx, me.id))) throw unauthenticated();
     const [mine] = await tx.select({ n: count() }).from(savedSearches).where(eq(savedSearches.userId, me.id));
     if ((mine?.n ?? 0) >= MAX_SAVED_SEARCHES) {
       throw new AppError('LIMIT_REACHED', 'Too many saved searches', { limit: MAX_SAVED_SEARCHES });
