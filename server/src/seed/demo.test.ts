@@ -292,6 +292,26 @@ describe('demo marketplace', () => {
     expect(confirmed.reduce((n: number, b: { seats: number }) => n + b.seats, 0)).toBe(20);
   });
 
+  it("shows the demo student, under 'Your data', that the coordinator opened their profile", async () => {
+    const signIn = await gql(app, `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`, {
+      input: { email: demoEmail('student'), password: DEMO_PASSWORD },
+    });
+    const log = await gql(
+      app,
+      `{ dataAccessLog(first: 10) { nodes { viewerName viewerRoles kind source } } }`,
+      {},
+      { token: signIn.data!.signIn.accessToken },
+    );
+    expect(log.errors).toBeUndefined();
+    const coordinator = DEMO_USERS.find((u) => u.key === 'coordinator')!;
+    expect(log.data!.dataAccessLog.nodes).toContainEqual({
+      viewerName: coordinator.name,
+      viewerRoles: coordinator.roles,
+      kind: 'PROFILE',
+      source: 'PROFILE_PAGE',
+    });
+  });
+
   it('never runs on a database that has data', async () => {
     const before = await app.db.select({ n: count() }).from(users);
     const needsBefore = await app.db.select({ n: count() }).from(needs);

@@ -21,7 +21,7 @@ import {
 import { sendMessage } from '../modules/conversations/index.js';
 import { closeNeed, createNeed, publishNeed } from '../modules/needs/index.js';
 import { createOffer, publishOffer } from '../modules/offers/index.js';
-import { saveStudentProfile } from '../modules/profiles/index.js';
+import { getStudentProfile, saveStudentProfile } from '../modules/profiles/index.js';
 import { DEMO_APPLICATIONS, DEMO_CONVERSATION, type DemoApplication } from './demo-applications.js';
 import { seedBookings } from './demo-bookings.js';
 import { demoNeeds } from './demo-needs.js';
@@ -271,6 +271,10 @@ export async function seedMarketplace(deps: Deps, accounts: Map<string, DemoAcco
 
   const bookings = await seedBookings(deps, accounts);
   const proposals = await seedProposals(deps, accounts, keyed);
+  // The coordinator has looked at the demo student's profile, so "Your data" shows what the log is.
+  await attempt('the coordinator reading the demo student profile', () =>
+    getStudentProfile(deps, account('coordinator').viewer, account('student').viewer.id),
+  );
 
   return {
     needs: needs.length,

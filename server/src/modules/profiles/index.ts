@@ -5,7 +5,7 @@
  */
 export { default as profilesGraphql } from './resolvers.js';
 export { saveStudentProfile } from './commands.js';
-export { myStudentProfile, profilesByUserIds } from './queries.js';
+export { getStudentProfile, myStudentProfile, profilesByUserIds } from './queries.js';
 export { profilePolicy } from './policy.js';
 export type { StudentProfileDto } from './presenter.js';
 export { deleteStudentProfile } from './erasure.js';
