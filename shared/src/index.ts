@@ -13,3 +13,4 @@ export * from './search.js';
 export * from './text.js';
 export * from './reports.js';
 export * from './privacy.js';
+export * from './localePath.js';
