@@ -9,6 +9,7 @@ import { openDatabase, type DatabaseHandle } from './db/client.js';
 import { buildDeps } from './deps.js';
 import { loggerOptions } from './lib/logging.js';
 import auth from './plugins/auth.js';
+import compression from './plugins/compression.js';
 import { bookingRoutes } from './modules/bookings/index.js';
 import database from './plugins/database.js';
 import graphql from './plugins/graphql.js';
@@ -56,6 +57,8 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   app.decorate('deps', (log = app.log) => buildDeps(app, log));
   await app.register(httpErrors);
   await app.register(security);
+  // Before any route: it hooks into each route as it is declared.
+  await app.register(compression);
   const handle = options.database ?? (await openDatabase(config.database));
   await app.register(database, { handle, seed: config.seedDemoData });
   await app.register(auth, { config });

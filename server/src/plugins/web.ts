@@ -18,8 +18,10 @@ export default fp(
       root: opts.root,
       wildcard: false,
       index: false,
+      // The build writes .br and .gz beside each compressible asset (web/vite.config.ts); sent with Vary.
+      preCompressed: true,
       // Source maps give the original code away: a development build may serve them, production never.
-      allowedPath: (path) => opts.sourceMaps || !path.endsWith('.map'),
+      allowedPath: (path) => opts.sourceMaps || !/\.map(\.br|\.gz)?$/.test(path),
       // Hashed assets never change; index.html must always be fresh.
       setHeaders(reply, path) {
         reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
