@@ -20,6 +20,7 @@ import maintenance from './plugins/maintenance.js';
 import { liveSessions } from './modules/accounts/index.js';
 import { liveNotifications, mailRoutes, mailWorker } from './modules/messaging/index.js';
 import { reportRoutes } from './modules/reports/index.js';
+import { seoRoutes } from './modules/seo/index.js';
 import { dataExportRoute } from './modules/privacy/index.js';
 import security from './plugins/security.js';
 import web from './plugins/web.js';
@@ -73,6 +74,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}) {
   await app.register(mailRoutes);
   await app.register(reportRoutes);
   await app.register(dataExportRoute);
+  await app.register(seoRoutes);
   await app.register(web, { root: config.webDist, sourceMaps: !config.production });
   return app;
 }
