@@ -1,10 +1,19 @@
-import { LOCALES, type Locale } from '@keskusvaraamo/shared';
+import { LOCALES, localizedPath, type Locale } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
+import { useLocation, type Location } from 'react-router';
 import { useSaveAccountLocale } from '../../features/account';
 import { SelectField } from '../../shared/forms';
-import { changeLocale, isLocale, LOCALE_NAMES, useLocale } from '../../shared/i18n';
+import { isLocale, LOCALE_NAMES, useLocale } from '../../shared/i18n';
 
 const OPTIONS = LOCALES.map((locale) => ({ id: locale, label: LOCALE_NAMES[locale], lang: locale }));
+
+/**
+ * The same page in `locale`: its address under that language's prefix, with the query string
+ * and fragment kept. `location` is the router's, without the current language's basename.
+ */
+export function languageSwitchTarget(locale: Locale, location: Pick<Location, 'pathname' | 'search' | 'hash'>): string {
+  return localizedPath(locale, `${location.pathname}${location.search}${location.hash}`);
+}
 
 function GlobeIcon() {
   return (
@@ -21,17 +30,23 @@ function GlobeIcon() {
 }
 
 /**
- * Each language is named in itself, so that a reader finds their own. The choice is remembered
- * in this browser and, for a signed-in user, saved to the account.
+ * Each language is named in itself, so that a reader finds their own. Choosing one opens the
+ * same page in that language (its own address, rendered by the server); a signed-in user's
+ * choice is also saved to the account, whose language the e-mails use.
  */
-export function LanguageSwitcher() {
+export function LanguageSwitcher({
+  navigate = (url: string) => window.location.assign(url),
+}: {
+  navigate?: (url: string) => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const location = useLocation();
   const saveAccountLocale = useSaveAccountLocale();
 
   const choose = async (next: Locale) => {
-    await changeLocale(next);
     await saveAccountLocale(next);
+    navigate(languageSwitchTarget(next, location));
   };
 
   return (

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { Checkbox, CheckboxGroup, FieldError, Label, Text } from 'react-aria-components';
-import { translateIssue } from '../i18n/translateIssue';
+import { useTranslateIssue } from '../i18n/translateIssue';
 
 /** The tick inside a react-aria Checkbox; the box is drawn in CSS. */
 export function CheckboxMark() {
@@ -99,6 +99,7 @@ export function FormCheckboxGroup<T extends FieldValues, TOut = T>({
   name,
   ...props
 }: FormCheckboxGroupProps<T, TOut>) {
+  const translateIssue = useTranslateIssue();
   return (
     <Controller
       control={control}

@@ -17,7 +17,7 @@ import {
   Popover,
   Text,
 } from 'react-aria-components';
-import { translateIssue } from '../i18n/translateIssue';
+import { useTranslateIssue } from '../i18n/translateIssue';
 
 /** 'day' keeps YYYY-MM-DD; 'minute' keeps a Helsinki wall-clock time, YYYY-MM-DDTHH:mm. */
 export type DateGranularity = 'day' | 'minute';
@@ -148,6 +148,7 @@ export function FormDateField<T extends FieldValues, TOut = T>({
   name,
   ...props
 }: FormDateFieldProps<T, TOut>) {
+  const translateIssue = useTranslateIssue();
   return (
     <Controller
       control={control}

@@ -1,7 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { FieldError, Label, Radio, RadioGroup, Text } from 'react-aria-components';
-import { translateIssue } from '../i18n/translateIssue';
+import { useTranslateIssue } from '../i18n/translateIssue';
 
 export interface RadioOption {
   id: string;
@@ -27,6 +27,7 @@ export function FormRadioGroup<T extends FieldValues, TOut = T>({
   options,
   isRequired,
 }: FormRadioGroupProps<T, TOut>) {
+  const translateIssue = useTranslateIssue();
   const idPrefix = useId();
   return (
     <Controller

@@ -11,7 +11,7 @@ import {
   SelectValue,
   Text,
 } from 'react-aria-components';
-import { translateIssue } from '../i18n/translateIssue';
+import { useTranslateIssue } from '../i18n/translateIssue';
 
 export interface SelectOption {
   /** The form value; '' stands for "not chosen" and may be offered as an option of its own. */
@@ -115,6 +115,7 @@ interface FormSelectProps<T extends FieldValues, TOut = T> extends Omit<
 
 /** SelectField bound to react-hook-form. */
 export function FormSelect<T extends FieldValues, TOut = T>({ control, name, ...props }: FormSelectProps<T, TOut>) {
+  const translateIssue = useTranslateIssue();
   return (
     <Controller
       control={control}

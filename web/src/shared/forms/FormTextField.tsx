@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { FieldError, Input, Label, Text, TextArea, TextField, ToggleButton } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { translateIssue } from '../i18n/translateIssue';
+import { useTranslateIssue } from '../i18n/translateIssue';
 
 interface FormTextFieldProps<T extends FieldValues, TOut = T> {
   control: Control<T, unknown, TOut>;
@@ -33,6 +33,7 @@ export function FormTextField<T extends FieldValues, TOut = T>({
   isRequired,
   multiline,
 }: FormTextFieldProps<T, TOut>) {
+  const translateIssue = useTranslateIssue();
   const { t } = useTranslation();
   const [revealed, setRevealed] = useState(false);
   const isPassword = type === 'password';

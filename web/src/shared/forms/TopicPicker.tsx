@@ -3,7 +3,7 @@ import { useId, useMemo, type ReactNode } from 'react';
 import { Checkbox, CheckboxGroup, Label } from 'react-aria-components';
 import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { translateIssue } from '../i18n/translateIssue';
+import { useTranslateIssue } from '../i18n/translateIssue';
 import { useLocale } from '../i18n/useLocale';
 import { CheckboxMark } from './CheckboxGroupField';
 
@@ -127,6 +127,7 @@ export function FormTopicPicker<T extends FieldValues, TOut = T>({
   name,
   label,
 }: FormTopicPickerProps<T, TOut>) {
+  const translateIssue = useTranslateIssue();
   const { t } = useTranslation();
   return (
     <Controller

@@ -1,4 +1,14 @@
-export { changeLocale, hasRememberedLocale, initI18n, INTL_LOCALES, isLocale, LOCALE_NAMES } from './i18n';
+export {
+  createI18n,
+  i18nOptions,
+  INTL_LOCALES,
+  isLocale,
+  loadLocaleResources,
+  loadLocaleTexts,
+  LOCALE_NAMES,
+  type LocaleResources,
+  type LocaleTexts,
+} from './i18n';
 export {
   formatDate,
   formatDateTime,
@@ -11,5 +21,5 @@ export {
   useFormatters,
 } from './format';
 export { centsToEuroText, parseEuros, parseWholeNumber } from './money';
-export { translateIssue } from './translateIssue';
+export { translateIssue, useTranslateIssue } from './translateIssue';
 export { useLocale } from './useLocale';

@@ -6,7 +6,11 @@ import { I18nProvider } from 'react-aria-components';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { Client, fetchExchange, Provider as UrqlProvider, subscriptionExchange } from 'urql';
 import { expect, vi } from 'vitest';
-import { initI18n } from '../i18n';
+import { initReactI18next } from 'react-i18next';
+import en from '../../locales/en.json';
+import fi from '../../locales/fi.json';
+import sv from '../../locales/sv.json';
+import { i18nOptions } from '../i18n';
 
 /** One GraphQL request as the app sent it. */
 export interface SentOperation {
@@ -82,10 +86,15 @@ export function prepareDom({ wide }: { wide?: boolean } = {}): void {
 
 let i18nReady = false;
 
-/** The app's translations, in Finnish (the default language) unless a test changes it. */
+/**
+ * The app's translations, in Finnish (the default language) unless a test changes it. The app
+ * makes an instance per page (createI18n) and passes it down with I18nextProvider; component
+ * tests share i18next's default instance, with all three languages, so that `switchLanguage`
+ * and components rendered without the app's providers find it.
+ */
 export function prepareI18n(): typeof i18n {
   if (!i18nReady) {
-    initI18n();
+    void i18n.use(initReactI18next).init(i18nOptions('fi', { fi, sv, en }));
     i18nReady = true;
   }
   return i18n;

@@ -4,8 +4,7 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { gql, Provider as UrqlProvider, useQuery, type Client } from 'urql';
-import { fakeGraphql, type Answer } from '../testing';
-import { initI18n } from '../i18n';
+import { fakeGraphql, prepareI18n, type Answer } from '../testing';
 import type { PageInfo } from '../utils/cursorPages';
 import { CursorPagedList, CursorPageItems, type CursorPage } from './CursorPagedList';
 
@@ -106,7 +105,7 @@ const loadMore = () => screen.queryByRole('button', { name: 'Näytä lisää' })
 const countReads = (text: string) => vi.waitFor(() => expect(countLine()?.textContent).toBe(text));
 
 describe('CursorPagedList', () => {
-  beforeAll(() => initI18n());
+  beforeAll(() => prepareI18n());
   afterEach(cleanup);
 
   it('shows the count in a status line and the first page in a card list', async () => {

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { FormSelect, FormTextField, useSubmitError } from '../../../shared/forms';
-import { changeLocale, LOCALE_NAMES } from '../../../shared/i18n';
+import { LOCALE_NAMES } from '../../../shared/i18n';
 import { useSession, type SessionUser } from '../../../shared/session';
 import { ErrorAlert, StatusMessage } from '../../../shared/ui';
 import { UpdateProfileMutation } from '../operations';
@@ -42,7 +42,6 @@ export function ProfileForm({ user }: { user: SessionUser }) {
       const updated = result.data.updateProfile;
       updateUser(updated);
       form.reset({ displayName: updated.displayName, locale: updated.locale });
-      await changeLocale(updated.locale);
       setSaved(true);
     }
   });

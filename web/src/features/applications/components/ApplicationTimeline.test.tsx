@@ -3,7 +3,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import i18n from 'i18next';
-import { initI18n } from '../../../shared/i18n';
+import { prepareI18n } from '../../../shared/testing';
 import type { ApplicationEvent } from '../operations';
 import { ApplicationTimeline } from './ApplicationTimeline';
 
@@ -44,7 +44,7 @@ const steps = () =>
 
 describe('ApplicationTimeline', () => {
   beforeAll(() => {
-    initI18n();
+    prepareI18n();
   });
   afterEach(cleanup);
 

@@ -20,7 +20,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { z } from 'zod';
 import { useSubmitError } from '../../../shared/forms';
-import { useFormatters, translateIssue } from '../../../shared/i18n';
+import { useFormatters, useTranslateIssue } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import { useErrorMessage } from '../../../shared/ui';
 import { hasRole } from '../../../shared/utils/roles';
@@ -174,6 +174,7 @@ type ApplyFormOutput = z.output<typeof applyFormSchema>;
 const NEAR_LIMIT = 200;
 
 function ApplyFlow({ need, close, onApplied }: { need: ApplicableNeed; close: () => void; onApplied: () => void }) {
+  const translateIssue = useTranslateIssue();
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   const [, apply] = useMutation(ApplyToNeedMutation);

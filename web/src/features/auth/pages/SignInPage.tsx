@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { FormTextField, useSubmitError } from '../../../shared/forms';
-import { changeLocale } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import { ErrorAlert, Page } from '../../../shared/ui';
 import { safeReturnTo, withReturnTo } from '../../../shared/utils/returnTo';
@@ -26,11 +25,9 @@ export function SignInPage() {
   const onSubmit = form.handleSubmit(async (values) => {
     submission.clear();
     const result = await signIn({ input: values });
-    if (result.data) {
-      // The account's language follows the user to this browser.
-      await changeLocale(result.data.signIn.user.locale);
-      session.signIn(result.data.signIn);
-    } else if (result.error) submission.report(result.error);
+    // The page stays in the language its address has: the account's language is its e-mails'.
+    if (result.data) session.signIn(result.data.signIn);
+    else if (result.error) submission.report(result.error);
   });
 
   return (

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
 import { toAppError, type AppError } from '../../../shared/graphql';
-import { changeLocale } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import { ErrorAlert, Loading, Page, StatusMessage } from '../../../shared/ui';
 import { VerifyEmailMutation } from '../operations';
@@ -26,10 +25,9 @@ export function VerifyEmailPage() {
     // link signed in would otherwise sign out again.
     if (!token || session.status === 'loading' || attempted.current === token) return;
     attempted.current = token;
-    void verifyEmail({ token }).then(async (result) => {
+    void verifyEmail({ token }).then((result) => {
       if (result.data?.verifyEmail) {
-        // The link confirms the address and signs in, in the account's language.
-        await changeLocale(result.data.verifyEmail.user.locale);
+        // The link confirms the address and signs in; the page keeps its address's language.
         session.signIn(result.data.verifyEmail);
         setOutcome({ state: 'verified' });
       } else

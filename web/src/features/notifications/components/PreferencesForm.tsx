@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { z } from 'zod';
 import { useSubmitError } from '../../../shared/forms';
-import { translateIssue } from '../../../shared/i18n';
+import { useTranslateIssue } from '../../../shared/i18n';
 import { ErrorAlert, StatusMessage } from '../../../shared/ui';
 import { SetNotificationPreferencesMutation, type NotificationPreference } from '../operations';
 
@@ -115,6 +115,7 @@ interface ChannelChoiceProps {
 }
 
 function ChannelChoice({ control, type, helpId }: ChannelChoiceProps) {
+  const translateIssue = useTranslateIssue();
   const { t } = useTranslation();
   return (
     <Controller

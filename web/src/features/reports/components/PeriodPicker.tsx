@@ -9,7 +9,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Label, Radio, RadioGroup } from 'react-aria-components';
 import { DateField, SelectField } from '../../../shared/forms';
-import { translateIssue } from '../../../shared/i18n';
+import { useTranslateIssue } from '../../../shared/i18n';
 import { presetOf, type QuarterChoice } from '../period';
 
 interface PeriodPickerProps {
@@ -29,6 +29,7 @@ const YEARS_BACK = 9;
  * the server's.
  */
 export function PeriodPicker({ period, today, onChange }: PeriodPickerProps) {
+  const translateIssue = useTranslateIssue();
   const { t } = useTranslation();
   const periodKey = period ? `${period.from}/${period.to}` : '';
   const initial = period ? presetOf(period, today) : null;

@@ -15,7 +15,7 @@ import { Button } from 'react-aria-components';
 import { Navigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
-import { INTL_LOCALES, translateIssue, useFormatters, useLocale } from '../../../shared/i18n';
+import { INTL_LOCALES, useFormatters, useLocale, useTranslateIssue } from '../../../shared/i18n';
 import { DownloadButton, ErrorAlert, Loading, Page } from '../../../shared/ui';
 import { UnmetDemandList } from '../../unmetDemand';
 import { Bars, BarAndLine, ChartFigure, DataTable } from '../components/Charts';
@@ -37,6 +37,7 @@ const UNMET_DEMAND_ROWS = 20;
  * bookmarked and shared.
  */
 export function ReportsPage() {
+  const translateIssue = useTranslateIssue();
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const [today] = useState(() => helsinkiToday());
