@@ -108,7 +108,12 @@ describe('alerts', () => {
     const saved = await save(student);
     await backdate(saved.id);
     await buildNeed(app, { title: 'Aurinkovoimalan huoltoharjoittelija' });
-    await buildNeed(app, { title: 'Tuulivoimalan harjoittelija', description: 'Tuulivoimaa Pohjois-Lapissa.' });
+    // Tagged as what it is: the factory's default topic (solar PV) would match "aurinkovoimala" by its name.
+    await buildNeed(app, {
+      title: 'Tuulivoimalan harjoittelija',
+      description: 'Tuulivoimaa Pohjois-Lapissa.',
+      topics: ['wind-power'],
+    });
     expect(await checkSavedSearches(depsOf(app))).toBeGreaterThanOrEqual(1);
     const [alert] = await alertsOf(student);
     expect(alert).toMatchObject({ type: 'SAVED_SEARCH_RESULTS', channel: 'EMAIL' });

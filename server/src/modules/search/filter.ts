@@ -1,8 +1,9 @@
 /** A search's filter: checked with the shared schema, turned into WHERE conditions over `search_items`. */
 import { distanceKm, expandTopics, MUNICIPALITIES, searchFilterSchema } from '@keskusvaraamo/shared';
-import { sql, type SQL } from 'drizzle-orm';
+import { and, sql, type SQL } from 'drizzle-orm';
 import { parseInput } from '../../errors.js';
 import { searchItems } from './tables.js';
+import { topicsNamed, wordsOf } from './topicText.js';
 
 export interface SearchFilter {
   text?: string | null;
@@ -21,21 +22,58 @@ export interface SearchFilter {
   publishedAfter?: string | null;
 }
 
+/** At most this many words of a search text count. */
+const MAX_WORDS = 8;
+
 /**
  * The words of a query as a prefix tsquery ("aurinko:* & asennus:*"): each word is stemmed by
  * the language's dictionary, and the prefix also finds compounds that start with it.
  */
 export function toPrefixQuery(text: string | null | undefined): string | null {
-  const words =
-    (text ?? '')
-      .normalize('NFC')
-      .toLowerCase()
-      .match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = wordsOf(text ?? '');
   if (words.length === 0) return null;
   return words
-    .slice(0, 8)
+    .slice(0, MAX_WORDS)
     .map((w) => `${w}:*`)
     .join(' & ');
+}
+
+/** What a topic's name counts for in relevance: about one mention in a description. */
+const TOPIC_RANK = 0.5;
+
+/** A search text as a condition on `search_items` and its relevance. */
+export interface TextMatch {
+  /** The text matches the document, or the item has the topics the text names. */
+  condition: SQL;
+  /** Full-text rank, plus `TOPIC_RANK` for an item with the named topics (both rank above either). */
+  rank: SQL;
+}
+
+/**
+ * A search text's condition: every word matches the document (stemmed per language, as a prefix),
+ * or the item has, for each word that names a topic (topicText.ts: a topic's name in Finnish,
+ * Swedish or English, a group's name for its topics), one of those topics, and the other words
+ * match the document. One statement either way: `document @@` and `topics &&` both use their GIN
+ * indexes. Null without words.
+ */
+export function textMatch(text: string | null | undefined): TextMatch | null {
+  const prefixQuery = toPrefixQuery(text);
+  if (!prefixQuery) return null;
+  const t = searchItems;
+  const fullText = sql`${t.document} @@ ${tsQueryOf(prefixQuery)}`;
+  const textRank = sql`ts_rank_cd(${t.document}, ${tsQueryOf(prefixQuery)})::float8`;
+  const words = wordsOf(text ?? '').slice(0, MAX_WORDS);
+  const named = topicsNamed(text, MAX_WORDS);
+  if (named.every((ids) => ids === null)) return { condition: fullText, rank: textRank };
+  const rest = toPrefixQuery(words.filter((_, i) => named[i] === null).join(' '));
+  const byTopic = and(
+    ...named.flatMap((ids) => (ids ? [sql`${t.topics} && ${textArray(ids)}`] : [])),
+    ...(rest ? [sql`${t.document} @@ ${tsQueryOf(rest)}`] : []),
+  )!;
+  return {
+    condition: sql`(${fullText} or (${byTopic}))`,
+    rank: sql`(${textRank} + case when ${byTopic} then ${TOPIC_RANK}::float8 else 0::float8 end)`,
+  };
 }
 
 /**
@@ -60,10 +98,10 @@ function textArray(values: readonly string[]): SQL {
 }
 
 /** The WHERE conditions of a filter; `except` leaves out one facet's own filter (for its counts). */
-export function conditions(filter: SearchFilter, tsQuery: SQL | null, except?: Facet): SQL[] {
+export function conditions(filter: SearchFilter, text: TextMatch | null, except?: Facet): SQL[] {
   const t = searchItems;
   const where: SQL[] = [sql`(${t.visibleUntil} is null or ${t.visibleUntil} > now())`];
-  if (tsQuery) where.push(sql`${t.document} @@ ${tsQuery}`);
+  if (text) where.push(text.condition);
   if (filter.kinds?.length && except !== 'kinds') where.push(sql`${t.kind}::text = any(${textArray(filter.kinds)})`);
   if (filter.topics?.length && except !== 'topics')
     where.push(sql`${t.topics} && ${textArray(expandTopics(filter.topics))}`);

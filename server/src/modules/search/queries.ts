@@ -12,23 +12,23 @@ import {
   checkFilter,
   conditions,
   distanceExpression,
-  toPrefixQuery,
-  tsQueryOf,
+  textMatch,
   type Facet,
   type SearchFilter,
+  type TextMatch,
 } from './filter.js';
 import { searchItems } from './tables.js';
 
 const FAR_FUTURE = '9999-12-31T00:00:00Z';
 
 /** Each sort's key: expressions computed once per row (as `k0`, `k1`, …), all in one direction. */
-function sortKey(sort: SearchSort, tsQuery: SQL | null, near: string | null): (KeyPart & { expr: SQL })[] {
+function sortKey(sort: SearchSort, text: TextMatch | null, near: string | null): (KeyPart & { expr: SQL })[] {
   const t = searchItems;
   const startsKey = sql`coalesce(${t.startsOn}, ${FAR_FUTURE}::timestamptz)`;
   const parts: (Omit<KeyPart, 'column'> & { expr: SQL })[] =
     sort === 'RELEVANCE'
       ? [
-          { expr: sql`ts_rank_cd(${t.document}, ${tsQuery!})::float8`, type: 'number', descending: true },
+          { expr: text!.rank, type: 'number', descending: true },
           { expr: sql`${t.id}`, type: 'uuid', descending: true },
         ]
       : sort === 'NEWEST'
@@ -58,16 +58,15 @@ export async function search(
   args: { filter?: SearchFilter | null; sort?: SearchSort | null; first?: number | null; after?: string | null },
 ) {
   const filter = checkFilter(args.filter ?? {});
-  const prefixQuery = toPrefixQuery(filter.text);
-  const tsQuery = prefixQuery ? tsQueryOf(prefixQuery) : null;
+  const text = textMatch(filter.text);
   let sort: SearchSort = args.sort ?? 'RELEVANCE';
-  if (sort === 'RELEVANCE' && !tsQuery) sort = 'NEWEST';
+  if (sort === 'RELEVANCE' && !text) sort = 'NEWEST';
   if (sort === 'NEAREST' && !filter.near) throw validationError([{ field: 'near', message: 'validation.required' }]);
 
   const t = searchItems;
-  const key = sortKey(sort, tsQuery, filter.near ?? null);
+  const key = sortKey(sort, text, filter.near ?? null);
   const page = keyset(args, key);
-  const where = conditions(filter, tsQuery);
+  const where = conditions(filter, text);
 
   // One statement reads the matches once: the keys are computed once per row, and the window
   // count gives the total before the cursor cuts the page.
@@ -102,7 +101,7 @@ export async function search(
   return {
     ...page.connection(pageRows, total, (r) => presentResult(r, filter.near ?? null)),
     /** Facet counts are computed only when asked for (SearchConnection.facets). */
-    facetQuery: { filter, tsQuery },
+    facetQuery: { filter, text },
   };
 }
 
@@ -133,7 +132,7 @@ function presentResult(r: Record<string, unknown>, near: string | null) {
 }
 
 /** Counts per value of each facet, each with every other filter applied. */
-export async function facets(deps: Pick<Deps, 'db'>, query: { filter: SearchFilter; tsQuery: SQL | null }) {
+export async function facets(deps: Pick<Deps, 'db'>, query: { filter: SearchFilter; text: TextMatch | null }) {
   const t = searchItems;
   const count = async (facet: Facet, value: SQL) => {
     return queryRows<{ value: string; count: number }>(
@@ -141,7 +140,7 @@ export async function facets(deps: Pick<Deps, 'db'>, query: { filter: SearchFilt
       sql`
       select v as value, count(*)::int as count
       from ${t}, lateral (select ${value} as v) f
-      where ${and(...conditions(query.filter, query.tsQuery, facet))} and v is not null
+      where ${and(...conditions(query.filter, query.text, facet))} and v is not null
       group by v order by count desc, v`,
     );
   };

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../db/client.js';
 import { buildCourse, buildNeed, dateIn, localIn, sessionInput } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type GqlResult, type TestApp } from '../../test/helper.js';
 import { indexDocument } from './commands.js';
+import { search as searchService } from './queries.js';
 import { searchItems } from './tables.js';
 
 const SEARCH = `query ($filter: SearchFilter, $sort: SearchSort, $first: Int, $after: String) {
@@ -133,6 +135,112 @@ describe('full text', () => {
     expect((await search({ text: 'luonnos' })).totalCount).toBe(0);
     expect(idsOf(await search({}, { first: 100 }))).not.toContain(ids.draftNeed);
     expect(idsOf(await search({}, { first: 100 }))).not.toContain(ids.draftCourse);
+  });
+});
+
+describe('topic names in three languages', () => {
+  const topical: Record<string, string> = {};
+  beforeAll(async () => {
+    // Solar PV items whose texts never say "solar", "aurinkosähkö" or "solenergi".
+    topical.fiNeed = (
+      await buildNeed(app, {
+        title: 'Harjoittelija asennustiimiin Rovaniemelle',
+        description: 'Kesän asennustyöt maatiloilla.',
+        topics: ['solar-pv'],
+      })
+    ).id;
+    topical.svCourse = (
+      await buildCourse(app, {
+        title: 'Kurs för installatörer',
+        description: 'Praktisk kurs för lantbrukare.',
+        language: 'sv',
+        languages: ['sv'],
+        topics: ['solar-pv'],
+      })
+    ).id;
+    // Both: the title says it and the topic is set; and one whose text says it, of another topic.
+    topical.both = (
+      await buildCourse(app, {
+        title: 'Solel för gårdar',
+        description: 'Praktisk kurs om paneler.',
+        language: 'sv',
+        languages: ['sv'],
+        topics: ['solar-pv'],
+      })
+    ).id;
+    topical.textOnly = (
+      await buildNeed(app, {
+        title: 'Praktikant: flisvärme, solel senare',
+        description: 'Arbete med flis.',
+        language: 'sv',
+        languages: ['sv'],
+        topics: ['wood-chips'],
+      })
+    ).id;
+  });
+
+  it('finds the solar PV items by "solar", "aurinkosähkö" and "solenergi"', async () => {
+    for (const text of ['solar', 'aurinkosähkö', 'solenergi', 'SOLEL']) {
+      const found = idsOf(await search({ text }, { first: 100 }));
+      expect(found, text).toEqual(
+        expect.arrayContaining([topical.fiNeed, topical.svCourse, topical.both, ids.fiCourse, ids.svCourse]),
+      );
+      expect(found, text).not.toContain(ids.enontekioNeed); // wood chips
+      expect(found, text).not.toContain(ids.sallaNeed); // heat pumps
+    }
+  });
+
+  it('ranks an item whose text and topic both match above either alone', async () => {
+    const found = await search({ text: 'solel' }, { first: 100 });
+    const rank = (id: string | undefined) => idsOf(found).indexOf(id ?? '');
+    expect(rank(topical.both)).toBe(0);
+    expect(rank(topical.textOnly)).toBeGreaterThan(0);
+    expect(rank(topical.svCourse)).toBeGreaterThan(0); // topic only
+  });
+
+  it('finds heat pumps in any language, and a group by its name', async () => {
+    for (const text of ['heat pump', 'värmepump', 'lämpöpumppu']) {
+      const found = idsOf(await search({ text }, { first: 100 }));
+      expect(found, text).toContain(ids.sallaNeed);
+      expect(found, text).not.toContain(topical.fiNeed);
+    }
+    const bio = idsOf(await search({ text: 'bioenergi' }, { first: 100 }));
+    expect(bio).toEqual(expect.arrayContaining([ids.enontekioNeed, ids.enCourse])); // wood chips
+    expect(bio).not.toContain(topical.fiNeed);
+  });
+
+  it('needs the words that name no topic in the text, and a word of no topic behaves as before', async () => {
+    expect(idsOf(await search({ text: 'solar Rovaniemelle' }, { first: 100 }))).toEqual([topical.fiNeed]);
+    expect(idsOf(await search({ text: 'asennustiimiin' }, { first: 100 }))).toEqual([topical.fiNeed]);
+    expect((await search({ text: 'installatörer' }, { first: 100 })).totalCount).toBe(1);
+  });
+
+  it('counts facets over the same results', async () => {
+    const r = await gql(
+      app,
+      `{ search(filter: { text: "solenergi" }) { totalCount facets { kinds { value count } topics { value count } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const { totalCount, facets } = r.data!.search;
+    expect(facets.kinds.reduce((n: number, f: { count: number }) => n + f.count, 0)).toBe(totalCount);
+    expect(facets.topics.find((f: { value: string }) => f.value === 'solar-pv').count).toBe(totalCount);
+  });
+
+  it('lets a saved search alert (the same search, published after its last check) find by topic name', async () => {
+    // The database's clock, as the alert job's last check time is.
+    const [clock] = await queryRows<{ before: string }>(app.db, sql`select now()::text as before`);
+    const before = clock!.before;
+    const later = await buildNeed(app, {
+      title: 'Kesätyöntekijä Kittilään',
+      description: 'Töitä.',
+      topics: ['solar-pv'],
+    });
+    const page = await searchService(
+      { db: app.db },
+      { filter: { text: 'solenergi', publishedAfter: before }, sort: 'NEWEST', first: 5 },
+    );
+    expect(page.nodes.map((n) => n.id)).toContain(later.id);
+    expect(page.nodes.map((n) => n.id)).not.toContain(topical.fiNeed);
   });
 });
 
