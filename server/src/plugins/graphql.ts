@@ -4,8 +4,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ExecutionResult, GraphQLError, GraphQLFormattedError } from 'graphql';
 import mercurius, { type IResolvers, type MercuriusLoaders } from 'mercurius';
+import { DEFAULT_LOCALE, type Locale } from '@keskusvaraamo/shared';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
+import { acceptedLocale } from '../lib/acceptLanguage.js';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_SECONDS } from '../lib/databaseErrors.js';
 import { checkDocumentSize, GRAPHQL_LIMITS, limitRules, validateSubscription } from '../lib/graphqlLimits.js';
 import { accountsGraphql as accounts } from '../modules/accounts/index.js';
@@ -49,10 +51,32 @@ const MODULES: GraphqlModule[] = [
   privacy,
 ];
 
+/**
+ * The language of the page that asks, for the texts the server makes for display (a match's
+ * explanation…): the web app sends `Accept-Language: <page locale>` with every request. Without
+ * a language we know, the viewer's account language, then Finnish. An unknown value is ignored.
+ */
+export async function requestLocale(
+  acceptLanguage: string | undefined,
+  viewer: () => Promise<{ locale?: Locale } | null>,
+): Promise<Locale> {
+  const asked = acceptedLocale(acceptLanguage);
+  if (asked) return asked;
+  // A bad or stale token is the resolvers' to report (UNAUTHENTICATED); the language just falls back.
+  const account = await viewer().catch(() => null);
+  return account?.locale ?? DEFAULT_LOCALE;
+}
+
 export function buildContext(app: import('fastify').FastifyInstance) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const deps: Deps = app.deps(request.log);
-    return { request, reply, deps, viewer: () => request.viewer() };
+    const viewer = () => request.viewer();
+    // Only a request with a token has a viewer to look up: a visitor's costs nothing here.
+    const locale = await requestLocale(
+      request.headers['accept-language'],
+      request.headers.authorization ? viewer : async () => null,
+    );
+    return { request, reply, deps, viewer, locale };
   };
 }
 
@@ -152,11 +176,13 @@ export default fp(
       subscription: {
         // The access token comes in connection_init: { authorization: 'Bearer …' }. A connection
         // without a valid one is refused.
-        onConnect: async ({ payload }: { payload?: { authorization?: unknown } }) => {
+        // The page's language comes as { locale: 'sv' } (as Accept-Language does over HTTP).
+        onConnect: async ({ payload }: { payload?: { authorization?: unknown; locale?: unknown } }) => {
           const header = typeof payload?.authorization === 'string' ? payload.authorization : undefined;
           const viewer = await app.viewerFromAuthorization(header).catch(() => null);
           if (!viewer) return false;
-          return { viewer: async () => viewer };
+          const asked = typeof payload?.locale === 'string' ? payload.locale : undefined;
+          return { viewer: async () => viewer, locale: await requestLocale(asked, async () => viewer) };
         },
         context: (socket: import('ws').WebSocket) => ({
           deps: app.deps() satisfies Deps,

@@ -370,3 +370,34 @@ describe('who sees matches', () => {
     expect(codeOf(await gql(app, `{ placementsForMe { id } }`, {}, { token: entrepreneur.token }))).toBe('FORBIDDEN');
   });
 });
+
+describe("explanations in the asking page's language", () => {
+  const MATCHES = `query ($id: ID!) { need(id: $id) { matches { id explanation inEnglish: explanation(locale: en) } } }`;
+
+  it('follow Accept-Language unless the query names a language; without a known one, the account language', async () => {
+    const need = await courseNeed({ topics: ['hvac'] });
+    const offer = await course('Ilmanvaihdon perusteet', ['hvac']);
+    const swedishCoordinator = await buildUser(app, { roles: ['COORDINATOR'], locale: 'sv' });
+    const ask = async (headers: Record<string, string>, token = coordinator.token) => {
+      const r = await gql(app, MATCHES, { id: need.id }, { token, headers });
+      expect(r.errors).toBeUndefined();
+      const match = r.data!.need.matches.find((m: { id: string }) => m.id === offer.id);
+      expect(match).toBeDefined();
+      return match as { explanation: string; inEnglish: string };
+    };
+
+    const fi = await ask({ 'accept-language': 'fi' });
+    const sv = await ask({ 'accept-language': 'sv' });
+    const en = await ask({ 'accept-language': 'en-GB,en;q=0.9' });
+    expect(new Set([fi.explanation, sv.explanation, en.explanation]).size).toBe(3);
+    // The argument wins over the header.
+    expect(fi.inEnglish).toBe(en.explanation);
+    expect(sv.inEnglish).toBe(en.explanation);
+    // The Finnish page asks in Finnish even for a Swedish account (the page decides).
+    expect((await ask({ 'accept-language': 'fi' }, swedishCoordinator.token)).explanation).toBe(fi.explanation);
+    // An unknown language, or none, falls back to the account's language.
+    expect((await ask({ 'accept-language': 'de' }, swedishCoordinator.token)).explanation).toBe(sv.explanation);
+    expect((await ask({}, swedishCoordinator.token)).explanation).toBe(sv.explanation);
+    expect((await ask({ 'accept-language': 'x'.repeat(2000) })).explanation).toBe(fi.explanation);
+  });
+});

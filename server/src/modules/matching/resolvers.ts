@@ -17,8 +17,9 @@ const resolvers: IResolvers = {
     placementsForMe: async (_root, args, ctx) => placementsForStudent(ctx.deps, await ctx.viewer(), args),
   },
   Match: {
-    explanation: async (match: ScoredMatch, { locale }: { locale?: Locale | null }, ctx) =>
-      explainMatch(match, locale ?? (await ctx.viewer())?.locale ?? 'fi'),
+    // In the asking page's language (ctx.locale) unless the query names one.
+    explanation: (match: ScoredMatch, { locale }: { locale?: Locale | null }, ctx) =>
+      explainMatch(match, locale ?? ctx.locale),
   },
 };
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOrganisation, buildUser, type TestUser } from '../../test/factories.js';
 import { buildTestApp, gql, type TestApp } from '../../test/helper.js';
 import { formatValue, reportRows } from './export.js';
-import { acceptedLocale } from './routes.js';
+import { acceptedLocale } from '../../lib/acceptLanguage.js';
 import type { ClusterReportDto } from './types.js';
 
 let app: TestApp;

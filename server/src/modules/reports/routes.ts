@@ -9,6 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { z } from 'zod';
 import { forbidden, parseInput, unauthenticated } from '../../errors.js';
+import { acceptedLocale } from '../../lib/acceptLanguage.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { reportCsv, reportXlsx } from './export.js';
 import { reportPolicy } from './policy.js';
@@ -24,24 +25,6 @@ const querySchema = z.object({
   lang: z.enum(LOCALES, { error: 'validation.choice' }).optional(),
 });
 
-/** The first of our languages in an Accept-Language header, by its q weight; null when none is. */
-export function acceptedLocale(header: string | undefined): Locale | null {
-  if (!header) return null;
-  const ranked = header
-    // A long header is cut: a browser sends a few tags, not hundreds.
-    .slice(0, 500)
-    .split(',')
-    .map((part, index) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => /^\s*q=([01](?:\.\d{0,3})?)\s*$/.exec(p)?.[1]).find((v) => v !== undefined);
-      return { language: tag.trim().toLowerCase().split('-')[0], q: q === undefined ? 1 : Number(q), index };
-    })
-    .filter((t) => t.q > 0)
-    .sort((a, b) => b.q - a.q || a.index - b.index);
-  return (ranked.find((t) => (LOCALES as readonly string[]).includes(t.language ?? ''))?.language as Locale) ?? null;
-}
-
-/** The file's language: `lang`, else the viewer's own, else the browser's, else Finnish. */
 const localeFor = (lang: Locale | undefined, viewer: Viewer, request: FastifyRequest): Locale =>
   lang ?? viewer.locale ?? acceptedLocale(request.headers['accept-language']) ?? 'fi';
 
