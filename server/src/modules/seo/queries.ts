@@ -7,7 +7,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Database } from '../../db/client.js';
 import { needs } from '../needs/tables.js';
-import { offers } from '../offers/tables.js';
+import { courseSessions, offers } from '../offers/tables.js';
 import { organisations } from '../organisations/tables.js';
 
 export const SITEMAP_KINDS = ['offers', 'needs', 'organisations'] as const;
@@ -26,7 +26,11 @@ const openNeed = sql`${needs.state} = 'OPEN' and ${needs.publishedAt} is not nul
 
 /** Each kind's rows, as `select id, lastmod from … where …` without order or limit. */
 const SOURCES: Record<SitemapKind, SQL> = {
-  offers: sql`select ${offers.id} as id, ${utc(sql`${offers.updatedAt}`)} as lastmod from ${offers} where ${publishedOffer}`,
+  // A course changes with its sessions too: one added or cancelled moves its lastmod.
+  offers: sql`select ${offers.id} as id, ${utc(sql`greatest(${offers.updatedAt}, (
+      select greatest(max(${courseSessions.createdAt}), max(${courseSessions.cancelledAt}))
+      from ${courseSessions} where ${courseSessions.offerId} = ${offers.id}))`)} as lastmod
+    from ${offers} where ${publishedOffer}`,
   needs: sql`select ${needs.id} as id, ${utc(sql`${needs.updatedAt}`)} as lastmod from ${needs} where ${openNeed}`,
   organisations: sql`select ${organisations.id} as id, ${utc(sql`${organisations.updatedAt}`)} as lastmod
     from ${organisations}

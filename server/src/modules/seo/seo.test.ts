@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCourse, buildNeed, buildOrganisation, buildUser } from '../../test/factories.js';
 import { buildTestApp, type TestApp } from '../../test/helper.js';
 import { needs } from '../needs/tables.js';
-import { offers } from '../offers/tables.js';
+import { courseSessions, offers } from '../offers/tables.js';
 import seoRoutes from './routes.js';
 
 const PUBLIC_URL = 'http://localhost:3000';
@@ -88,6 +88,28 @@ describe('sitemap.xml', () => {
       expect(entry).toContain(
         `<xhtml:link rel="alternate" hreflang="${lang}" href="${PUBLIC_URL}${prefix}/offers/${course.id}"/>`,
       );
+  });
+
+  it("dates a course by its last change, its sessions' included", async () => {
+    await app.db
+      .update(offers)
+      .set({ updatedAt: new Date('2020-01-02T03:04:05Z') })
+      .where(eq(offers.id, course.id));
+    await app.db
+      .update(courseSessions)
+      .set({ createdAt: new Date('2021-06-07T08:09:10Z') })
+      .where(eq(courseSessions.offerId, course.id));
+    const xml = (await app.inject('/sitemap.xml')).body;
+    const entry = xml.split('<url>').find((u) => u.includes(`<loc>${PUBLIC_URL}/offers/${course.id}</loc>`))!;
+    expect(entry).toContain('<lastmod>2021-06-07T08:09:10Z</lastmod>');
+    await app.db
+      .update(courseSessions)
+      .set({ cancelledAt: new Date('2022-01-01T00:00:00Z') })
+      .where(eq(courseSessions.offerId, course.id));
+    const later = (await app.inject('/sitemap.xml')).body;
+    expect(later).toContain(
+      `<loc>${PUBLIC_URL}/en/offers/${course.id}</loc>\n    <lastmod>2022-01-01T00:00:00Z</lastmod>`,
+    );
   });
 
   it('lists the public pages, a student pool, an open need and organisations with published content', async () => {
