@@ -1,22 +1,74 @@
-import "./csp";
-import { localeOfPath } from "@keskusvaraamo/shared";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { App } from "./app/App";
-import { createAppRouter } from "./app/router";
-import { createI18n, loadLocaleResources } from "./shared/i18n";
-import "./styles.css";
+import './csp';
+import { localeOfPath } from '@keskusvaraamo/shared';
+import { StrictMode, useEffect, type ReactNode } from 'react';
+import { createRoot, hydrateRoot, type ErrorInfo } from 'react-dom/client';
+import { matchRoutes } from 'react-router';
+import { ssrExchange } from 'urql';
+import { App } from './app/App';
+import { basenameFor, createAppRouter } from './app/router';
+import { routes } from './app/routes';
+import { GraphqlSetupProvider, hydrationExchange, type GraphqlSetup } from './shared/graphql';
+import { createI18n, loadLocaleResources } from './shared/i18n';
+import { SeoProvider } from './shared/seo';
+import { readSsrState } from './ssrState';
+import './styles.css';
+
+/**
+ * The routes this address matches, loaded before the first render: a server-rendered page
+ * hydrates only if the browser's first render is the same page, not a router still loading it.
+ */
+async function loadMatchedRoutes(basename: string): Promise<void> {
+  const matches = matchRoutes(routes, window.location, basename) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      const loaded = await route.lazy();
+      Object.assign(route, { ...loaded, lazy: undefined });
+    }),
+  );
+}
+
+/** Its effect runs after every effect below it: the hydrated page's queries have all subscribed. */
+function Hydrated({ onDone, children }: { onDone: () => void; children: ReactNode }) {
+  useEffect(onDone, [onDone]);
+  return children;
+}
+
+/** A hydration mismatch (or another error React recovered from) is a bug: say so where tests look. */
+function reportRecoverable(error: unknown, info: ErrorInfo): void {
+  console.error('React recovered from an error (hydration):', error, info.componentStack ?? '');
+}
 
 // The address decides the page's language; only that language's texts are loaded.
 const locale = localeOfPath(window.location.pathname);
 document.documentElement.lang = locale;
-const i18n = createI18n(locale, await loadLocaleResources(locale));
-const router = createAppRouter(locale);
+const state = readSsrState();
+const [resources] = await Promise.all([
+  loadLocaleResources(locale),
+  // The shell's router loads its page itself; a server-rendered page's must be here at once.
+  state ? loadMatchedRoutes(basenameFor(locale)) : null,
+]);
+const i18n = createI18n(locale, resources);
+const router = createAppRouter(locale, { hydrationData: state?.router });
+// On a server-rendered page the first client answers from the data the page was rendered with.
+const hydration = hydrationExchange();
+const graphql: GraphqlSetup = state
+  ? { ssr: ssrExchange({ isClient: true, initialState: state.urql }), hydration: hydration.exchange }
+  : {};
+const seo = { publicUrl: state?.publicUrl ?? window.location.origin };
 
-const root = document.getElementById("root");
-if (!root) throw new Error("The page has no #root element");
-createRoot(root).render(
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element');
+const app = (
   <StrictMode>
-    <App router={router} i18n={i18n} />
-  </StrictMode>,
+    <SeoProvider value={seo}>
+      <GraphqlSetupProvider value={graphql}>
+        <Hydrated onDone={hydration.done}>
+          <App router={router} i18n={i18n} />
+        </Hydrated>
+      </GraphqlSetupProvider>
+    </SeoProvider>
+  </StrictMode>
 );
+if (state) hydrateRoot(root, app, { onRecoverableError: reportRecoverable });
+else createRoot(root).render(app);

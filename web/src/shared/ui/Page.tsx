@@ -1,14 +1,5 @@
-import { useEffect, type ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
-
-/** Sets document.title to "<title> – Osaamisen keskusvaraamo", or to `full` as it is. */
-export function useDocumentTitle(title: string, full?: string): void {
-  const { t } = useTranslation();
-  const siteName = t('app.name');
-  useEffect(() => {
-    document.title = full ?? `${title} – ${siteName}`;
-  }, [title, full, siteName]);
-}
+import type { ReactNode } from 'react';
+import { PageMeta, type PageMetaProps } from '../seo';
 
 interface PageProps {
   /** The page's name, used for the tab title and, unless `heading` is given, as its heading. */
@@ -18,17 +9,24 @@ interface PageProps {
   /** The whole tab title, for a page about the whole site (the landing page). */
   documentTitle?: string;
   className?: string;
+  /** What the head says beyond the title: description, structured data, robots, not found. */
+  meta?: Omit<PageMetaProps, 'title' | 'fullTitle'>;
   children?: ReactNode;
 }
 
 /**
- * A page with its one h1. The heading takes focus after each navigation (see RootLayout), so it
+ * A page with its one h1 and its head (PageMeta: the tab title and more). The heading takes focus after each navigation (see RootLayout), so it
  * is focusable by script (tabIndex -1) but not a tab stop.
  */
-export function Page({ title, heading, lead, documentTitle, className, children }: PageProps) {
-  useDocumentTitle(title, documentTitle);
+export function Page({ title, heading, lead, documentTitle, className, meta, children }: PageProps) {
   return (
     <div className={className ? `page ${className}` : 'page'}>
+      <PageMeta
+        title={title}
+        fullTitle={documentTitle}
+        {...meta}
+        description={meta?.description ?? (typeof lead === 'string' ? lead : undefined)}
+      />
       <div className="page__header">
         <h1 className="page__title" tabIndex={-1}>
           {heading ?? title}

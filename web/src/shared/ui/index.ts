@@ -1,7 +1,7 @@
 export { ConfirmDialog } from './ConfirmDialog';
 export { ErrorAlert, useErrorMessage } from './ErrorAlert';
 export { Loading } from './Loading';
-export { Page, useDocumentTitle } from './Page';
+export { Page } from './Page';
 export { StatusMessage } from './StatusMessage';
 export { LoadMoreButton } from './LoadMoreButton';
 export { SearchForm } from './SearchForm';

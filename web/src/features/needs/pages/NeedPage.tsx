@@ -21,7 +21,10 @@ export function NeedPage() {
   // One Page for every state, so that the focused heading stays the same element while data arrives.
   const title = need?.title ?? (data && !need ? t('needs.details.notFound') : t('needs.details.title'));
   return (
-    <Page title={title}>
+    <Page
+      title={title}
+      meta={{ description: need?.description, type: need ? 'article' : 'website', notFound: Boolean(data && !need) }}
+    >
       {error ? <ErrorAlert error={toAppError(error)} /> : null}
       {need ? (
         <NeedContent need={need} />

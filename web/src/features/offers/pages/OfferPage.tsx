@@ -21,7 +21,14 @@ export function OfferPage() {
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const title = offer?.title ?? (data && !offer ? t('offers.details.notFound') : t('offers.details.title'));
   return (
-    <Page title={title}>
+    <Page
+      title={title}
+      meta={{
+        description: offer?.description,
+        type: offer ? 'article' : 'website',
+        notFound: Boolean(data && !offer),
+      }}
+    >
       {error ? <ErrorAlert error={toAppError(error)} /> : null}
       {offer ? (
         <OfferContent offer={offer} onChanged={refresh} />

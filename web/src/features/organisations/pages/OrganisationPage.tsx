@@ -34,7 +34,14 @@ export function OrganisationPage() {
     organisation?.name ??
     (data && !organisation ? t('organisations.details.notFound') : t('organisations.details.title'));
   return (
-    <Page title={title}>
+    <Page
+      title={title}
+      meta={{
+        description: organisation?.description,
+        type: organisation ? 'article' : 'website',
+        notFound: Boolean(data && !organisation),
+      }}
+    >
       {error ? <ErrorAlert error={toAppError(error)} /> : null}
       {organisation ? (
         <OrganisationContent organisation={organisation} onChanged={refresh} />

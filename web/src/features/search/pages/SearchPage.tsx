@@ -38,6 +38,8 @@ function useWideScreen(): boolean {
       return () => query.removeEventListener('change', onChange);
     },
     () => window.matchMedia(WIDE).matches,
+    // The server renders the narrow layout; the browser's first render (hydration) does too, then adapts.
+    () => false,
   );
 }
 
@@ -94,6 +96,8 @@ export function SearchPage() {
       heading={t('search.title')}
       lead={t('search.lead')}
       className="search-page"
+      // A search's words and filters are its content; the many filtered variants are followed, not indexed.
+      meta={{ keepQuery: true, noindex: Boolean(state.q) || filtersInUse > 0 }}
     >
       <SearchForm
         key={state.q}

@@ -1,0 +1,170 @@
+/**
+ * The server renderer: the public pages rendered with their data from the same components the
+ * browser runs, then hydrated by main.tsx. Built by `vite build --ssr` into web/dist-ssr and
+ * loaded by the server (server/src/plugins/web.ts), which hands in GraphQL executed in its own
+ * process as a visitor.
+ */
+import { LOCALE_PREFIXES, stripLocale, type Locale } from '@keskusvaraamo/shared';
+import { PassThrough } from 'node:stream';
+import { prerenderToNodeStream } from 'react-dom/static';
+import { I18nextProvider } from 'react-i18next';
+import {
+  createStaticHandler,
+  createStaticRouter,
+  matchRoutes,
+  StaticRouterProvider,
+  type StaticHandler,
+} from 'react-router';
+import { ssrExchange } from 'urql';
+import { AppProviders } from './app/providers';
+import { routes } from './app/routes';
+import { GraphqlSetupProvider } from './shared/graphql';
+import { createI18n, type LocaleResources } from './shared/i18n';
+import { headHtml, headTags, SeoProvider, type HeadCollector, type ResolvedMeta } from './shared/seo';
+import { SSR_STATE_ID, type SsrState } from './ssrState';
+import en from './locales/en.json';
+import fi from './locales/fi.json';
+import sv from './locales/sv.json';
+
+/** All three languages' texts: one i18n instance per request, in the page's language. */
+const RESOURCES: LocaleResources = { fi, sv, en };
+
+export { SSR_STATE_ID };
+
+export interface RenderRequest {
+  /** The request's path and query, with the language prefix. */
+  url: string;
+  locale: Locale;
+  /** The service's public origin (config.publicUrl): canonical and alternate addresses. */
+  publicUrl: string;
+  /** Executes a GraphQL request body (JSON) as a visitor, in the page's language. */
+  graphql: (body: string) => Promise<{ status: number; body: string }>;
+  /** Aborts the render (the server's time limit): the promise rejects and the shell is sent. */
+  signal?: AbortSignal;
+}
+
+export interface RenderResult {
+  status: number;
+  /** The page's head elements (title, description, canonical, alternates, Open Graph, JSON-LD). */
+  head: string;
+  /** The app's HTML, for inside #root. */
+  html: string;
+  /** The state for hydration (SsrState as JSON, `<` escaped): for `<script type="application/json">`. */
+  data: string;
+}
+
+/**
+ * The pages rendered on the server, as route patterns without the language prefix; every other
+ * page (the signed-in areas, forms with tokens in the address) is served as the shell. `*` is the
+ * not-found page, sent with 404.
+ */
+const PUBLIC_PAGES = new Set([
+  '',
+  'search',
+  'results',
+  'offers/:id',
+  'needs/:id',
+  'organisations/:id',
+  'privacy',
+  'accessibility',
+  'contact',
+  '*',
+]);
+
+/** The route pattern a path matches (`offers/:id`), joined from its matched routes. */
+function routePattern(path: string): string | null {
+  const matches = matchRoutes(routes, path);
+  if (!matches) return null;
+  return matches
+    .map((match) => match.route.path)
+    .filter((part): part is string => Boolean(part))
+    .join('/');
+}
+
+export function isServerRendered(path: string): boolean {
+  const pattern = routePattern(stripLocale(path).split(/[?#]/)[0]!);
+  return pattern !== null && PUBLIC_PAGES.has(pattern);
+}
+
+/** One handler per language (its basename), made on first use: each resolves a lazy route once. */
+const handlers = new Map<Locale, StaticHandler>();
+function handlerFor(locale: Locale): StaticHandler {
+  let handler = handlers.get(locale);
+  if (!handler) {
+    handler = createStaticHandler(routes, { basename: LOCALE_PREFIXES[locale] || '/' });
+    handlers.set(locale, handler);
+  }
+  return handler;
+}
+
+/** JSON for inside a `<script>` element: no `<` that could close it or open a comment. */
+export const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+
+/** Renders a public page, or answers null for a page the browser renders (the shell is sent). */
+export async function render(request: RenderRequest): Promise<RenderResult | null> {
+  const { locale, publicUrl, signal } = request;
+  if (!isServerRendered(request.url)) return null;
+
+  const handler = handlerFor(locale);
+  const context = await handler.query(new Request(new URL(request.url, publicUrl), { signal }));
+  // A redirect, or a route's error (the browser shows it with its own error page).
+  if (context instanceof Response || context.errors) return null;
+  const router = createStaticRouter(handler.dataRoutes, context);
+
+  const ssr = ssrExchange({ isClient: false });
+  let failure: unknown = null;
+  const graphqlFetch: typeof fetch = async (_input, init) => {
+    const response = await request.graphql(String(init?.body));
+    // Over a limit or failing: the browser tries again itself, so the shell is the better answer.
+    if (response.status !== 200) failure ??= new Error(`GraphQL answered ${response.status}`);
+    return new Response(response.body, { status: response.status, headers: { 'content-type': 'application/json' } });
+  };
+  const collected: { meta: ResolvedMeta | null } = { meta: null };
+  const collector: HeadCollector = {
+    collect: (page) => {
+      collected.meta = page;
+    },
+  };
+  const i18n = createI18n(locale, RESOURCES);
+
+  const { prelude } = await prerenderToNodeStream(
+    <I18nextProvider i18n={i18n}>
+      <SeoProvider value={{ publicUrl, collector }}>
+        <GraphqlSetupProvider value={{ ssr, suspense: true, fetch: graphqlFetch }}>
+          <AppProviders>
+            <StaticRouterProvider router={router} context={context} hydrate={false} />
+          </AppProviders>
+        </GraphqlSetupProvider>
+      </SeoProvider>
+    </I18nextProvider>,
+    {
+      signal,
+      // An error inside the page would leave it to the browser to render that part: send the shell instead.
+      onError: (error) => {
+        failure ??= error;
+      },
+    },
+  );
+  const html = await readAll(prelude);
+  if (failure) throw failure instanceof Error ? failure : new Error(String(failure));
+  const { meta } = collected;
+  if (!meta) throw new Error('A server-rendered page declared no PageMeta');
+
+  const state: SsrState = {
+    publicUrl,
+    urql: ssr.extractData(),
+    router: { loaderData: context.loaderData, actionData: context.actionData, errors: null },
+  };
+  return {
+    status: meta.notFound ? 404 : context.statusCode,
+    head: headHtml(headTags(meta)),
+    html,
+    data: scriptJson(state),
+  };
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream.pipe(new PassThrough())) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,12 @@
+export {
+  headHtml,
+  headTags,
+  PageMeta,
+  resolveMeta,
+  SeoProvider,
+  summarise,
+  type HeadCollector,
+  type PageMetaProps,
+  type ResolvedMeta,
+  type SeoSettings,
+} from './PageMeta';
