@@ -2,7 +2,7 @@
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type WebSocket } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, inject, onTestFailed } from 'vitest';
+import { afterAll, beforeAll, expect, inject, onTestFailed, onTestFinished } from 'vitest';
 
 const ARTIFACTS = resolve(import.meta.dirname, '../artifacts');
 
@@ -24,8 +24,16 @@ function launchBrowser(): Promise<Browser> {
 }
 
 /**
+ * What the console says when hydrating a server-rendered page went wrong: the app's own report of
+ * an error React recovered from (main.tsx's onRecoverableError), and React's production codes for
+ * hydration mismatches (418, 419, 421, 422, 423, 425), should one get past it.
+ */
+const HYDRATION_PROBLEM = /React recovered from an error|Minified React error #(418|419|421|422|423|425)\b|hydrat/i;
+
+/**
  * A fresh context (no cookies, empty localStorage) on the test server. Call it inside a test: when
- * the test fails, a screenshot of the page goes to e2e/artifacts/.
+ * the test fails, a screenshot of the page goes to e2e/artifacts/. The test also fails when a
+ * page's hydration reported an error (or React recovered from one) in the console.
  */
 async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
@@ -35,6 +43,16 @@ async function openPage(browser: Browser): Promise<{ context: BrowserContext; pa
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  const hydrationProblems: string[] = [];
+  context.on('console', (message) => {
+    if (message.type() === 'error' && HYDRATION_PROBLEM.test(message.text())) hydrationProblems.push(message.text());
+  });
+  context.on('weberror', (error) => {
+    if (HYDRATION_PROBLEM.test(error.error().message)) hydrationProblems.push(error.error().message);
+  });
+  onTestFinished(() => {
+    expect(hydrationProblems, 'hydration errors in the console').toEqual([]);
+  });
   onTestFailed(async ({ task }) => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const name = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();

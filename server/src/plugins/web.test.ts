@@ -44,8 +44,12 @@ beforeAll(async () => {
     },
   );
   draft = await buildCourse(app, { title: 'Luonnos, ei julkinen' }, { publish: false });
-  need = await buildNeed(app, { title: 'Kesätyöntekijä aurinkovoimalalle', kind: 'SUMMER_JOB' });
   company = await buildOrganisation(app, { name: 'Sallan Aurinko Oy', verified: true });
+  need = await buildNeed(
+    app,
+    { title: 'Kesätyöntekijä aurinkovoimalalle', kind: 'SUMMER_JOB', organisationId: company.id },
+    { owner: company.owner },
+  );
 }, 120_000);
 afterAll(() => app?.closeAndDrop());
 
@@ -90,6 +94,12 @@ describe('server-rendered public pages', () => {
     expect(description!.length).toBeLessThanOrEqual(156);
     // The shell's own description is gone: one description.
     expect(head.match(/name="description"/g)).toHaveLength(1);
+    // Structured data: a Course with its session as a CourseInstance (Helsinki's offset).
+    const jsonLd = JSON.parse(head.match(/<script data-page-meta type="application\/ld\+json">(.*?)<\/script>/s)![1]!);
+    expect(jsonLd).toMatchObject({ '@type': 'Course', name: course.title, url: `${PUBLIC_URL}/offers/${course.id}` });
+    expect(jsonLd.hasCourseInstance).toHaveLength(1);
+    expect(jsonLd.hasCourseInstance[0].startDate).toMatch(/-06-15T09:00:00\+03:00$/);
+    expect(head.match(/<script data-page-meta type="application\/ld\+json">.*?<\/script>/s)![0]).not.toContain('<alku');
     // The data the page was rendered with, for hydration: JSON, not a script that runs.
     const state = response.body.match(/<script type="application\/json" id="ssr-state">(.*?)<\/script>/s)?.[1];
     expect(JSON.parse(state!).publicUrl).toBe(PUBLIC_URL);
@@ -125,9 +135,19 @@ describe('server-rendered public pages', () => {
   });
 
   it('a need and an organisation', async () => {
-    const needPage = await page(`/needs/${need.id}`);
+    const needPage = await page(`/en/needs/${need.id}`);
     expect(needPage.statusCode).toBe(200);
     expect(needPage.body).toContain('Kesätyöntekijä aurinkovoimalalle');
+    expect(needPage.body).toContain('Summer job');
+    const posting = JSON.parse(
+      needPage.body.match(/<script data-page-meta type="application\/ld\+json">(.*?)<\/script>/s)![1]!,
+    );
+    expect(posting).toMatchObject({
+      '@type': 'JobPosting',
+      title: 'Kesätyöntekijä aurinkovoimalalle',
+      hiringOrganization: { name: 'Sallan Aurinko Oy' },
+      url: `${PUBLIC_URL}/en/needs/${need.id}`,
+    });
     const orgPage = await page(`/en/organisations/${company.id}`);
     expect(orgPage.statusCode).toBe(200);
     expect(orgPage.body).toContain('Sallan Aurinko Oy');

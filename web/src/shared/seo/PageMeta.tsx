@@ -14,8 +14,11 @@ export interface PageMetaProps {
   description?: string | null;
   /** Open Graph's type: 'article' for an item's page, 'website' for the rest. */
   type?: 'website' | 'article';
-  /** Structured data (schema.org), serialised as it is into one `application/ld+json` script. */
-  jsonLd?: string | null;
+  /**
+   * Structured data (schema.org, from structuredData.ts's builders) for the page's language and
+   * the service's address; serialised into one `application/ld+json` script. Null for none.
+   */
+  structuredData?: ((context: { locale: Locale; publicUrl: string }) => object | null) | null;
   /** Keeps the page out of search engines' indexes (its links are still followed). */
   noindex?: boolean;
   /** The address's query is part of the page (a search's words and filters): kept in canonical and alternates. */
@@ -45,6 +48,17 @@ export function SeoProvider({ value, children }: { value: SeoSettings; children:
 export const OG_LOCALES: Record<Locale, string> = { fi: 'fi_FI', sv: 'sv_FI', en: 'en_GB' };
 
 const DESCRIPTION_LENGTH = 155;
+
+/**
+ * JSON for an `application/ld+json` script, escaped as structuredData.ts's serializeJsonLd does
+ * (no `<`, U+2028 or U+2029 as they are). Not imported from there: the builders and their date
+ * library stay in the course and need pages' chunks instead of every page's.
+ */
+const jsonForScript = (data: object): string =>
+  JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 
 /** The first ~155 characters of a text, on one line, cut at a word with an ellipsis. */
 export function summarise(text: string, length = DESCRIPTION_LENGTH): string {
@@ -86,6 +100,7 @@ export function resolveMeta(
   const path = props.keepQuery && context.search ? `${context.pathname}${context.search}` : context.pathname;
   const absolute = (l: Locale) => `${publicUrl}${localizedPath(l, path)}`;
   const notFound = props.notFound ?? false;
+  const structured = props.structuredData?.({ locale, publicUrl }) ?? null;
   return {
     title: props.fullTitle ?? `${props.title} – ${siteName}`,
     description: props.description ? summarise(props.description) : null,
@@ -96,7 +111,7 @@ export function resolveMeta(
     alternates: notFound
       ? []
       : [...LOCALES.map((l) => ({ hreflang: l, href: absolute(l) })), { hreflang: 'x-default', href: absolute('fi') }],
-    jsonLd: notFound ? null : (props.jsonLd ?? null),
+    jsonLd: structured && !notFound ? jsonForScript(structured) : null,
     noindex: notFound || (props.noindex ?? false),
     notFound,
   };
@@ -141,8 +156,8 @@ export function headHtml(tags: HeadTag[]): string {
       const attrs = 'attrs' in t ? Object.entries(t.attrs).map(([k, v]) => ` ${k}="${escapeAttribute(v)}"`) : [];
       const open = `<${t.tag} ${MANAGED}${attrs.join('')}>`;
       if (t.tag === 'title') return `<title ${MANAGED}>${escapeText(t.text)}</title>`;
-      // JSON-LD from serializeJsonLd escapes `<`, so no `</script>` can end it early.
-      if (t.tag === 'script') return `${open}${t.text.replace(/</g, '\\u003c')}</script>`;
+      // serializeJsonLd escaped every `<`, so no `</script>` can end it early.
+      if (t.tag === 'script') return `${open}${t.text}</script>`;
       return open;
     })
     .join('\n    ');

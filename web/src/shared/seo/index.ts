@@ -10,3 +10,4 @@ export {
   type ResolvedMeta,
   type SeoSettings,
 } from './PageMeta';
+export { courseJsonLd, jobPostingJsonLd, serializeJsonLd } from './structuredData';

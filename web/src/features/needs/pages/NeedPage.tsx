@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
+import { jobPostingJsonLd } from '../../../shared/seo';
 import { ErrorAlert, Loading, Page } from '../../../shared/ui';
 import { NeedApplications } from '../../applications';
 import { NeedSuggestions } from '../../matching';
@@ -23,7 +24,12 @@ export function NeedPage() {
   return (
     <Page
       title={title}
-      meta={{ description: need?.description, type: need ? 'article' : 'website', notFound: Boolean(data && !need) }}
+      meta={{
+        description: need?.description,
+        type: need ? 'article' : 'website',
+        notFound: Boolean(data && !need),
+        structuredData: need ? ({ locale, publicUrl }) => jobPostingJsonLd(need, locale, publicUrl) : null,
+      }}
     >
       {error ? <ErrorAlert error={toAppError(error)} /> : null}
       {need ? (

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
 import { useFormatters, useLocale } from '../../../shared/i18n';
+import { courseJsonLd } from '../../../shared/seo';
 import { EmptyState, ErrorAlert, Loading, Page, TopicList } from '../../../shared/ui';
 import { OfferLeads } from '../../matching';
 import { AddSession } from '../components/AddSession';
@@ -27,6 +28,7 @@ export function OfferPage() {
         description: offer?.description,
         type: offer ? 'article' : 'website',
         notFound: Boolean(data && !offer),
+        structuredData: offer ? ({ locale, publicUrl }) => courseJsonLd(offer, locale, publicUrl) : null,
       }}
     >
       {error ? <ErrorAlert error={toAppError(error)} /> : null}
