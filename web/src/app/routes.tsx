@@ -18,6 +18,10 @@ function page<Name extends string>(
   return async () => ({ Component: (await load())[name] });
 }
 
+function LoadingPage() {
+  return null;
+}
+
 /**
  * The app's routes, without a language prefix: the router's basename (`/sv`, `/en`, or `/` for
  * Finnish) adds it, so links inside the app stay `/search`. Used by the browser's router
@@ -26,6 +30,8 @@ function page<Name extends string>(
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
+    // A page not rendered by the server shows nothing for the moment its chunk takes to load.
+    HydrateFallback: LoadingPage,
     children: [
       {
         errorElement: <RouteErrorPage />,
