@@ -5,4 +5,4 @@
  * (Each page's own head and structured data are the web app's: web/src/shared/seo.)
  */
 export { default as seoRoutes } from './routes.js';
-export { robotsTxt, urlSetXml, sitemapIndexXml, MAX_URLS_PER_FILE, PUBLIC_PAGES } from './sitemap.js';
+export { robotsTxt, urlSetXml, sitemapIndexXml, MAX_URLS_PER_FILE, PUBLIC_PAGES, URLS_PER_FILE } from './sitemap.js';

@@ -1,13 +1,14 @@
 /**
- * `GET /robots.txt` and `GET /sitemap.xml`. The sitemap is one file while its addresses fit the
- * protocol's 50,000; past that it is an index of files (`/sitemaps/pages.xml`,
- * `/sitemaps/offers-1.xml`, …), each kind paged by id. Crawlers may cache both for an hour.
+ * `GET /robots.txt` and `GET /sitemap.xml`. The sitemap is one file while its addresses fit one
+ * file (12,000, within the protocol's 50,000); past that it is an index of files
+ * (`/sitemaps/pages.xml`, `/sitemaps/offers-1.xml`, …), each kind paged by id. Crawlers may cache
+ * both for an hour.
  */
 import type { FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
 import { LOCALES } from '@keskusvaraamo/shared';
 import { SITEMAP_KINDS, sitemapCounts, sitemapItems, type SitemapKind } from './queries.js';
-import { MAX_URLS_PER_FILE, PUBLIC_PAGES, robotsTxt, sitemapIndexXml, urlSetXml, type SitemapPage } from './sitemap.js';
+import { PUBLIC_PAGES, robotsTxt, sitemapIndexXml, URLS_PER_FILE, urlSetXml, type SitemapPage } from './sitemap.js';
 
 const PATHS: Record<SitemapKind, (id: string) => string> = {
   offers: (id) => `/offers/${id}`,
@@ -20,7 +21,7 @@ const FILE = /^(?:(pages)|(offers|needs|organisations)-([1-9][0-9]{0,6}))\.xml$/
 export default fp(
   async (app, opts: { maxUrlsPerFile?: number } = {}) => {
     /** Pages (items) per file: each is listed once per language. */
-    const perFile = Math.floor((opts.maxUrlsPerFile ?? MAX_URLS_PER_FILE) / LOCALES.length);
+    const perFile = Math.floor((opts.maxUrlsPerFile ?? URLS_PER_FILE) / LOCALES.length);
     const { publicUrl } = app.config;
     const staticPages: SitemapPage[] = PUBLIC_PAGES.map((path) => ({ path }));
 
