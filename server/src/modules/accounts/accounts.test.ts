@@ -41,7 +41,8 @@ describe('sign-up', () => {
     const mail = await lastEmailTo(app, 'maija.m@example.fi');
     expect(mail?.locale).toBe('sv');
     expect(mail?.subject).toBe('Bekräfta din e-postadress');
-    expect(mail?.textBody).toContain(`http://localhost:3000/verify-email?token=`);
+    // The link opens the page in the recipient's language.
+    expect(mail?.textBody).toContain(`http://localhost:3000/sv/verify-email?token=`);
 
     const verified = await gql(app, VERIFY, { token: mail!.token });
     expect(verified.errors).toBeUndefined();
@@ -69,7 +70,8 @@ describe('sign-up', () => {
     const mail = await lastEmailTo(app, owner.email);
     expect(mail!.subject).toBe('Someone tried to sign up with your address');
     expect(mail!.textBody).toContain('Hello Olli Omistaja');
-    expect(mail!.textBody).toContain('http://localhost:3000/forgot-password');
+    expect(mail!.textBody).toContain('http://localhost:3000/en/forgot-password');
+    expect(mail!.textBody).toContain('http://localhost:3000/en/sign-in');
     expect(mail!.textBody).not.toContain('token=');
     // Nothing about the account changed: the owner's password still works.
     expect((await gql(app, SIGN_IN, { input: { email: owner.email, password: PASSWORD } })).errors).toBeUndefined();

@@ -5,6 +5,8 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
+import { pageUrl } from '../../lib/pageUrl.js';
+import type { Locale } from '@keskusvaraamo/shared';
 import { hashToken, newToken } from '../../lib/secrets.js';
 import { emailTokens, type emailTokenPurpose, type users } from './tables.js';
 
@@ -21,6 +23,8 @@ export async function issueEmailToken(
   db: Database,
   userId: string,
   purpose: EmailLinkPurpose,
+  /** The recipient's language: the link opens its page in it. */
+  locale: Locale,
 ): Promise<{ link: string; expiresAt: Date }> {
   const token = newToken();
   const hours = purpose === 'VERIFY_EMAIL' ? VERIFY_EMAIL_HOURS : RESET_PASSWORD_HOURS;
@@ -34,7 +38,7 @@ export async function issueEmailToken(
     })
     .returning({ expiresAt: emailTokens.expiresAt });
   const path = purpose === 'VERIFY_EMAIL' ? 'verify-email' : 'reset-password';
-  return { link: `${deps.config.publicUrl}/${path}?token=${token}`, expiresAt: row!.expiresAt };
+  return { link: pageUrl(deps.config, locale, `/${path}?token=${token}`), expiresAt: row!.expiresAt };
 }
 
 /** Queues the e-mail that carries a link from `issueEmailToken`. */
@@ -62,7 +66,7 @@ export async function sendEmailToken(
   user: Recipient,
   purpose: EmailLinkPurpose,
 ): Promise<void> {
-  const { link } = await issueEmailToken(deps, db, user.id, purpose);
+  const { link } = await issueEmailToken(deps, db, user.id, purpose, user.locale);
   await enqueueTokenEmail(deps, db, user, purpose, link);
 }
 

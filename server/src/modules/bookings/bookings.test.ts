@@ -223,7 +223,9 @@ describe('cancelling and the waitlist', () => {
     const id = await session();
     const user = await buildUser(app, { locale: 'sv' });
     const booking = (await book(user, id)).data!.bookSeats;
-    const link = new URL(cancelLink(app, booking.id));
+    const link = new URL(cancelLink(app, booking.id, 'sv'));
+    // The link opens the page in the recipient's language.
+    expect(link.pathname).toBe('/sv/bookings/cancel');
     const mail = await lastEmailTo(app, user.email);
     expect(mail!.subject).toMatch(/^Bokningen är bekräftad: /);
     expect(mail!.textBody).toContain(link.toString());

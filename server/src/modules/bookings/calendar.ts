@@ -3,12 +3,14 @@
  * instants, which every calendar shows correctly in Europe/Helsinki on both sides of a daylight
  * saving change; the feed's secret token is stored only as its hash.
  */
-import { municipalityName } from '@keskusvaraamo/shared';
+import { DEFAULT_LOCALE, municipalityName, type Locale } from '@keskusvaraamo/shared';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
+import { pageUrl } from '../../lib/pageUrl.js';
 import { hashToken, newToken } from '../../lib/secrets.js';
+import { users } from '../accounts/tables.js';
 import { bookableSessions, type BookableSession } from '../offers/index.js';
 import { courseSessions } from '../offers/tables.js';
 import { bookings, calendarFeeds } from './tables.js';
@@ -82,9 +84,11 @@ async function placesOf(db: Database, sessionIds: string[]) {
   );
 }
 
+/** Each event links its course's page in `locale` (the recipient's language). */
 async function events(
   deps: Pick<Deps, 'db' | 'config'>,
   items: { uid: string; sessionId: string; cancelled: boolean }[],
+  locale: Locale,
 ) {
   const ids = [...new Set(items.map((i) => i.sessionId))];
   const [sessions, places] = await Promise.all([bookableSessions(deps.db, ids), placesOf(deps.db, ids)]);
@@ -94,28 +98,37 @@ async function events(
       uid: i.uid,
       session,
       place: places.get(i.sessionId) ?? null,
-      url: `${deps.config.publicUrl}/offers/${session.offerId}`,
+      url: pageUrl(deps.config, locale, `/offers/${session.offerId}`),
       cancelled: i.cancelled || session.cancelledAt !== null,
     };
   });
 }
 
-export async function sessionCalendar(deps: Pick<Deps, 'db' | 'config'>, sessionId: string): Promise<string> {
-  const list = await events(deps, [{ uid: `session-${sessionId}@keskusvaraamo`, sessionId, cancelled: false }]);
+export async function sessionCalendar(
+  deps: Pick<Deps, 'db' | 'config'>,
+  sessionId: string,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<string> {
+  const list = await events(deps, [{ uid: `session-${sessionId}@keskusvaraamo`, sessionId, cancelled: false }], locale);
   return calendar(list[0]!.session.offerTitle, list);
 }
 
 export async function bookingCalendar(
   deps: Pick<Deps, 'db' | 'config'>,
   booking: { id: string; sessionId: string; state: string },
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<string> {
-  const list = await events(deps, [
-    {
-      uid: `booking-${booking.id}@keskusvaraamo`,
-      sessionId: booking.sessionId,
-      cancelled: booking.state === 'CANCELLED',
-    },
-  ]);
+  const list = await events(
+    deps,
+    [
+      {
+        uid: `booking-${booking.id}@keskusvaraamo`,
+        sessionId: booking.sessionId,
+        cancelled: booking.state === 'CANCELLED',
+      },
+    ],
+    locale,
+  );
   return calendar(list[0]!.session.offerTitle, list);
 }
 
@@ -149,8 +162,9 @@ export async function hasFeed(db: Database, userId: string): Promise<boolean> {
 /** The feed for a token: the user's confirmed and offered bookings; null for an unknown or revoked token. */
 export async function feedCalendar(deps: Pick<Deps, 'db' | 'config'>, token: string): Promise<string | null> {
   const [feed] = await deps.db
-    .select({ userId: calendarFeeds.userId })
+    .select({ userId: calendarFeeds.userId, locale: users.locale })
     .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .where(and(eq(calendarFeeds.tokenHash, hashToken(token)), isNull(calendarFeeds.revokedAt)));
   if (!feed) return null;
   const rows = await deps.db
@@ -164,6 +178,7 @@ export async function feedCalendar(deps: Pick<Deps, 'db' | 'config'>, token: str
       sessionId: b.sessionId,
       cancelled: b.state === 'CANCELLED',
     })),
+    feed.locale,
   );
   return calendar('Osaamisen keskusvaraamo', list);
 }

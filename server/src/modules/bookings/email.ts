@@ -28,11 +28,11 @@ export const bookingEmailAttachments: EmailAttachments = async (deps, notificati
   if (!booking) return addition;
   addition.attachments.push({
     filename: 'varaus.ics',
-    content: await bookingCalendar(deps, booking),
+    content: await bookingCalendar(deps, booking, locale),
     contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
   });
   if (booking.state === 'CONFIRMED' && notification.type !== 'SESSION_CANCELLED') {
-    addition.paragraphs.push(`${CANCEL[locale]}\n${cancelLink(deps, booking.id)}`);
+    addition.paragraphs.push(`${CANCEL[locale]}\n${cancelLink(deps, booking.id, locale)}`);
   }
   return addition;
 };

@@ -1,11 +1,14 @@
 import type { Deps } from '../../deps.js';
+import { pageUrl } from '../../lib/pageUrl.js';
+import type { Locale } from '@keskusvaraamo/shared';
 import { signReference, verifyReference } from '../../lib/signing.js';
 
 const CANCEL_PURPOSE = 'booking-cancel';
 
-/** The signed link that cancels a booking without signing in (sent with the confirmation). */
-export function cancelLink(deps: Pick<Deps, 'config'>, bookingId: string): string {
-  return `${deps.config.publicUrl}/bookings/cancel?token=${encodeURIComponent(signReference(deps.config.jwtSecret, CANCEL_PURPOSE, bookingId))}`;
+/** The signed link that cancels a booking without signing in (sent with the confirmation), in `locale`. */
+export function cancelLink(deps: Pick<Deps, 'config'>, bookingId: string, locale: Locale): string {
+  const token = encodeURIComponent(signReference(deps.config.jwtSecret, CANCEL_PURPOSE, bookingId));
+  return pageUrl(deps.config, locale, `/bookings/cancel?token=${token}`);
 }
 
 /** The booking a cancel link's token names, or null when its signature is wrong. */

@@ -2,11 +2,13 @@
  * Files people download: iCalendar for a booking, a session and a personal feed, and the
  * participant list as CSV. Plain routes (not GraphQL) so calendars and Excel can fetch them.
  */
+import type { Locale } from '@keskusvaraamo/shared';
 import { stringify } from 'csv-stringify/sync';
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Deps } from '../../deps.js';
 import { notFound } from '../../errors.js';
+import { acceptedLocale } from '../../lib/acceptLanguage.js';
 import { isUuid } from '../../lib/ids.js';
 import { toHelsinki } from '../../lib/helsinki.js';
 import { textCell } from '../../lib/spreadsheet.js';
@@ -16,6 +18,9 @@ import { bookersOf, participantsShown } from './loaders.js';
 import { getBooking, sessionBookings } from './queries.js';
 
 const ICS = 'text/calendar; charset=utf-8';
+
+/** A downloaded calendar links its course in the asking browser's language (Finnish unless named). */
+const fileLocale = (request: FastifyRequest): Locale => acceptedLocale(request.headers['accept-language']) ?? 'fi';
 
 export default fp(
   async (app) => {
@@ -27,7 +32,7 @@ export default fp(
       return reply
         .type(ICS)
         .header('content-disposition', `attachment; filename="booking-${booking.id.slice(0, 8)}.ics"`)
-        .send(await bookingCalendar(depsOf(request), booking));
+        .send(await bookingCalendar(depsOf(request), booking, fileLocale(request)));
     });
 
     app.get<{ Params: { id: string } }>('/api/sessions/:id.ics', async (request, reply) => {
@@ -36,7 +41,7 @@ export default fp(
       return reply
         .type(ICS)
         .header('content-disposition', `attachment; filename="session-${session.id.slice(0, 8)}.ics"`)
-        .send(await sessionCalendar(depsOf(request), session.id));
+        .send(await sessionCalendar(depsOf(request), session.id, fileLocale(request)));
     });
 
     app.get<{ Params: { token: string } }>('/calendar/:token.ics', async (request, reply) => {

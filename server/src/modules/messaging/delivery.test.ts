@@ -102,7 +102,10 @@ describe('e-mail delivery over SMTP', () => {
     const message = await simpleParser(mine[0]!);
     expect(message.subject).toBe('Bokningen är bekräftad: Aurinkosähkö tutuksi');
     expect(message.text).toContain('Din bokning är bekräftad');
-    expect(message.text).toMatch(/\/bookings\/cancel\?token=/);
+    // Every page link opens in the recipient's language; the one-click address is the API's.
+    expect(message.text).toMatch(/http:\/\/localhost:3000\/sv\/bookings\/cancel\?token=/);
+    expect(message.text).toMatch(/http:\/\/localhost:3000\/sv\/unsubscribe\?token=/);
+    expect(message.text).not.toMatch(/http:\/\/localhost:3000\/(bookings|unsubscribe|my|notifications)\b/);
     const ics = message.attachments.find((a) => a.contentType === 'text/calendar');
     expect(ics?.content.toString('utf8')).toContain(`UID:booking-${bookingId}@keskusvaraamo`);
     expect(mine[0]).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');

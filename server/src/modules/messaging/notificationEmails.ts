@@ -6,6 +6,7 @@
 import type { Locale, NotificationType } from '@keskusvaraamo/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
+import { pageUrl } from '../../lib/pageUrl.js';
 import { notifications } from './tables.js';
 
 type Data = Record<string, unknown>;
@@ -428,7 +429,9 @@ export type EmailAttachments = (
   locale: Locale,
 ) => Promise<EmailAddition>;
 
-const link = (deps: Pick<Deps, 'config'>, data: Data) => `${deps.config.publicUrl}${s(data.path) || '/notifications'}`;
+/** The notification's page, in the recipient's language. */
+const link = (deps: Pick<Deps, 'config'>, data: Data, locale: Locale) =>
+  pageUrl(deps.config, locale, s(data.path) || '/notifications');
 
 /** One notification as an e-mail; null when it no longer exists (the account was deleted). */
 export async function renderNotificationEmail(
@@ -441,7 +444,7 @@ export async function renderNotificationEmail(
   const type = row.type as NotificationType;
   const [subject, body] = TEXTS[type][locale];
   const when = (iso: unknown) => formatWhen(locale, iso);
-  const parts = [body(row.data, when), `${OPEN[locale]}:\n${link(deps, row.data)}`];
+  const parts = [body(row.data, when), `${OPEN[locale]}:\n${link(deps, row.data, locale)}`];
   const addition = await deps.emailAttachments(deps, { type, data: row.data }, locale);
   parts.push(...addition.paragraphs);
   return {
@@ -470,7 +473,7 @@ export async function renderDigestEmail(
   const when = (iso: unknown) => formatWhen(locale, iso);
   const lines = rows.map((r) => {
     const [subject] = TEXTS[r.type as NotificationType][locale];
-    return `- ${subject(r.data, when)}\n  ${link(deps, r.data)}`;
+    return `- ${subject(r.data, when)}\n  ${link(deps, r.data, locale)}`;
   });
   return {
     subject: DIGEST_SUBJECT[locale](rows.length),

@@ -50,7 +50,7 @@ export async function renderMessage(
   const headers: Record<string, string> = {};
   let footer = `--\n${SIGNATURE[locale]}`;
   if (rendered.unsubscribe && row.userId) {
-    const urls = unsubscribeUrls(deps, row.userId, rendered.unsubscribe);
+    const urls = unsubscribeUrls(deps, row.userId, rendered.unsubscribe, locale);
     headers['List-Unsubscribe'] = `<${urls.oneClick}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     footer += `\n\n${UNSUBSCRIBE[locale]}\n${urls.page}`;

@@ -3,10 +3,11 @@
  * following it turns that type's e-mail off (it still shows in the app). The digest's link turns
  * the digest off for every type delivered in it.
  */
-import { DEFAULT_CHANNEL, NOTIFICATION_TYPES, type NotificationType } from '@keskusvaraamo/shared';
+import { DEFAULT_CHANNEL, NOTIFICATION_TYPES, type Locale, type NotificationType } from '@keskusvaraamo/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
+import { pageUrl } from '../../lib/pageUrl.js';
 import { signReference, verifyReference } from '../../lib/signing.js';
 import { notificationPreferences } from './tables.js';
 
@@ -20,11 +21,14 @@ export function unsubscribeToken(deps: Pick<Deps, 'config'>, userId: string, top
   return signReference(deps.config.jwtSecret, PURPOSE, `${userId}:${topic}`);
 }
 
-/** The page that asks before unsubscribing, and the address mail clients POST to (one click). */
-export function unsubscribeUrls(deps: Pick<Deps, 'config'>, userId: string, topic: UnsubscribeTopic) {
+/**
+ * The page that asks before unsubscribing (in the recipient's language), and the address mail
+ * clients POST to (one click).
+ */
+export function unsubscribeUrls(deps: Pick<Deps, 'config'>, userId: string, topic: UnsubscribeTopic, locale: Locale) {
   const token = encodeURIComponent(unsubscribeToken(deps, userId, topic));
   return {
-    page: `${deps.config.publicUrl}/unsubscribe?token=${token}`,
+    page: pageUrl(deps.config, locale, `/unsubscribe?token=${token}`),
     oneClick: `${deps.config.publicUrl}/api/unsubscribe?token=${token}`,
   };
 }

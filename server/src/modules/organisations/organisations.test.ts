@@ -219,7 +219,7 @@ describe('invitations', () => {
     expect(invited.data!.inviteMember).toMatchObject({ email: 'kollega@example.fi', role: 'MEMBER' });
     const mail = await lastEmailTo(app, 'kollega@example.fi');
     expect(mail!.subject).toBe(`Invitation: ${org.name}`);
-    expect(mail!.textBody).toContain('/invitations/accept?token=');
+    expect(mail!.textBody).toContain(`${app.config.publicUrl}/en/invitations/accept?token=`);
 
     const preview = await gql(
       app,

@@ -20,6 +20,7 @@
 import { and, asc, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
+import { pageUrl } from '../../lib/pageUrl.js';
 import { lockUser, markInactiveAccountsWarned } from '../accounts/index.js';
 import { users } from '../accounts/tables.js';
 import { anonymiseClosedApplications } from '../applications/index.js';
@@ -108,7 +109,11 @@ export async function warnInactiveAccounts(deps: Deps): Promise<number> {
       userId: account.id,
       locale: account.locale,
       template: 'account-inactive',
-      params: { name: account.displayName, signInLink: `${publicUrl}/sign-in`, removalOn: removalOn.toISOString() },
+      params: {
+        name: account.displayName,
+        signInLink: pageUrl({ publicUrl }, account.locale, '/sign-in'),
+        removalOn: removalOn.toISOString(),
+      },
     });
   }
   return warned.length;

@@ -114,7 +114,7 @@ export async function ensureAdmin(
       promoted = !existing.roles.includes('ADMIN');
       user = promoted ? await writeUserRoles(tx, null, existing.id, [...existing.roles, 'ADMIN']) : existing;
     }
-    const { link, expiresAt } = await issueEmailToken(deps, tx, user.id, 'RESET_PASSWORD');
+    const { link, expiresAt } = await issueEmailToken(deps, tx, user.id, 'RESET_PASSWORD', user.locale);
     if (options.sendEmail) await enqueueTokenEmail(deps, tx, user, 'RESET_PASSWORD', link);
     return {
       user: presentUser(user),

@@ -8,6 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.js';
 import type { Deps } from '../../../deps.js';
 import { AppError, parseInput, unauthenticated, validationError } from '../../../errors.js';
+import { pageUrl } from '../../../lib/pageUrl.js';
 import type { Viewer } from '../../../lib/viewer.js';
 import { deviceCookieFor, deviceIdFor } from '../devices.js';
 import { sendEmailToken, spendEmailToken } from '../emailLinks.js';
@@ -123,8 +124,8 @@ export async function signUp(deps: Deps, input: unknown, client: ClientInfo): Pr
       template: 'sign-up-existing',
       params: {
         name: owner.displayName,
-        signInLink: `${deps.config.publicUrl}/sign-in`,
-        resetLink: `${deps.config.publicUrl}/forgot-password`,
+        signInLink: pageUrl(deps.config, owner.locale, '/sign-in'),
+        resetLink: pageUrl(deps.config, owner.locale, '/forgot-password'),
       },
     });
   });

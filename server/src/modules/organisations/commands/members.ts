@@ -6,6 +6,7 @@ import type { Deps } from '../../../deps.js';
 import { AppError, forbidden, notFound, parseInput, validationError } from '../../../errors.js';
 import { assertId } from '../../../lib/ids.js';
 import { hashToken, newToken } from '../../../lib/secrets.js';
+import { pageUrl } from '../../../lib/pageUrl.js';
 import type { Viewer } from '../../../lib/viewer.js';
 import { countRequestedEmail, markEmailVerified } from '../../accounts/index.js';
 import { users } from '../../accounts/tables.js';
@@ -69,15 +70,16 @@ export async function inviteMember(
         expiresAt: sql`now() + make_interval(days => ${INVITATION_DAYS})`,
       })
       .returning();
+    const locale = existing?.locale ?? inviter?.locale ?? 'fi';
     await enqueueEmail(tx, {
       to: data.email,
       userId: existing?.id ?? null,
-      locale: existing?.locale ?? inviter?.locale ?? 'fi',
+      locale,
       template: 'organisation-invitation',
       params: {
         inviter: inviter?.displayName ?? '',
         organisation: org.name,
-        link: `${deps.config.publicUrl}/invitations/accept?token=${token}`,
+        link: pageUrl(deps.config, locale, `/invitations/accept?token=${token}`),
       },
     });
     return presentInvitation(row!);
