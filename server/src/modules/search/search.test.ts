@@ -117,6 +117,11 @@ describe('full text', () => {
     expect(idsOf(await search({ text: 'Aurinkosähköjärjestelmien' }))).toEqual([ids.fiCourse]);
   });
 
+  it('reads a title copied with its soft hyphens as the word it is', async () => {
+    const copied = 'Au\u00ADrin\u00ADko\u00ADsäh\u00ADkö\u00ADjär\u00ADjes\u00ADtel\u00ADmien';
+    expect(idsOf(await search({ text: copied }))).toEqual([ids.fiCourse]);
+  });
+
   it('finds the start of a compound word', async () => {
     expect(idsOf(await search({ text: 'aurinkosähkö' }))).toContain(ids.fiCourse);
   });

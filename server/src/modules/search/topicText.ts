@@ -36,11 +36,16 @@ const MIN_INFIX = 5;
 /** A query word that starts with a name's word ("aurinkosähkön") names it if no more than this is left over. */
 const MAX_ENDING = 4;
 
-/** Words as the search text splits them: lower case, letters and digits. */
+/**
+ * Words as the search text splits them: lower case, letters and digits. Soft hyphens and other
+ * invisible break points (a title copied from a page, whose long words carry U+00AD) join the
+ * word they are in rather than splitting it.
+ */
 export function wordsOf(text: string): string[] {
   return (
     text
       .normalize('NFC')
+      .replace(/[\u00AD\u200B\u2060]/g, '')
       .toLowerCase()
       .match(/[\p{L}\p{N}]+/gu) ?? []
   );

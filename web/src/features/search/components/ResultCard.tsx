@@ -1,6 +1,7 @@
 import { isPlacementKind, municipalityName } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { Hyphenated } from '../../../shared/hyphenation';
 import { useFormatters, useLocale } from '../../../shared/i18n';
 import { TopicList } from '../../../shared/ui';
 import type { SearchResult } from '../operations';
@@ -56,7 +57,7 @@ export function ResultCard({ result }: { result: SearchResult }) {
       </p>
       <h3 className="card__title result__title">
         <Link to={resultPath(result)} lang={result.language}>
-          {result.title}
+          <Hyphenated text={result.title} lang={result.language} />
         </Link>
       </h3>
       <p className="card__meta">{[result.organisationName, place].filter(Boolean).join(' · ')}</p>
