@@ -1,14 +1,10 @@
-import { useEffect, useMemo, type ReactNode } from "react";
-import { I18nProvider } from "react-aria-components";
-import { Provider as UrqlProvider } from "urql";
-import { NotificationsProvider } from "../features/notifications";
-import {
-  createGraphqlClient,
-  createLiveConnection,
-  LiveConnectionProvider,
-} from "../shared/graphql";
-import { INTL_LOCALES, useLocale } from "../shared/i18n";
-import { SessionProvider, useSession } from "../shared/session";
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { I18nProvider } from 'react-aria-components';
+import { Provider as UrqlProvider } from 'urql';
+import { NotificationsProvider } from '../features/notifications';
+import { createGraphqlClient, createLiveConnection, LiveConnectionProvider, useGraphqlSetup } from '../shared/graphql';
+import { INTL_LOCALES, useLocale } from '../shared/i18n';
+import { SessionProvider, useSession } from '../shared/session';
 
 /**
  * A fresh GraphQL client (and cache) for each user, so one user's data never shows to the next.
@@ -18,10 +14,20 @@ import { SessionProvider, useSession } from "../shared/session";
 function GraphqlProvider({ children }: { children: ReactNode }) {
   const { user } = useSession();
   const userId = user?.id ?? null;
+  const setup = useGraphqlSetup();
+  const locale = useLocale();
   const { client, live } = useMemo(() => {
-    const connection = userId ? createLiveConnection() : null;
-    return { client: createGraphqlClient(connection), live: connection };
-  }, [userId]);
+    const connection = userId ? createLiveConnection({ locale }) : null;
+    // The server-rendered page's data was a visitor's: a signed-in user's client never reads it.
+    return {
+      client: createGraphqlClient(
+        connection,
+        userId ? { ...setup, ssr: undefined, hydration: undefined } : setup,
+        locale,
+      ),
+      live: connection,
+    };
+  }, [userId, setup, locale]);
   useEffect(() => () => live?.close(), [live]);
   return (
     <LiveConnectionProvider value={live}>

@@ -106,6 +106,18 @@ describe('live connection', () => {
     expect(retryDelay(100, () => 0)).toBe(15_000);
   });
 
+  it("names the page's language when it connects, for the texts the server makes", async () => {
+    tokens.freshAccessToken.mockResolvedValue('good');
+    const live = createLiveConnection({ url: () => 'ws://app.test/graphql', webSocketImpl: FakeSocket, locale: 'sv' });
+    live.subscribe(QUERY, { next: vi.fn(), error: vi.fn(), complete: vi.fn() });
+    await vi.advanceTimersByTimeAsync(10);
+    expect(FakeSocket.all[0]!.received[0]).toEqual({
+      type: 'connection_init',
+      payload: { authorization: 'Bearer good', locale: 'sv' },
+    });
+    live.close();
+  });
+
   it('sends the access token when it connects, and renews a refused one before trying again', async () => {
     tokens.freshAccessToken.mockImplementation(async (renew) => (renew ? 'good' : 'stale'));
     const live = connection();

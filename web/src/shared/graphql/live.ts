@@ -4,6 +4,7 @@
  * the connection's first message, and refuses a connection without a valid one; so every
  * (re)connection asks for a token that is fresh then, and a refused one renews it first.
  */
+import type { Locale } from '@keskusvaraamo/shared';
 import { createContext, useContext } from 'react';
 import { createClient, type Client, type FormattedExecutionResult, type Sink, type SubscribePayload } from 'graphql-ws';
 import { freshAccessToken, GRAPHQL_URL } from '../session/tokens';
@@ -46,6 +47,8 @@ export interface LiveConnection {
 
 export interface LiveConnectionOptions {
   url?: () => string;
+  /** The page's language, sent when connecting, for the texts the server makes (as Accept-Language over HTTP). */
+  locale?: Locale;
   /** For tests: a WebSocket class other than the browser's. */
   webSocketImpl?: unknown;
 }
@@ -76,7 +79,7 @@ export function createLiveConnection(options: LiveConnectionOptions = {}): LiveC
         renewToken = false;
         // Thrown, this closes the socket; the subscription then tries again later.
         if (!token) throw new Error('No session');
-        return { authorization: `Bearer ${token}` };
+        return { authorization: `Bearer ${token}`, ...(options.locale ? { locale: options.locale } : {}) };
       },
       on: {
         opened: () => {
