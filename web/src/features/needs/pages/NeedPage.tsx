@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
+import { Hyphenated } from '../../../shared/hyphenation';
 import { useFormatters } from '../../../shared/i18n';
 import { jobPostingJsonLd } from '../../../shared/seo';
 import { ErrorAlert, Loading, Page } from '../../../shared/ui';
@@ -24,6 +25,13 @@ export function NeedPage() {
   return (
     <Page
       title={title}
+      heading={
+        need ? (
+          <span lang={need.language}>
+            <Hyphenated text={need.title} lang={need.language} />
+          </span>
+        ) : undefined
+      }
       meta={{
         description: need?.description,
         type: need ? 'article' : 'website',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
+import { Hyphenated } from '../../../shared/hyphenation';
 import { useFormatters, useLocale } from '../../../shared/i18n';
 import { courseJsonLd } from '../../../shared/seo';
 import { EmptyState, ErrorAlert, Loading, Page, TopicList } from '../../../shared/ui';
@@ -24,6 +25,13 @@ export function OfferPage() {
   return (
     <Page
       title={title}
+      heading={
+        offer ? (
+          <span lang={offer.language}>
+            <Hyphenated text={offer.title} lang={offer.language} />
+          </span>
+        ) : undefined
+      }
       meta={{
         description: offer?.description,
         type: offer ? 'article' : 'website',
