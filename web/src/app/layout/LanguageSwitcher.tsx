@@ -2,7 +2,7 @@ import { LOCALES, localizedPath, type Locale } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { useLocation, type Location } from 'react-router';
 import { useSaveAccountLocale } from '../../features/account';
-import { SelectField } from '../../shared/forms';
+import { SelectField } from '../../shared/forms/SelectField';
 import { isLocale, LOCALE_NAMES, useLocale } from '../../shared/i18n';
 
 const OPTIONS = LOCALES.map((locale) => ({ id: locale, label: LOCALE_NAMES[locale], lang: locale }));

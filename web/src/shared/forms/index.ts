@@ -8,7 +8,8 @@ export {
 export { convertingResolver } from './convertingResolver';
 export { DateField, FormDateField } from './DateField';
 export { FormRadioGroup, type RadioOption } from './FormRadioGroup';
-export { FormSelect, SelectField, type SelectOption } from './FormSelect';
+export { FormSelect } from './FormSelect';
+export { SelectField, type SelectOption } from './SelectField';
 export { FormTextField } from './FormTextField';
 export { useMunicipalityOptions } from './municipalityOptions';
 export { FormTopicPicker, TopicPicker } from './TopicPicker';

@@ -2,7 +2,7 @@ import { MUNICIPALITIES, municipalityName } from '@keskusvaraamo/shared';
 import { useMemo } from 'react';
 import { INTL_LOCALES } from '../i18n/i18n';
 import { useLocale } from '../i18n/useLocale';
-import type { SelectOption } from './FormSelect';
+import type { SelectOption } from './SelectField';
 
 /**
  * Lapland's 21 municipalities in the reader's alphabetical order, named for the reader (with the
