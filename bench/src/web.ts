@@ -210,7 +210,12 @@ function worktree(ref: string): Tree {
     return { label: commit, root: dir };
   }
   if (existsSync(dir)) {
-    rmSync(dir, { recursive: true, force: true });
+    // Left by an earlier run that was stopped, or kept and not built: start again.
+    try {
+      git(ROOT, 'worktree', 'remove', '--force', dir);
+    } catch {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    }
     git(ROOT, 'worktree', 'prune');
   }
   log(`Worktree of ${ref} (${commit}) in ${dir}: npm ci (which builds the app)…`);
