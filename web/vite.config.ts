@@ -90,6 +90,10 @@ export default defineConfig({
       // Calendar files, the participant CSV and the personal calendar feed.
       '/api': api,
       '/calendar': api,
+      // robots.txt and the sitemap are the server's (server/src/modules/seo).
+      '/robots.txt': api,
+      '/sitemap.xml': api,
+      '/sitemaps/': api,
     },
   },
   preview: {
@@ -100,6 +104,10 @@ export default defineConfig({
       // Calendar files, the participant CSV and the personal calendar feed.
       '/api': api,
       '/calendar': api,
+      // robots.txt and the sitemap are the server's (server/src/modules/seo).
+      '/robots.txt': api,
+      '/sitemap.xml': api,
+      '/sitemaps/': api,
     },
   },
 });
