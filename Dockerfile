@@ -30,6 +30,9 @@ COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/server/package.json server/
 COPY --from=build /app/server/dist server/dist
 COPY --from=build /app/web/dist web/dist
+# The server renderer of the public pages; it imports React and the app's libraries from node_modules.
+COPY --from=build /app/web/dist-ssr web/dist-ssr
+COPY --from=build /app/web/package.json web/
 COPY --from=build /app/migrations migrations
 USER node
 # The build fails unless argon2's native binding loads and works here, through the server's own module

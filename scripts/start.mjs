@@ -3,9 +3,13 @@
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const built = ['shared/dist/index.js', 'server/dist/server.js', 'web/dist/index.html'].every((f) =>
-  existsSync(new URL(`../${f}`, import.meta.url)),
-);
+const built = [
+  'shared/dist/index.js',
+  'server/dist/server.js',
+  'web/dist/index.html',
+  // The server renderer of the public pages, built with the web app.
+  'web/dist-ssr/entry-server.js',
+].every((f) => existsSync(new URL(`../${f}`, import.meta.url)));
 if (!built) execSync('npm run build', { stdio: 'inherit', cwd: new URL('..', import.meta.url) });
 
 // The quick start is a demo on the user's own machine: with nothing configured it listens on

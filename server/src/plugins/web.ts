@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static';
 import { localeOfPath, type Locale } from '@keskusvaraamo/shared';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { importAsProduction } from '../config.js';
 
 /** What the web app's server entry (web/src/entry-server.tsx, built to web/dist-ssr) exports. */
 interface ServerEntry {
@@ -29,7 +30,8 @@ async function loadServerEntry(app: FastifyInstance, file: string): Promise<Serv
     app.log.warn({ file }, 'The server renderer is not built (npm run build -w web): pages are served as the shell');
     return null;
   }
-  return (await import(pathToFileURL(file).href)) as ServerEntry;
+  // React's production build, whatever NODE_ENV says (see importAsProduction).
+  return importAsProduction(async () => (await import(pathToFileURL(file).href)) as ServerEntry);
 }
 
 /** `sha256-…` of a style attribute's value, as CSP's 'unsafe-hashes' matches it. */
