@@ -45,6 +45,12 @@ describe('search params', () => {
     expect(toFilter(state).maxPriceCents).toBe(25000);
   });
 
+  it('drops the soft hyphens of a title copied from a page', () => {
+    const copied = 'Au\u00ADrin\u00ADko\u00ADsäh\u00ADkö\u00ADjär\u00ADjes\u00ADtel\u00ADmien';
+    expect(writeSearch({ ...EMPTY_SEARCH, q: copied }).get('q')).toBe('Aurinkosähköjärjestelmien');
+    expect(readSearch(new URLSearchParams({ q: copied })).q).toBe('Aurinkosähköjärjestelmien');
+  });
+
   it('leaves out what is unknown or malformed', () => {
     const state = read('kind=NOPE&topic=nope&municipality=999&from=1.5.2026&km=lots&lang=de&remote=maybe');
     expect(state).toEqual(EMPTY_SEARCH);

@@ -8,6 +8,7 @@ import {
   type SearchKind,
   type SearchSort,
 } from '@keskusvaraamo/shared';
+import { withoutSoftHyphens } from '../../shared/hyphenation';
 
 /**
  * Everything a search is made of, kept in the URL's search params, so that a search can be
@@ -77,7 +78,9 @@ export function readSearch(params: URLSearchParams): SearchState {
   const to = params.get('to');
   const remote = params.get('remote');
   const state: SearchState = {
-    q: (params.get('q') ?? '').trim().slice(0, 200),
+    q: withoutSoftHyphens(params.get('q') ?? '')
+      .trim()
+      .slice(0, 200),
     kinds: unique(params.getAll('kind').filter((k): k is SearchKind => oneOf(SEARCH_KINDS, k) !== null)),
     topics: unique(params.getAll('topic').filter((id) => topicById(id) !== undefined)),
     municipalities: unique(params.getAll('municipality').filter(isMunicipalityCode)),
@@ -102,7 +105,9 @@ export function readSearch(params: URLSearchParams): SearchState {
 /** The URL's search params for a search, in a stable order, leaving out what is not in use. */
 export function writeSearch(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
-  if (state.q.trim()) params.set('q', state.q.trim());
+  // A title copied from a page brings its soft hyphens (shared/hyphenation); the link needs none.
+  const q = withoutSoftHyphens(state.q).trim();
+  if (q) params.set('q', q);
   state.kinds.forEach((kind) => params.append('kind', kind));
   state.topics.forEach((topic) => params.append('topic', topic));
   state.municipalities.forEach((code) => params.append('municipality', code));
