@@ -77,7 +77,12 @@ export default defineConfig({
         // public pages don't load the forms' libraries. (A catch-all vendor group would put every
         // library in the first load again.)
         codeSplitting: {
-          groups: [{ name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ }],
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
+            // zod with src/csp.ts, which turns zod's eval probe off: whichever chunk makes a schema
+            // first imports this one, so the setting is in place before any schema exists.
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|[\\/]src[\\/]csp\.ts$/ },
+          ],
         },
       },
     },
