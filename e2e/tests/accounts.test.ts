@@ -17,7 +17,7 @@ import {
 const browser = useBrowser();
 
 describe('accounts', () => {
-  it('signs up, confirms the address, signs out and in, switches language and remembers it', async () => {
+  it('signs up, confirms the address, signs out and in, switches language in the address and keeps it', async () => {
     const { context, page } = await browser.openPage();
     const email = `yrittaja-${unique()}@example.fi`;
     const password = 'Revontuli-2026';
@@ -62,36 +62,47 @@ describe('accounts', () => {
     await page.waitForURL('**/account');
     await visible(mainHeading(page, 'Oma tili'));
 
-    // Swedish, then English.
+    // Swedish, then English: the same page under the language's prefix.
     await chooseLanguage(page, 'Suomi Kieli', 'Svenska');
+    await page.waitForURL((url) => url.pathname === '/sv/account');
     await visible(mainHeading(page, 'Mitt konto'));
     await waitForLang(page, 'sv');
     await visible(page.getByRole('navigation', { name: 'Huvudmeny' }));
+    // The app's links keep the language.
+    const svNav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    expect(await svNav.getByRole('link', { name: 'Sök', exact: true }).getAttribute('href')).toBe('/sv/search');
 
     await chooseLanguage(page, 'Svenska Språk', 'English');
+    await page.waitForURL((url) => url.pathname === '/en/account');
     await visible(mainHeading(page, 'My account'));
     await waitForLang(page, 'en');
 
-    // Reloading restores the session from the refresh cookie and keeps the language.
+    // Reloading restores the session from the refresh cookie; the address keeps the language.
     await page.reload();
     await visible(mainHeading(page, 'My account'));
     await waitForLang(page, 'en');
     await waitForTitle(page, 'My account – Osaamisen keskusvaraamo');
 
     await signOutFromUserMenu(page, 'User menu: Aila Aurinkoinen', 'Sign out');
+    await page.waitForURL((url) => url.pathname === '/en');
     await visible(page.getByText('You have signed out.'));
     await visible(mainHeading(page, "Skills and people for rural Lapland's energy businesses"));
 
     await context.close();
 
-    // Another browser remembers nothing, but the account does: signing in there brings English.
+    // In another browser the address decides: signing in on a Finnish page stays Finnish, although
+    // the account's language (its e-mails') is now English; a shared English link opens in English.
     const other = await browser.openPage();
     await other.page.goto('/sign-in');
     await visible(mainHeading(other.page, 'Kirjaudu sisään'));
     await other.page.getByLabel('Sähköpostiosoite').fill(email);
     await other.page.getByLabel('Salasana', { exact: true }).fill(password);
     await other.page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
-    await visible(mainHeading(other.page, 'My account'));
+    await other.page.waitForURL((url) => url.pathname === '/account');
+    await visible(mainHeading(other.page, 'Oma tili'));
+    await waitForLang(other.page, 'fi');
+    await other.page.goto('/en/search');
+    await visible(mainHeading(other.page, 'Search'));
     await waitForLang(other.page, 'en');
     await other.context.close();
   });

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
+import { LandingPage } from '../features/landing/pages/LandingPage';
 import { RootLayout } from './layout/RootLayout';
 import { RequireAuth, RequireRole } from './routes/guards';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -8,8 +9,8 @@ import { RouteErrorPage } from './routes/RouteErrorPage';
 /**
  * A route's page from its own module, loaded when the route is first matched: each page is a
  * chunk of its own, so the landing page's first load carries no other page (nor the forms,
- * charts or map libraries only other pages use). The frame (RootLayout), the guards and the
- * error and not-found pages are small and stay in the entry chunk.
+ * charts or map libraries only other pages use). The frame (RootLayout), the landing page, the
+ * guards and the error and not-found pages are small and stay in the entry chunk.
  */
 function page<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
@@ -36,7 +37,9 @@ export const routes: RouteObject[] = [
       {
         errorElement: <RouteErrorPage />,
         children: [
-          { index: true, lazy: page(() => import('../features/landing/pages/LandingPage'), 'LandingPage') },
+          // Eager (about 2 KB): signing out and deleting an account go to it as the session ends, and
+          // a lazy page would let the signed-in page's guard redirect to sign-in while it loads.
+          { index: true, Component: LandingPage },
           { path: 'sign-up', lazy: page(() => import('../features/auth/pages/SignUpPage'), 'SignUpPage') },
           { path: 'sign-in', lazy: page(() => import('../features/auth/pages/SignInPage'), 'SignInPage') },
           {
