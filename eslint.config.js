@@ -9,7 +9,7 @@ import tseslint from 'typescript-eslint';
 const MODULE_API = 'Import another module through its index.ts (or tables.ts), never its internals.';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'migrations/**', 'e2e/artifacts/**'] },
+  { ignores: ['**/dist/**', '**/dist-ssr/**', '**/node_modules/**', 'data/**', 'migrations/**', 'e2e/artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
