@@ -185,3 +185,27 @@ describe('in production', () => {
     expect(script.headers['content-encoding']).toBe('br');
   });
 });
+
+describe('compressed request bodies', () => {
+  const post = (payload: Buffer | string, encoding: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/graphql',
+      headers: { 'content-type': 'application/json', 'content-encoding': encoding },
+      payload,
+    });
+
+  it('are read when gzip, and refused with a 4xx when too large unpacked, broken or of an unknown encoding', async () => {
+    expect((await post(gzipSync('{"query":"{ __typename }"}'), 'gzip')).json()).toEqual({
+      data: { __typename: 'Query' },
+    });
+    // 200 MB of spaces in 200 KB: the body limit counts what it unpacks to.
+    const bomb = await post(gzipSync(Buffer.alloc(200 * 1024 * 1024, 0x20)), 'gzip');
+    expect(bomb.statusCode).toBe(413);
+    const broken = await post(Buffer.from('not gzip at all'), 'gzip');
+    expect(broken.statusCode).toBe(400);
+    const unknown = await post('{"query":"{ __typename }"}', 'zstd');
+    expect(unknown.statusCode).toBe(415);
+    for (const refused of [bomb, broken, unknown]) expect(refused.body).not.toContain('INTERNAL');
+  });
+});
