@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
+import type { UserRole } from '@keskusvaraamo/shared';
 import { LandingPage } from '../features/landing/pages/LandingPage';
 import { RootLayout } from './layout/RootLayout';
 import { RequireAuth, RequireRole } from './routes/guards';
@@ -17,6 +18,11 @@ function page<Name extends string>(
   name: Name,
 ): NonNullable<RouteObject['lazy']> {
   return async () => ({ Component: (await load())[name] });
+}
+
+/** A page only people with the role may open (the server refuses the rest anyway). */
+function roleRoute(path: string, role: UserRole, lazy: NonNullable<RouteObject['lazy']>): RouteObject {
+  return { path, element: <RequireRole userRole={role} />, children: [{ index: true, lazy }] };
 }
 
 function LoadingPage() {
@@ -172,80 +178,55 @@ export const routes: RouteObject[] = [
               },
             ],
           },
-          {
-            path: 'needs/new',
-            element: <RequireRole userRole="ENTREPRENEUR" />,
-            children: [{ index: true, lazy: page(() => import('../features/needs/pages/NewNeedPage'), 'NewNeedPage') }],
-          },
-          {
-            path: 'offers/new',
-            element: <RequireRole userRole="EDUCATOR" />,
-            children: [
-              { index: true, lazy: page(() => import('../features/offers/pages/NewOfferPage'), 'NewOfferPage') },
-            ],
-          },
-          {
-            path: 'my/profile',
-            element: <RequireRole userRole="STUDENT" />,
-            children: [
-              {
-                index: true,
-                lazy: page(() => import('../features/profiles/pages/StudentProfilePage'), 'StudentProfilePage'),
-              },
-            ],
-          },
-          {
-            path: 'my/placements',
-            element: <RequireRole userRole="STUDENT" />,
-            children: [
-              { index: true, lazy: page(() => import('../features/matching/pages/PlacementsPage'), 'PlacementsPage') },
-            ],
-          },
-          {
-            path: 'coordinator/queue',
-            element: <RequireRole userRole="COORDINATOR" />,
-            children: [
-              {
-                index: true,
-                lazy: page(() => import('../features/matching/pages/BrokeringQueuePage'), 'BrokeringQueuePage'),
-              },
-            ],
-          },
-          {
-            path: 'admin/users',
-            element: <RequireRole userRole="ADMIN" />,
-            children: [
-              { index: true, lazy: page(() => import('../features/admin/pages/AdminUsersPage'), 'AdminUsersPage') },
-            ],
-          },
-          {
-            path: 'admin/audit',
-            element: <RequireRole userRole="ADMIN" />,
-            children: [
-              { index: true, lazy: page(() => import('../features/admin/pages/AuditLogPage'), 'AuditLogPage') },
-            ],
-          },
-          {
-            path: 'coordinator/organisations',
-            element: <RequireRole userRole="COORDINATOR" />,
-            children: [
-              {
-                index: true,
-                lazy: page(
-                  () => import('../features/organisations/pages/CoordinatorOrganisationsPage'),
-                  'CoordinatorOrganisationsPage',
-                ),
-              },
-            ],
-          },
-          {
-            path: 'reports',
-            element: <RequireRole userRole="COORDINATOR" />,
-            // The report, its charts and the map (Recharts, d3) are in this page's chunks only.
-            children: [
-              { index: true, lazy: page(() => import('../features/reports/pages/ReportsPage'), 'ReportsPage') },
-            ],
-          },
+          roleRoute(
+            'needs/new',
+            'ENTREPRENEUR',
+            page(() => import('../features/needs/pages/NewNeedPage'), 'NewNeedPage'),
+          ),
+          roleRoute(
+            'offers/new',
+            'EDUCATOR',
+            page(() => import('../features/offers/pages/NewOfferPage'), 'NewOfferPage'),
+          ),
+          roleRoute(
+            'my/profile',
+            'STUDENT',
+            page(() => import('../features/profiles/pages/StudentProfilePage'), 'StudentProfilePage'),
+          ),
+          roleRoute(
+            'my/placements',
+            'STUDENT',
+            page(() => import('../features/matching/pages/PlacementsPage'), 'PlacementsPage'),
+          ),
+          roleRoute(
+            'coordinator/queue',
+            'COORDINATOR',
+            page(() => import('../features/matching/pages/BrokeringQueuePage'), 'BrokeringQueuePage'),
+          ),
+          roleRoute(
+            'admin/users',
+            'ADMIN',
+            page(() => import('../features/admin/pages/AdminUsersPage'), 'AdminUsersPage'),
+          ),
+          roleRoute(
+            'admin/audit',
+            'ADMIN',
+            page(() => import('../features/admin/pages/AuditLogPage'), 'AuditLogPage'),
+          ),
+          roleRoute(
+            'coordinator/organisations',
+            'COORDINATOR',
+            page(
+              () => import('../features/organisations/pages/CoordinatorOrganisationsPage'),
+              'CoordinatorOrganisationsPage',
+            ),
+          ),
+          // The report, its charts and the map (Recharts, d3) are in this page's chunks only.
+          roleRoute(
+            'reports',
+            'COORDINATOR',
+            page(() => import('../features/reports/pages/ReportsPage'), 'ReportsPage'),
+          ),
           { path: '*', element: <NotFoundPage /> },
         ],
       },
