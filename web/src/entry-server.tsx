@@ -22,6 +22,7 @@ import { GraphqlSetupProvider } from './shared/graphql';
 import { createI18n, type LocaleResources } from './shared/i18n';
 import { headHtml, headTags, SeoProvider, type HeadCollector, type ResolvedMeta } from './shared/seo';
 import { SSR_STATE_ID, type SsrState } from './ssrState';
+import { jsonForScript } from './shared/utils/jsonForScript';
 import en from './locales/en.json';
 import fi from './locales/fi.json';
 import sv from './locales/sv.json';
@@ -98,7 +99,7 @@ function handlerFor(locale: Locale): StaticHandler {
 }
 
 /** JSON for inside a `<script>` element: no `<` that could close it or open a comment. */
-export const scriptJson = (value: unknown): string => JSON.stringify(value).replace(/</g, '\\u003c');
+export const scriptJson = jsonForScript;
 
 /** Renders a public page, or answers null for a page the browser renders (the shell is sent). */
 export async function render(request: RenderRequest): Promise<RenderResult | null> {

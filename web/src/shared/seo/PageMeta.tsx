@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { useLocale } from '../i18n';
+import { jsonForScript } from '../utils/jsonForScript';
 
 /** What a page says about itself in the document's head. */
 export interface PageMetaProps {
@@ -48,17 +49,6 @@ export function SeoProvider({ value, children }: { value: SeoSettings; children:
 export const OG_LOCALES: Record<Locale, string> = { fi: 'fi_FI', sv: 'sv_FI', en: 'en_GB' };
 
 const DESCRIPTION_LENGTH = 155;
-
-/**
- * JSON for an `application/ld+json` script, escaped as structuredData.ts's serializeJsonLd does
- * (no `<`, U+2028 or U+2029 as they are). Not imported from there: the builders and their date
- * library stay in the course and need pages' chunks instead of every page's.
- */
-const jsonForScript = (data: object): string =>
-  JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
 
 /** The first ~155 characters of a text, on one line, cut at a word with an ellipsis. */
 export function summarise(text: string, length = DESCRIPTION_LENGTH): string {

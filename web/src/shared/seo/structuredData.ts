@@ -19,6 +19,7 @@ import {
   type OfferState,
   type PayKind,
 } from '@keskusvaraamo/shared';
+import { jsonForScript } from '../utils/jsonForScript';
 import type {
   Course,
   CourseInstance,
@@ -249,9 +250,4 @@ export function jobPostingJsonLd(need: JsonLdNeed, locale: Locale, publicUrl: st
  * text (a title with `</script>`, a comment opener) can end the script or start markup early;
  * U+2028 and U+2029 too, for old JavaScript parsers. JSON readers decode it back as it was.
  */
-export function serializeJsonLd(data: object): string {
-  return JSON.stringify(data)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
+export const serializeJsonLd = (data: object): string => jsonForScript(data);
