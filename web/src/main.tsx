@@ -52,6 +52,11 @@ const i18n = createI18n(locale, resources);
 const router = createAppRouter(locale, { hydrationData: state?.router });
 // On a server-rendered page the first client answers from the data the page was rendered with.
 const hydration = hydrationExchange();
+/** Marks the page hydrated (`<html data-hydrated>`), for tests and tools that must wait for it. */
+function hydrated(): void {
+  hydration.done();
+  document.documentElement.dataset.hydrated = '';
+}
 const graphql: GraphqlSetup = state
   ? { ssr: ssrExchange({ isClient: true, initialState: state.urql }), hydration: hydration.exchange }
   : {};
@@ -63,7 +68,7 @@ const app = (
   <StrictMode>
     <SeoProvider value={seo}>
       <GraphqlSetupProvider value={graphql}>
-        <Hydrated onDone={hydration.done}>
+        <Hydrated onDone={hydrated}>
           <App router={router} i18n={i18n} />
         </Hydrated>
       </GraphqlSetupProvider>

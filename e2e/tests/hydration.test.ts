@@ -1,0 +1,39 @@
+/**
+ * Every kind of public page, server-rendered in each language, hydrates in Chromium without React
+ * reporting a mismatch (useBrowser's pages fail the test on one). The server renders with Node's
+ * ICU and the browser with Chromium's, so a date, a price or a range written differently by the two
+ * shows up here.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, visible } from '../support/index.js';
+
+const browser = useBrowser();
+
+/** One address of each kind the sitemap lists: an offer (course or pool), a need, an organisation. */
+async function publicPages(): Promise<string[]> {
+  const sitemap = await (await fetch(`${inject('baseUrl')}/sitemap.xml`)).text();
+  const paths = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+  const first = (prefix: string) => paths.find((path) => path.startsWith(prefix));
+  const items = [first('/offers/'), first('/needs/'), first('/organisations/')];
+  expect(items.every(Boolean), `the sitemap lists an offer, a need and an organisation: ${items}`).toBe(true);
+  return ['/', '/search', '/search?kind=COURSE&sort=SOONEST', '/results', ...(items as string[])];
+}
+
+describe('server-rendered public pages', () => {
+  it('hydrate without a mismatch in Finnish, Swedish and English', async () => {
+    const pages = await publicPages();
+    const { context, page } = await browser.openPage();
+    for (const prefix of ['', '/sv', '/en']) {
+      for (const path of pages) {
+        const address = prefix && path === '/' ? prefix : `${prefix}${path}`;
+        const response = await page.goto(address);
+        expect(response?.status(), address).toBe(200);
+        // The content was there before any script ran, and the app took it over.
+        await visible(page.getByRole('heading', { level: 1 }));
+        await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+        expect(await page.locator('html').getAttribute('lang'), address).toBe(prefix.slice(1) || 'fi');
+      }
+    }
+    await context.close();
+  });
+});
