@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { localeTextParts } from './localeTextParts.ts';
 
 const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|xml|webmanifest|ttf|otf|eot)$/;
 
@@ -61,8 +62,23 @@ function precompress(): Plugin {
 // the API share one origin, as in production (the refresh cookie is SameSite=Strict).
 const api = 'http://localhost:3000';
 
-export default defineConfig({
-  plugins: [react(), precompress()],
+/**
+ * React Router publishes a production build beside the development one, but its package exports
+ * only the development build (its own Vite plugin, for framework mode, swaps them). A production
+ * build of the app takes the production build: without the development warnings. Both entry points
+ * are swapped, so that the app and `react-router/dom` share one copy of the router's contexts.
+ */
+function reactRouterProduction(): { find: RegExp; replacement: string }[] {
+  const dist = join(import.meta.dirname, '../node_modules/react-router/dist/production');
+  return [
+    { find: /^react-router$/, replacement: join(dist, 'index.mjs') },
+    { find: /^react-router\/dom$/, replacement: join(dist, 'dom-export.mjs') },
+  ];
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), localeTextParts(), precompress()],
+  resolve: { alias: mode === 'production' ? reactRouterProduction() : [] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
@@ -79,9 +95,9 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
-            // zod with src/csp.ts, which turns zod's eval probe off: whichever chunk makes a schema
-            // first imports this one, so the setting is in place before any schema exists.
-            { name: 'zod', test: /node_modules[\\/]zod[\\/]|[\\/]src[\\/]csp\.ts$/ },
+            // zod in one chunk of its own, cached across releases, loaded by the pages with forms
+            // (src/csp.ts turns its eval probe off without importing it).
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]/ },
           ],
         },
       },
@@ -115,4 +131,4 @@ export default defineConfig({
       '/sitemaps/': api,
     },
   },
-});
+}));

@@ -108,10 +108,13 @@ export function mainNav(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Päävalikko' });
 }
 
-/** Picks a language from the header's react-aria Select, whose label is in the current language. */
-export async function chooseLanguage(page: Page, currentLabel: string, option: string): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: currentLabel }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
+/** Follows a language's link in the header's language navigation, named in the current language. */
+export async function chooseLanguage(page: Page, navigationLabel: string, language: string): Promise<void> {
+  await page
+    .getByRole('banner')
+    .getByRole('navigation', { name: navigationLabel })
+    .getByRole('link', { name: language, exact: true })
+    .click();
 }
 
 export async function signOutFromUserMenu(page: Page, menuLabel: string, itemName: string): Promise<void> {

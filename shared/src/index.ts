@@ -12,5 +12,6 @@ export * from './proposals.js';
 export * from './search.js';
 export * from './text.js';
 export * from './reports.js';
+export * from './reportPeriod.js';
 export * from './privacy.js';
 export * from './localePath.js';

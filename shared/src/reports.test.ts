@@ -31,6 +31,9 @@ describe('report periods', () => {
       reportPeriodSchema.safeParse({ from, to }).error?.issues.map((i) => i.message) ?? [];
     expect(issues('2025-01-01', '2025-12-31')).toEqual([]);
     expect(issues('2025-02-29', '2025-03-01')).toEqual(['validation.date']);
+    // Not a day at all: refused, not thrown (a RangeError here was a 500).
+    expect(issues('2025-01-01', '2025-13-45')).toEqual(['validation.date']);
+    expect(issues('2025-00-00', '2025-01-01')).toEqual(['validation.date']);
     expect(issues('2025-12-31', '2025-01-01')).toEqual(['validation.reportPeriodOrder']);
     expect(issues('2019-01-01', '2025-01-01')).toEqual(['validation.reportPeriodTooLong']);
     expect(issues('1999-12-31', '2000-01-01')).toEqual(['validation.reportDateRange']);

@@ -5,7 +5,6 @@
  * figure, so what the auditor reads is what the product computes. README "Cluster reporting" says
  * the same in English.
  */
-import { z } from 'zod';
 import type { NeedKind, NeedState } from './marketplace.js';
 import type { Locale } from './roles.js';
 
@@ -25,8 +24,9 @@ export const SMALL_COUNT_LIMIT = 5;
 
 /** A report covers at most this many days (five years), and dates between these bounds. */
 export const REPORT_MAX_DAYS = 1827;
-const EARLIEST = '2000-01-01';
-const LATEST = '2100-12-31';
+/** The earliest and the latest day a report may cover. */
+export const REPORT_EARLIEST_DAY = '2000-01-01';
+export const REPORT_LATEST_DAY = '2100-12-31';
 
 export const REPORT_PRESETS = ['THIS_YEAR', 'LAST_YEAR', 'QUARTER', 'LAST_12_MONTHS', 'CUSTOM'] as const;
 export type ReportPreset = (typeof REPORT_PRESETS)[number];
@@ -52,23 +52,6 @@ const addMonths = (iso: string, n: number) => {
 /** Days in the period, both ends included. */
 export const periodDays = (p: ReportPeriod) =>
   Math.round((toDate(p.to).getTime() - toDate(p.from).getTime()) / DAY) + 1;
-
-const isRealDate = (iso: string) => /^\d{4}-\d{2}-\d{2}$/.test(iso) && toIso(toDate(iso)) === iso;
-
-const reportDate = z
-  .string()
-  .max(10, { error: 'validation.date' })
-  .refine(isRealDate, { error: 'validation.date' })
-  .refine((d) => d >= EARLIEST && d <= LATEST, { error: 'validation.reportDateRange' });
-
-/** What the server accepts as a period; the messages are translation keys, as everywhere. */
-export const reportPeriodSchema = z
-  .object({ from: reportDate, to: reportDate })
-  .refine((p) => p.from <= p.to, { error: 'validation.reportPeriodOrder', path: ['to'] })
-  .refine((p) => p.from > p.to || periodDays(p) <= REPORT_MAX_DAYS, {
-    error: 'validation.reportPeriodTooLong',
-    path: ['to'],
-  });
 
 /** Whether [from, to] is `months` whole calendar months starting on a month's first day. */
 function wholeMonths(p: ReportPeriod): number | null {

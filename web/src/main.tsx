@@ -8,7 +8,7 @@ import { App } from './app/App';
 import { basenameFor, createAppRouter } from './app/router';
 import { routes } from './app/routes';
 import { GraphqlSetupProvider, hydrationExchange, type GraphqlSetup } from './shared/graphql';
-import { createI18n, loadLocaleResources } from './shared/i18n';
+import { attachPartialTexts, beginPartialTexts, createI18n, loadFirstTexts } from './shared/i18n';
 import { SeoProvider } from './shared/seo';
 import { readSsrState } from './ssrState';
 import './styles.css';
@@ -39,16 +39,19 @@ function reportRecoverable(error: unknown, info: ErrorInfo): void {
   console.error('React recovered from an error (hydration):', error, info.componentStack ?? '');
 }
 
-// The address decides the page's language; only that language's texts are loaded.
+// The address decides the page's language; only that language's texts are loaded, and first only
+// the part the frame and the landing page need: the rest comes with the first other page.
 const locale = localeOfPath(window.location.pathname);
 document.documentElement.lang = locale;
 const state = readSsrState();
-const [resources] = await Promise.all([
-  loadLocaleResources(locale),
+beginPartialTexts(locale);
+const [firstTexts] = await Promise.all([
+  loadFirstTexts(locale),
   // The shell's router loads its page itself; a server-rendered page's must be here at once.
   state ? loadMatchedRoutes(basenameFor(locale)) : null,
 ]);
-const i18n = createI18n(locale, resources);
+const i18n = createI18n(locale, { [locale]: firstTexts });
+attachPartialTexts(i18n);
 const router = createAppRouter(locale, { hydrationData: state?.router });
 // On a server-rendered page the first client answers from the data the page was rendered with.
 const hydration = hydrationExchange();

@@ -132,6 +132,10 @@ describe('server-rendered public pages', () => {
     // Filtered searches are many addresses for overlapping content: followed, not indexed.
     expect(response.body).toContain('<meta data-page-meta name="robots" content="noindex, follow">');
     expect((await page('/search')).body).not.toContain('name="robots"');
+    // Words alone are a page of results people link to: indexed, with itself as the canonical address.
+    const words = await page('/search?q=aurinko');
+    expect(words.body).not.toContain('name="robots"');
+    expect(words.body).toContain(`<link data-page-meta rel="canonical" href="${PUBLIC_URL}/search?q=aurinko">`);
   });
 
   it('a need and an organisation', async () => {

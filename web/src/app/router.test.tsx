@@ -101,8 +101,11 @@ describe('the language switcher', { timeout: 30_000 }, () => {
       </I18nextProvider>,
     );
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: /Språk/ }));
-    await user.click(await screen.findByRole('option', { name: 'English' }));
+    const languages = screen.getByRole('navigation', { name: 'Språk' });
+    // Real links: each language's address, usable before the app runs and by search engines.
+    expect(within(languages).getByRole('link', { name: 'Suomi' }).getAttribute('href')).toBe('/search?q=sol#results');
+    expect(within(languages).getByRole('link', { name: 'Svenska' }).getAttribute('aria-current')).toBe('true');
+    await user.click(within(languages).getByRole('link', { name: 'English' }));
     await waitFor(() => expect(navigate).toHaveBeenCalledWith('/en/search?q=sol#results'));
     cleanup();
   });

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import type { UserRole } from '@keskusvaraamo/shared';
 import { LandingPage } from '../features/landing/pages/LandingPage';
+import { ensureAllTexts } from '../shared/i18n';
 import { RootLayout } from './layout/RootLayout';
 import { RequireAuth, RequireRole } from './routes/guards';
 import { NotFoundPage } from './routes/NotFoundPage';
@@ -17,7 +18,11 @@ function page<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
 ): NonNullable<RouteObject['lazy']> {
-  return async () => ({ Component: (await load())[name] });
+  return async () => {
+    // Other pages' texts come with the first of them (the landing page's are there from the start).
+    const [module] = await Promise.all([load(), ensureAllTexts()]);
+    return { Component: module[name] };
+  };
 }
 
 /** A page only people with the role may open (the server refuses the rest anyway). */

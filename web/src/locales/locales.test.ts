@@ -20,6 +20,7 @@ import {
   OFFER_STATES,
   ORGANISATION_KINDS,
   PAY_KINDS,
+  REPORT_TEXTS,
   SAVED_SEARCH_ALERTS,
   SEARCH_KINDS,
   SEARCH_SORTS,
@@ -29,6 +30,7 @@ import {
 } from '@keskusvaraamo/shared';
 import { describe, expect, it } from 'vitest';
 import { BOARD_COLUMNS } from '../features/applications/operations';
+import { BAND_FIGURES } from '../features/landing/components/ResultsBand';
 import en from './en.json';
 import fi from './fi.json';
 import sv from './sv.json';
@@ -107,6 +109,14 @@ describe('locale catalogues', () => {
 
   it('keeps the site name, a proper name, the same in every language', () => {
     for (const locale of LOCALES) expect(flat[locale].get('app.name')).toBe('Osaamisen keskusvaraamo');
+  });
+
+  it('names the unmet demand pages and the front page’s figures as the report names the figures', () => {
+    for (const locale of LOCALES) {
+      expect(flat[locale].get('nav.unmetDemand')).toBe(REPORT_TEXTS[locale].unmetDemand.label);
+      for (const figure of BAND_FIGURES)
+        expect(flat[locale].get(`landing.figures.labels.${figure}`)).toBe(REPORT_TEXTS[locale][figure].label);
+    }
   });
 });
 

@@ -1,10 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { NotificationBell } from '../../features/notifications';
+import { ensureAllTexts } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { MainNav } from './MainNav';
-import { UserMenu } from './UserMenu';
+
+/**
+ * The bell and the user menu (react-aria's menu, popover and their focus handling), with the texts
+ * they use, only for a signed-in person: a visitor's page, most public pages, loads none of it.
+ */
+const SignedInTools = lazy(async () => {
+  const [module] = await Promise.all([import('./SignedInTools'), ensureAllTexts()]);
+  return { default: module.SignedInTools };
+});
 
 export function Header() {
   const { t } = useTranslation();
@@ -22,10 +31,9 @@ export function Header() {
         <div className="site-header__tools">
           <LanguageSwitcher />
           {user ? (
-            <>
-              <NotificationBell />
-              <UserMenu user={user} />
-            </>
+            <Suspense fallback={null}>
+              <SignedInTools user={user} />
+            </Suspense>
           ) : null}
         </div>
       </div>

@@ -1,11 +1,9 @@
 import { LOCALES, localizedPath, type Locale } from '@keskusvaraamo/shared';
+import type { MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, type Location } from 'react-router';
 import { useSaveAccountLocale } from '../../features/account';
-import { SelectField } from '../../shared/forms/SelectField';
-import { isLocale, LOCALE_NAMES, useLocale } from '../../shared/i18n';
-
-const OPTIONS = LOCALES.map((locale) => ({ id: locale, label: LOCALE_NAMES[locale], lang: locale }));
+import { LOCALE_NAMES, useLocale } from '../../shared/i18n';
 
 /**
  * The same page in `locale`: its address under that language's prefix, with the query string
@@ -29,10 +27,16 @@ function GlobeIcon() {
   );
 }
 
+/** A click the browser should handle itself: a new tab or window, a download. */
+const opensElsewhere = (event: MouseEvent) =>
+  event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey;
+
 /**
- * Each language is named in itself, so that a reader finds their own. Choosing one opens the
- * same page in that language (its own address, rendered by the server); a signed-in user's
- * choice is also saved to the account, whose language the e-mails use.
+ * The three languages as links, each named in itself, so that a reader finds their own (as
+ * Helsinki's and suomi.fi's headers do). A link is the same page at that language's address,
+ * rendered by the server: it works before the app has loaded, opens in a new tab, and tells
+ * search engines the page's other languages. A signed-in user's choice is also saved to the
+ * account (whose language the e-mails use) before the page changes.
  */
 export function LanguageSwitcher({
   navigate = (url: string) => window.location.assign(url),
@@ -40,28 +44,46 @@ export function LanguageSwitcher({
   navigate?: (url: string) => void;
 }) {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const current = useLocale();
   const location = useLocation();
   const saveAccountLocale = useSaveAccountLocale();
 
-  const choose = async (next: Locale) => {
-    await saveAccountLocale(next);
-    navigate(languageSwitchTarget(next, location));
+  const choose = async (locale: Locale, target: string) => {
+    await saveAccountLocale(locale);
+    navigate(target);
   };
 
   return (
-    <SelectField
-      className="language-switcher"
-      label={
-        <>
-          <GlobeIcon /> {t('language.label')}
-        </>
-      }
-      options={OPTIONS}
-      value={locale}
-      onChange={(value) => {
-        if (isLocale(value) && value !== locale) void choose(value);
-      }}
-    />
+    <nav className="language-switcher" aria-label={t('language.label')}>
+      <GlobeIcon />
+      <ul className="language-switcher__list">
+        {LOCALES.map((locale) => {
+          const target = languageSwitchTarget(locale, location);
+          return (
+            <li key={locale}>
+              {locale === current ? (
+                <a href={target} lang={locale} aria-current="true" className="language-switcher__link">
+                  {LOCALE_NAMES[locale]}
+                </a>
+              ) : (
+                <a
+                  href={target}
+                  lang={locale}
+                  hrefLang={locale}
+                  className="language-switcher__link"
+                  onClick={(event) => {
+                    if (opensElsewhere(event)) return;
+                    event.preventDefault();
+                    void choose(locale, target);
+                  }}
+                >
+                  {LOCALE_NAMES[locale]}
+                </a>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
   );
 }

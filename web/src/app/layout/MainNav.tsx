@@ -1,8 +1,6 @@
-import { REPORT_TEXTS } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useUnreadMessageCount } from '../../features/conversations';
-import { useLocale } from '../../shared/i18n';
 import { useSession } from '../../shared/session';
 import { hasRole } from '../../shared/utils/roles';
 
@@ -12,6 +10,8 @@ interface NavItem {
   end?: boolean;
   /** Unread items to show beside the label (messages). */
   unread?: number | null;
+  /** Holds its place, unseen, until the session is known (no shift when the links appear). */
+  pending?: boolean;
 }
 
 /** The main navigation; its links depend on who is signed in (the server still decides access). */
@@ -19,8 +19,8 @@ export function MainNav() {
   const { t } = useTranslation();
   const { user, status } = useSession();
   const unreadMessages = useUnreadMessageCount();
-  // Educators' leads and coordinators' view of it: named as the report names the figure.
-  const unmetDemand = REPORT_TEXTS[useLocale()].unmetDemand.label;
+  // Educators' leads and coordinators' view of it: named as the report names the figure (locales.test.ts).
+  const unmetDemand = t('nav.unmetDemand');
   const items: NavItem[] = [
     { to: '/', label: t('nav.home'), end: true },
     { to: '/search', label: t('nav.search') },
@@ -60,14 +60,20 @@ export function MainNav() {
       items.push({ to: '/admin/users', label: t('nav.adminUsers') });
       items.push({ to: '/admin/audit', label: t('admin.audit.nav') });
     }
-  } else if (status === 'visitor') {
-    items.push({ to: '/sign-in', label: t('nav.signIn') }, { to: '/sign-up', label: t('nav.signUp') });
+  } else {
+    // While the session loads (and on the server-rendered page) a visitor's links keep their place
+    // unseen: most readers of a public page are visitors, and their page then does not move.
+    const pending = status !== 'visitor';
+    items.push(
+      { to: '/sign-in', label: t('nav.signIn'), pending },
+      { to: '/sign-up', label: t('nav.signUp'), pending },
+    );
   }
   return (
     <nav className="main-nav" aria-label={t('nav.label')}>
       <ul className="main-nav__list">
         {items.map((item) => (
-          <li key={item.to}>
+          <li key={item.to} className={item.pending ? 'main-nav__item--pending' : undefined}>
             <NavLink to={item.to} end={item.end} className="main-nav__link">
               {item.label}
               {item.unread ? (

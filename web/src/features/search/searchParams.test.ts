@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, EMPTY_SEARCH, readSearch, toFilter, writeSearch } from './searchParams';
+import { activeFilterCount, EMPTY_SEARCH, isIndexableSearch, readSearch, toFilter, writeSearch } from './searchParams';
 
 const read = (query: string) => readSearch(new URLSearchParams(query));
 
@@ -61,5 +61,17 @@ describe('search params', () => {
     const state = read('sort=NEAREST&km=50');
     expect(state.sort).toBe('RELEVANCE');
     expect(state.km).toBeNull();
+  });
+});
+
+describe('isIndexableSearch', () => {
+  it('indexes the plain search and words alone, not filtered, sorted or repeated variants', () => {
+    const indexable = (query: string) => isIndexableSearch(new URLSearchParams(query));
+    expect(indexable('')).toBe(true);
+    expect(indexable('q=aurinko')).toBe(true);
+    expect(indexable('q=aurinko&kind=COURSE')).toBe(false);
+    expect(indexable('kind=COURSE')).toBe(false);
+    expect(indexable('q=aurinko&sort=SOONEST')).toBe(false);
+    expect(indexable('q=a&q=b')).toBe(false);
   });
 });

@@ -141,6 +141,17 @@ export function activeFilterCount(state: SearchState): number {
   );
 }
 
+/**
+ * Whether search engines may index this search: the plain search and a search for words alone
+ * (a page of results people link to, "aurinko"), at most one of each parameter. Filtered,
+ * sorted or paged variants are a near-endless set of addresses for overlapping content: their
+ * links are followed, the pages not indexed.
+ */
+export function isIndexableSearch(params: URLSearchParams): boolean {
+  const keys = [...params.keys()];
+  return keys.every((key) => key === 'q') && keys.length <= 1;
+}
+
 /** The API's SearchFilter. */
 export interface SearchFilter {
   text?: string;

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLiveConnection, liveUrl, retryDelay } from './live';
 
 const tokens = vi.hoisted(() => ({ freshAccessToken: vi.fn<(renew?: boolean) => Promise<string | null>>() }));
@@ -83,6 +83,12 @@ function connection() {
 }
 
 describe('live connection', () => {
+  // The connection loads graphql-ws with its first subscription; loaded once here, before the fake
+  // timers, later loads are answered at once.
+  beforeAll(async () => {
+    await import('graphql-ws');
+  });
+
   beforeEach(() => {
     vi.useFakeTimers();
     vi.spyOn(Math, 'random').mockReturnValue(0);

@@ -6,7 +6,7 @@
  */
 import type { Locale } from '@keskusvaraamo/shared';
 import { createContext, useContext } from 'react';
-import { createClient, type Client, type FormattedExecutionResult, type Sink, type SubscribePayload } from 'graphql-ws';
+import type { Client, FormattedExecutionResult, Sink, SubscribePayload } from 'graphql-ws';
 import { freshAccessToken, GRAPHQL_URL } from '../session/tokens';
 
 /** The longest wait between two attempts to connect, in milliseconds. */
@@ -62,7 +62,9 @@ export function createLiveConnection(options: LiveConnectionOptions = {}): LiveC
   const reconnectListeners = new Set<() => void>();
   const stops = new Set<() => void>();
 
-  const open = (): Client => {
+  // graphql-ws is loaded with the first subscription: a visitor's pages never load it.
+  const open = async (): Promise<Client> => {
+    const { createClient } = await import('graphql-ws');
     client ??= createClient({
       url: options.url ?? (() => liveUrl()),
       webSocketImpl: options.webSocketImpl,
@@ -118,9 +120,11 @@ export function createLiveConnection(options: LiveConnectionOptions = {}): LiveC
       stops.delete(stop);
     };
 
-    const start = () => {
+    const start = async () => {
       if (done) return;
-      stopCurrent = open().subscribe<Data, Extensions>(payload, {
+      const opened = await open();
+      if (done) return;
+      stopCurrent = opened.subscribe<Data, Extensions>(payload, {
         next: (value) => {
           failures = 0;
           sink.next(value);
@@ -135,7 +139,7 @@ export function createLiveConnection(options: LiveConnectionOptions = {}): LiveC
           // The connection failed in a way graphql-ws does not retry by itself (its error, or a close
           // it counts as fatal): try again later, with a renewed token in case that was the cause.
           renewToken = true;
-          timer = setTimeout(start, retryDelay(failures++));
+          timer = setTimeout(() => void start(), retryDelay(failures++));
         },
         complete: () => {
           if (done) return;
@@ -146,7 +150,7 @@ export function createLiveConnection(options: LiveConnectionOptions = {}): LiveC
     };
 
     stops.add(stop);
-    start();
+    void start();
     return stop;
   };
 

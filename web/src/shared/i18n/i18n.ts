@@ -5,8 +5,11 @@ import type fi from '../../locales/fi.json';
 /** One language's texts (locales/fi.json is the reference: the others have the same keys). */
 export type LocaleTexts = typeof fi;
 
-/** The texts of the languages an i18n instance may use: the browser loads only its page's. */
-export type LocaleResources = Partial<Record<Locale, LocaleTexts>>;
+/**
+ * The texts of the languages an i18n instance may use: the browser loads only its page's, and
+ * of those first only the part the first page needs (textParts.ts).
+ */
+export type LocaleResources = Partial<Record<Locale, Partial<LocaleTexts>>>;
 
 /** Each language's name in that language, as a language switcher should show it. */
 export const LOCALE_NAMES: Record<Locale, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
@@ -49,6 +52,8 @@ export function i18nOptions(locale: Locale, resources: LocaleResources) {
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
     returnNull: false,
+    // Texts added later (the rest of the page's language, textParts.ts) re-render what uses them.
+    react: { bindI18nStore: 'added' },
   } as const;
 }
 

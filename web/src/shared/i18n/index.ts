@@ -23,3 +23,4 @@ export {
 export { centsToEuroText, parseEuros, parseWholeNumber } from './money';
 export { translateIssue, useTranslateIssue } from './translateIssue';
 export { useLocale } from './useLocale';
+export { attachPartialTexts, beginPartialTexts, ensureAllTexts, loadFirstTexts } from './textParts';

@@ -2,16 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { TIME_ZONE } from '../../../shared/i18n';
-import {
-  PublicCountValue,
-  PublicResultsQuery,
-  useFigureText,
-  type PublicFigure,
-  type PublicResults,
-} from '../../results';
+import { PublicCountValue, PublicResultsQuery, type PublicFigure, type PublicResults } from '../../results';
 
 /** The few figures the front page shows: what a visitor most wants to know the cluster did. */
-const BAND_FIGURES = ['matchesMade', 'participantsAttended', 'companiesServed'] as const satisfies PublicFigure[];
+export const BAND_FIGURES = [
+  'matchesMade',
+  'participantsAttended',
+  'companiesServed',
+] as const satisfies PublicFigure[];
 
 /** Until the end of March this year has too little to show: the band shows last year instead. */
 const YOUNG_YEAR_MONTHS = 3;
@@ -28,7 +26,6 @@ export function bandYear(results: PublicResults, now: Date): PublicResults['this
  */
 export function ResultsBand({ now = new Date() }: { now?: Date }) {
   const { t } = useTranslation();
-  const text = useFigureText();
   const [{ data }] = useQuery({ query: PublicResultsQuery, variables: {} });
   const results = data?.publicResults ?? null;
   const year = results ? bandYear(results, now) : null;
@@ -47,7 +44,7 @@ export function ResultsBand({ now = new Date() }: { now?: Date }) {
             {shown.map((figure) => (
               <li key={figure} className="results-band__item">
                 <PublicCountValue count={year[figure]} className="results-band__value" />
-                <span className="results-band__label">{text(figure).label}</span>
+                <span className="results-band__label">{t(`landing.figures.labels.${figure}`)}</span>
               </li>
             ))}
           </ul>

@@ -19,6 +19,7 @@ import { searchDraft } from '../savedSearchDraft';
 import {
   activeFilterCount,
   EMPTY_SEARCH,
+  isIndexableSearch,
   readSearch,
   toFilter,
   writeSearch,
@@ -96,8 +97,8 @@ export function SearchPage() {
       heading={t('search.title')}
       lead={t('search.lead')}
       className="search-page"
-      // A search's words and filters are its content; the many filtered variants are followed, not indexed.
-      meta={{ keepQuery: true, noindex: Boolean(state.q) || filtersInUse > 0 }}
+      // A search's words and filters are its content; only the plain search and words alone are indexed.
+      meta={{ keepQuery: true, noindex: !isIndexableSearch(params) }}
     >
       <SearchForm
         key={state.q}
