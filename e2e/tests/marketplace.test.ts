@@ -84,7 +84,7 @@ describe('marketplace', () => {
     await studentPage.waitForURL(/kind=INTERNSHIP/);
     // The page follows the URL a moment later (a navigation renders as a transition).
     await studentPage.getByRole('checkbox', { name: /^Harjoittelupaikka/, checked: true }).waitFor();
-    await choose(studentPage, studentPage, /Järjestys/, 'Uusimmat ensin');
+    await studentPage.getByLabel('Järjestys').selectOption({ label: 'Uusimmat ensin' });
     await studentPage.waitForURL(/sort=NEWEST/);
     await visible(studentPage.getByRole('status').filter({ hasText: /\d+ tulos/ }));
 
@@ -158,7 +158,7 @@ describe('marketplace', () => {
       .getByText(/^Aurinkosähkö \(/)
       .click();
     await visitorPage.waitForURL(/topic=solar-pv/);
-    await choose(visitorPage, visitorPage, /Järjestys/, 'Uusimmat ensin');
+    await visitorPage.getByLabel('Järjestys').selectOption({ label: 'Uusimmat ensin' });
     await visitorPage.waitForURL(/sort=NEWEST/);
 
     // The link is shareable: opening it again gives the same search.

@@ -1,6 +1,5 @@
 import { parseDate, parseDateTime, type DateValue } from '@internationalized/date';
 import type { ReactNode } from 'react';
-import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 import {
   Button,
   Calendar,
@@ -17,7 +16,6 @@ import {
   Popover,
   Text,
 } from 'react-aria-components';
-import { useTranslateIssue } from '../i18n/translateIssue';
 
 /** 'day' keeps YYYY-MM-DD; 'minute' keeps a Helsinki wall-clock time, YYYY-MM-DDTHH:mm. */
 export type DateGranularity = 'day' | 'minute';
@@ -46,7 +44,7 @@ function CalendarIcon() {
   );
 }
 
-interface DateFieldProps {
+export interface DateFieldProps {
   label: ReactNode;
   value: string;
   onChange: (value: string) => void;
@@ -131,38 +129,5 @@ export function DateField({
         </Dialog>
       </Popover>
     </DatePicker>
-  );
-}
-
-interface FormDateFieldProps<T extends FieldValues, TOut = T> extends Omit<
-  DateFieldProps,
-  'value' | 'onChange' | 'errorMessage' | 'onBlur' | 'focusRef'
-> {
-  control: Control<T, unknown, TOut>;
-  name: Path<T>;
-}
-
-/** DateField bound to react-hook-form; the form keeps the date as a string. */
-export function FormDateField<T extends FieldValues, TOut = T>({
-  control,
-  name,
-  ...props
-}: FormDateFieldProps<T, TOut>) {
-  const translateIssue = useTranslateIssue();
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <DateField
-          {...props}
-          value={(field.value as string | null | undefined) ?? ''}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          focusRef={field.ref}
-          errorMessage={fieldState.invalid ? translateIssue(fieldState.error?.message) : undefined}
-        />
-      )}
-    />
   );
 }

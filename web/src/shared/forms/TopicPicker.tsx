@@ -1,9 +1,7 @@
-import { MAX_TOPICS, topicGroups } from '@keskusvaraamo/shared';
+import { topicGroups } from '@keskusvaraamo/shared';
 import { useId, useMemo, type ReactNode } from 'react';
 import { Checkbox, CheckboxGroup, Label } from 'react-aria-components';
-import { Controller, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useTranslateIssue } from '../i18n/translateIssue';
 import { useLocale } from '../i18n/useLocale';
 import { CheckboxMark } from './CheckboxGroupField';
 
@@ -112,41 +110,5 @@ export function TopicPicker({
         </span>
       ) : null}
     </div>
-  );
-}
-
-interface FormTopicPickerProps<T extends FieldValues, TOut = T> {
-  control: Control<T, unknown, TOut>;
-  name: Path<T>;
-  label: ReactNode;
-}
-
-/** TopicPicker bound to react-hook-form, with the limit of topics in its description. */
-export function FormTopicPicker<T extends FieldValues, TOut = T>({
-  control,
-  name,
-  label,
-}: FormTopicPickerProps<T, TOut>) {
-  const translateIssue = useTranslateIssue();
-  const { t } = useTranslation();
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => {
-        const chosen = (field.value as string[] | undefined) ?? [];
-        return (
-          <TopicPicker
-            label={label}
-            value={chosen}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-            inputRef={field.ref}
-            description={t('topics.hint', { max: MAX_TOPICS, count: chosen.length })}
-            errorMessage={fieldState.invalid ? translateIssue(fieldState.error?.message) : undefined}
-          />
-        );
-      }}
-    />
   );
 }

@@ -1,16 +1,13 @@
-export {
-  CheckboxGroupField,
-  CheckboxMark,
-  FormCheckbox,
-  FormCheckboxGroup,
-  type CheckboxOption,
-} from './CheckboxGroupField';
+export { CheckboxGroupField, CheckboxMark, type CheckboxOption } from './CheckboxGroupField';
+export { FormCheckbox, FormCheckboxGroup } from './FormCheckboxGroup';
 export { convertingResolver } from './convertingResolver';
-export { DateField, FormDateField } from './DateField';
+export { DateField } from './DateField';
+export { FormDateField } from './FormDateField';
 export { FormRadioGroup, type RadioOption } from './FormRadioGroup';
 export { FormSelect } from './FormSelect';
 export { SelectField, type SelectOption } from './SelectField';
 export { FormTextField } from './FormTextField';
 export { useMunicipalityOptions } from './municipalityOptions';
-export { FormTopicPicker, TopicPicker } from './TopicPicker';
+export { TopicPicker } from './TopicPicker';
+export { FormTopicPicker } from './FormTopicPicker';
 export { useSubmitError } from './useSubmitError';

@@ -13,7 +13,7 @@ import { useFormatters } from '../../../shared/i18n';
 import { ConfirmDialog, ErrorAlert } from '../../../shared/ui';
 import { DeleteSavedSearchMutation, UpdateSavedSearchMutation, type SavedSearch } from '../operations';
 import { useAlertOptions } from './alertOptions';
-import { savedSearchNameSchema } from './SaveSearch';
+import { savedSearchNameSchema } from './SaveSearchDialog';
 
 interface SavedSearchItemProps {
   saved: SavedSearch;

@@ -1,10 +1,9 @@
 import { SEARCH_SORTS, type SearchSort } from '@keskusvaraamo/shared';
-import { useMemo, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { SelectField } from '../../../shared/forms';
 import { toAppError } from '../../../shared/graphql';
 import { useLocale } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
@@ -13,7 +12,6 @@ import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/ut
 import { hasRole } from '../../../shared/utils/roles';
 import { SaveSearch } from '../../savedSearches';
 import { ResultCard } from '../components/ResultCard';
-import { SearchFilters } from '../components/SearchFilters';
 import { SearchMoreQuery, SearchQuery, type SearchVariables } from '../operations';
 import { searchDraft } from '../savedSearchDraft';
 import {
@@ -28,6 +26,13 @@ import {
 } from '../searchParams';
 
 const PAGE_SIZE = 20;
+
+/**
+ * The filter panel (react-aria's checkboxes, date pickers and selects for every topic, municipality
+ * and language) is loaded and rendered only when shown: beside the results on a wide screen, or when
+ * opened on a phone. A phone's first view, server-rendered, is the results, light to hydrate.
+ */
+const SearchFilters = lazy(async () => ({ default: (await import('../components/SearchFilters')).SearchFilters }));
 const WIDE = '(min-width: 56rem)';
 
 /** True on screens wide enough to show the filters beside the results. */
@@ -68,6 +73,8 @@ export function SearchPage() {
   const key = writeSearch(state).toString();
   const paging = useCursorPages(key);
   const wide = useWideScreen();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const sortId = useId();
   const filtersInUse = activeFilterCount(state);
 
   // A new entry in the history for every change, so that the back button undoes it. The URL
@@ -89,7 +96,11 @@ export function SearchPage() {
     label: t(`searchSorts.${sort}`),
   }));
 
-  const filters = <SearchFilters state={state} facets={connection?.facets ?? null} onChange={update} />;
+  const filters = (
+    <Suspense fallback={<Loading />}>
+      <SearchFilters state={state} facets={connection?.facets ?? null} onChange={update} />
+    </Suspense>
+  );
 
   return (
     <Page
@@ -117,7 +128,11 @@ export function SearchPage() {
             {filters}
           </aside>
         ) : (
-          <Disclosure className="card disclosure search-layout__filters" defaultExpanded={false}>
+          <Disclosure
+            className="card disclosure search-layout__filters"
+            isExpanded={filtersOpen}
+            onExpandedChange={setFiltersOpen}
+          >
             <Heading level={2} className="disclosure__heading">
               <Button slot="trigger" className="disclosure__trigger">
                 <span className="disclosure__chevron" aria-hidden="true">
@@ -130,8 +145,12 @@ export function SearchPage() {
               </Button>
             </Heading>
             <DisclosurePanel className="disclosure__panel">
-              {filtersInUse > 0 ? <ClearFilters onChange={update} /> : null}
-              {filters}
+              {filtersOpen ? (
+                <>
+                  {filtersInUse > 0 ? <ClearFilters onChange={update} /> : null}
+                  {filters}
+                </>
+              ) : null}
             </DisclosurePanel>
           </Disclosure>
         )}
@@ -144,13 +163,24 @@ export function SearchPage() {
             <p role="status" aria-live="polite" className="result-count">
               {connection ? t('search.count', { count: connection.totalCount }) : fetching ? t('search.searching') : ''}
             </p>
-            <SelectField
-              className="field results-toolbar__sort"
-              label={t('search.sort')}
-              options={sortOptions}
-              value={state.sort}
-              onChange={(sort) => update((current) => ({ ...current, sort: sort as SearchSort }))}
-            />
+            {/* The browser's own select: a phone shows its native picker, and it costs no script. */}
+            <div className="field results-toolbar__sort">
+              <label htmlFor={sortId} className="field__label">
+                {t('search.sort')}
+              </label>
+              <select
+                id={sortId}
+                className="native-select"
+                value={state.sort}
+                onChange={(event) => update((current) => ({ ...current, sort: event.target.value as SearchSort }))}
+              >
+                {sortOptions.map((option) => (
+                  <option key={option.id} value={option.id}>
+                    {option.label}
+                  </option>
+                ))}
+              </select>
+            </div>
           </div>
           {error ? <ErrorAlert error={toAppError(error)} /> : null}
           {!connection && fetching ? <Loading /> : null}
