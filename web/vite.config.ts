@@ -63,6 +63,31 @@ function precompress(): Plugin {
 const api = 'http://localhost:3000';
 
 /**
+ * The stylesheet before the scripts in `<head>`. Vite writes it last, after the entry and a
+ * modulepreload for each of its chunks, so the browser asked for the one file that blocks the
+ * first paint after some twenty scripts that do not: on a slow connection the page appeared only
+ * once they had all arrived. (Measured with Lighthouse's mobile simulation: FCP 2.7 s before.)
+ */
+function stylesFirst(): Plugin {
+  return {
+    name: 'keskusvaraamo:styles-first',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const styles = html.match(/[ \t]*<link rel="stylesheet"[^>]*>\n?/g) ?? [];
+        const firstScript = html.search(/[ \t]*<script type="module"/);
+        if (styles.length === 0 || firstScript < 0) return html;
+        let rest = html;
+        for (const style of styles) rest = rest.replace(style, '');
+        const at = rest.search(/[ \t]*<script type="module"/);
+        return `${rest.slice(0, at)}${styles.map((style) => style.trimEnd()).join('\n')}\n${rest.slice(at)}`;
+      },
+    },
+  };
+}
+
+/**
  * React Router publishes a production build beside the development one, but its package exports
  * only the development build (its own Vite plugin, for framework mode, swaps them). A production
  * build of the app takes the production build: without the development warnings. Both entry points
@@ -77,7 +102,7 @@ function reactRouterProduction(): { find: RegExp; replacement: string }[] {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), localeTextParts(), precompress()],
+  plugins: [react(), localeTextParts(), stylesFirst(), precompress()],
   resolve: { alias: mode === 'production' ? reactRouterProduction() : [] },
   build: {
     outDir: 'dist',

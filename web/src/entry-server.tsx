@@ -20,6 +20,7 @@ import { AppProviders } from './app/providers';
 import { routes } from './app/routes';
 import { GraphqlSetupProvider } from './shared/graphql';
 import { createI18n, type LocaleResources } from './shared/i18n';
+import { splitTexts } from './shared/i18n/textSplit';
 import { headHtml, headTags, SeoProvider, type HeadCollector, type ResolvedMeta } from './shared/seo';
 import { SSR_STATE_ID, type SsrState } from './ssrState';
 import { jsonForScript } from './shared/utils/jsonForScript';
@@ -29,6 +30,9 @@ import sv from './locales/sv.json';
 
 /** All three languages' texts: one i18n instance per request, in the page's language. */
 const RESOURCES: LocaleResources = { fi, sv, en };
+
+/** Each language's first part of the texts (textSplit.ts), sent with the page it renders. */
+const FIRST_TEXTS = { fi: splitTexts(fi).first, sv: splitTexts(sv).first, en: splitTexts(en).first };
 
 export { SSR_STATE_ID };
 
@@ -155,6 +159,7 @@ export async function render(request: RenderRequest): Promise<RenderResult | nul
     publicUrl,
     urql: ssr.extractData(),
     router: { loaderData: context.loaderData, actionData: context.actionData, errors: null },
+    texts: FIRST_TEXTS[locale],
   };
   return {
     status: meta.notFound ? 404 : context.statusCode,

@@ -8,7 +8,7 @@ import { App } from './app/App';
 import { basenameFor, createAppRouter } from './app/router';
 import { routes } from './app/routes';
 import { GraphqlSetupProvider, hydrationExchange, type GraphqlSetup } from './shared/graphql';
-import { attachPartialTexts, beginPartialTexts, createI18n, loadFirstTexts } from './shared/i18n';
+import { attachPartialTexts, beginPartialTexts, createI18n, loadFirstTexts, type LocaleTexts } from './shared/i18n';
 import { SeoProvider } from './shared/seo';
 import { readSsrState } from './ssrState';
 import './styles.css';
@@ -46,11 +46,11 @@ document.documentElement.lang = locale;
 const state = readSsrState();
 beginPartialTexts(locale);
 const [firstTexts] = await Promise.all([
-  loadFirstTexts(locale),
+  state?.texts ?? loadFirstTexts(locale),
   // The shell's router loads its page itself; a server-rendered page's must be here at once.
   state ? loadMatchedRoutes(basenameFor(locale)) : null,
 ]);
-const i18n = createI18n(locale, { [locale]: firstTexts });
+const i18n = createI18n(locale, { [locale]: firstTexts as Partial<LocaleTexts> });
 attachPartialTexts(i18n);
 const router = createAppRouter(locale, { hydrationData: state?.router });
 // On a server-rendered page the first client answers from the data the page was rendered with.
@@ -78,5 +78,18 @@ const app = (
     </SeoProvider>
   </StrictMode>
 );
-if (state) hydrateRoot(root, app, { onRecoverableError: reportRecoverable });
-else createRoot(root).render(app);
+/**
+ * Resolves after the browser has painted: the next frame's callback, then a task after it. Hydrating
+ * is one long task; the server-rendered page is painted before it instead of after it (on a slow
+ * phone, most of a second sooner).
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+if (state) {
+  await afterNextPaint();
+  hydrateRoot(root, app, { onRecoverableError: reportRecoverable });
+} else {
+  createRoot(root).render(app);
+}

@@ -1,5 +1,6 @@
 import type { HydrationState } from 'react-router';
 import type { SSRData } from 'urql';
+import type { TextTree } from './shared/i18n/textSplit';
 
 /** The element holding a server-rendered page's state (`<script type="application/json">`: not run). */
 export const SSR_STATE_ID = 'ssr-state';
@@ -11,6 +12,11 @@ export interface SsrState {
   /** The GraphQL results the page was rendered with (urql's ssrExchange). */
   urql: SSRData;
   router: HydrationState;
+  /**
+   * The first part of the page's language's texts (shared/i18n/textSplit.ts), in the page itself:
+   * compressed with it, and no request more before the page can hydrate.
+   */
+  texts?: TextTree;
 }
 
 /** The server-rendered page's state, or null on the shell. */

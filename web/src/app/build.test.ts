@@ -16,3 +16,28 @@ describe('the production build', () => {
     ]);
   });
 });
+
+describe('the page shell', () => {
+  it('asks for the stylesheet, which blocks the first paint, before the scripts, which do not', () => {
+    const plugin = production.plugins
+      ?.flat()
+      .find(
+        (candidate) =>
+          candidate &&
+          typeof candidate === 'object' &&
+          'name' in candidate &&
+          candidate.name === 'keskusvaraamo:styles-first',
+      ) as unknown as { transformIndexHtml: { handler: (html: string) => string } };
+    const built = [
+      '<head>',
+      '    <script type="module" crossorigin src="/assets/index.js"></script>',
+      '    <link rel="modulepreload" crossorigin href="/assets/react.js">',
+      '    <link rel="stylesheet" crossorigin href="/assets/index.css">',
+      '  </head>',
+    ].join('\n');
+    const html = plugin.transformIndexHtml.handler(built);
+    expect(html.indexOf('index.css')).toBeLessThan(html.indexOf('index.js'));
+    expect(html.match(/rel="stylesheet"/g)).toHaveLength(1);
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/react.js">');
+  });
+});
