@@ -41,3 +41,42 @@ describe('the page shell', () => {
     expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/react.js">');
   });
 });
+
+describe('the app after the first paint', () => {
+  it('preloads the chunk main.tsx starts after painting, and everything it imports, once each', () => {
+    const plugin = production.plugins
+      ?.flat()
+      .find(
+        (candidate) =>
+          candidate &&
+          typeof candidate === 'object' &&
+          'name' in candidate &&
+          candidate.name === 'keskusvaraamo:preload-start',
+      ) as unknown as {
+      transformIndexHtml: { handler: (html: string, context: { bundle: Record<string, unknown> }) => string };
+    };
+    const chunk = (fileName: string, imports: string[], facadeModuleId: string | null = null) => ({
+      type: 'chunk',
+      fileName,
+      imports,
+      facadeModuleId,
+    });
+    const bundle = {
+      a: chunk('assets/index.js', ['assets/runtime.js']),
+      b: chunk('assets/start.js', ['assets/react.js', 'assets/runtime.js'], '/app/web/src/start.tsx'),
+      c: chunk('assets/react.js', ['assets/runtime.js']),
+      d: chunk('assets/runtime.js', []),
+      e: chunk('assets/SearchPage.js', ['assets/react.js']),
+    };
+    const built = [
+      '<head>',
+      '    <script type="module" crossorigin src="/assets/index.js"></script>',
+      '    <link rel="modulepreload" crossorigin href="/assets/runtime.js">',
+      '  </head>',
+    ].join('\n');
+    const html = plugin.transformIndexHtml.handler(built, { bundle });
+    const preloaded = [...html.matchAll(/rel="modulepreload" crossorigin href="\/([^"]+)"/g)].map((match) => match[1]);
+    expect(preloaded.sort()).toEqual(['assets/react.js', 'assets/runtime.js', 'assets/start.js']);
+    expect(html.trimEnd().endsWith('</head>')).toBe(true);
+  });
+});
