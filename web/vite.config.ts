@@ -88,40 +88,6 @@ function stylesFirst(): Plugin {
 }
 
 /**
- * main.tsx runs the app (start.tsx, a chunk of its own) only after the first paint; this makes the
- * browser fetch that chunk and everything it imports at once all the same, with modulepreload links
- * beside the entry's (Vite writes them only for the entry's static imports).
- */
-function preloadStart(): Plugin {
-  return {
-    name: 'keskusvaraamo:preload-start',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, context) {
-        const bundle = context.bundle;
-        if (!bundle) return html;
-        const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
-        const start = chunks.find((chunk) => chunk.facadeModuleId?.endsWith('/src/start.tsx'));
-        if (!start) throw new Error('No chunk for src/start.tsx: main.tsx must import it');
-        const files = new Set<string>();
-        const visit = (file: string) => {
-          if (files.has(file)) return;
-          files.add(file);
-          const chunk = chunks.find((candidate) => candidate.fileName === file);
-          chunk?.imports.forEach(visit);
-        };
-        visit(start.fileName);
-        const links = [...files]
-          .filter((file) => !html.includes(`/${file}"`))
-          .map((file) => `    <link rel="modulepreload" crossorigin href="/${file}">`);
-        return html.replace(/\n\s*<\/head>/, `\n${links.join('\n')}\n  </head>`);
-      },
-    },
-  };
-}
-
-/**
  * React Router publishes a production build beside the development one, but its package exports
  * only the development build (its own Vite plugin, for framework mode, swaps them). A production
  * build of the app takes the production build: without the development warnings. Both entry points
@@ -136,7 +102,7 @@ function reactRouterProduction(): { find: RegExp; replacement: string }[] {
 }
 
 export default defineConfig(({ mode }) => ({
-  plugins: [react(), localeTextParts(), stylesFirst(), preloadStart(), precompress()],
+  plugins: [react(), localeTextParts(), stylesFirst(), precompress()],
   resolve: { alias: mode === 'production' ? reactRouterProduction() : [] },
   build: {
     outDir: 'dist',

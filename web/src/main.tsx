@@ -1,17 +1,95 @@
-/**
- * The entry. A server-rendered page is whole in its HTML and stylesheet; the app (start.tsx: React,
- * the router, the texts, hydration) is fetched at once (the build preloads its chunks:
- * `preloadStart` in vite.config.ts) but run only after the browser has painted the page. Hydrating
- * is one long task: run first, it held the first paint back until it was done (most of a second on
- * a slow phone), and made every script count as render-blocking.
- */
 import './csp';
+import { localeOfPath } from '@keskusvaraamo/shared';
+import { StrictMode, useEffect, type ReactNode } from 'react';
+import { createRoot, hydrateRoot, type ErrorInfo } from 'react-dom/client';
+import { matchRoutes } from 'react-router';
+import { ssrExchange } from 'urql';
+import { App } from './app/App';
+import { basenameFor, createAppRouter } from './app/router';
+import { routes } from './app/routes';
+import { GraphqlSetupProvider, hydrationExchange, type GraphqlSetup } from './shared/graphql';
+import { attachPartialTexts, beginPartialTexts, createI18n, loadFirstTexts, type LocaleTexts } from './shared/i18n';
+import { SeoProvider } from './shared/seo';
+import { readSsrState } from './ssrState';
 import './styles.css';
 
-/** Resolves after the next paint: the next frame's callback, then a task after it. */
+/**
+ * The routes this address matches, loaded before the first render: a server-rendered page
+ * hydrates only if the browser's first render is the same page, not a router still loading it.
+ */
+async function loadMatchedRoutes(basename: string): Promise<void> {
+  const matches = matchRoutes(routes, window.location, basename) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      const loaded = await route.lazy();
+      Object.assign(route, { ...loaded, lazy: undefined });
+    }),
+  );
+}
+
+/** Its effect runs after every effect below it: the hydrated page's queries have all subscribed. */
+function Hydrated({ onDone, children }: { onDone: () => void; children: ReactNode }) {
+  useEffect(onDone, [onDone]);
+  return children;
+}
+
+/** A hydration mismatch (or another error React recovered from) is a bug: say so where tests look. */
+function reportRecoverable(error: unknown, info: ErrorInfo): void {
+  console.error('React recovered from an error (hydration):', error, info.componentStack ?? '');
+}
+
+// The address decides the page's language; only that language's texts are loaded, and first only
+// the part the frame and the landing page need: the rest comes with the first other page.
+const locale = localeOfPath(window.location.pathname);
+document.documentElement.lang = locale;
+const state = readSsrState();
+beginPartialTexts(locale);
+const [firstTexts] = await Promise.all([
+  state?.texts ?? loadFirstTexts(locale),
+  // The shell's router loads its page itself; a server-rendered page's must be here at once.
+  state ? loadMatchedRoutes(basenameFor(locale)) : null,
+]);
+const i18n = createI18n(locale, { [locale]: firstTexts as Partial<LocaleTexts> });
+attachPartialTexts(i18n);
+const router = createAppRouter(locale, { hydrationData: state?.router });
+// On a server-rendered page the first client answers from the data the page was rendered with.
+const hydration = hydrationExchange();
+/** Marks the page hydrated (`<html data-hydrated>`), for tests and tools that must wait for it. */
+function hydrated(): void {
+  hydration.done();
+  document.documentElement.dataset.hydrated = '';
+}
+const graphql: GraphqlSetup = state
+  ? { ssr: ssrExchange({ isClient: true, initialState: state.urql }), hydration: hydration.exchange }
+  : {};
+const seo = { publicUrl: state?.publicUrl ?? window.location.origin };
+
+const root = document.getElementById('root');
+if (!root) throw new Error('The page has no #root element');
+const app = (
+  <StrictMode>
+    <SeoProvider value={seo}>
+      <GraphqlSetupProvider value={graphql}>
+        <Hydrated onDone={hydrated}>
+          <App router={router} i18n={i18n} />
+        </Hydrated>
+      </GraphqlSetupProvider>
+    </SeoProvider>
+  </StrictMode>
+);
+/**
+ * Resolves after the browser has painted: the next frame's callback, then a task after it. Hydrating
+ * is one long task; the server-rendered page is painted before it instead of after it (on a slow
+ * phone, most of a second sooner).
+ */
 function afterNextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-await afterNextPaint();
-await import('./start');
+if (state) {
+  await afterNextPaint();
+  hydrateRoot(root, app, { onRecoverableError: reportRecoverable });
+} else {
+  createRoot(root).render(app);
+}
