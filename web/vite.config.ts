@@ -76,11 +76,9 @@ function stylesFirst(): Plugin {
       order: 'post',
       handler(html) {
         const styles = html.match(/[ \t]*<link rel="stylesheet"[^>]*>\n?/g) ?? [];
-        const firstScript = html.search(/[ \t]*<script type="module"/);
-        if (styles.length === 0 || firstScript < 0) return html;
-        let rest = html;
-        for (const style of styles) rest = rest.replace(style, '');
+        const rest = styles.reduce((page, style) => page.replace(style, ''), html);
         const at = rest.search(/[ \t]*<script type="module"/);
+        if (styles.length === 0 || at < 0) return html;
         return `${rest.slice(0, at)}${styles.map((style) => style.trimEnd()).join('\n')}\n${rest.slice(at)}`;
       },
     },

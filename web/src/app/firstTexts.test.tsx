@@ -4,21 +4,10 @@
  * The frame and the landing page must need nothing else, for a visitor and for a person with every
  * role; a signed-in person's tools and any other page load the rest first.
  */
-import { cleanup, render, screen } from '@testing-library/react';
-import { I18nProvider } from 'react-aria-components';
-import { I18nextProvider } from 'react-i18next';
-import { createMemoryRouter, RouterProvider } from 'react-router';
-import { Provider as UrqlProvider } from 'urql';
+import { cleanup, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  attachPartialTexts,
-  beginPartialTexts,
-  createI18n,
-  ensureAllTexts,
-  INTL_LOCALES,
-  loadFirstTexts,
-} from '../shared/i18n';
-import { fakeGraphql, prepareDom } from '../shared/testing';
+import { attachPartialTexts, beginPartialTexts, createI18n, ensureAllTexts, loadFirstTexts } from '../shared/i18n';
+import { fakeGraphql, prepareDom, renderInLanguage } from '../shared/testing';
 import { basenameFor } from './router';
 import { routes } from './routes';
 
@@ -49,17 +38,9 @@ async function renderLanding(locale: 'fi' | 'sv' | 'en') {
   const missing: string[] = [];
   i18n.options.saveMissing = true;
   i18n.options.missingKeyHandler = (_languages, _namespace, key) => void missing.push(key);
-  const router = createMemoryRouter(routes, { basename: basenameFor(locale), initialEntries: [basenameFor(locale)] });
   const { client } = fakeGraphql(() => ({ data: null }));
-  render(
-    <I18nextProvider i18n={i18n}>
-      <UrqlProvider value={client}>
-        <I18nProvider locale={INTL_LOCALES[locale]}>
-          <RouterProvider router={router} />
-        </I18nProvider>
-      </UrqlProvider>
-    </I18nextProvider>,
-  );
+  const basename = basenameFor(locale);
+  renderInLanguage({ routes, i18n, locale, basename, url: basename, client });
   await screen.findByRole('heading', { level: 1 });
   return { i18n, missing };
 }

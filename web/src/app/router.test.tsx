@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createI18n, INTL_LOCALES, loadLocaleResources } from '../shared/i18n';
-import { fakeGraphql, prepareDom } from '../shared/testing';
+import { createI18n, loadLocaleResources } from '../shared/i18n';
+import { fakeGraphql, prepareDom, renderInLanguage } from '../shared/testing';
 import { languageSwitchTarget, LanguageSwitcher } from './layout/LanguageSwitcher';
 import { basenameFor } from './router';
 import { routes } from './routes';
@@ -30,17 +29,8 @@ const NO_RESULTS = {
 /** The app's routes at `url`, as the browser's router has them for `locale` (its basename). */
 async function renderApp(locale: 'fi' | 'sv' | 'en', url: string) {
   const i18n = createI18n(locale, await loadLocaleResources(locale));
-  const router = createMemoryRouter(routes, { basename: basenameFor(locale), initialEntries: [url] });
   const { client } = fakeGraphql(() => ({ data: NO_RESULTS }));
-  render(
-    <I18nextProvider i18n={i18n}>
-      <UrqlProvider value={client}>
-        <I18nProvider locale={INTL_LOCALES[locale]}>
-          <RouterProvider router={router} />
-        </I18nProvider>
-      </UrqlProvider>
-    </I18nextProvider>,
-  );
+  const { router } = renderInLanguage({ routes, i18n, locale, basename: basenameFor(locale), url, client });
   return { i18n, router };
 }
 

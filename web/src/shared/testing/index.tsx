@@ -1,16 +1,16 @@
 import type { Locale, SelfServiceRole } from '@keskusvaraamo/shared';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
-import i18n from 'i18next';
+import i18n, { type i18n as I18n } from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { Client, fetchExchange, Provider as UrqlProvider, subscriptionExchange } from 'urql';
 import { expect, vi } from 'vitest';
-import { initReactI18next } from 'react-i18next';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
 import en from '../../locales/en.json';
 import fi from '../../locales/fi.json';
 import sv from '../../locales/sv.json';
-import { i18nOptions } from '../i18n';
+import { i18nOptions, INTL_LOCALES } from '../i18n';
 
 /** One GraphQL request as the app sent it. */
 export interface SentOperation {
@@ -110,6 +110,31 @@ export function renderRoutes(routes: RouteObject[], url: string, client: Client)
     </UrqlProvider>
   );
   return { router, ...render(wrap(<RouterProvider router={router} />)) };
+}
+
+/**
+ * Renders `routes` at `url` as the browser's app has them in `locale`: under the language's
+ * basename, with the page's own i18n instance (createI18n) instead of the shared one.
+ */
+export function renderInLanguage(options: {
+  routes: RouteObject[];
+  i18n: I18n;
+  locale: Locale;
+  basename: string;
+  url: string;
+  client: Client;
+}) {
+  const router = createMemoryRouter(options.routes, { basename: options.basename, initialEntries: [options.url] });
+  render(
+    <I18nextProvider i18n={options.i18n}>
+      <UrqlProvider value={options.client}>
+        <I18nProvider locale={INTL_LOCALES[options.locale]}>
+          <RouterProvider router={router} />
+        </I18nProvider>
+      </UrqlProvider>
+    </I18nextProvider>,
+  );
+  return { router };
 }
 
 /** Renders one component, at `url`, with the app's providers. */
