@@ -40,8 +40,14 @@ describe('the landing page', () => {
     expect(page.headers['content-encoding']).toBe('br');
     expect(page.headers['cache-control']).toBe('no-cache');
     const html = decoded(page).toString();
-    const assets = [...new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!))];
-    expect(assets.some((a) => a.endsWith('.js'))).toBe(true);
+    const linked = [...new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]!))];
+    const entry = linked.find((a) => a.endsWith('.js'));
+    expect(entry).toBeDefined();
+    // The entry asks for the app after the first paint: the app's chunks are named in it.
+    const entryText = decoded(await get(entry!, { 'accept-encoding': 'br' })).toString();
+    const app = [...entryText.matchAll(/"(assets\/[\w.-]+\.js)"/g)].map((m) => `/${m[1]!}`);
+    expect(app.some((a) => /\/start-[\w-]+\.js$/.test(a))).toBe(true);
+    const assets = [...new Set([...linked, ...app])];
 
     let sent = 0;
     let built = 0;

@@ -1,5 +1,5 @@
 /**
- * Runs before any other module of the app (main.tsx imports it first). zod compiles object parsers
+ * Runs before any other module of the app (main.tsx imports it first, before start.tsx). zod compiles object parsers
  * with `new Function()` where eval is allowed, and probes for it when an object schema is made; the
  * Content-Security-Policy forbids eval, so the probe would be reported as a violation on every page
  * that makes one. zod 4 reads its settings from this global (what `z.config()` writes), so setting

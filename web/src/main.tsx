@@ -1,95 +1,44 @@
+/**
+ * The entry: the stylesheet, `csp.ts`, and then the app (start.tsx: React, the router, the texts,
+ * hydration). A server-rendered page is whole in its HTML and stylesheet, so on one the app is
+ * asked for only once the browser has painted the page: its scripts (some 130 KB compressed on the
+ * landing page) no longer share a slow connection with the stylesheet, and running them no longer
+ * holds the first paint back. The shell (a page the server does not render) has nothing to paint:
+ * it asks for the app at once.
+ */
 import './csp';
-import { localeOfPath } from '@keskusvaraamo/shared';
-import { StrictMode, useEffect, type ReactNode } from 'react';
-import { createRoot, hydrateRoot, type ErrorInfo } from 'react-dom/client';
-import { matchRoutes } from 'react-router';
-import { ssrExchange } from 'urql';
-import { App } from './app/App';
-import { basenameFor, createAppRouter } from './app/router';
-import { routes } from './app/routes';
-import { GraphqlSetupProvider, hydrationExchange, type GraphqlSetup } from './shared/graphql';
-import { attachPartialTexts, beginPartialTexts, createI18n, loadFirstTexts, type LocaleTexts } from './shared/i18n';
-import { SeoProvider } from './shared/seo';
-import { readSsrState } from './ssrState';
 import './styles.css';
 
+/** Longest wait for the first paint: a page in a background tab is not painted until it is shown. */
+const PAINT_WAIT_MS = 1000;
+
 /**
- * The routes this address matches, loaded before the first render: a server-rendered page
- * hydrates only if the browser's first render is the same page, not a router still loading it.
+ * Resolves once the page's first contentful paint has been presented (the Paint Timing entry), or
+ * where that is not reported, after the next frame. A hidden page does not wait.
  */
-async function loadMatchedRoutes(basename: string): Promise<void> {
-  const matches = matchRoutes(routes, window.location, basename) ?? [];
-  await Promise.all(
-    matches.map(async ({ route }) => {
-      if (typeof route.lazy !== 'function') return;
-      const loaded = await route.lazy();
-      Object.assign(route, { ...loaded, lazy: undefined });
-    }),
-  );
+function afterFirstPaint(): Promise<void> {
+  if (document.visibilityState === 'hidden') return Promise.resolve();
+  return new Promise((resolve) => {
+    let observer: PerformanceObserver | undefined;
+    const done = () => {
+      observer?.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(done, PAINT_WAIT_MS);
+    if (typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes?.includes('paint')) {
+      observer = new PerformanceObserver((entries) => {
+        if (entries.getEntriesByName('first-contentful-paint').length > 0) done();
+      });
+      observer.observe({ type: 'paint', buffered: true });
+    } else {
+      requestAnimationFrame(() => setTimeout(done, 0));
+    }
+  });
 }
 
-/** Its effect runs after every effect below it: the hydrated page's queries have all subscribed. */
-function Hydrated({ onDone, children }: { onDone: () => void; children: ReactNode }) {
-  useEffect(onDone, [onDone]);
-  return children;
-}
-
-/** A hydration mismatch (or another error React recovered from) is a bug: say so where tests look. */
-function reportRecoverable(error: unknown, info: ErrorInfo): void {
-  console.error('React recovered from an error (hydration):', error, info.componentStack ?? '');
-}
-
-// The address decides the page's language; only that language's texts are loaded, and first only
-// the part the frame and the landing page need: the rest comes with the first other page.
-const locale = localeOfPath(window.location.pathname);
-document.documentElement.lang = locale;
-const state = readSsrState();
-beginPartialTexts(locale);
-const [firstTexts] = await Promise.all([
-  state?.texts ?? loadFirstTexts(locale),
-  // The shell's router loads its page itself; a server-rendered page's must be here at once.
-  state ? loadMatchedRoutes(basenameFor(locale)) : null,
-]);
-const i18n = createI18n(locale, { [locale]: firstTexts as Partial<LocaleTexts> });
-attachPartialTexts(i18n);
-const router = createAppRouter(locale, { hydrationData: state?.router });
-// On a server-rendered page the first client answers from the data the page was rendered with.
-const hydration = hydrationExchange();
-/** Marks the page hydrated (`<html data-hydrated>`), for tests and tools that must wait for it. */
-function hydrated(): void {
-  hydration.done();
-  document.documentElement.dataset.hydrated = '';
-}
-const graphql: GraphqlSetup = state
-  ? { ssr: ssrExchange({ isClient: true, initialState: state.urql }), hydration: hydration.exchange }
-  : {};
-const seo = { publicUrl: state?.publicUrl ?? window.location.origin };
-
-const root = document.getElementById('root');
-if (!root) throw new Error('The page has no #root element');
-const app = (
-  <StrictMode>
-    <SeoProvider value={seo}>
-      <GraphqlSetupProvider value={graphql}>
-        <Hydrated onDone={hydrated}>
-          <App router={router} i18n={i18n} />
-        </Hydrated>
-      </GraphqlSetupProvider>
-    </SeoProvider>
-  </StrictMode>
-);
-/**
- * Resolves after the browser has painted: the next frame's callback, then a task after it. Hydrating
- * is one long task; the server-rendered page is painted before it instead of after it (on a slow
- * phone, most of a second sooner).
- */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
-if (state) {
-  await afterNextPaint();
-  hydrateRoot(root, app, { onRecoverableError: reportRecoverable });
-} else {
-  createRoot(root).render(app);
-}
+const serverRendered = (document.getElementById('root')?.childElementCount ?? 0) > 0;
+// No top-level await (see start.tsx): a promise chain.
+void (serverRendered ? afterFirstPaint() : Promise.resolve())
+  .then(() => import('./start'))
+  .then(({ start }) => start());

@@ -30,6 +30,8 @@ writeFileSync(join(webDist, 'assets', 'index-abc.js.map.br'), brotliCompressSync
 writeFileSync(join(webDist, 'assets', 'index-abc.js.map.gz'), gzipSync(map));
 // A small file the build leaves uncompressed.
 writeFileSync(join(webDist, 'assets', 'tiny-abc.css'), 'body{margin:0}');
+// An image that a browser would open as a document of its own.
+writeFileSync(join(webDist, 'assets', 'logo-abc.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 
 type App = Awaited<ReturnType<typeof buildApp>>;
 
@@ -81,17 +83,30 @@ describe('built assets', () => {
     expect(plain.payload).toBe(script);
   });
 
-  it('are cached for a year as immutable, with the security headers', async () => {
+  it('are cached for a year as immutable, with the security headers that act on a script or stylesheet', async () => {
     for (const encoding of ['br', 'gzip', 'identity']) {
       const response = await app.inject({ url: '/assets/index-abc.js', headers: { 'accept-encoding': encoding } });
       expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(response.headers['x-content-type-options']).toBe('nosniff');
-      expect(String(response.headers['content-security-policy'])).toContain("default-src 'self'");
+      expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
+      // What acts only on a document is left off: some 600 bytes on each of a page's scripts.
+      for (const header of ['content-security-policy', 'x-frame-options', 'referrer-policy', 'x-request-id']) {
+        expect(response.headers[header]).toBeUndefined();
+      }
     }
     const small = await app.inject({ url: '/assets/tiny-abc.css', headers: { 'accept-encoding': 'br' } });
     expect(small.statusCode).toBe(200);
     expect(small.headers['content-encoding']).toBeUndefined();
     expect(small.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(small.headers['content-security-policy']).toBeUndefined();
+    // An SVG opened by itself is a document, and runs its scripts: it keeps the policy and the rest.
+    const image = await app.inject({ url: '/assets/logo-abc.svg' });
+    expect(image.statusCode).toBe(200);
+    expect(String(image.headers['content-security-policy'])).toContain("default-src 'self'");
+    expect(image.headers['x-frame-options']).toBe('DENY');
+    // A path that only looks like an asset's gets the headers of every other response.
+    const lookalike = await app.inject({ url: '/assets/../index.html?x=.js', headers: { accept: 'text/html' } });
+    expect(String(lookalike.headers['content-security-policy'])).toContain("default-src 'self'");
   });
 });
 

@@ -25,6 +25,22 @@ export const RENDER_TIMEOUT_MS = 3000;
 
 const HTML_TYPE = 'text/html; charset=utf-8';
 
+/** A hashed script, stylesheet or font of the build (with its pre-compressed copies' query-less path). */
+const SUBRESOURCE_ASSET = /^\/assets\/[^/?#]+\.(js|mjs|css|woff2?)(\?|$)/;
+/** Security headers that only act on a document, and the log's request id. */
+const DOCUMENT_ONLY_HEADERS = [
+  'content-security-policy',
+  'cross-origin-opener-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+  'x-request-id',
+];
+
 async function loadServerEntry(app: FastifyInstance, file: string): Promise<ServerEntry | null> {
   if (!existsSync(file)) {
     app.log.warn({ file }, 'The server renderer is not built (npm run build -w web): pages are served as the shell');
@@ -87,6 +103,16 @@ export default fp(
       setHeaders(reply, path) {
         reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
+    });
+
+    // A script, stylesheet or font of the build is never a document: the headers that only act on a
+    // document (its policy, framing, referrer, opener) are left off them, which on a page of some
+    // twenty scripts over HTTP/1.1 is about 15 KB less on the first visit. Kept: `nosniff` and the
+    // resource policy, which do act on them. Anything else (an SVG can be opened as a document) keeps all.
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (!SUBRESOURCE_ASSET.test(request.url)) return payload;
+      for (const header of DOCUMENT_ONLY_HEADERS) reply.removeHeader(header);
+      return payload;
     });
 
     /**

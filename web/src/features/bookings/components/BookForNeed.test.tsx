@@ -87,7 +87,7 @@ function server(answerNeed: BookingNeed | null) {
 async function bookAt(url: string, fake: ReturnType<typeof server>) {
   renderWithApp(<BookSession session={bookable} offer={offer} onBooked={() => {}} />, fake.client, url);
   const user = userEvent.setup();
-  await user.click(screen.getByRole('button', { name: /Varaa paikka/ }));
+  await user.click(await screen.findByRole('button', { name: /Varaa paikka/ }));
   const dialog = await screen.findByRole('dialog');
   return { user, dialog };
 }

@@ -29,7 +29,7 @@ const bookable = (overrides: Partial<BookableSession> = {}): BookableSession => 
 async function openDialog(props: BookableSession, answer = fakeGraphql(() => ({ data: null }))) {
   renderWithApp(<BookSession session={props} offer={offer} onBooked={() => {}} />, answer.client);
   const user = userEvent.setup();
-  await user.click(screen.getByRole('button', { name: /Varaa paikka/ }));
+  await user.click(await screen.findByRole('button', { name: /Varaa paikka/ }));
   return { user, dialog: await screen.findByRole('dialog'), ...answer };
 }
 

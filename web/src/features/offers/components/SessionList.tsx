@@ -1,10 +1,13 @@
 import { municipalityName } from '@keskusvaraamo/shared';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters, useLocale } from '../../../shared/i18n';
 import { BookSession, sessionIcsUrl, type BookableOffer } from '../../bookings';
 import type { CourseSession } from '../operations';
-import { SessionManagement } from './SessionManagement';
+
+/** The organiser's controls of a session (its forms and dialogs), loaded for the organiser alone. */
+const SessionManagement = lazy(async () => ({ default: (await import('./SessionManagement')).SessionManagement }));
 
 interface SessionListProps {
   sessions: CourseSession[];
@@ -116,7 +119,9 @@ export function SessionList({ sessions, offer, canEdit, onChanged }: SessionList
                   </Link>
                 </p>
                 {!session.cancelledAt ? (
-                  <SessionManagement session={session} time={time} onRemoved={onChanged} />
+                  <Suspense fallback={null}>
+                    <SessionManagement session={session} time={time} onRemoved={onChanged} />
+                  </Suspense>
                 ) : null}
               </>
             ) : null}

@@ -1,4 +1,5 @@
 import { municipalityName } from '@keskusvaraamo/shared';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -7,12 +8,17 @@ import { Hyphenated } from '../../../shared/hyphenation';
 import { useFormatters, useLocale } from '../../../shared/i18n';
 import { courseJsonLd } from '../../../shared/seo';
 import { EmptyState, ErrorAlert, Loading, Page, TopicList } from '../../../shared/ui';
-import { OfferLeads } from '../../matching';
-import { AddSession } from '../components/AddSession';
-import { OfferOwnerActions } from '../components/OfferOwnerActions';
 import { OfferStateBadge } from '../components/OfferStateBadge';
 import { SessionList } from '../components/SessionList';
 import { OfferQuery, type Offer } from '../operations';
+
+// What only the course's own organisation sees (its forms, dialogs and leads) is loaded for it alone:
+// a visitor's course page does without those chunks.
+const AddSession = lazy(async () => ({ default: (await import('../components/AddSession')).AddSession }));
+const OfferOwnerActions = lazy(async () => ({
+  default: (await import('../components/OfferOwnerActions')).OfferOwnerActions,
+}));
+const OfferLeads = lazy(async () => ({ default: (await import('../../matching/components/OfferLeads')).OfferLeads }));
 
 /** A course with its sessions, or a student pool; its organisation also manages it here. */
 export function OfferPage() {
@@ -150,11 +156,19 @@ function OfferContent({ offer, onChanged }: { offer: Offer; onChanged: () => voi
               </EmptyState>
             </div>
           )}
-          {offer.canEdit && offer.state !== 'ARCHIVED' ? <AddSession offer={offer} onAdded={onChanged} /> : null}
+          {offer.canEdit && offer.state !== 'ARCHIVED' ? (
+            <Suspense fallback={null}>
+              <AddSession offer={offer} onAdded={onChanged} />
+            </Suspense>
+          ) : null}
         </section>
       ) : null}
-      <OfferLeads offer={offer} />
-      {offer.canEdit ? <OfferOwnerActions offer={offer} /> : null}
+      {offer.canEdit ? (
+        <Suspense fallback={null}>
+          <OfferLeads offer={offer} />
+          <OfferOwnerActions offer={offer} />
+        </Suspense>
+      ) : null}
       <p>
         <Link to="/search">{t('search.backToSearch')}</Link>
       </p>

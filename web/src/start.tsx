@@ -1,0 +1,94 @@
+/**
+ * The app itself, started by main.tsx (once a server-rendered page has painted): the page's texts and matched routes,
+ * then hydration of a server-rendered page, or the first render of the shell.
+ */
+import { localeOfPath } from '@keskusvaraamo/shared';
+import { StrictMode, useEffect, type ReactNode } from 'react';
+import { createRoot, hydrateRoot, type ErrorInfo } from 'react-dom/client';
+import { matchRoutes } from 'react-router';
+import { ssrExchange } from 'urql';
+import { App } from './app/App';
+import { basenameFor, createAppRouter } from './app/router';
+import { routes } from './app/routes';
+import { GraphqlSetupProvider, hydrationExchange, type GraphqlSetup } from './shared/graphql';
+import { attachPartialTexts, beginPartialTexts, createI18n, loadFirstTexts, type LocaleTexts } from './shared/i18n';
+import { SeoProvider } from './shared/seo';
+import { readSsrState } from './ssrState';
+
+/**
+ * The routes this address matches, loaded before the first render: a server-rendered page
+ * hydrates only if the browser's first render is the same page, not a router still loading it.
+ */
+async function loadMatchedRoutes(basename: string): Promise<void> {
+  const matches = matchRoutes(routes, window.location, basename) ?? [];
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return;
+      const loaded = await route.lazy();
+      Object.assign(route, { ...loaded, lazy: undefined });
+    }),
+  );
+}
+
+/** Its effect runs after every effect below it: the hydrated page's queries have all subscribed. */
+function Hydrated({ onDone, children }: { onDone: () => void; children: ReactNode }) {
+  useEffect(onDone, [onDone]);
+  return children;
+}
+
+/** A hydration mismatch (or another error React recovered from) is a bug: say so where tests look. */
+function reportRecoverable(error: unknown, info: ErrorInfo): void {
+  console.error('React recovered from an error (hydration):', error, info.componentStack ?? '');
+}
+
+/**
+ * Runs the app on this page. A function, not top-level code: a module with top-level await turns
+ * off the bundler's merging of small chunks (Rolldown's chunk optimizations), and the first load
+ * was some twenty requests of a kilobyte or two, each with its own headers.
+ */
+export async function start(): Promise<void> {
+  // The address decides the page's language; only that language's texts are loaded, and first only
+  // the part the frame and the landing page need: the rest comes with the first other page.
+  const locale = localeOfPath(window.location.pathname);
+  document.documentElement.lang = locale;
+  const state = readSsrState();
+  beginPartialTexts(locale);
+  const [firstTexts] = await Promise.all([
+    state?.texts ?? loadFirstTexts(locale),
+    // The shell's router loads its page itself; a server-rendered page's must be here at once.
+    state ? loadMatchedRoutes(basenameFor(locale)) : null,
+  ]);
+  const i18n = createI18n(locale, { [locale]: firstTexts as Partial<LocaleTexts> });
+  attachPartialTexts(i18n);
+  const router = createAppRouter(locale, { hydrationData: state?.router });
+  // On a server-rendered page the first client answers from the data the page was rendered with.
+  const hydration = hydrationExchange();
+  /** Marks the page hydrated (`<html data-hydrated>`), for tests and tools that must wait for it. */
+  function hydrated(): void {
+    hydration.done();
+    document.documentElement.dataset.hydrated = '';
+  }
+  const graphql: GraphqlSetup = state
+    ? { ssr: ssrExchange({ isClient: true, initialState: state.urql }), hydration: hydration.exchange }
+    : {};
+  const seo = { publicUrl: state?.publicUrl ?? window.location.origin };
+
+  const root = document.getElementById('root');
+  if (!root) throw new Error('The page has no #root element');
+  const app = (
+    <StrictMode>
+      <SeoProvider value={seo}>
+        <GraphqlSetupProvider value={graphql}>
+          <Hydrated onDone={hydrated}>
+            <App router={router} i18n={i18n} />
+          </Hydrated>
+        </GraphqlSetupProvider>
+      </SeoProvider>
+    </StrictMode>
+  );
+  if (state) {
+    hydrateRoot(root, app, { onRecoverableError: reportRecoverable });
+  } else {
+    createRoot(root).render(app);
+  }
+}
