@@ -8,15 +8,10 @@ import { LOCALE_PREFIXES, stripLocale, type Locale } from '@keskusvaraamo/shared
 import { PassThrough } from 'node:stream';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { I18nextProvider } from 'react-i18next';
-import {
-  createStaticHandler,
-  createStaticRouter,
-  matchRoutes,
-  StaticRouterProvider,
-  type StaticHandler,
-} from 'react-router';
+import { matchRoutes, StaticRouter } from 'react-router';
 import { ssrExchange } from 'urql';
 import { AppProviders } from './app/providers';
+import { AppRoutes } from './app/router';
 import { routes } from './app/routes';
 import { GraphqlSetupProvider } from './shared/graphql';
 import { createI18n, type LocaleResources } from './shared/i18n';
@@ -91,17 +86,6 @@ export function isServerRendered(path: string): boolean {
   return pattern !== null && PUBLIC_PAGES.has(pattern);
 }
 
-/** One handler per language (its basename), made on first use: each resolves a lazy route once. */
-const handlers = new Map<Locale, StaticHandler>();
-function handlerFor(locale: Locale): StaticHandler {
-  let handler = handlers.get(locale);
-  if (!handler) {
-    handler = createStaticHandler(routes, { basename: LOCALE_PREFIXES[locale] || '/' });
-    handlers.set(locale, handler);
-  }
-  return handler;
-}
-
 /** JSON for inside a `<script>` element: no `<` that could close it or open a comment. */
 export const scriptJson = jsonForScript;
 
@@ -109,12 +93,6 @@ export const scriptJson = jsonForScript;
 export async function render(request: RenderRequest): Promise<RenderResult | null> {
   const { locale, publicUrl, signal } = request;
   if (!isServerRendered(request.url)) return null;
-
-  const handler = handlerFor(locale);
-  const context = await handler.query(new Request(new URL(request.url, publicUrl), { signal }));
-  // A redirect, or a route's error (the browser shows it with its own error page).
-  if (context instanceof Response || context.errors) return null;
-  const router = createStaticRouter(handler.dataRoutes, context);
 
   const ssr = ssrExchange({ isClient: false });
   let failure: unknown = null;
@@ -137,13 +115,19 @@ export async function render(request: RenderRequest): Promise<RenderResult | nul
       <SeoProvider value={{ publicUrl, collector }}>
         <GraphqlSetupProvider value={{ ssr, suspense: true, fetch: graphqlFetch }}>
           <AppProviders>
-            <StaticRouterProvider router={router} context={context} hydrate={false} />
+            <StaticRouter location={request.url} basename={LOCALE_PREFIXES[locale] || '/'}>
+              <AppRoutes />
+            </StaticRouter>
           </AppProviders>
         </GraphqlSetupProvider>
       </SeoProvider>
     </I18nextProvider>,
     {
       signal,
+      // Every Suspense boundary inline, whatever its size: React otherwise sends a large one after
+      // the rest with an inline script to put it in place, and the Content-Security-Policy allows
+      // no inline script.
+      progressiveChunkSize: Number.POSITIVE_INFINITY,
       // An error inside the page would leave it to the browser to render that part: send the shell instead.
       onError: (error) => {
         failure ??= error;
@@ -158,11 +142,10 @@ export async function render(request: RenderRequest): Promise<RenderResult | nul
   const state: SsrState = {
     publicUrl,
     urql: ssr.extractData(),
-    router: { loaderData: context.loaderData, actionData: context.actionData, errors: null },
     texts: FIRST_TEXTS[locale],
   };
   return {
-    status: meta.notFound ? 404 : context.statusCode,
+    status: meta.notFound ? 404 : 200,
     head: headHtml(headTags(meta)),
     html,
     data: scriptJson(state),

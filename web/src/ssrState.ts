@@ -1,4 +1,3 @@
-import type { HydrationState } from 'react-router';
 import type { SSRData } from 'urql';
 import type { TextTree } from './shared/i18n/textSplit';
 
@@ -11,7 +10,6 @@ export interface SsrState {
   publicUrl: string;
   /** The GraphQL results the page was rendered with (urql's ssrExchange). */
   urql: SSRData;
-  router: HydrationState;
   /**
    * The first part of the page's language's texts (shared/i18n/textSplit.ts), in the page itself:
    * compressed with it, and no request more before the page can hydrate.

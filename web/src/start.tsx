@@ -8,26 +8,20 @@ import { createRoot, hydrateRoot, type ErrorInfo } from 'react-dom/client';
 import { matchRoutes } from 'react-router';
 import { ssrExchange } from 'urql';
 import { App } from './app/App';
-import { basenameFor, createAppRouter } from './app/router';
-import { routes } from './app/routes';
+import { basenameFor } from './app/router';
+import { routes, type PageHandle } from './app/routes';
 import { GraphqlSetupProvider, hydrationExchange, type GraphqlSetup } from './shared/graphql';
 import { attachPartialTexts, beginPartialTexts, createI18n, loadFirstTexts, type LocaleTexts } from './shared/i18n';
 import { SeoProvider } from './shared/seo';
 import { readSsrState } from './ssrState';
 
 /**
- * The routes this address matches, loaded before the first render: a server-rendered page
- * hydrates only if the browser's first render is the same page, not a router still loading it.
+ * The pages this address shows, loaded before the first render: a server-rendered page hydrates in
+ * one pass only if the browser's first render is the same page, not a page still loading.
  */
-async function loadMatchedRoutes(basename: string): Promise<void> {
+async function loadMatchedPages(basename: string): Promise<void> {
   const matches = matchRoutes(routes, window.location, basename) ?? [];
-  await Promise.all(
-    matches.map(async ({ route }) => {
-      if (typeof route.lazy !== 'function') return;
-      const loaded = await route.lazy();
-      Object.assign(route, { ...loaded, lazy: undefined });
-    }),
-  );
+  await Promise.all(matches.map(({ route }) => (route.handle as PageHandle | undefined)?.preload()));
 }
 
 /** Its effect runs after every effect below it: the hydrated page's queries have all subscribed. */
@@ -56,11 +50,10 @@ export async function start(): Promise<void> {
   const [firstTexts] = await Promise.all([
     state?.texts ?? loadFirstTexts(locale),
     // The shell's router loads its page itself; a server-rendered page's must be here at once.
-    state ? loadMatchedRoutes(basenameFor(locale)) : null,
+    state ? loadMatchedPages(basenameFor(locale)) : null,
   ]);
   const i18n = createI18n(locale, { [locale]: firstTexts as Partial<LocaleTexts> });
   attachPartialTexts(i18n);
-  const router = createAppRouter(locale, { hydrationData: state?.router });
   // On a server-rendered page the first client answers from the data the page was rendered with.
   const hydration = hydrationExchange();
   /** Marks the page hydrated (`<html data-hydrated>`), for tests and tools that must wait for it. */
@@ -80,7 +73,7 @@ export async function start(): Promise<void> {
       <SeoProvider value={seo}>
         <GraphqlSetupProvider value={graphql}>
           <Hydrated onDone={hydrated}>
-            <App router={router} i18n={i18n} />
+            <App locale={locale} i18n={i18n} />
           </Hydrated>
         </GraphqlSetupProvider>
       </SeoProvider>

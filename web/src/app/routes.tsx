@@ -1,185 +1,214 @@
-import type { ComponentType } from 'react';
-import type { RouteObject } from 'react-router';
+import { lazy, type ComponentType } from 'react';
+import { Outlet, type RouteObject } from 'react-router';
 import type { UserRole } from '@keskusvaraamo/shared';
 import { LandingPage } from '../features/landing/pages/LandingPage';
 import { ensureAllTexts } from '../shared/i18n';
 import { RootLayout } from './layout/RootLayout';
 import { RequireAuth, RequireRole } from './routes/guards';
 import { NotFoundPage } from './routes/NotFoundPage';
-import { RouteErrorPage } from './routes/RouteErrorPage';
+import { RouteErrorBoundary } from './routes/RouteErrorPage';
+
+/** What a route made by `page()` keeps in its `handle`: loads the page before the first render. */
+export interface PageHandle {
+  preload: () => Promise<void>;
+}
 
 /**
- * A route's page from its own module, loaded when the route is first matched: each page is a
+ * A route's page from its own module, loaded when the route is first rendered: each page is a
  * chunk of its own, so the landing page's first load carries no other page (nor the forms,
  * charts or map libraries only other pages use). The frame (RootLayout), the landing page, the
- * guards and the error and not-found pages are small and stay in the entry chunk.
+ * guards and the error and not-found pages are small and stay in the app's chunk. Until it has
+ * loaded the page suspends (React.lazy); once loaded it renders at once, so a server-rendered page
+ * whose route was preloaded (`handle.preload`, start.tsx) hydrates in one pass.
  */
 function page<Name extends string>(
   load: () => Promise<Record<Name, ComponentType>>,
   name: Name,
-): NonNullable<RouteObject['lazy']> {
-  return async () => {
-    // Other pages' texts come with the first of them (the landing page's are there from the start).
-    const [module] = await Promise.all([load(), ensureAllTexts()]);
-    return { Component: module[name] };
-  };
+): Pick<RouteObject, 'element' | 'handle'> {
+  let loaded: ComponentType | null = null;
+  let loading: Promise<ComponentType> | null = null;
+  const fetchPage = () =>
+    (loading ??= Promise.all([load(), ensureAllTexts()]).then(
+      ([module]) => (loaded = module[name]),
+      (error: unknown) => {
+        // A failed chunk (a lost connection) is asked for again on the next visit to the route.
+        loading = null;
+        throw error;
+      },
+    ));
+  const Suspending = lazy(async () => ({ default: await fetchPage() }));
+  function LazyPage() {
+    const Loaded = loaded;
+    return Loaded ? <Loaded /> : <Suspending />;
+  }
+  const handle: PageHandle = { preload: () => fetchPage().then(() => undefined) };
+  return { element: <LazyPage />, handle };
 }
 
 /** A page only people with the role may open (the server refuses the rest anyway). */
-function roleRoute(path: string, role: UserRole, lazy: NonNullable<RouteObject['lazy']>): RouteObject {
-  return { path, element: <RequireRole userRole={role} />, children: [{ index: true, lazy }] };
+function roleRoute(path: string, role: UserRole, lazyPage: ReturnType<typeof page>): RouteObject {
+  return { path, element: <RequireRole userRole={role} />, children: [{ index: true, ...lazyPage }] };
 }
 
-function LoadingPage() {
-  return null;
+/**
+ * The pages under the frame: an error in one shows the error page in the frame. No Suspense
+ * boundary: navigations are transitions, so the previous page stays until the next has loaded, and
+ * the server renderer waits for a whole page (a boundary would make it send the rest as inline
+ * scripts, which the Content-Security-Policy refuses).
+ */
+function Pages() {
+  return (
+    <RouteErrorBoundary>
+      <Outlet />
+    </RouteErrorBoundary>
+  );
 }
 
 /**
  * The app's routes, without a language prefix: the router's basename (`/sv`, `/en`, or `/` for
  * Finnish) adds it, so links inside the app stay `/search`. Used by the browser's router
- * (router.tsx) and by the server renderer (createStaticHandler).
+ * (router.tsx, `useRoutes`) and by the server renderer (entry-server.tsx, the same under a
+ * StaticRouter).
  */
 export const routes: RouteObject[] = [
   {
     element: <RootLayout />,
-    // A page not rendered by the server shows nothing for the moment its chunk takes to load.
-    HydrateFallback: LoadingPage,
     children: [
       {
-        errorElement: <RouteErrorPage />,
+        element: <Pages />,
         children: [
           // Eager (about 2 KB): signing out and deleting an account go to it as the session ends, and
           // a lazy page would let the signed-in page's guard redirect to sign-in while it loads.
           { index: true, Component: LandingPage },
-          { path: 'sign-up', lazy: page(() => import('../features/auth/pages/SignUpPage'), 'SignUpPage') },
-          { path: 'sign-in', lazy: page(() => import('../features/auth/pages/SignInPage'), 'SignInPage') },
+          { path: 'sign-up', ...page(() => import('../features/auth/pages/SignUpPage'), 'SignUpPage') },
+          { path: 'sign-in', ...page(() => import('../features/auth/pages/SignInPage'), 'SignInPage') },
           {
             path: 'forgot-password',
-            lazy: page(() => import('../features/auth/pages/ForgotPasswordPage'), 'ForgotPasswordPage'),
+            ...page(() => import('../features/auth/pages/ForgotPasswordPage'), 'ForgotPasswordPage'),
           },
           {
             path: 'reset-password',
-            lazy: page(() => import('../features/auth/pages/ResetPasswordPage'), 'ResetPasswordPage'),
+            ...page(() => import('../features/auth/pages/ResetPasswordPage'), 'ResetPasswordPage'),
           },
           {
             path: 'verify-email',
-            lazy: page(() => import('../features/auth/pages/VerifyEmailPage'), 'VerifyEmailPage'),
+            ...page(() => import('../features/auth/pages/VerifyEmailPage'), 'VerifyEmailPage'),
           },
           {
             path: 'invitations/accept',
-            lazy: page(() => import('../features/organisations/pages/AcceptInvitationPage'), 'AcceptInvitationPage'),
+            ...page(() => import('../features/organisations/pages/AcceptInvitationPage'), 'AcceptInvitationPage'),
           },
           {
             path: 'organisations/:id',
-            lazy: page(() => import('../features/organisations/pages/OrganisationPage'), 'OrganisationPage'),
+            ...page(() => import('../features/organisations/pages/OrganisationPage'), 'OrganisationPage'),
           },
-          { path: 'search', lazy: page(() => import('../features/search/pages/SearchPage'), 'SearchPage') },
-          { path: 'results', lazy: page(() => import('../features/results/pages/ResultsPage'), 'ResultsPage') },
-          { path: 'privacy', lazy: page(() => import('../features/legal/pages/PrivacyPage'), 'PrivacyPage') },
+          { path: 'search', ...page(() => import('../features/search/pages/SearchPage'), 'SearchPage') },
+          { path: 'results', ...page(() => import('../features/results/pages/ResultsPage'), 'ResultsPage') },
+          { path: 'privacy', ...page(() => import('../features/legal/pages/PrivacyPage'), 'PrivacyPage') },
           {
             path: 'accessibility',
-            lazy: page(() => import('../features/legal/pages/AccessibilityPage'), 'AccessibilityPage'),
+            ...page(() => import('../features/legal/pages/AccessibilityPage'), 'AccessibilityPage'),
           },
-          { path: 'contact', lazy: page(() => import('../features/legal/pages/ContactPage'), 'ContactPage') },
-          { path: 'needs/:id', lazy: page(() => import('../features/needs/pages/NeedPage'), 'NeedPage') },
-          { path: 'offers/:id', lazy: page(() => import('../features/offers/pages/OfferPage'), 'OfferPage') },
+          { path: 'contact', ...page(() => import('../features/legal/pages/ContactPage'), 'ContactPage') },
+          { path: 'needs/:id', ...page(() => import('../features/needs/pages/NeedPage'), 'NeedPage') },
+          { path: 'offers/:id', ...page(() => import('../features/offers/pages/OfferPage'), 'OfferPage') },
           {
             path: 'bookings/cancel',
-            lazy: page(
+            ...page(
               () => import('../features/bookings/pages/CancelBookingWithTokenPage'),
               'CancelBookingWithTokenPage',
             ),
           },
           {
             path: 'unsubscribe',
-            lazy: page(() => import('../features/notifications/pages/UnsubscribePage'), 'UnsubscribePage'),
+            ...page(() => import('../features/notifications/pages/UnsubscribePage'), 'UnsubscribePage'),
           },
           // Development only: the server answers NOT_FOUND in production or with SMTP configured.
           {
             path: 'dev/mailbox',
-            lazy: page(() => import('../features/notifications/pages/DevMailboxPage'), 'DevMailboxPage'),
+            ...page(() => import('../features/notifications/pages/DevMailboxPage'), 'DevMailboxPage'),
           },
           {
             element: <RequireAuth />,
             children: [
-              { path: 'account', lazy: page(() => import('../features/account/pages/AccountPage'), 'AccountPage') },
+              { path: 'account', ...page(() => import('../features/account/pages/AccountPage'), 'AccountPage') },
               {
                 path: 'account/notifications',
-                lazy: page(
+                ...page(
                   () => import('../features/notifications/pages/NotificationPreferencesPage'),
                   'NotificationPreferencesPage',
                 ),
               },
               {
                 path: 'notifications',
-                lazy: page(() => import('../features/notifications/pages/NotificationsPage'), 'NotificationsPage'),
+                ...page(() => import('../features/notifications/pages/NotificationsPage'), 'NotificationsPage'),
               },
               {
                 path: 'organisations',
-                lazy: page(() => import('../features/organisations/pages/MyOrganisationsPage'), 'MyOrganisationsPage'),
+                ...page(() => import('../features/organisations/pages/MyOrganisationsPage'), 'MyOrganisationsPage'),
               },
-              { path: 'my/needs', lazy: page(() => import('../features/needs/pages/MyNeedsPage'), 'MyNeedsPage') },
+              { path: 'my/needs', ...page(() => import('../features/needs/pages/MyNeedsPage'), 'MyNeedsPage') },
               {
                 path: 'my/offers',
-                lazy: page(() => import('../features/offers/pages/MyOffersPage'), 'MyOffersPage'),
+                ...page(() => import('../features/offers/pages/MyOffersPage'), 'MyOffersPage'),
               },
               {
                 path: 'needs/:id/edit',
-                lazy: page(() => import('../features/needs/pages/EditNeedPage'), 'EditNeedPage'),
+                ...page(() => import('../features/needs/pages/EditNeedPage'), 'EditNeedPage'),
               },
               {
                 path: 'offers/:id/edit',
-                lazy: page(() => import('../features/offers/pages/EditOfferPage'), 'EditOfferPage'),
+                ...page(() => import('../features/offers/pages/EditOfferPage'), 'EditOfferPage'),
               },
               {
                 path: 'my/bookings',
-                lazy: page(() => import('../features/bookings/pages/MyBookingsPage'), 'MyBookingsPage'),
+                ...page(() => import('../features/bookings/pages/MyBookingsPage'), 'MyBookingsPage'),
               },
               {
                 path: 'my/searches',
-                lazy: page(() => import('../features/savedSearches/pages/SavedSearchesPage'), 'SavedSearchesPage'),
+                ...page(() => import('../features/savedSearches/pages/SavedSearchesPage'), 'SavedSearchesPage'),
               },
               {
                 path: 'sessions/:id/manage',
-                lazy: page(() => import('../features/bookings/pages/SessionManagePage'), 'SessionManagePage'),
+                ...page(() => import('../features/bookings/pages/SessionManagePage'), 'SessionManagePage'),
               },
               {
                 path: 'my/applications',
-                lazy: page(() => import('../features/applications/pages/MyApplicationsPage'), 'MyApplicationsPage'),
+                ...page(() => import('../features/applications/pages/MyApplicationsPage'), 'MyApplicationsPage'),
               },
               {
                 path: 'my/applications/:id',
-                lazy: page(() => import('../features/applications/pages/ApplicationPage'), 'ApplicationPage'),
+                ...page(() => import('../features/applications/pages/ApplicationPage'), 'ApplicationPage'),
               },
               {
                 path: 'applications/:id',
-                lazy: page(() => import('../features/applications/pages/ApplicationPage'), 'ApplicationPage'),
+                ...page(() => import('../features/applications/pages/ApplicationPage'), 'ApplicationPage'),
               },
               {
                 path: 'needs/:id/applicants',
-                lazy: page(() => import('../features/applications/pages/ApplicantBoardPage'), 'ApplicantBoardPage'),
+                ...page(() => import('../features/applications/pages/ApplicantBoardPage'), 'ApplicantBoardPage'),
               },
               {
                 path: 'conversations',
-                lazy: page(() => import('../features/conversations/pages/ConversationsPage'), 'ConversationsPage'),
+                ...page(() => import('../features/conversations/pages/ConversationsPage'), 'ConversationsPage'),
               },
               {
                 path: 'conversations/:id',
-                lazy: page(() => import('../features/conversations/pages/ConversationPage'), 'ConversationPage'),
+                ...page(() => import('../features/conversations/pages/ConversationPage'), 'ConversationPage'),
               },
               {
                 path: 'proposals/:id',
-                lazy: page(() => import('../features/matching/pages/ProposalPage'), 'ProposalPage'),
+                ...page(() => import('../features/matching/pages/ProposalPage'), 'ProposalPage'),
               },
               {
                 path: 'my/proposals',
-                lazy: page(() => import('../features/matching/pages/MyProposalsPage'), 'MyProposalsPage'),
+                ...page(() => import('../features/matching/pages/MyProposalsPage'), 'MyProposalsPage'),
               },
               // Educators and coordinators: the server answers FORBIDDEN to others.
-              { path: 'pools', lazy: page(() => import('../features/matching/pages/PoolsPage'), 'PoolsPage') },
+              { path: 'pools', ...page(() => import('../features/matching/pages/PoolsPage'), 'PoolsPage') },
               {
                 path: 'unmet-demand',
-                lazy: page(() => import('../features/unmetDemand/pages/UnmetDemandPage'), 'UnmetDemandPage'),
+                ...page(() => import('../features/unmetDemand/pages/UnmetDemandPage'), 'UnmetDemandPage'),
               },
             ],
           },

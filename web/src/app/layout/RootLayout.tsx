@@ -1,18 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { RouterProvider as AriaRouterProvider } from 'react-aria-components';
-import {
-  Outlet,
-  ScrollRestoration,
-  useHref,
-  useLocation,
-  useNavigate,
-  type NavigateOptions,
-  type To,
-} from 'react-router';
+import { Outlet, useHref, useLocation, useNavigate, type NavigateOptions, type To } from 'react-router';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { NoticeBanner } from './NoticeBanner';
 import { SkipLink } from './SkipLink';
+import { useScrollRestoration } from './useScrollRestoration';
 
 declare module 'react-aria-components' {
   interface RouterConfig {
@@ -36,6 +29,7 @@ export function RootLayout() {
   const mainRef = useRef<HTMLElement>(null);
   const [announcement, setAnnouncement] = useState('');
   const firstRender = useRef(true);
+  useScrollRestoration();
 
   useEffect(() => {
     if (firstRender.current) {
@@ -59,7 +53,6 @@ export function RootLayout() {
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
-      <ScrollRestoration />
     </AriaRouterProvider>
   );
 }

@@ -1,15 +1,15 @@
 import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useUnreadMessageCount } from '../../features/conversations';
 import { useSession, type SessionUser } from '../../shared/session';
 import { noticeState } from '../../shared/utils/notice';
+import { useLeavePage } from '../../shared/utils/useLeavePage';
 
 /** The signed-in user's menu: account, notifications, bookings, messages, organisations and signing out. */
 export function UserMenu({ user }: { user: SessionUser }) {
   const { t } = useTranslation();
   const { signOut } = useSession();
-  const navigate = useNavigate();
+  const leavePage = useLeavePage();
   const unreadMessages = useUnreadMessageCount();
   return (
     <MenuTrigger>
@@ -26,7 +26,7 @@ export function UserMenu({ user }: { user: SessionUser }) {
           className="menu"
           onAction={(key) => {
             if (key !== 'sign-out') return;
-            void signOut({ beforeLocalEnd: () => navigate('/', { state: noticeState('signedOut'), flushSync: true }) });
+            void signOut({ beforeLocalEnd: () => leavePage('/', noticeState('signedOut')) });
           }}
         >
           <MenuItem id="account" href="/account" className="menu__item">

@@ -16,7 +16,7 @@ export interface SignOutOptions {
   everywhere?: boolean;
   /**
    * Runs after the server has ended the session and before this app forgets it: the place to
-   * navigate away (with flushSync, so the new page renders first), so that a page for signed-in
+   * navigate away (useLeavePage: resolves once the new page is shown), so that a page for signed-in
    * users does not bounce to the sign-in page.
    */
   beforeLocalEnd?: () => Promise<void> | void;

@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { Button, DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useSession } from '../../../shared/session';
 import { ConfirmDialog, ErrorAlert } from '../../../shared/ui';
 import { noticeState } from '../../../shared/utils/notice';
+import { useLeavePage } from '../../../shared/utils/useLeavePage';
 
 export function SessionSection() {
   const { t } = useTranslation();
   const { signOut } = useSession();
-  const navigate = useNavigate();
+  const leavePage = useLeavePage();
   const [failed, setFailed] = useState(false);
 
   const signOutHere = async () => {
-    await signOut({ beforeLocalEnd: () => navigate('/', { state: noticeState('signedOut'), flushSync: true }) });
+    await signOut({ beforeLocalEnd: () => leavePage('/', noticeState('signedOut')) });
   };
 
   const signOutEverywhere = async () => {
@@ -21,7 +21,7 @@ export function SessionSection() {
     try {
       await signOut({
         everywhere: true,
-        beforeLocalEnd: () => navigate('/', { state: noticeState('signedOutEverywhere'), flushSync: true }),
+        beforeLocalEnd: () => leavePage('/', noticeState('signedOutEverywhere')),
       });
     } catch {
       setFailed(true);

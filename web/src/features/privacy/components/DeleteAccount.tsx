@@ -4,7 +4,6 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { Button, Checkbox, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { CheckboxMark, FormTextField, useSubmitError } from '../../../shared/forms';
@@ -12,6 +11,7 @@ import { toAppError, type AppError } from '../../../shared/graphql';
 import { useSession } from '../../../shared/session';
 import { ErrorAlert, Loading } from '../../../shared/ui';
 import { noticeState } from '../../../shared/utils/notice';
+import { useLeavePage } from '../../../shared/utils/useLeavePage';
 import { DeleteAccountMutation, ErasurePreviewQuery } from '../operations';
 import { ErasurePreviewDetails } from './ErasurePreviewDetails';
 
@@ -117,7 +117,7 @@ interface ConfirmDeletionProps {
 function ConfirmDeletion({ headingRef, onBack, onBlocked }: ConfirmDeletionProps) {
   const { t } = useTranslation();
   const { user, signOut } = useSession();
-  const navigate = useNavigate();
+  const leavePage = useLeavePage();
   const confirmErrorId = useId();
   const [, deleteAccount] = useMutation(DeleteAccountMutation);
   const form = useForm<DeleteFormValues, unknown, DeleteFormOutput>({
@@ -143,7 +143,7 @@ function ConfirmDeletion({ headingRef, onBack, onBlocked }: ConfirmDeletionProps
     }
     // The server has ended every session; this browser forgets its own and leaves for the front page.
     await signOut({
-      beforeLocalEnd: () => navigate('/', { state: noticeState('accountDeleted'), flushSync: true }),
+      beforeLocalEnd: () => leavePage('/', noticeState('accountDeleted')),
     });
   });
 

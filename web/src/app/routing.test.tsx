@@ -1,0 +1,134 @@
+// @vitest-environment jsdom
+/**
+ * The routing pieces that React Router's declarative mode leaves to the app: the pages' error
+ * boundary, scrolling between pages, and leaving a page before the session ends.
+ */
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import { createMemoryRouter, Link, Outlet, RouterProvider, useLocation } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { prepareI18n } from '../shared/testing';
+import { useLeavePage } from '../shared/utils/useLeavePage';
+import { useScrollRestoration } from './layout/useScrollRestoration';
+import { RouteErrorBoundary } from './routes/RouteErrorPage';
+
+afterEach(cleanup);
+
+function Broken(): never {
+  throw new Error('a bug in a page');
+}
+
+describe('the pages’ error boundary', () => {
+  it('shows the error page in the frame, and the next page again once the reader leaves', async () => {
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const router = createMemoryRouter(
+      [
+        {
+          element: (
+            <>
+              <nav>
+                <Link to="/fine">fine</Link>
+              </nav>
+              <RouteErrorBoundary>
+                <Outlet />
+              </RouteErrorBoundary>
+            </>
+          ),
+          children: [
+            { path: 'broken', element: <Broken /> },
+            { path: 'fine', element: <p>A page that works</p> },
+          ],
+        },
+      ],
+      { initialEntries: ['/broken'] },
+    );
+    render(
+      <I18nextProvider i18n={prepareI18n()}>
+        <RouterProvider router={router} />
+      </I18nextProvider>,
+    );
+    expect(await screen.findByRole('heading', { level: 1 })).toBeTruthy();
+    // The frame stays: its navigation is still there to leave by.
+    await act(() => screen.getByRole('link', { name: 'fine' }).click());
+    expect(await screen.findByText('A page that works')).toBeTruthy();
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
+  });
+});
+
+describe('scrolling between pages', () => {
+  let scrolledTo: number[];
+  beforeEach(() => {
+    scrolledTo = [];
+    sessionStorage.clear();
+    Object.defineProperty(window, 'scrollTo', {
+      configurable: true,
+      value: (_x: number, y: number) => {
+        scrolledTo.push(y);
+        Object.defineProperty(window, 'scrollY', { configurable: true, value: y });
+      },
+    });
+  });
+
+  function Frame() {
+    useScrollRestoration();
+    const { pathname } = useLocation();
+    return <p>at {pathname}</p>;
+  }
+
+  it('starts a new page at its top, and back returns to where the reader was', async () => {
+    const router = createMemoryRouter([{ path: '*', element: <Frame /> }], { initialEntries: ['/search'] });
+    render(<RouterProvider router={router} />);
+    expect(scrolledTo).toEqual([]);
+    // The reader scrolls down the results…
+    Object.defineProperty(window, 'scrollY', { configurable: true, value: 1200 });
+    window.dispatchEvent(new Event('scroll'));
+    // …opens a course, which starts at its top…
+    await act(() => router.navigate('/offers/1'));
+    expect(await screen.findByText('at /offers/1')).toBeTruthy();
+    expect(scrolledTo).toEqual([0]);
+    // …and back is where they were.
+    await act(() => router.navigate(-1));
+    expect(await screen.findByText('at /search')).toBeTruthy();
+    expect(scrolledTo).toEqual([0, 1200]);
+  });
+});
+
+describe('leaving a page', () => {
+  it('resolves once the next page is shown, not before', async () => {
+    const order: string[] = [];
+    function SignedInPage() {
+      const leavePage = useLeavePage();
+      const [, rerender] = useState(0);
+      return (
+        <button
+          type="button"
+          onClick={() => {
+            void leavePage('/', { notice: 'signedOut' }).then(() => order.push('left'));
+            rerender((n) => n + 1);
+          }}
+        >
+          Sign out
+        </button>
+      );
+    }
+    function Landing() {
+      const { state } = useLocation();
+      order.push('landing shown');
+      return <p>Landing {(state as { notice?: string } | null)?.notice}</p>;
+    }
+    const router = createMemoryRouter(
+      [
+        { path: '/', element: <Landing /> },
+        { path: '/account', element: <SignedInPage /> },
+      ],
+      { initialEntries: ['/account'] },
+    );
+    render(<RouterProvider router={router} />);
+    await act(() => screen.getByRole('button', { name: 'Sign out' }).click());
+    expect(await screen.findByText('Landing signedOut')).toBeTruthy();
+    await waitFor(() => expect(order).toContain('left'));
+    expect(order.indexOf('landing shown')).toBeLessThan(order.indexOf('left'));
+  });
+});
