@@ -6,6 +6,7 @@ export * from './roles.js';
 export * from './schemas.js';
 export * from './topics.js';
 export * from './marketplace.js';
+export * from './marketplaceKinds.js';
 export * from './matching.js';
 export * from './notifications.js';
 export * from './proposals.js';

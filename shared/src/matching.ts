@@ -2,7 +2,7 @@
  * Matching's results, as the server ranks them and the API (GraphQL type Match) gives them: one
  * shape for the server's ranking and the web's lists.
  */
-import type { NeedKind, OfferKind } from './marketplace.js';
+import type { NeedKind, OfferKind } from './marketplaceKinds.js';
 import type { Locale } from './roles.js';
 
 /** What a match points to: a course or student pool, one session of a course, a discoverable student, or a need. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NEED_KINDS } from './marketplace.js';
+import { NEED_KINDS } from './marketplaceKinds.js';
 import { answerDemandPoolSchema, isCompatibleMatch, proposeMatchSchema } from './proposals.js';
 
 const fields = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>

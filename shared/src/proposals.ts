@@ -4,7 +4,7 @@
  * these; the web forms show the same messages early.
  */
 import { z } from 'zod';
-import type { NeedKind, OfferKind } from './marketplace.js';
+import type { NeedKind, OfferKind } from './marketplaceKinds.js';
 import { multiLineText, singleLineText } from './text.js';
 
 /** What a proposal matches a need with: a course or student pool, one session of a course, or a student. */

@@ -5,7 +5,7 @@
  * figure, so what the auditor reads is what the product computes. README "Cluster reporting" says
  * the same in English.
  */
-import type { NeedKind, NeedState } from './marketplace.js';
+import type { NeedKind, NeedState } from './marketplaceKinds.js';
 import type { Locale } from './roles.js';
 
 /** How a match was made: a proposal both sides accepted, an application accepted, a course booked for a COURSE need. */

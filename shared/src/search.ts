@@ -3,7 +3,8 @@
  * list is bounded by the values that exist, and every value is checked against the shared data.
  */
 import { z } from 'zod';
-import { dateString, SEARCH_KINDS } from './marketplace.js';
+import { dateString } from './marketplace.js';
+import { SEARCH_KINDS } from './marketplaceKinds.js';
 import { isMunicipalityCode, MUNICIPALITIES } from './municipalities.js';
 import { LOCALES } from './roles.js';
 import { optionalSingleLineText } from './text.js';
