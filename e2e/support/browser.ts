@@ -35,11 +35,12 @@ const HYDRATION_PROBLEM = /React recovered from an error|Minified React error #(
  * the test fails, a screenshot of the page goes to e2e/artifacts/. The test also fails when a
  * page's hydration reported an error (or React recovered from one) in the console.
  */
-async function openPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+async function openPage(browser: Browser, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: inject('baseUrl'),
     locale: 'fi-FI',
     timezoneId: 'Europe/Helsinki',
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
@@ -61,9 +62,14 @@ async function openPage(browser: Browser): Promise<{ context: BrowserContext; pa
   return { context, page };
 }
 
+export interface PageOptions {
+  /** False: the page as a browser without JavaScript (or before the app's scripts arrive) has it. */
+  javaScriptEnabled?: boolean;
+}
+
 export interface TestBrowser {
   /** A fresh context and page; see {@link openPage}. */
-  openPage(): Promise<{ context: BrowserContext; page: Page }>;
+  openPage(options?: PageOptions): Promise<{ context: BrowserContext; page: Page }>;
 }
 
 /** Launches Chromium before the test file's tests and closes it after them. Call at the top of the file. */
@@ -76,9 +82,9 @@ export function useBrowser(): TestBrowser {
     await browser?.close();
   });
   return {
-    openPage: () => {
+    openPage: (options) => {
       if (!browser) throw new Error('The browser is not launched: call useBrowser() at the top of the test file');
-      return openPage(browser);
+      return openPage(browser, options);
     },
   };
 }

@@ -37,3 +37,18 @@ describe('server-rendered public pages', () => {
     await context.close();
   });
 });
+
+describe('before the app has run', () => {
+  it('a search from the search page keeps its words and filters (the form is a plain GET)', async () => {
+    // As on a slow connection before the scripts arrive, or with JavaScript off.
+    const { context, page } = await browser.openPage({ javaScriptEnabled: false });
+    await page.goto('/sv/search?kind=COURSE');
+    await page.getByLabel('Sökord').fill('aurinko');
+    await page.getByLabel('Sökord').press('Enter');
+    await page.waitForURL((url) => url.pathname === '/sv/search' && url.searchParams.get('q') === 'aurinko');
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('COURSE');
+    // The server rendered the results of that search.
+    await visible(page.getByRole('link', { name: /Aurinkosähkö/ }).first());
+    await context.close();
+  });
+});

@@ -2,7 +2,7 @@ import { SEARCH_SORTS, type SearchSort } from '@keskusvaraamo/shared';
 import { lazy, Suspense, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useHref, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
 import { useLocale } from '../../../shared/i18n';
@@ -58,6 +58,7 @@ export function SearchPage() {
   const { t } = useTranslation();
   const locale = useLocale();
   const [params, setParams] = useSearchParams();
+  const searchHref = useHref('/search');
   const state = useMemo(() => readSearch(params), [params]);
   // What "Save this search" saves: this very search, named after its words and filters.
   const draft = useMemo(
@@ -116,6 +117,7 @@ export function SearchPage() {
         label={t('search.words')}
         initialValue={state.q}
         onSearch={(q) => update((current) => ({ ...current, q }))}
+        native={{ action: searchHref, name: 'q', keep: [...params].filter(([key]) => key !== 'q') }}
       />
       <SaveSearch search={draft} />
       <div className="search-layout">
