@@ -3,11 +3,18 @@
  * shows the translated deactivation message, the audit log shows the action with the reason, and
  * once the admin reactivates the account its owner signs in again. axe in Chromium on both pages.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, mainHeading, mainNav, signIn, useBrowser, visible, withContext } from '../support/index.js';
+import {
+  axeViolations,
+  DEMO_PASSWORD,
+  mainHeading,
+  mainNav,
+  signIn,
+  useBrowser,
+  visible,
+  withContext,
+} from '../support/index.js';
 
 const browser = useBrowser();
 
@@ -15,30 +22,6 @@ const ADMIN = 'admin@demo.keskusvaraamo.fi';
 /** A demo company owner no other browser test signs in as. */
 const OWNER = { email: 'pello@demo.keskusvaraamo.fi', name: 'Marja Pietilä' };
 const REASON = 'Tilin käyttö tarkistetaan (pyyntö 4.12.)';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's violations as Chromium lays the page out, React Aria's live announcer left out. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (
-          context: object,
-          options: object,
-        ) => Promise<{ violations: { id: string; help: string; nodes: { target: string[]; html: string }[] }[] }>;
-      };
-    };
-    const result = await axe.run(
-      { include: [document], exclude: [['[data-live-announcer]']] },
-      { resultTypes: ['violations'] },
-    );
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join(', ')})`,
-    );
-  });
-}
 
 /** Tries to sign in on the sign-in page, without waiting for the account page. */
 async function trySignIn(page: Page, email: string) {

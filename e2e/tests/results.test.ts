@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  axeViolations,
   choose,
   daysAhead,
   DEMO,
@@ -20,36 +18,6 @@ import {
 } from '../support/index.js';
 
 const browser = useBrowser();
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * axe-core's violations on the page as the browser lays it out (colour contrast included), as
- * "rule: help (targets)". Evaluated through the DevTools protocol, which the page's CSP does not
- * govern: the app itself allows no inline script. React Aria's live announcer is left out: after a
- * Select's choice it briefly holds an empty role="img" labelled by the closed option (its own quirk,
- * visually hidden, gone in seconds).
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (
-          context: object,
-          options: object,
-        ) => Promise<{ violations: { id: string; help: string; nodes: { target: string[]; html: string }[] }[] }>;
-      };
-    };
-    const result = await axe.run(
-      { include: [document], exclude: [['[data-live-announcer]']] },
-      { resultTypes: ['violations'] },
-    );
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join(', ')})`,
-    );
-  });
-}
 
 interface PublicCount {
   value: number | null;

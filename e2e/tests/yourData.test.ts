@@ -4,13 +4,12 @@
  * deletes the account with the password, and can no longer sign in. axe checks the account page in
  * Chromium.
  */
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   apiSignIn,
+  axeViolations,
   confirmSignUp,
   DEMO,
   gql,
@@ -24,33 +23,6 @@ import {
 const browser = useBrowser();
 
 const PASSWORD = 'Revontuli-2026';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * axe-core's violations on the page as the browser lays it out (colour contrast included), as
- * "rule: help (targets)"; React Aria's live announcer left out (see results.test.ts).
- */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: {
-        run: (
-          context: object,
-          options: object,
-        ) => Promise<{ violations: { id: string; help: string; nodes: { target: string[]; html: string }[] }[] }>;
-      };
-    };
-    const result = await axe.run(
-      { include: [document], exclude: [['[data-live-announcer]']] },
-      { resultTypes: ['violations'] },
-    );
-    return result.violations.map(
-      (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(' ')} ${n.html.slice(0, 120)}`).join(', ')})`,
-    );
-  });
-}
 
 /** A new student account, confirmed with the link from its e-mail and signed in, on the account page. */
 async function signUpStudent(page: Page, name: string, email: string): Promise<void> {

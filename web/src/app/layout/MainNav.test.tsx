@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
-import { cleanup, screen, within } from '@testing-library/react';
+import { act, cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { entrepreneurSession, fakeGraphql, prepareDom, renderWithApp } from '../../shared/testing';
 import { Footer } from './Footer';
@@ -64,5 +65,42 @@ describe('the footer', () => {
     // The footer has two navigations (the site's and the legal pages'); the link is in one of them.
     const results = screen.getAllByRole('link').find((link) => link.textContent === 'Tulokset');
     expect(results?.getAttribute('href')).toBe('/results');
+  });
+});
+
+describe('the main navigation on a phone', () => {
+  beforeEach(() => prepareDom());
+  afterEach(cleanup);
+
+  it('folds a signed-in person’s links behind a Menu button that opens, closes on Escape and on choosing a page', async () => {
+    session.current = withRoles(['ENTREPRENEUR', 'STUDENT']);
+    const { router } = renderWithApp(<MainNav />, fakeGraphql(() => ({ data: null })).client, '/search');
+    const user = userEvent.setup();
+    const nav = screen.getByRole('navigation', { name: 'Päävalikko' });
+    const toggle = within(nav).getByRole('button', { name: 'Valikko' });
+    const list = within(nav).getByRole('list');
+    // The button names what it opens; the styles hide the list on a phone while it is folded.
+    expect(toggle.getAttribute('aria-controls')).toBe(list.id);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(nav.className).not.toContain('main-nav--open');
+
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(nav.className).toContain('main-nav--open');
+    await user.keyboard('{Escape}');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+
+    await user.click(toggle);
+    await act(() => router.navigate('/my/needs'));
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('leaves a visitor’s few links as they are, with no button', () => {
+    session.current = VISITOR;
+    renderWithApp(<MainNav />, fakeGraphql(() => ({ data: null })).client);
+    const nav = screen.getByRole('navigation', { name: 'Päävalikko' });
+    expect(within(nav).queryByRole('button')).toBeNull();
+    expect(nav.className).not.toContain('main-nav--foldable');
   });
 });
