@@ -8,10 +8,23 @@ export function useErrorMessage(): (error: AppError) => string {
     // The error's details fill in its message, e.g. the {{limit}} of LIMIT_REACHED.
     const message = t(`errors.${error.code}`, { replace: error.params ?? {} });
     if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds !== undefined) {
-      return `${message} ${t('errors.retryAfter', { count: Math.ceil(error.retryAfterSeconds) })}`;
+      const wait = retryWait(error.retryAfterSeconds);
+      return `${message} ${t(`errors.retryAfter${wait.unit}`, { count: wait.count })}`;
     }
     return message;
   };
+}
+
+/**
+ * A wait as people say it: seconds under a minute, then whole minutes (rounded up) under two
+ * hours, then hours. "Try again in 3540 seconds" is a number to work out; "in 59 minutes" is not.
+ */
+export function retryWait(seconds: number): { unit: '' | 'Minutes' | 'Hours'; count: number } {
+  const whole = Math.max(1, Math.ceil(seconds));
+  if (whole < 60) return { unit: '', count: whole };
+  const minutes = Math.ceil(whole / 60);
+  if (minutes < 120) return { unit: 'Minutes', count: minutes };
+  return { unit: 'Hours', count: Math.ceil(minutes / 60) };
 }
 
 /**

@@ -307,7 +307,7 @@ describe('the feedback form', { timeout: 20_000 }, () => {
       expect(found).toBeTruthy();
       return found!;
     });
-    expect(alert.textContent).toBe('Liian monta yritystä lyhyessä ajassa. Yritä uudelleen 1800 sekunnin kuluttua.');
+    expect(alert.textContent).toBe('Liian monta yritystä lyhyessä ajassa. Yritä uudelleen 30 minuutin kuluttua.');
     expect(screen.queryByText(/Kiitos palautteestasi/)).toBeNull();
   });
 });
