@@ -3,7 +3,7 @@
  * then hydration of a server-rendered page, or the first render of the shell.
  */
 import { localeOfPath } from '@keskusvaraamo/shared';
-import { StrictMode, startTransition, useEffect, type ReactNode } from 'react';
+import { StrictMode, useEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot, type ErrorInfo } from 'react-dom/client';
 import { matchRoutes } from 'react-router';
 import { ssrExchange } from 'urql';
@@ -80,13 +80,7 @@ export async function start(): Promise<void> {
     </StrictMode>
   );
   if (state) {
-    // As a transition, hydration yields to the browser every few milliseconds instead of running as
-    // one long task (some 300 ms on a slow phone for a page of search results); input during it is
-    // handled by React (it hydrates what was touched first). A render React starts again keeps the
-    // same GraphQL client (providers.tsx, visitorClient).
-    startTransition(() => {
-      hydrateRoot(root, app, { onRecoverableError: reportRecoverable });
-    });
+    hydrateRoot(root, app, { onRecoverableError: reportRecoverable });
   } else {
     createRoot(root).render(app);
   }
