@@ -104,6 +104,10 @@ describe('built assets', () => {
     expect(image.statusCode).toBe(200);
     expect(String(image.headers['content-security-policy'])).toContain("default-src 'self'");
     expect(image.headers['x-frame-options']).toBe('DENY');
+    // A missing asset's answer, even to a browser asking for a page, keeps the policy.
+    const missing = await app.inject({ url: '/assets/missing-abc.js', headers: { accept: 'text/html' } });
+    expect(missing.statusCode).toBeGreaterThanOrEqual(400);
+    expect(String(missing.headers['content-security-policy'])).toContain("default-src 'self'");
     // A path that only looks like an asset's gets the headers of every other response.
     const lookalike = await app.inject({ url: '/assets/../index.html?x=.js', headers: { accept: 'text/html' } });
     expect(String(lookalike.headers['content-security-policy'])).toContain("default-src 'self'");

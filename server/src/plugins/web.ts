@@ -27,6 +27,8 @@ const HTML_TYPE = 'text/html; charset=utf-8';
 
 /** A hashed script, stylesheet or font of the build (with its pre-compressed copies' query-less path). */
 const SUBRESOURCE_ASSET = /^\/assets\/[^/?#]+\.(js|mjs|css|woff2?)(\?|$)/;
+/** The content types such a file is sent with. */
+const SUBRESOURCE_TYPE = /^(application\/javascript|text\/javascript|text\/css|font\/)/;
 /** Security headers that only act on a document, and the log's request id. */
 const DOCUMENT_ONLY_HEADERS = [
   'content-security-policy',
@@ -110,7 +112,9 @@ export default fp(
     // twenty scripts over HTTP/1.1 is about 15 KB less on the first visit. Kept: `nosniff` and the
     // resource policy, which do act on them. Anything else (an SVG can be opened as a document) keeps all.
     app.addHook('onSend', async (request, reply, payload) => {
-      if (!SUBRESOURCE_ASSET.test(request.url)) return payload;
+      // Only the file itself: a missing asset's answer (an error page, perhaps HTML) keeps them all.
+      const type = String(reply.getHeader('content-type') ?? '');
+      if (!SUBRESOURCE_ASSET.test(request.url) || !SUBRESOURCE_TYPE.test(type)) return payload;
       for (const header of DOCUMENT_ONLY_HEADERS) reply.removeHeader(header);
       return payload;
     });
