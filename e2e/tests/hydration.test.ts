@@ -4,6 +4,7 @@
  * ICU and the browser with Chromium's, so a date, a price or a range written differently by the two
  * shows up here.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, visible } from '../support/index.js';
 
@@ -35,6 +36,45 @@ describe('server-rendered public pages', () => {
       }
     }
     await context.close();
+  });
+});
+
+/**
+ * Where the page's content ends: the footer's top (the document's height would count the notice a
+ * browser without JavaScript shows below the footer).
+ */
+const footerTop = (page: Page) =>
+  page.evaluate(() =>
+    Math.round((document.querySelector('footer')?.getBoundingClientRect().top ?? 0) + window.scrollY),
+  );
+
+describe('when the app takes over a server-rendered page', () => {
+  // A visitor reading the page, or about to tap a link in it, must not see it move: whatever the
+  // app renders once it knows the screen and the session takes the place the server's HTML gave it.
+  it('nothing moves, on a phone or a desktop', async () => {
+    const pages = await publicPages();
+    const before = await browser.openPage({ javaScriptEnabled: false });
+    const after = await browser.openPage();
+    const moved: string[] = [];
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
+      await before.page.setViewportSize(viewport);
+      await after.page.setViewportSize(viewport);
+      for (const path of pages) {
+        await before.page.goto(path);
+        const server = await footerTop(before.page);
+        await after.page.goto(path);
+        await after.page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+        await after.page.waitForLoadState('networkidle');
+        const app = await footerTop(after.page);
+        if (app !== server) moved.push(`${path} at ${viewport.width}px: the footer at ${server} -> ${app}`);
+      }
+    }
+    expect(moved).toEqual([]);
+    await before.context.close();
+    await after.context.close();
   });
 });
 

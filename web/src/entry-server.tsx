@@ -14,6 +14,7 @@ import { AppProviders } from './app/providers';
 import { AppRoutes } from './app/router';
 import { routes } from './app/routes';
 import { GraphqlSetupProvider } from './shared/graphql';
+import { loadAllHyphenation } from './shared/hyphenation';
 import { createI18n, type LocaleResources } from './shared/i18n';
 import { splitTexts } from './shared/i18n/textSplit';
 import { headHtml, headTags, SeoProvider, type HeadCollector, type ResolvedMeta } from './shared/seo';
@@ -109,6 +110,8 @@ export async function render(request: RenderRequest): Promise<RenderResult | nul
     },
   };
   const i18n = createI18n(locale, RESOURCES);
+  // The page's long words are hyphenated in its HTML (once loaded, the patterns stay).
+  await loadAllHyphenation();
 
   const { prelude } = await prerenderToNodeStream(
     <I18nextProvider i18n={i18n}>

@@ -3,7 +3,7 @@
  * then hydration of a server-rendered page, or the first render of the shell.
  */
 import { localeOfPath } from '@keskusvaraamo/shared';
-import { StrictMode, useEffect, type ReactNode } from 'react';
+import { StrictMode, startTransition, useEffect, type ReactNode } from 'react';
 import { createRoot, hydrateRoot, type ErrorInfo } from 'react-dom/client';
 import { matchRoutes } from 'react-router';
 import { ssrExchange } from 'urql';
@@ -11,6 +11,7 @@ import { App } from './app/App';
 import { basenameFor } from './app/router';
 import { routes, type PageHandle } from './app/routes';
 import { GraphqlSetupProvider, hydrationExchange, type GraphqlSetup } from './shared/graphql';
+import { hyphenationOnPage, loadHyphenation } from './shared/hyphenation';
 import { attachPartialTexts, beginPartialTexts, createI18n, loadFirstTexts, type LocaleTexts } from './shared/i18n';
 import { SeoProvider } from './shared/seo';
 import { readSsrState } from './ssrState';
@@ -47,10 +48,14 @@ export async function start(): Promise<void> {
   document.documentElement.lang = locale;
   const state = readSsrState();
   beginPartialTexts(locale);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('The page has no #root element');
   const [firstTexts] = await Promise.all([
     state?.texts ?? loadFirstTexts(locale),
-    // The shell's router loads its page itself; a server-rendered page's must be here at once.
+    // The shell's router loads its page itself; a server-rendered page's must be here at once,
+    // and so must the hyphenation patterns its HTML was written with.
     state ? loadMatchedPages(basenameFor(locale)) : null,
+    ...(state ? hyphenationOnPage(root).map(loadHyphenation) : []),
   ]);
   const i18n = createI18n(locale, { [locale]: firstTexts as Partial<LocaleTexts> });
   attachPartialTexts(i18n);
@@ -66,8 +71,6 @@ export async function start(): Promise<void> {
     : {};
   const seo = { publicUrl: state?.publicUrl ?? window.location.origin };
 
-  const root = document.getElementById('root');
-  if (!root) throw new Error('The page has no #root element');
   const app = (
     <StrictMode>
       <SeoProvider value={seo}>
@@ -80,7 +83,13 @@ export async function start(): Promise<void> {
     </StrictMode>
   );
   if (state) {
-    hydrateRoot(root, app, { onRecoverableError: reportRecoverable });
+    // As a transition, hydration yields to the browser every few milliseconds instead of running as
+    // one long task (some 300 ms on a slow phone for a page of search results); input during it is
+    // handled by React (it hydrates what was touched first). A render React starts again keeps the
+    // same GraphQL client (providers.tsx, visitorClient).
+    startTransition(() => {
+      hydrateRoot(root, app, { onRecoverableError: reportRecoverable });
+    });
   } else {
     createRoot(root).render(app);
   }

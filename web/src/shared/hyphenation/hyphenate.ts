@@ -52,6 +52,27 @@ export function loadHyphenation(lang: HyphenationLanguage): Promise<void> {
   return pending;
 }
 
+/** Every language's patterns: the server renderer has them all before its first page. */
+export function loadAllHyphenation(): Promise<void> {
+  return Promise.all((Object.keys(LOADERS) as HyphenationLanguage[]).map(loadHyphenation)).then(() => undefined);
+}
+
+/**
+ * The languages a server-rendered page's text was hyphenated in: those of the elements (by their
+ * own or nearest `lang`) whose text has a soft hyphen. Their patterns must be loaded before the
+ * page hydrates, or the browser's first render would differ from the server's.
+ */
+export function hyphenationOnPage(root: Element): HyphenationLanguage[] {
+  const languages = new Set<HyphenationLanguage>();
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.nodeValue?.includes(SOFT_HYPHEN)) continue;
+    const language = hyphenationLanguage(node.parentElement?.closest('[lang]')?.getAttribute('lang'));
+    if (language) languages.add(language);
+  }
+  return [...languages];
+}
+
 export function isHyphenationLoaded(lang: HyphenationLanguage): boolean {
   return loaded.has(lang);
 }

@@ -1,2 +1,10 @@
 export { Hyphenated } from './Hyphenated';
-export { hyphenate, hyphenationLanguage, loadHyphenation, SOFT_HYPHEN, withoutSoftHyphens } from './hyphenate';
+export {
+  hyphenate,
+  hyphenationLanguage,
+  hyphenationOnPage,
+  loadAllHyphenation,
+  loadHyphenation,
+  SOFT_HYPHEN,
+  withoutSoftHyphens,
+} from './hyphenate';

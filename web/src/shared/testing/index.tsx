@@ -192,3 +192,15 @@ export const switchLanguage = (language: Locale) =>
   act(async () => {
     await i18n.changeLanguage(language);
   });
+
+/**
+ * A button once it can be used: an action whose code loads on demand stands disabled, with its
+ * label, until it has loaded.
+ */
+export async function findEnabledButton(name: string | RegExp): Promise<HTMLElement> {
+  return waitFor(() => {
+    const button = screen.getByRole('button', { name });
+    expect(button).toHaveProperty('disabled', false);
+    return button;
+  });
+}

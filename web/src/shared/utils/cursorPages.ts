@@ -12,19 +12,25 @@ interface PagingState {
   totalCount: number | null;
 }
 
+const firstPageOnly = (key: string): PagingState => ({ key, cursors: [null], last: null, totalCount: null });
+
 /**
  * Cursor pagination as a growing list of pages: each "load more" renders one more page with the
  * previous page's end cursor, so the pages already shown keep their place. A new `key` (new
- * filters) starts again from the first page.
+ * filters) starts again from the first page. `firstPage`, the first page's info as the component
+ * has it, counts at once: a server-rendered list has its "load more" in the HTML, not only after
+ * an effect has reported the page.
  */
-export function useCursorPages(key: string) {
-  const [state, setState] = useState<PagingState>({ key, cursors: [null], last: null, totalCount: null });
-  const current = state.key === key ? state : { key, cursors: [null], last: null, totalCount: null };
+export function useCursorPages(key: string, firstPage?: PageInfo | null) {
+  const [state, setState] = useState<PagingState>(() => firstPageOnly(key));
+  const current = state.key === key ? state : firstPageOnly(key);
+  const last = current.last ?? (current.cursors.length === 1 ? (firstPage ?? null) : null);
+  const nextCursor = last?.hasNextPage ? last.endCursor : null;
 
   const reportPage = useCallback(
     (index: number, pageInfo: PageInfo, totalCount: number) => {
       setState((previous) => {
-        const base = previous.key === key ? previous : { key, cursors: [null], last: null, totalCount: null };
+        const base = previous.key === key ? previous : firstPageOnly(key);
         return {
           ...base,
           last: index === base.cursors.length - 1 ? pageInfo : base.last,
@@ -36,20 +42,16 @@ export function useCursorPages(key: string) {
   );
 
   const loadMore = useCallback(() => {
+    if (!nextCursor) return;
     setState((previous) => {
-      const cursor = previous.key === key ? previous.last?.endCursor : null;
-      if (!cursor || previous.key !== key) return previous;
-      return { ...previous, cursors: [...previous.cursors, cursor], last: null };
+      const base = previous.key === key ? previous : firstPageOnly(key);
+      // A second press before the page has grown asks for the same page: once is enough.
+      if (base.cursors.includes(nextCursor)) return base;
+      return { ...base, cursors: [...base.cursors, nextCursor], last: null };
     });
-  }, [key]);
+  }, [key, nextCursor]);
 
-  return {
-    cursors: current.cursors,
-    totalCount: current.totalCount,
-    nextCursor: current.last?.hasNextPage ? current.last.endCursor : null,
-    reportPage,
-    loadMore,
-  };
+  return { cursors: current.cursors, totalCount: current.totalCount, nextCursor, reportPage, loadMore };
 }
 
 /** Lets a page component report its page info to useCursorPages when its data arrives. */

@@ -65,7 +65,7 @@ export function NeedApplications({ need }: { need: ApplicableNeed }) {
     requestPolicy: 'cache-and-network',
   });
   const info = data?.need ?? null;
-  if (!placement || status === 'loading') return null;
+  if (!placement) return null;
 
   const open = need.state === 'OPEN' && (!need.applicationDeadline || need.applicationDeadline >= todayInHelsinki());
   const applicants =
@@ -81,7 +81,8 @@ export function NeedApplications({ need }: { need: ApplicableNeed }) {
       </section>
     ) : null;
 
-  if (status === 'visitor') {
+  // A visitor's invitation, also until the session is known: as on the server-rendered page.
+  if (status !== 'signedIn') {
     if (!open) return null;
     return (
       <section className="card" aria-labelledby="need-apply-heading">

@@ -3,6 +3,7 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  findEnabledButton,
   entrepreneurSession,
   fakeGraphql,
   prepareDom,
@@ -87,7 +88,7 @@ function server(answerNeed: BookingNeed | null) {
 async function bookAt(url: string, fake: ReturnType<typeof server>) {
   renderWithApp(<BookSession session={bookable} offer={offer} onBooked={() => {}} />, fake.client, url);
   const user = userEvent.setup();
-  await user.click(await screen.findByRole('button', { name: /Varaa paikka/ }));
+  await user.click(await findEnabledButton(/Varaa paikka/));
   const dialog = await screen.findByRole('dialog');
   return { user, dialog };
 }

@@ -2,7 +2,14 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { entrepreneurSession, fakeGraphql, graphqlError, prepareDom, renderWithApp } from '../../../shared/testing';
+import {
+  findEnabledButton,
+  entrepreneurSession,
+  fakeGraphql,
+  graphqlError,
+  prepareDom,
+  renderWithApp,
+} from '../../../shared/testing';
 import { BookSession, type BookableSession } from './BookSession';
 
 const session = vi.hoisted(() => ({ current: null as unknown }));
@@ -29,7 +36,7 @@ const bookable = (overrides: Partial<BookableSession> = {}): BookableSession => 
 async function openDialog(props: BookableSession, answer = fakeGraphql(() => ({ data: null }))) {
   renderWithApp(<BookSession session={props} offer={offer} onBooked={() => {}} />, answer.client);
   const user = userEvent.setup();
-  await user.click(await screen.findByRole('button', { name: /Varaa paikka/ }));
+  await user.click(await findEnabledButton(/Varaa paikka/));
   return { user, dialog: await screen.findByRole('dialog'), ...answer };
 }
 

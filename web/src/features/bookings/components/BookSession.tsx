@@ -48,8 +48,9 @@ export function BookSession({ session, offer, onBooked }: BookSessionProps) {
   const { t } = useTranslation();
   const { status } = useSession();
   const { search } = useLocation();
-  if (!session.takingRegistrations || status === 'loading') return null;
-  if (status === 'visitor') {
+  if (!session.takingRegistrations) return null;
+  // Until the session is known the reader is taken for a visitor, as on the server-rendered page.
+  if (status !== 'signedIn') {
     return (
       <p>
         <Link className="button button--primary" to={withReturnTo('/sign-in', `/offers/${offer.id}${search}`)}>
@@ -59,7 +60,13 @@ export function BookSession({ session, offer, onBooked }: BookSessionProps) {
     );
   }
   return (
-    <Suspense fallback={null}>
+    <Suspense
+      fallback={
+        <button type="button" className="button button--primary" disabled>
+          {t('bookings.book.open')}
+        </button>
+      }
+    >
       <BookSessionDialog session={session} offer={offer} onBooked={onBooked} />
     </Suspense>
   );

@@ -9,7 +9,7 @@ import { ResultsBand } from '../components/ResultsBand';
 /** The public front page: plainly what the competence booking centre offers, and to whom. */
 export function LandingPage() {
   const { t } = useTranslation();
-  const { user, status } = useSession();
+  const { user } = useSession();
   return (
     <Page
       title={t('landing.title')}
@@ -30,7 +30,8 @@ export function LandingPage() {
               {t('landing.toAccount')}
             </Link>
           </>
-        ) : status === 'visitor' ? (
+        ) : (
+          // A visitor's actions, also until the session is known: as on the server-rendered page.
           <>
             <Link className="button button--secondary" to="/sign-up">
               {t('landing.signUp')}
@@ -39,7 +40,7 @@ export function LandingPage() {
               {t('landing.signIn')}
             </Link>
           </>
-        ) : null}
+        )}
       </div>
       <ResultsBand />
       <AudienceList />

@@ -19,13 +19,14 @@ const SaveSearchDialog = lazy(async () => ({ default: (await import('./SaveSearc
 
 /**
  * "Save this search" on the search page: a dialog for a name and how to hear of new results. A
- * visitor is told that signing in lets them save searches, and brought back to this search.
+ * visitor is told that signing in lets them save searches, and brought back to this search. Until
+ * the session is known the reader is taken for a visitor, as on the server-rendered page, so the
+ * page does not move when it is; the button stands, inactive, while its dialog's code loads.
  */
 export function SaveSearch({ search }: { search: SearchToSave }) {
   const { t } = useTranslation();
   const { status } = useSession();
-  if (status === 'loading') return null;
-  if (status === 'visitor') {
+  if (status !== 'signedIn') {
     return (
       <p className="save-search save-search--hint">
         {t('savedSearches.save.signInHint')}{' '}
@@ -34,7 +35,15 @@ export function SaveSearch({ search }: { search: SearchToSave }) {
     );
   }
   return (
-    <Suspense fallback={null}>
+    <Suspense
+      fallback={
+        <div className="save-search">
+          <button type="button" className="button button--secondary" disabled>
+            {t('savedSearches.save.open')}
+          </button>
+        </div>
+      }
+    >
       <SaveSearchDialog search={search} />
     </Suspense>
   );

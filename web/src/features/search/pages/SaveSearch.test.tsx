@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SearchPage } from './SearchPage';
 import {
+  findEnabledButton,
   fakeGraphql,
   prepareDom,
   renderRoutes,
@@ -49,7 +50,7 @@ function renderSearch(client: ReturnType<typeof fakeGraphql>['client'], url = UR
 
 async function openDialog() {
   const user = userEvent.setup();
-  await user.click(await screen.findByRole('button', { name: 'Tallenna tämä haku' }));
+  await user.click(await findEnabledButton('Tallenna tämä haku'));
   return { user, dialog: await screen.findByRole('dialog') };
 }
 

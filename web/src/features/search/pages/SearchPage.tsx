@@ -35,8 +35,12 @@ const PAGE_SIZE = 20;
 const SearchFilters = lazy(async () => ({ default: (await import('../components/SearchFilters')).SearchFilters }));
 const WIDE = '(min-width: 56rem)';
 
-/** True on screens wide enough to show the filters beside the results. */
-function useWideScreen(): boolean {
+/**
+ * True on screens wide enough to show the filters beside the results; null while not known (the
+ * server's render, and the browser's first, which hydrates it): then both layouts are in the page
+ * and the stylesheet shows the one that fits, so nothing moves when the app learns the width.
+ */
+function useWideScreen(): boolean | null {
   return useSyncExternalStore(
     (onChange) => {
       const query = window.matchMedia(WIDE);
@@ -44,8 +48,7 @@ function useWideScreen(): boolean {
       return () => query.removeEventListener('change', onChange);
     },
     () => window.matchMedia(WIDE).matches,
-    // The server renders the narrow layout; the browser's first render (hydration) does too, then adapts.
-    () => false,
+    () => null,
   );
 }
 
@@ -72,7 +75,6 @@ export function SearchPage() {
     [state, locale, t],
   );
   const key = writeSearch(state).toString();
-  const paging = useCursorPages(key);
   const wide = useWideScreen();
   const [filtersOpen, setFiltersOpen] = useState(false);
   const sortId = useId();
@@ -90,6 +92,7 @@ export function SearchPage() {
   );
   const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables });
   const connection = data?.search;
+  const paging = useCursorPages(key, connection?.pageInfo);
   useReportPage(connection, (pageInfo, totalCount) => paging.reportPage(0, pageInfo, totalCount));
 
   const sortOptions = SEARCH_SORTS.filter((sort) => sort !== 'NEAREST' || state.near).map((sort) => ({
@@ -121,17 +124,22 @@ export function SearchPage() {
       />
       <SaveSearch search={draft} />
       <div className="search-layout">
-        {wide ? (
-          <aside className="search-layout__filters card" aria-labelledby="filters-heading">
+        {wide !== false ? (
+          <aside
+            className={`search-layout__filters search-layout__filters--wide card${wide === null ? ' only-wide' : ''}`}
+            aria-labelledby="filters-heading"
+          >
             <h2 id="filters-heading" className="search-layout__filters-heading">
               {t('search.filters.heading')}
             </h2>
             {filtersInUse > 0 ? <ClearFilters onChange={update} /> : null}
-            {filters}
+            {/* The filters' code loads only once the screen is known to be wide. */}
+            {wide ? filters : <Loading />}
           </aside>
-        ) : (
+        ) : null}
+        {wide !== true ? (
           <Disclosure
-            className="card disclosure search-layout__filters"
+            className={`card disclosure search-layout__filters${wide === null ? ' only-narrow' : ''}`}
             isExpanded={filtersOpen}
             onExpandedChange={setFiltersOpen}
           >
@@ -155,7 +163,7 @@ export function SearchPage() {
               ) : null}
             </DisclosurePanel>
           </Disclosure>
-        )}
+        ) : null}
 
         <section className="search-layout__results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">
