@@ -61,6 +61,7 @@ export const searchFilterSchema = z
       .int({ error: 'validation.number' })
       .min(0, { error: 'validation.notNegative' })
       .nullish(),
+    organisationId: z.uuid({ error: 'validation.id' }).nullish(),
   })
   // A distance needs a place to measure from; said even when other fields are wrong too (`when`).
   .refine((filter) => filter.withinKm == null || Boolean(filter.near), {

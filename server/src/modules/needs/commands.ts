@@ -55,6 +55,7 @@ async function syncIndex(db: Database, need: NeedRow): Promise<void> {
     title: need.title,
     description: need.description,
     language: need.language as NeedDto['language'],
+    organisationId: need.organisationId,
     organisationName: org?.name ?? null,
     topics: need.topics,
     municipalityCode: need.municipalityCode,

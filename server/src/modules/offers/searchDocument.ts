@@ -26,6 +26,7 @@ export async function syncIndex(db: Database, offerId: string): Promise<void> {
     title: offer.title,
     description: offer.description,
     language: offer.language as OfferDto['language'],
+    organisationId: offer.organisationId,
     organisationName: org?.name ?? null,
     topics: offer.topics,
     municipalityCode: offer.municipalityCode,

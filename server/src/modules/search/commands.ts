@@ -15,6 +15,7 @@ export interface SearchDocument {
   title: string;
   description: string;
   language: Locale;
+  organisationId: string | null;
   organisationName: string | null;
   topics: string[];
   municipalityCode: string | null;
@@ -63,6 +64,7 @@ export async function indexDocument(db: Database, doc: SearchDocument): Promise<
     periodStart: doc.periodStart,
     periodEnd: doc.periodEnd,
     languages: doc.languages,
+    organisationId: doc.organisationId,
     organisationName: doc.organisationName,
     priceCents: doc.priceCents,
     seatsFree: doc.seatsFree,

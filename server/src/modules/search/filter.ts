@@ -18,6 +18,7 @@ export interface SearchFilter {
   freeSeats?: boolean | null;
   languages?: string[] | null;
   maxPriceCents?: number | null;
+  organisationId?: string | null;
   /** Internal (saved-search alerts): only what was published after this instant (ISO). */
   publishedAfter?: string | null;
 }
@@ -121,6 +122,7 @@ export function conditions(filter: SearchFilter, text: TextMatch | null, except?
   if (filter.freeSeats) where.push(sql`${t.seatsFree} > 0`);
   if (filter.languages?.length && except !== 'languages')
     where.push(sql`${t.languages} && ${textArray(filter.languages)}`);
+  if (filter.organisationId) where.push(sql`${t.organisationId} = ${filter.organisationId}`);
   if (filter.maxPriceCents != null) where.push(sql`${t.priceCents} <= ${filter.maxPriceCents}`);
   if (filter.publishedAfter) where.push(sql`${t.publishedAt} > ${filter.publishedAfter}::timestamptz`);
   return where;

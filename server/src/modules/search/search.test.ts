@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../db/client.js';
-import { buildCourse, buildNeed, dateIn, localIn, sessionInput } from '../../test/factories.js';
+import { buildCourse, buildNeed, buildOrganisation, dateIn, localIn, sessionInput } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type GqlResult, type TestApp } from '../../test/helper.js';
 import { indexDocument } from './commands.js';
 import { search as searchService } from './queries.js';
@@ -302,6 +302,25 @@ describe('filters', () => {
     const late = idsOf(await search({ periodFrom: dateIn(100), periodTo: dateIn(120) }, { first: 100 }));
     expect(late).toContain(ids.sallaNeed);
     expect(late).not.toContain(ids.fiCourse);
+  });
+
+  it('lists what one organisation has published (its public page), and refuses an id that is no id', async () => {
+    const org = await buildOrganisation(app, { kind: 'EDUCATIONAL' });
+    const course = await buildCourse(app, { title: 'Tuulivoimaloiden huolto' }, { organisation: org });
+    await buildCourse(app, { title: 'Keskeneräinen kurssi' }, { organisation: org, publish: false });
+    expect(idsOf(await search({ organisationId: org.id }, { first: 100 }))).toEqual([course.id]);
+    // A company: the placements it has open.
+    const company = await buildOrganisation(app, { kind: 'COMPANY' });
+    const placement = await buildNeed(
+      app,
+      { title: 'Harjoittelija tuulipuistoon', organisationId: company.id },
+      { owner: company.owner },
+    );
+    expect(idsOf(await search({ organisationId: company.id }))).toEqual([placement.id]);
+    expect(idsOf(await search({ organisationId: randomUUID() }))).toEqual([]);
+    const bad = await gql(app, SEARCH, { filter: { organisationId: 'not-an-id' } });
+    expect(codeOf(bad)).toBe('VALIDATION');
+    expect(bad.errors![0]!.extensions.fields[0].field).toBe('organisationId');
   });
 
   it('refuses bad filters with field errors', async () => {

@@ -60,6 +60,8 @@ export const searchItems = pgTable(
     periodStart: date('period_start'),
     periodEnd: date('period_end'),
     languages: text('languages').array().notNull(),
+    /** The organisation that published it (its public page lists it). */
+    organisationId: uuid('organisation_id'),
     organisationName: text('organisation_name'),
     /** Courses: over sessions still taking registrations. */
     priceCents: integer('price_cents'),
@@ -89,6 +91,7 @@ export const searchItems = pgTable(
     index('search_items_starts_idx').on(t.startsOn, t.id),
     index('search_items_kind_idx').on(t.kind),
     index('search_items_municipality_idx').on(t.municipalityCode),
+    index('search_items_organisation_idx').on(t.organisationId),
     index('search_items_refresh_idx').on(t.refreshAt),
   ],
 );

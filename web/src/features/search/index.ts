@@ -1,1 +1,2 @@
 export { SearchPage } from './pages/SearchPage';
+export { ResultList } from './components/ResultList';

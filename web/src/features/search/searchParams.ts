@@ -166,6 +166,8 @@ export interface SearchFilter {
   freeSeats?: boolean;
   languages?: Locale[];
   maxPriceCents?: number;
+  /** An organisation's published items (its public page). */
+  organisationId?: string;
 }
 
 export function toFilter(state: SearchState): SearchFilter {

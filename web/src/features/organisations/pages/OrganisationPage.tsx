@@ -1,5 +1,5 @@
 import { organisationKindsFor, type OrganisationKind } from '@keskusvaraamo/shared';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { toAppError } from '../../../shared/graphql';
 import { useSession } from '../../../shared/session';
 import { ErrorAlert, Loading, Page, StatusMessage } from '../../../shared/ui';
 import { hasRole } from '../../../shared/utils/roles';
+import { ResultList } from '../../search';
 import { InvitationsSection } from '../components/InvitationsSection';
 import { InviteMemberForm } from '../components/InviteMemberForm';
 import { LeaveOrganisation } from '../components/LeaveOrganisation';
@@ -84,6 +85,7 @@ function OrganisationContent({
           />
         ) : null}
       </section>
+      <PublishedItems organisationId={organisation.id} />
       {isOwner || isCoordinator ? <EditOrganisation organisation={organisation} onChanged={onChanged} /> : null}
       {organisation.members ? (
         <div className="card">
@@ -112,6 +114,25 @@ function OrganisationContent({
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** What the organisation has published: its courses and student pools, and its open placements. */
+function PublishedItems({ organisationId }: { organisationId: string }) {
+  const { t } = useTranslation();
+  const filter = useMemo(() => ({ organisationId }), [organisationId]);
+  return (
+    <section aria-labelledby="published-heading">
+      <h2 id="published-heading">{t('organisations.published.heading')}</h2>
+      <ResultList
+        filter={filter}
+        sort="SOONEST"
+        pageSize={10}
+        loadMore
+        label={t('organisations.published.list')}
+        empty={t('organisations.published.none')}
+      />
+    </section>
   );
 }
 

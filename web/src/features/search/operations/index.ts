@@ -68,9 +68,12 @@ export const SearchQuery = gql<{ search: SearchConnection }, SearchVariables>(
   }`,
 );
 
-/** Later pages of the same search: the facets came with the first page. */
-export const SearchMoreQuery = gql<{ search: Omit<SearchConnection, 'facets'> }, SearchVariables>(
-  `query SearchMore($filter: SearchFilter, $sort: SearchSort, $first: Int, $after: String) {
+/**
+ * Results without their facets: later pages of a search (the facets came with the first page), and
+ * lists of published items elsewhere (ResultList).
+ */
+export const SearchResultsQuery = gql<{ search: Omit<SearchConnection, 'facets'> }, SearchVariables>(
+  `query SearchResults($filter: SearchFilter, $sort: SearchSort, $first: Int, $after: String) {
     search(filter: $filter, sort: $sort, first: $first, after: $after) {
       nodes { ${RESULT} }
       pageInfo { hasNextPage endCursor }

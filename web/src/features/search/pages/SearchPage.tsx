@@ -7,12 +7,13 @@ import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
 import { useLocale } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
-import { CursorPageItems, EmptyState, ErrorAlert, Loading, LoadMoreButton, Page, SearchForm } from '../../../shared/ui';
-import { useCursorPages, useReportPage, type PageInfo } from '../../../shared/utils/cursorPages';
+import { EmptyState, ErrorAlert, Loading, LoadMoreButton, Page, SearchForm } from '../../../shared/ui';
+import { useCursorPages, useReportPage } from '../../../shared/utils/cursorPages';
 import { hasRole } from '../../../shared/utils/roles';
 import { SaveSearch } from '../../savedSearches';
 import { ResultCard } from '../components/ResultCard';
-import { SearchMoreQuery, SearchQuery, type SearchVariables } from '../operations';
+import { MoreResults } from '../components/MoreResults';
+import { SearchQuery, type SearchVariables } from '../operations';
 import { searchDraft } from '../savedSearchDraft';
 import {
   activeFilterCount,
@@ -214,25 +215,6 @@ export function SearchPage() {
         </section>
       </div>
     </Page>
-  );
-}
-
-function MoreResults({
-  variables,
-  onPage,
-}: {
-  variables: SearchVariables;
-  onPage: (pageInfo: PageInfo, totalCount: number) => void;
-}) {
-  const [more, reexecute] = useQuery({ query: SearchMoreQuery, variables });
-  return (
-    <CursorPageItems
-      page={{ after: variables.after, onPage }}
-      result={more}
-      retry={() => reexecute({ requestPolicy: 'network-only' })}
-      connection={more.data?.search}
-      renderItem={(result) => <ResultCard key={`${result.kind}-${result.id}`} result={result} />}
-    />
   );
 }
 
