@@ -18,8 +18,8 @@ const firstPageOnly = (key: string): PagingState => ({ key, cursors: [null], las
  * Cursor pagination as a growing list of pages: each "load more" renders one more page with the
  * previous page's end cursor, so the pages already shown keep their place. A new `key` (new
  * filters) starts again from the first page. `firstPage`, the first page's info as the component
- * has it, counts at once: a server-rendered list has its "load more" in the HTML, not only after
- * an effect has reported the page.
+ * has it, counts at once (the first page need not be reported): a server-rendered list has its
+ * "load more" in the HTML, and hydrating it is not followed by a render of the whole list again.
  */
 export function useCursorPages(key: string, firstPage?: PageInfo | null) {
   const [state, setState] = useState<PagingState>(() => firstPageOnly(key));

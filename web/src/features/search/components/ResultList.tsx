@@ -3,7 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
 import { ErrorAlert, Loading, LoadMoreButton } from '../../../shared/ui';
-import { useCursorPages, useReportPage } from '../../../shared/utils/cursorPages';
+import { useCursorPages } from '../../../shared/utils/cursorPages';
 import { SearchResultsQuery, type SearchVariables } from '../operations';
 import type { SearchFilter } from '../searchParams';
 import { MoreResults } from './MoreResults';
@@ -36,7 +36,6 @@ export function ResultList({ filter, sort, pageSize, loadMore = false, empty, la
   const [{ data, fetching, error }] = useQuery({ query: SearchResultsQuery, variables });
   const connection = data?.search;
   const paging = useCursorPages(key, connection?.pageInfo);
-  useReportPage(connection, (pageInfo, totalCount) => paging.reportPage(0, pageInfo, totalCount));
 
   if (!connection) return error ? <ErrorAlert error={toAppError(error)} /> : fetching ? <Loading /> : null;
   if (connection.totalCount === 0) return <p>{empty}</p>;

@@ -8,12 +8,12 @@ import { toAppError } from '../../../shared/graphql';
 import { useLocale } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import { EmptyState, ErrorAlert, Loading, LoadMoreButton, Page, SearchForm } from '../../../shared/ui';
-import { useCursorPages, useReportPage } from '../../../shared/utils/cursorPages';
+import { useCursorPages } from '../../../shared/utils/cursorPages';
 import { hasRole } from '../../../shared/utils/roles';
 import { SaveSearch } from '../../savedSearches';
 import { ResultCard } from '../components/ResultCard';
 import { MoreResults } from '../components/MoreResults';
-import { SearchQuery, type SearchVariables } from '../operations';
+import { SearchQuery, type SearchFacets, type SearchVariables } from '../operations';
 import { searchDraft } from '../savedSearchDraft';
 import {
   activeFilterCount,
@@ -76,10 +76,7 @@ export function SearchPage() {
     [state, locale, t],
   );
   const key = writeSearch(state).toString();
-  const wide = useWideScreen();
-  const [filtersOpen, setFiltersOpen] = useState(false);
   const sortId = useId();
-  const filtersInUse = activeFilterCount(state);
 
   // A new entry in the history for every change, so that the back button undoes it. The URL
   // changes at once and this page's state a moment later (React Router renders a navigation as a
@@ -94,18 +91,11 @@ export function SearchPage() {
   const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables });
   const connection = data?.search;
   const paging = useCursorPages(key, connection?.pageInfo);
-  useReportPage(connection, (pageInfo, totalCount) => paging.reportPage(0, pageInfo, totalCount));
 
   const sortOptions = SEARCH_SORTS.filter((sort) => sort !== 'NEAREST' || state.near).map((sort) => ({
     id: sort,
     label: t(`searchSorts.${sort}`),
   }));
-
-  const filters = (
-    <Suspense fallback={<Loading />}>
-      <SearchFilters state={state} facets={connection?.facets ?? null} onChange={update} />
-    </Suspense>
-  );
 
   return (
     <Page
@@ -125,46 +115,7 @@ export function SearchPage() {
       />
       <SaveSearch search={draft} />
       <div className="search-layout">
-        {wide !== false ? (
-          <aside
-            className={`search-layout__filters search-layout__filters--wide card${wide === null ? ' only-wide' : ''}`}
-            aria-labelledby="filters-heading"
-          >
-            <h2 id="filters-heading" className="search-layout__filters-heading">
-              {t('search.filters.heading')}
-            </h2>
-            {filtersInUse > 0 ? <ClearFilters onChange={update} /> : null}
-            {/* The filters' code loads only once the screen is known to be wide. */}
-            {wide ? filters : <Loading />}
-          </aside>
-        ) : null}
-        {wide !== true ? (
-          <Disclosure
-            className={`card disclosure search-layout__filters${wide === null ? ' only-narrow' : ''}`}
-            isExpanded={filtersOpen}
-            onExpandedChange={setFiltersOpen}
-          >
-            <Heading level={2} className="disclosure__heading">
-              <Button slot="trigger" className="disclosure__trigger">
-                <span className="disclosure__chevron" aria-hidden="true">
-                  ▸
-                </span>
-                {t('search.filters.heading')}
-                {filtersInUse > 0 ? (
-                  <span className="badge badge--info">{t('search.filters.inUse', { count: filtersInUse })}</span>
-                ) : null}
-              </Button>
-            </Heading>
-            <DisclosurePanel className="disclosure__panel">
-              {filtersOpen ? (
-                <>
-                  {filtersInUse > 0 ? <ClearFilters onChange={update} /> : null}
-                  {filters}
-                </>
-              ) : null}
-            </DisclosurePanel>
-          </Disclosure>
-        ) : null}
+        <FiltersPanel state={state} facets={connection?.facets ?? null} onChange={update} />
 
         <section className="search-layout__results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">
@@ -215,6 +166,75 @@ export function SearchPage() {
         </section>
       </div>
     </Page>
+  );
+}
+
+/**
+ * The filters: beside the results on a wide screen, behind a disclosure on a narrow one. The width
+ * is known only once the page has hydrated; this component alone renders again then, not the
+ * results around it (an update from useSyncExternalStore is never sliced).
+ */
+function FiltersPanel({
+  state,
+  facets,
+  onChange: update,
+}: {
+  state: SearchState;
+  facets: SearchFacets | null;
+  onChange: SearchChange;
+}) {
+  const { t } = useTranslation();
+  const wide = useWideScreen();
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersInUse = activeFilterCount(state);
+  const filters = (
+    <Suspense fallback={<Loading />}>
+      <SearchFilters state={state} facets={facets} onChange={update} />
+    </Suspense>
+  );
+  return (
+    <>
+      {wide !== false ? (
+        <aside
+          className={`search-layout__filters search-layout__filters--wide card${wide === null ? ' only-wide' : ''}`}
+          aria-labelledby="filters-heading"
+        >
+          <h2 id="filters-heading" className="search-layout__filters-heading">
+            {t('search.filters.heading')}
+          </h2>
+          {filtersInUse > 0 ? <ClearFilters onChange={update} /> : null}
+          {/* The filters' code loads only once the screen is known to be wide. */}
+          {wide ? filters : <Loading />}
+        </aside>
+      ) : null}
+      {wide !== true ? (
+        <Disclosure
+          className={`card disclosure search-layout__filters${wide === null ? ' only-narrow' : ''}`}
+          isExpanded={filtersOpen}
+          onExpandedChange={setFiltersOpen}
+        >
+          <Heading level={2} className="disclosure__heading">
+            <Button slot="trigger" className="disclosure__trigger">
+              <span className="disclosure__chevron" aria-hidden="true">
+                ▸
+              </span>
+              {t('search.filters.heading')}
+              {filtersInUse > 0 ? (
+                <span className="badge badge--info">{t('search.filters.inUse', { count: filtersInUse })}</span>
+              ) : null}
+            </Button>
+          </Heading>
+          <DisclosurePanel className="disclosure__panel">
+            {filtersOpen ? (
+              <>
+                {filtersInUse > 0 ? <ClearFilters onChange={update} /> : null}
+                {filters}
+              </>
+            ) : null}
+          </DisclosurePanel>
+        </Disclosure>
+      ) : null}
+    </>
   );
 }
 
