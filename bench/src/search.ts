@@ -442,6 +442,7 @@ async function checkIndexFidelity(
       title: n.title,
       description: n.description,
       language: n.language,
+      organisationId: n.organisation_id ?? null,
       organisationName: n.org ?? null,
       topics: n.topics,
       municipalityCode: n.municipality_code,

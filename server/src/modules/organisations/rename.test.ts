@@ -3,7 +3,7 @@
  * either is no longer verified, and the coordinators are told to check it again.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildUser, type TestUser } from '../../test/factories.js';
+import { buildCourse, buildOrganisation, buildUser, type TestUser } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
 
 const UPDATE = `mutation ($id: ID!, $input: OrganisationInput!) { updateOrganisation(id: $id, input: $input) { name businessId verified } }`;
@@ -125,5 +125,28 @@ describe('renaming a verified organisation', () => {
     }
     const READ = `query ($id: ID!) { organisation(id: $id) { name verified } }`;
     expect((await gql(app, READ, { id: org.id })).data!.organisation).toEqual({ name: org.name, verified: true });
+  });
+});
+
+describe('renaming an organisation with published items', () => {
+  it('its courses carry the new name in the search, and the old name no longer finds them', async () => {
+    const org = await buildOrganisation(app, { kind: 'EDUCATIONAL', name: 'Vanhanimi Koulutus Oy' });
+    const course = await buildCourse(app, { title: 'Lämpöyrittäjän perusteet' }, { organisation: org });
+    const SEARCH = `query ($text: String) { search(filter: { text: $text }) { nodes { id organisationName } } }`;
+    const found = async (text: string) =>
+      (await gql(app, SEARCH, { text })).data!.search.nodes as { id: string; organisationName: string }[];
+    expect((await found('Vanhanimi')).map((n) => n.id)).toEqual([course.id]);
+
+    const r = await gql(
+      app,
+      UPDATE,
+      { id: org.id, input: inputOf(org, { name: 'Uusinimi Akatemia' }) },
+      { token: org.owner.token },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(await found('Vanhanimi')).toEqual([]);
+    expect(await found('Uusinimi')).toEqual([{ id: course.id, organisationName: 'Uusinimi Akatemia' }]);
+    // The title's words still find it.
+    expect((await found('lämpöyrittäjän')).map((n) => n.id)).toEqual([course.id]);
   });
 });

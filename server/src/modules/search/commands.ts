@@ -98,6 +98,21 @@ export function markStaleFrom(source: SQL, idColumn: SQL): SQL {
     where ${searchItems.id} = ${idColumn} and ${notYetDue}`;
 }
 
+/**
+ * An organisation's new name on its items: shown in results, and searched (weight C) instead of the
+ * old one; the title's and description's words (weights A and B) stay. Call inside the transaction
+ * of the rename.
+ */
+export async function renameOrganisationInIndex(db: Database, organisationId: string, name: string): Promise<void> {
+  await db
+    .update(searchItems)
+    .set({
+      organisationName: name,
+      document: sql`ts_filter(${searchItems.document}, '{a,b}') || setweight(to_tsvector('simple', ${name}), 'C')`,
+    })
+    .where(eq(searchItems.organisationId, organisationId));
+}
+
 /** Takes an item out of the index (unpublished, closed, removed). Call inside the transaction of the change. */
 export async function removeFromIndex(db: Database, id: string): Promise<void> {
   await db.delete(searchItems).where(eq(searchItems.id, id));

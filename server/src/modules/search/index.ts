@@ -6,6 +6,13 @@
  * `staleDocuments` lists. Matching reads `search_items` through `tables.ts`.
  */
 export { default as searchGraphql } from './resolvers.js';
-export { indexDocument, markStale, markStaleFrom, removeFromIndex, type SearchDocument } from './commands.js';
+export {
+  indexDocument,
+  markStale,
+  markStaleFrom,
+  removeFromIndex,
+  renameOrganisationInIndex,
+  type SearchDocument,
+} from './commands.js';
 export { checkFilter, type SearchFilter } from './filter.js';
 export { search, staleDocuments } from './queries.js';

@@ -386,6 +386,7 @@ describe('paging newest first', () => {
           title: 'Sivutuskoe',
           description: 'Sivutuskoe samalla hetkellä julkaistuille.',
           language: 'fi',
+          organisationId: null,
           organisationName: null,
           topics: ['solar-pv'],
           municipalityCode: null,

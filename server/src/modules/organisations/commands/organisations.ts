@@ -8,6 +8,7 @@ import type { Viewer } from '../../../lib/viewer.js';
 import { userIdsWithRole } from '../../accounts/index.js';
 import { recordAudit } from '../../audit/index.js';
 import { notify } from '../../messaging/index.js';
+import { renameOrganisationInIndex } from '../../search/index.js';
 import { organisationPolicy as policy } from '../policy.js';
 import { presentOrganisation, type OrganisationDto } from '../presenter.js';
 import { loadOrganisation, roleIn } from '../queries.js';
@@ -69,6 +70,8 @@ export async function updateOrganisation(
         .where(eq(organisations.id, org.id))
         .returning();
       if (renamed && before!.verifiedAt) await tellCoordinatorsOfRename(tx, me, before!, row!);
+      // Its courses, pools and placements in the search carry the new name.
+      if (data.name !== before!.name) await renameOrganisationInIndex(tx, org.id, data.name);
       return presentOrganisation(row!);
     });
   } catch (error) {
