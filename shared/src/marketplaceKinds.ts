@@ -31,3 +31,6 @@ export const SEARCH_SORTS = ['RELEVANCE', 'SOONEST', 'NEWEST', 'NEAREST'] as con
 export type SearchSort = (typeof SEARCH_SORTS)[number];
 
 export const MAX_TOPICS = 10;
+
+/** The longest search text (words), here so that a search box can bound its input without zod. */
+export const SEARCH_TEXT_MAX = 200;

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { dateString } from './marketplace.js';
-import { SEARCH_KINDS } from './marketplaceKinds.js';
+import { SEARCH_KINDS, SEARCH_TEXT_MAX } from './marketplaceKinds.js';
 import { isMunicipalityCode, MUNICIPALITIES } from './municipalities.js';
 import { LOCALES } from './roles.js';
 import { optionalSingleLineText } from './text.js';
@@ -19,7 +19,6 @@ export const isSavedSearchAlert = (value: unknown): value is SavedSearchAlert =>
 export const MAX_SAVED_SEARCHES = 50;
 export const SAVED_SEARCH_NAME_MAX = 100;
 
-export const SEARCH_TEXT_MAX = 200;
 export const WITHIN_KM_MAX = 2000;
 
 /**

@@ -15,6 +15,7 @@ export const FIRST_TEXT_PATHS = [
   'language',
   'userMenu',
   'landing',
+  'searchKinds',
   'notFound',
   'routeError',
   'forbidden',

@@ -4,6 +4,8 @@ import { useSession } from '../../../shared/session';
 import { Page } from '../../../shared/ui';
 import { AudienceList } from '../components/AudienceList';
 import { HowItWorks } from '../components/HowItWorks';
+import { LandingSearch } from '../components/LandingSearch';
+import { LiveListings } from '../components/LiveListings';
 import { ResultsBand } from '../components/ResultsBand';
 
 /** The public front page: plainly what the competence booking centre offers, and to whom. */
@@ -42,6 +44,8 @@ export function LandingPage() {
           </>
         )}
       </div>
+      <LandingSearch />
+      <LiveListings />
       <ResultsBand />
       <AudienceList />
       <HowItWorks />
