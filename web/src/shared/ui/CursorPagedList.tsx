@@ -1,6 +1,4 @@
 import { Fragment, type ReactNode } from 'react';
-import { Button } from 'react-aria-components';
-import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
 import { toAppError } from '../graphql';
 import { useCursorPages, useReportPage, type PageInfo } from '../utils/cursorPages';
@@ -90,17 +88,11 @@ export function CursorPageItems<Node>({
   renderItem,
   retry,
 }: CursorPageItemsProps<Node>) {
-  const { t } = useTranslation();
   useReportPage(connection, page.onPage);
   if (result.error)
     return (
       <li>
-        <ErrorAlert error={toAppError(result.error)} />
-        {retry ? (
-          <Button className="button button--secondary" onPress={retry}>
-            {t('common.retry')}
-          </Button>
-        ) : null}
+        <ErrorAlert error={toAppError(result.error)} onRetry={retry} />
       </li>
     );
   if (!connection)

@@ -31,11 +31,28 @@ export function retryWait(seconds: number): { unit: '' | 'Minutes' | 'Hours'; co
  * An alert region for a failed operation. The region stays in the page so that screen readers
  * announce the message when it appears.
  */
-export function ErrorAlert({ error, className }: { error: AppError | null; className?: string }) {
+export function ErrorAlert({
+  error,
+  className,
+  onRetry,
+}: {
+  error: AppError | null;
+  className?: string;
+  /** A load that failed: "Try again" asks once more. */
+  onRetry?: () => void;
+}) {
   const message = useErrorMessage();
+  const { t } = useTranslation();
   return (
     <div role="alert" className={error ? `alert alert--error ${className ?? ''}` : 'live-region'}>
       {error ? <p>{message(error)}</p> : null}
+      {error && onRetry ? (
+        <p>
+          <button type="button" className="button button--secondary" onClick={onRetry}>
+            {t('common.retry')}
+          </button>
+        </p>
+      ) : null}
     </div>
   );
 }

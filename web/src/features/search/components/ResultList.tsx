@@ -33,11 +33,16 @@ export function ResultList({ filter, sort, pageSize, loadMore = false, empty, la
     [filter, sort, pageSize],
   );
   const key = JSON.stringify(variables);
-  const [{ data, fetching, error }] = useQuery({ query: SearchResultsQuery, variables });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: SearchResultsQuery, variables });
   const connection = data?.search;
   const paging = useCursorPages(key, connection?.pageInfo);
 
-  if (!connection) return error ? <ErrorAlert error={toAppError(error)} /> : fetching ? <Loading /> : null;
+  if (!connection)
+    return error ? (
+      <ErrorAlert error={toAppError(error)} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+    ) : fetching ? (
+      <Loading />
+    ) : null;
   if (connection.totalCount === 0) return <p>{empty}</p>;
   return (
     <>

@@ -88,9 +88,13 @@ export function SearchPage() {
     () => ({ filter: toFilter(state), sort: state.sort, first: PAGE_SIZE, after: null }),
     [state],
   );
-  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables });
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: SearchQuery, variables });
+  // While a changed search loads, urql keeps the previous results: they stay, dimmed and marked
+  // busy, instead of an empty list and a spinner, so the page does not jump and the reader keeps
+  // their place; their "load more" (the previous search's) is not offered.
   const connection = data?.search;
-  const paging = useCursorPages(key, connection?.pageInfo);
+  const stale = fetching && connection !== undefined;
+  const paging = useCursorPages(key, stale ? null : connection?.pageInfo);
 
   const sortOptions = SEARCH_SORTS.filter((sort) => sort !== 'NEAREST' || state.near).map((sort) => ({
     id: sort,
@@ -123,7 +127,11 @@ export function SearchPage() {
           </h2>
           <div className="results-toolbar">
             <p role="status" aria-live="polite" className="result-count">
-              {connection ? t('search.count', { count: connection.totalCount }) : fetching ? t('search.searching') : ''}
+              {stale || (!connection && fetching)
+                ? t('search.searching')
+                : connection
+                  ? t('search.count', { count: connection.totalCount })
+                  : ''}
             </p>
             {/* The browser's own select: a phone shows its native picker, and it costs no script. */}
             <div className="field results-toolbar__sort">
@@ -144,12 +152,14 @@ export function SearchPage() {
               </select>
             </div>
           </div>
-          {error ? <ErrorAlert error={toAppError(error)} /> : null}
+          {error ? (
+            <ErrorAlert error={toAppError(error)} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+          ) : null}
           {!connection && fetching ? <Loading /> : null}
           {connection && connection.totalCount === 0 ? (
             <NoResults state={state} onChange={update} />
           ) : connection ? (
-            <ol className="card-list results" key={key}>
+            <ol className={`card-list results${stale ? ' results--stale' : ''}`} key={key} aria-busy={stale}>
               {connection.nodes.map((result) => (
                 <ResultCard key={`${result.kind}-${result.id}`} result={result} />
               ))}
