@@ -39,6 +39,30 @@ describe('the phone layout', () => {
       expect(await onFirstScreen(page, 'main h1'), `${language.prefix || 'fi'}: heading on the first screen`).toBe(
         true,
       );
+      // The top bar is two rows: the service's name, then the languages, the bell and the user menu;
+      // the unread count sits beside the bell, not on it.
+      // The demo coordinator starts with unread notifications; another test file may have read them.
+      const unread = await page
+        .locator('.notification-bell__count')
+        .waitFor({ timeout: 5_000 })
+        .then(() => true)
+        .catch(() => false);
+      const header = await page.evaluate(() => {
+        const box = (selector: string) => document.querySelector(selector)?.getBoundingClientRect() ?? null;
+        return {
+          languages: box('.site-header .language-switcher'),
+          bell: box('.notification-bell .icon'),
+          count: box('.notification-bell__count'),
+          user: box('.user-menu__button'),
+        };
+      });
+      const middle = (rect: DOMRect | null) => (rect ? rect.top + rect.height / 2 : NaN);
+      expect(Math.abs(middle(header.user) - middle(header.languages)), 'user menu on the languages row').toBeLessThan(
+        12,
+      );
+      expect(Math.abs(middle(header.bell) - middle(header.languages)), 'bell on the languages row').toBeLessThan(12);
+      if (unread) expect(header.count!.left, 'the count beside the bell').toBeGreaterThanOrEqual(header.bell!.right);
+
       const nav = page.getByRole('navigation', { name: language.nav });
       const toggle = nav.getByRole('button', { name: language.menu });
       expect(await toggle.getAttribute('aria-expanded')).toBe('false');
