@@ -126,7 +126,10 @@ describe('booking a course for a need', () => {
     await visible(mainHeading(page, courseTitle));
 
     // The booking form says which need it is for; the confirmation links to it.
-    await page.getByRole('button', { name: /^Varaa paikka/ }).click();
+    await page
+      .getByRole('button', { name: /^Varaa paikka/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog');
     await visible(dialog.getByText(`Varaat tarpeeseesi: ${needTitle}`));
     await dialog.getByRole('button', { name: 'Varaa 1 paikka' }).click();

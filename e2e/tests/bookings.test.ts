@@ -80,7 +80,10 @@ async function publishOneSeatCourse(page: Page, title: string, price: string): P
 async function bookOnlySession(page: Page, courseUrl: string, title: string): Promise<void> {
   await page.goto(courseUrl);
   await visible(mainHeading(page, title));
-  await page.getByRole('button', { name: /^Varaa paikka/ }).click();
+  await page
+    .getByRole('button', { name: /^Varaa paikka/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: 'Varaa 1 paikka' }).click();
   await visible(dialog.getByRole('heading', { name: 'Paikka on varattu' }));
@@ -162,7 +165,10 @@ describe('bookings', () => {
     await signUpStudent(b.page, 'Bertta Berg');
     await b.page.goto(courseUrl);
     await visible(mainHeading(b.page, title));
-    await b.page.getByRole('button', { name: /^Varaa paikka/ }).click();
+    await b.page
+      .getByRole('button', { name: /^Varaa paikka/ })
+      .first()
+      .click();
     const bDialog = b.page.getByRole('dialog');
     await visible(bDialog.getByText('Vapaana on 1 paikka.'));
 
@@ -220,7 +226,10 @@ describe('bookings', () => {
     await signUpStudent(b.page, 'Benjamin Björk');
     await b.page.goto(courseUrl);
     await visible(mainHeading(b.page, title));
-    await b.page.getByRole('button', { name: /^Liity jonoon/ }).click();
+    await b.page
+      .getByRole('button', { name: /^Liity jonoon/ })
+      .first()
+      .click();
     const dialog = b.page.getByRole('dialog');
     await visible(dialog.getByText(/Toteutus on nyt täynnä/));
     await dialog.getByRole('button', { name: 'Liity jonoon' }).click();

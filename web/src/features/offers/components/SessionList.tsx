@@ -34,6 +34,9 @@ export function SessionList({ sessions, offer, canEdit, onChanged }: SessionList
         ]
           .filter(Boolean)
           .join(', ');
+        // "Verkossa · Verkossa": a place written as the word the page would add says it already.
+        const onlineToo =
+          session.onlineUrl && place.trim().toLowerCase() !== t('offers.details.onlineToo').toLowerCase();
         return (
           <li key={session.id} className="card session">
             <h3 className="session__time">
@@ -47,8 +50,8 @@ export function SessionList({ sessions, offer, canEdit, onChanged }: SessionList
                 <dt>{t('offers.sessionFields.place')}</dt>
                 <dd>
                   {place || null}
-                  {place && session.onlineUrl ? ' · ' : null}
-                  {session.onlineUrl ? t('offers.details.onlineToo') : null}
+                  {place && onlineToo ? ' · ' : null}
+                  {onlineToo ? t('offers.details.onlineToo') : null}
                 </dd>
               </div>
               <div>
@@ -63,7 +66,8 @@ export function SessionList({ sessions, offer, canEdit, onChanged }: SessionList
                 </dd>
               </div>
               <div>
-                <dt>{t('offers.sessionFields.price')}</dt>
+                {/* The price says "incl. VAT" itself: the label does not say it again. */}
+                <dt>{t('offers.details.price')}</dt>
                 <dd>
                   {session.priceCents === 0
                     ? t('offers.details.free')
@@ -103,7 +107,7 @@ export function SessionList({ sessions, offer, canEdit, onChanged }: SessionList
               <div className="button-row">
                 {offer.published ? <BookSession session={session} offer={offer} onBooked={onChanged} /> : null}
                 {offer.published ? (
-                  <a className="button button--ghost" href={sessionIcsUrl(session.id)} download>
+                  <a className="button button--secondary" href={sessionIcsUrl(session.id)} download>
                     {t('offers.details.addToCalendar')}
                     <span className="visually-hidden">: {time}</span>
                   </a>

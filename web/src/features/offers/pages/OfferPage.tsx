@@ -8,6 +8,7 @@ import { Hyphenated } from '../../../shared/hyphenation';
 import { useFormatters, useLocale } from '../../../shared/i18n';
 import { courseJsonLd } from '../../../shared/seo';
 import { EmptyState, ErrorAlert, Loading, Page, TopicList } from '../../../shared/ui';
+import { CourseGlance } from '../components/CourseGlance';
 import { OfferStateBadge } from '../components/OfferStateBadge';
 import { SessionList } from '../components/SessionList';
 import { OfferQuery, type Offer } from '../operations';
@@ -77,6 +78,7 @@ function OfferContent({ offer, onChanged }: { offer: Offer; onChanged: () => voi
         {offer.canEdit || offer.state !== 'PUBLISHED' ? <OfferStateBadge state={offer.state} /> : null}{' '}
         <Link to={`/organisations/${offer.organisation.id}`}>{offer.organisation.name}</Link>
       </p>
+      {offer.kind === 'COURSE' ? <CourseGlance offer={offer} onBooked={onChanged} /> : null}
       <section className="card" aria-labelledby="offer-description-heading">
         <h2 id="offer-description-heading">{t('offers.details.descriptionHeading')}</h2>
         <p className="prewrap" lang={offer.language}>
