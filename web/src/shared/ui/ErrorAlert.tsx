@@ -44,8 +44,11 @@ export function ErrorAlert({
   const message = useErrorMessage();
   const { t } = useTranslation();
   return (
-    <div role="alert" className={error ? `alert alert--error ${className ?? ''}` : 'live-region'}>
-      {error ? <p>{message(error)}</p> : null}
+    <>
+      <div role="alert" className={error ? `alert alert--error ${className ?? ''}` : 'live-region'}>
+        {error ? <p>{message(error)}</p> : null}
+      </div>
+      {/* After the alert, not in it: what is announced is what went wrong. */}
       {error && onRetry ? (
         <p>
           <button type="button" className="button button--secondary" onClick={onRetry}>
@@ -53,6 +56,6 @@ export function ErrorAlert({
           </button>
         </p>
       ) : null}
-    </div>
+    </>
   );
 }

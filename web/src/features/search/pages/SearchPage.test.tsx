@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeGraphql, graphqlError, prepareDom, renderRoutes, type Answer } from '../../../shared/testing';
@@ -80,8 +80,8 @@ describe('the search page while a search loads', () => {
     renderSearch(
       server([async () => graphqlError('INTERNAL'), async () => answerWith(result('a', 'Tuulityö'))]).client,
     );
-    const alert = await screen.findByRole('alert');
-    await userEvent.setup().click(within(alert).getByRole('button', { name: 'Yritä uudelleen' }));
+    await screen.findByRole('alert');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Yritä uudelleen' }));
     await screen.findByRole('link', { name: 'Tuulityö' });
   });
 });
