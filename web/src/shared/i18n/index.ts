@@ -21,6 +21,7 @@ export {
   useFormatters,
 } from './format';
 export { centsToEuroText, parseEuros, parseWholeNumber } from './money';
+export { usePriceText } from './price';
 export { translateIssue, useTranslateIssue } from './translateIssue';
 export { useLocale } from './useLocale';
 export { attachPartialTexts, beginPartialTexts, ensureAllTexts, loadFirstTexts } from './textParts';

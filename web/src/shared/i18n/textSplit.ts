@@ -16,6 +16,11 @@ export const FIRST_TEXT_PATHS = [
   'userMenu',
   'landing',
   'searchKinds',
+  // Prices, as the front page's courses show them.
+  'offers.details.free',
+  'offers.details.priceInclVat',
+  'search.result.online',
+  'search.result.remote',
   'notFound',
   'routeError',
   'forbidden',

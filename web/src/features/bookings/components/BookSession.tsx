@@ -63,7 +63,7 @@ export function BookSession({ session, offer, onBooked }: BookSessionProps) {
     <Suspense
       fallback={
         <button type="button" className="button button--primary" disabled>
-          {t('bookings.book.open')}
+          {t(session.seatsFree === 0 ? 'bookings.book.openWaitlist' : 'bookings.book.open')}
         </button>
       }
     >

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/testing/axe';
 import { fakeGraphql, prepareDom, renderRoutes, type SentOperation } from '../../../shared/testing';
 import type { SearchResult } from '../../search/operations';
+import { searchResult } from '../../search/testing';
 import { LandingPage } from '../pages/LandingPage';
 
 vi.mock('../../../shared/session', async (importOriginal) => ({
@@ -12,26 +13,8 @@ vi.mock('../../../shared/session', async (importOriginal) => ({
   useSession: () => ({ status: 'visitor', user: null }),
 }));
 
-const item = (overrides: Partial<SearchResult>): SearchResult => ({
-  id: 'x',
-  kind: 'COURSE',
-  title: 'Tulityö',
-  excerpt: '',
-  language: 'fi',
-  topics: [],
-  municipalityCode: '732',
-  remote: false,
-  periodStart: null,
-  periodEnd: null,
-  organisationName: 'Lapin AMK',
-  priceCents: null,
-  seatsFree: null,
-  nextStartsAt: null,
-  applicationDeadline: null,
-  distanceKm: null,
-  publishedAt: '2026-11-01T10:00:00Z',
-  ...overrides,
-});
+const item = (overrides: Partial<SearchResult> & Pick<SearchResult, 'id' | 'title'>) =>
+  searchResult({ municipalityCode: '732', ...overrides });
 
 const COURSES = [
   item({ id: 'c1', title: 'Tulityö', nextStartsAt: '2027-01-12T07:00:00Z', seatsFree: 4, priceCents: 12_000 }),

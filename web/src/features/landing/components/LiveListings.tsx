@@ -1,9 +1,10 @@
-import { isPlacementKind, municipalityName, type SearchSort } from '@keskusvaraamo/shared';
+import { isPlacementKind, type SearchSort } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { useFormatters, useLocale } from '../../../shared/i18n';
+import { useFormatters, usePriceText } from '../../../shared/i18n';
 import { SearchResultsQuery, type SearchResult, type SearchVariables } from '../../search/operations';
+import { resultPath, useResultPlace } from '../../search/resultText';
 
 /** How many of each the front page shows: a glance, the search has the rest. */
 const SHOWN = 3;
@@ -95,14 +96,10 @@ function Listing({
 
 function LiveItem({ item }: { item: SearchResult }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const format = useFormatters();
+  const price = usePriceText();
+  const placeOf = useResultPlace();
   const placement = isPlacementKind(item.kind);
-  const place = item.remote
-    ? t(placement ? 'landing.live.remote' : 'landing.live.online')
-    : item.municipalityCode
-      ? municipalityName(item.municipalityCode, locale)
-      : null;
   const when = item.nextStartsAt
     ? format.dateTime(item.nextStartsAt)
     : item.periodStart && item.periodEnd
@@ -115,21 +112,17 @@ function LiveItem({ item }: { item: SearchResult }) {
       ]
     : [
         item.seatsFree !== null ? t('landing.live.seatsLeft', { count: item.seatsFree }) : null,
-        item.priceCents === null
-          ? null
-          : item.priceCents === 0
-            ? t('landing.live.free')
-            : t('landing.live.price', { price: format.money(item.priceCents) }),
+        item.priceCents !== null ? price(item.priceCents) : null,
       ];
   return (
     <li className="card live-item">
       {when ? <p className="live-item__when">{when}</p> : null}
       <h3 className="card__title live-item__title">
-        <Link to={placement ? `/needs/${item.id}` : `/offers/${item.id}`} lang={item.language}>
+        <Link to={resultPath(item)} lang={item.language}>
           {item.title}
         </Link>
       </h3>
-      <p className="card__meta">{[item.organisationName, place].filter(Boolean).join(' · ')}</p>
+      <p className="card__meta">{[item.organisationName, placeOf(item)].filter(Boolean).join(' · ')}</p>
       <p className="live-item__facts">{facts.filter(Boolean).join(' · ')}</p>
     </li>
   );

@@ -61,7 +61,7 @@ describe("a course page's first screen", () => {
     expect(glance.textContent).toMatch(/12\.1\.2027/);
     expect(glance.textContent).toContain('Lappia, Kemin kampus, Kemi');
     expect(glance.textContent).toMatch(/145\s€ \(sis\. alv\)/);
-    expect(glance.textContent).toContain('12');
+    expect(glance.textContent).toContain('12 vapaana, yhteensä 16');
     // A visitor is asked to sign in, and brought back to the course.
     expect(within(glance).getByRole('link', { name: 'Kirjaudu sisään ja varaa' }).getAttribute('href')).toContain(
       '/sign-in',

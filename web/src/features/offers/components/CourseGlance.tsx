@@ -1,8 +1,9 @@
 import { municipalityName } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
-import { useFormatters, useLocale } from '../../../shared/i18n';
+import { useFormatters, useLocale, usePriceText } from '../../../shared/i18n';
 import { BookSession } from '../../bookings';
 import type { Offer } from '../operations';
+import { useSeatsText } from './seatsText';
 
 /**
  * The course at a glance, first on its page: its next session (when, where, the price, the seats
@@ -13,6 +14,8 @@ export function CourseGlance({ offer, onBooked }: { offer: Offer; onBooked: () =
   const { t } = useTranslation();
   const locale = useLocale();
   const format = useFormatters();
+  const price = usePriceText();
+  const seats = useSeatsText();
   const open = offer.sessions.filter((session) => !session.cancelledAt);
   const next = open.find((session) => session.takingRegistrations) ?? open[0];
   if (!next) return null;
@@ -35,19 +38,11 @@ export function CourseGlance({ offer, onBooked }: { offer: Offer; onBooked: () =
         </div>
         <div>
           <dt>{t('offers.details.price')}</dt>
-          <dd>
-            {next.priceCents === 0
-              ? t('offers.details.free')
-              : t('offers.details.priceInclVat', { price: format.money(next.priceCents) })}
-          </dd>
+          <dd>{price(next.priceCents)}</dd>
         </div>
         <div>
           <dt>{t('offers.details.seats')}</dt>
-          <dd>
-            {next.seatsFree > 0
-              ? t('offers.details.seatsFree', { count: next.seatsFree, seats: next.seats })
-              : t('offers.details.full')}
-          </dd>
+          <dd>{seats(next)}</dd>
         </div>
       </dl>
       <div className="button-row">

@@ -2,9 +2,10 @@ import { municipalityName } from '@keskusvaraamo/shared';
 import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useFormatters, useLocale } from '../../../shared/i18n';
+import { useFormatters, useLocale, usePriceText } from '../../../shared/i18n';
 import { BookSession, sessionIcsUrl, type BookableOffer } from '../../bookings';
 import type { CourseSession } from '../operations';
+import { useSeatsText } from './seatsText';
 
 /** The organiser's controls of a session (its forms and dialogs), loaded for the organiser alone. */
 const SessionManagement = lazy(async () => ({ default: (await import('./SessionManagement')).SessionManagement }));
@@ -24,6 +25,8 @@ export function SessionList({ sessions, offer, canEdit, onChanged }: SessionList
   const { t } = useTranslation();
   const locale = useLocale();
   const format = useFormatters();
+  const price = usePriceText();
+  const seats = useSeatsText();
   return (
     <ol className="session-list">
       {sessions.map((session) => {
@@ -57,9 +60,7 @@ export function SessionList({ sessions, offer, canEdit, onChanged }: SessionList
               <div>
                 <dt>{t('offers.details.seats')}</dt>
                 <dd>
-                  {session.seatsFree > 0
-                    ? t('offers.details.seatsFree', { count: session.seatsFree, seats: session.seats })
-                    : t('offers.details.full')}
+                  {seats(session)}
                   {canEdit && session.waitlistCount ? (
                     <> · {t('offers.details.waitlisted', { count: session.waitlistCount })}</>
                   ) : null}
@@ -68,11 +69,7 @@ export function SessionList({ sessions, offer, canEdit, onChanged }: SessionList
               <div>
                 {/* The price says "incl. VAT" itself: the label does not say it again. */}
                 <dt>{t('offers.details.price')}</dt>
-                <dd>
-                  {session.priceCents === 0
-                    ? t('offers.details.free')
-                    : t('offers.details.priceInclVat', { price: format.money(session.priceCents) })}
-                </dd>
+                <dd>{price(session.priceCents)}</dd>
               </div>
               <div>
                 <dt>{t('offers.sessionFields.language')}</dt>

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../../../shared/testing/axe';
 import { fakeGraphql, prepareDom, renderRoutes, type SentOperation } from '../../../shared/testing';
 import type { SearchResult } from '../../search/operations';
+import { searchResult } from '../../search/testing';
 import { OrganisationPage } from './OrganisationPage';
 
 // A visitor: the public page as anyone sees it.
@@ -31,25 +32,10 @@ const organisation = {
   invitations: null,
 };
 
-const result = (id: string, title: string, kind: SearchResult['kind'] = 'COURSE'): SearchResult => ({
-  id,
-  kind,
-  title,
-  excerpt: '',
-  language: 'fi',
-  topics: [],
-  municipalityCode: '698',
-  remote: false,
-  periodStart: null,
-  periodEnd: null,
-  organisationName: 'Lapin ammattiopisto',
-  priceCents: kind === 'COURSE' ? 12_000 : null,
-  seatsFree: kind === 'COURSE' ? 4 : null,
-  nextStartsAt: kind === 'COURSE' ? '2027-02-01T07:00:00Z' : null,
-  applicationDeadline: null,
-  distanceKm: null,
-  publishedAt: '2026-11-01T10:00:00Z',
-});
+const result = (id: string, title: string, kind: SearchResult['kind'] = 'COURSE'): SearchResult =>
+  kind === 'COURSE'
+    ? searchResult({ id, title, priceCents: 12_000, seatsFree: 4, nextStartsAt: '2027-02-01T07:00:00Z' })
+    : searchResult({ id, title, kind });
 
 /** The organisation's items ten at a time, as the search answers for `organisationId`. */
 function server(items: SearchResult[]) {

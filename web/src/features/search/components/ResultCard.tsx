@@ -1,27 +1,18 @@
-import { isPlacementKind, municipalityName } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Hyphenated } from '../../../shared/hyphenation';
-import { useFormatters, useLocale } from '../../../shared/i18n';
+import { useFormatters, usePriceText } from '../../../shared/i18n';
 import { TopicList } from '../../../shared/ui';
 import type { SearchResult } from '../operations';
-
-/** The placements are needs; courses and student pools are offers. */
-export function resultPath(result: Pick<SearchResult, 'id' | 'kind'>): string {
-  return isPlacementKind(result.kind) ? `/needs/${result.id}` : `/offers/${result.id}`;
-}
+import { resultPath, useResultPlace } from '../resultText';
 
 /** One search result: what it is, who offers it, where and when, and what it costs. */
 export function ResultCard({ result }: { result: SearchResult }) {
   const { t } = useTranslation();
-  const locale = useLocale();
   const format = useFormatters();
-  const place = [
-    result.municipalityCode ? municipalityName(result.municipalityCode, locale) : null,
-    result.remote ? t(result.kind === 'COURSE' ? 'search.result.online' : 'search.result.remote') : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const placeOf = useResultPlace();
+  const place = placeOf(result);
+  const price = usePriceText();
 
   const facts: { label: string; value: string }[] = [];
   if (result.nextStartsAt)
@@ -33,10 +24,7 @@ export function ResultCard({ result }: { result: SearchResult }) {
   if (result.priceCents !== null)
     facts.push({
       label: t('search.result.price'),
-      value:
-        result.priceCents === 0
-          ? t('offers.details.free')
-          : t('offers.details.priceInclVat', { price: format.money(result.priceCents) }),
+      value: price(result.priceCents),
     });
   if (result.seatsFree !== null)
     facts.push({

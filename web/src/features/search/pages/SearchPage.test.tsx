@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeGraphql, graphqlError, prepareDom, renderRoutes, type Answer } from '../../../shared/testing';
 import type { SearchResult } from '../operations';
+import { searchResult } from '../testing';
 import { SearchPage } from './SearchPage';
 
 vi.mock('../../../shared/session', async (importOriginal) => ({
@@ -11,25 +12,7 @@ vi.mock('../../../shared/session', async (importOriginal) => ({
   useSession: () => ({ status: 'visitor', user: null }),
 }));
 
-const result = (id: string, title: string): SearchResult => ({
-  id,
-  kind: 'COURSE',
-  title,
-  excerpt: '',
-  language: 'fi',
-  topics: [],
-  municipalityCode: '698',
-  remote: false,
-  periodStart: null,
-  periodEnd: null,
-  organisationName: 'Lapin AMK',
-  priceCents: null,
-  seatsFree: null,
-  nextStartsAt: null,
-  applicationDeadline: null,
-  distanceKm: null,
-  publishedAt: '2026-11-01T10:00:00Z',
-});
+const result = (id: string, title: string) => searchResult({ id, title });
 
 const answerWith = (...nodes: SearchResult[]): Answer => ({
   data: {
