@@ -1,6 +1,6 @@
 /** The demo accounts the e2e server is seeded with (SEED_DEMO_DATA), and signing in as them. */
 import type { Page } from 'playwright-core';
-import { mainHeading, visible } from './browser.js';
+import { visible } from './browser.js';
 
 export const DEMO_PASSWORD = 'Demo-2026-lappi';
 
@@ -15,11 +15,12 @@ export const DEMO = {
   coordinator: 'coordinator@demo.keskusvaraamo.fi',
 } as const;
 
-/** Signs in from the sign-in page (in Finnish) and waits for the account page it leads to. */
+/** Signs in from the sign-in page (in Finnish) and waits for the person's home it leads to. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Sähköpostiosoite').fill(email);
   await page.getByLabel('Salasana', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
-  await visible(mainHeading(page, 'Oma tili'));
+  await page.waitForURL((url) => url.pathname === '/home');
+  await visible(page.getByRole('heading', { level: 1, name: /^Hei, / }));
 }

@@ -59,13 +59,15 @@ describe('accounts', () => {
     await page.getByLabel('Sähköpostiosoite').fill(email);
     await page.getByLabel('Salasana', { exact: true }).fill(password);
     await page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
-    await page.waitForURL('**/account');
-    await visible(mainHeading(page, 'Oma tili'));
+    // Signing in leads to the person's home.
+    await page.waitForURL((url) => url.pathname === '/home');
+    await visible(mainHeading(page, 'Hei, Aila Aurinkoinen'));
+    await waitForTitle(page, 'Oma sivu – Osaamisen keskusvaraamo');
 
     // Swedish, then English: the same page under the language's prefix.
     await chooseLanguage(page, 'Kieli', 'Svenska');
-    await page.waitForURL((url) => url.pathname === '/sv/account');
-    await visible(mainHeading(page, 'Mitt konto'));
+    await page.waitForURL((url) => url.pathname === '/sv/home');
+    await visible(mainHeading(page, 'Hej, Aila Aurinkoinen'));
     await waitForLang(page, 'sv');
     await visible(page.getByRole('navigation', { name: 'Huvudmeny' }));
     // The app's links keep the language.
@@ -73,15 +75,15 @@ describe('accounts', () => {
     expect(await svNav.getByRole('link', { name: 'Sök', exact: true }).getAttribute('href')).toBe('/sv/search');
 
     await chooseLanguage(page, 'Språk', 'English');
-    await page.waitForURL((url) => url.pathname === '/en/account');
-    await visible(mainHeading(page, 'My account'));
+    await page.waitForURL((url) => url.pathname === '/en/home');
+    await visible(mainHeading(page, 'Hello, Aila Aurinkoinen'));
     await waitForLang(page, 'en');
 
     // Reloading restores the session from the refresh cookie; the address keeps the language.
     await page.reload();
-    await visible(mainHeading(page, 'My account'));
+    await visible(mainHeading(page, 'Hello, Aila Aurinkoinen'));
     await waitForLang(page, 'en');
-    await waitForTitle(page, 'My account – Osaamisen keskusvaraamo');
+    await waitForTitle(page, 'My home – Osaamisen keskusvaraamo');
 
     await signOutFromUserMenu(page, 'User menu: Aila Aurinkoinen', 'Sign out');
     await page.waitForURL((url) => url.pathname === '/en');
@@ -98,8 +100,8 @@ describe('accounts', () => {
     await other.page.getByLabel('Sähköpostiosoite').fill(email);
     await other.page.getByLabel('Salasana', { exact: true }).fill(password);
     await other.page.getByRole('button', { name: 'Kirjaudu sisään', exact: true }).click();
-    await other.page.waitForURL((url) => url.pathname === '/account');
-    await visible(mainHeading(other.page, 'Oma tili'));
+    await other.page.waitForURL((url) => url.pathname === '/home');
+    await visible(mainHeading(other.page, 'Hei, Aila Aurinkoinen'));
     await waitForLang(other.page, 'fi');
     await other.page.goto('/en/search');
     await visible(mainHeading(other.page, 'Search'));
@@ -137,8 +139,6 @@ describe('accounts', () => {
   it('lets the demo coordinator sign in and reach the coordinator pages', async () => {
     const { context, page } = await browser.openPage();
     await signIn(page, DEMO.coordinator);
-    await page.waitForURL('**/account');
-    await visible(page.getByText(DEMO.coordinator));
 
     await mainNav(page).getByRole('link', { name: 'Organisaatioiden vahvistus' }).click();
     await visible(mainHeading(page, 'Organisaatioiden vahvistus'));

@@ -110,7 +110,7 @@ describe('applications', () => {
     await visible(studentPage.locator('.badge', { hasText: /^Lähetetty$/ }));
     await sendMessage(studentPage, 'Hei! Pääsen aloittamaan jo toukokuussa.');
     // Away from the thread, so that the answer stays unread (an open thread marks it read).
-    await mainNav(studentPage).getByRole('link', { name: 'Etusivu' }).click();
+    await mainNav(studentPage).getByRole('link', { name: 'Oma sivu' }).click();
 
     // The company sees the applicant on its board (from My needs, with the count), reads the message
     // and answers it, shortlists and makes an offer.

@@ -131,6 +131,8 @@ export const routes: RouteObject[] = [
           {
             element: <RequireAuth />,
             children: [
+              // Where a person lands after signing in: what needs them now, per role.
+              { path: 'home', ...page(() => import('../features/home/pages/HomePage'), 'HomePage') },
               { path: 'account', ...page(() => import('../features/account/pages/AccountPage'), 'AccountPage') },
               {
                 path: 'account/notifications',

@@ -606,3 +606,102 @@ describe('reading applications', () => {
     });
   });
 });
+
+describe('received applications', () => {
+  const RECEIVED = `query ($state: ApplicationState, $first: Int, $after: String) {
+    receivedApplications(state: $state, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor }
+      nodes { id state studentName need { id title } }
+    }
+  }`;
+  let shop: Awaited<ReturnType<typeof buildOrganisation>>;
+  let colleague: TestUser;
+  /** Applications to the shop's needs (posted by its owner and by the colleague), in the order made. */
+  const toShop: string[] = [];
+  /** To a need the colleague posted without a company. */
+  let toColleague: string;
+  /** To another company's need. */
+  let elsewhere: string;
+
+  const received = async (who: TestUser | null, variables: Record<string, unknown> = {}) =>
+    gql(app, RECEIVED, variables, who ? { token: who.token } : {});
+  const idsOf = (r: Awaited<ReturnType<typeof received>>) =>
+    r.data!.receivedApplications.nodes.map((n: { id: string }) => n.id);
+
+  beforeAll(async () => {
+    colleague = await buildUser(app, { roles: ['ENTREPRENEUR'] });
+    shop = await buildOrganisation(app, { name: 'Vastaanottava Oy', members: [colleague] });
+    const byOwner = await buildNeed(app, { organisationId: shop.id, positions: 5 }, { owner: shop.owner });
+    const byColleague = await buildNeed(app, { organisationId: shop.id, positions: 5 }, { owner: colleague });
+    const own = await buildNeed(app, { title: 'Oma harjoittelu' }, { owner: colleague });
+    const other = await buildNeed(app, { organisationId: company.id }, { owner: company.owner });
+    toShop.push((await buildApplication(app, byOwner, { state: 'SUBMITTED' })).id);
+    toShop.push((await buildApplication(app, byColleague, { state: 'SHORTLISTED' })).id);
+    toShop.push((await buildApplication(app, byOwner, { state: 'WITHDRAWN' })).id);
+    toShop.push((await buildApplication(app, byColleague, { state: 'SUBMITTED' })).id);
+    toColleague = (await buildApplication(app, own, { student })).id;
+    elsewhere = (await buildApplication(app, other, { student })).id;
+  });
+
+  it("lists the applications to the needs on the viewer's side, newest first, in every state", async () => {
+    const owner = await received(shop.owner);
+    expect(owner.errors).toBeUndefined();
+    expect(owner.data!.receivedApplications.totalCount).toBe(4);
+    expect(idsOf(owner)).toEqual([...toShop].reverse());
+    // The colleague also posted a need of their own, without the company: theirs, not the owner's.
+    const mine = await received(colleague);
+    expect(idsOf(mine)).toEqual([toColleague, ...[...toShop].reverse()]);
+    expect(mine.data!.receivedApplications.nodes[0]).toMatchObject({
+      state: 'SUBMITTED',
+      studentName: 'Sami Opiskelija',
+      need: { title: 'Oma harjoittelu' },
+    });
+  });
+
+  it('leaves out the applications to other needs, for everyone, coordinators too', async () => {
+    for (const who of [shop.owner, colleague]) {
+      const ids = idsOf(await received(who, { first: 100 }));
+      expect(ids).not.toContain(elsewhere);
+    }
+    expect(idsOf(await received(shop.owner))).not.toContain(toColleague);
+    // The other company sees its own, and none of the shop's.
+    const theirs = idsOf(await received(company.owner, { first: 100 }));
+    expect(theirs).toContain(elsewhere);
+    expect(theirs.filter((id: string) => toShop.includes(id) || id === toColleague)).toEqual([]);
+    // Applicants and staff who are on no need's side get nothing here.
+    for (const who of [student, coordinator, otherEntrepreneur]) {
+      expect((await received(who)).data!.receivedApplications).toEqual({
+        totalCount: 0,
+        pageInfo: { hasNextPage: false, endCursor: null },
+        nodes: [],
+      });
+    }
+  });
+
+  it('filters by state and pages without loss or repetition', async () => {
+    const submitted = await received(shop.owner, { state: 'SUBMITTED' });
+    expect(submitted.data!.receivedApplications.totalCount).toBe(2);
+    expect(idsOf(submitted)).toEqual([toShop[3], toShop[0]]);
+    expect(idsOf(await received(shop.owner, { state: 'ACCEPTED' }))).toEqual([]);
+    const PAGE = `query ($after: String) { receivedApplications(first: 1, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`;
+    const { ids, totalCounts } = await pageOneByOne(app, PAGE, (d) => d.receivedApplications, {
+      token: shop.owner.token,
+    });
+    expect(ids).toEqual([...toShop].reverse());
+    expect(new Set(totalCounts)).toEqual(new Set([4]));
+  });
+
+  it('is for signed-in users, and refuses a bad page size or cursor', async () => {
+    expect(codeOf(await received(null))).toBe('UNAUTHENTICATED');
+    for (const first of [0, -1, 101]) {
+      const r = await received(shop.owner, { first });
+      expect(codeOf(r), `first: ${first}`).toBe('VALIDATION');
+      expect(r.errors![0]!.extensions.fields).toEqual([
+        { field: 'first', message: 'validation.pageSize', params: { max: 100 } },
+      ]);
+    }
+    expect(codeOf(await received(shop.owner, { after: 'not-a-cursor' }))).toBe('VALIDATION');
+    expect(codeOf(await received(shop.owner, { state: 'NOT_A_STATE' }))).toBe('BAD_REQUEST');
+  });
+});

@@ -1,4 +1,4 @@
-/** Reads of applications: one for the viewer, the student's and a need's lists, and what other modules ask for. */
+/** Reads of applications: one for the viewer, the student's, a need's and the received lists, and what other modules ask for. */
 import type { ApplicationState } from '@keskusvaraamo/shared';
 import { and, count, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
@@ -59,6 +59,19 @@ export async function myApplications(deps: Deps, viewer: Viewer | null, args: Li
   if (!viewer) throw unauthenticated();
   const filters = and(
     eq(applications.studentId, viewer.id),
+    args.state ? eq(applications.state, args.state) : undefined,
+  );
+  return listApplications(deps.db, filters, args, true);
+}
+
+/**
+ * Applications to the needs on the viewer's side (they posted it, or belong to its company), newest
+ * first: what waits for their answer. Staff get only those of their own side, like anyone else.
+ */
+export async function receivedApplications(deps: Deps, viewer: Viewer | null, args: ListArgs) {
+  if (!viewer) throw unauthenticated();
+  const filters = and(
+    sql`${applications.needId} in (${needIdsManagedBy(viewer.id)})`,
     args.state ? eq(applications.state, args.state) : undefined,
   );
   return listApplications(deps.db, filters, args, true);

@@ -22,7 +22,7 @@ import {
   viewerApplications,
 } from './loaders.js';
 import type { ApplicationDto } from './presenter.js';
-import { getApplication, myApplications, needApplications } from './queries.js';
+import { getApplication, myApplications, needApplications, receivedApplications } from './queries.js';
 
 const resolvers: IResolvers = {
   Query: {
@@ -30,6 +30,7 @@ const resolvers: IResolvers = {
     application: async (_root, { id }, ctx) => getApplication(ctx.deps, await ctx.viewer(), id),
     needApplications: async (_root, { needId, ...args }, ctx) =>
       needApplications(ctx.deps, await ctx.viewer(), needId, args),
+    receivedApplications: async (_root, args, ctx) => receivedApplications(ctx.deps, await ctx.viewer(), args),
   },
   Mutation: {
     updateNeed: async (_root, { id, input }, ctx) => editNeed(ctx.deps, await ctx.viewer(), id, input),

@@ -142,6 +142,101 @@ describe('my bookings', () => {
   });
 });
 
+describe('upcoming bookings', () => {
+  const UPCOMING = `query ($first: Int) { upcomingBookings(first: $first) { id state session { id startsAt } offer { title } } }`;
+  const upcoming = async (who: TestUser | null, variables: Record<string, unknown> = {}) =>
+    gql(app, UPCOMING, variables, who ? { token: who.token } : {});
+  /** A session on day `day` from now (09:00–16:00 Helsinki time), registration open until the day before. */
+  const onDay = (day: number, overrides: Record<string, unknown> = {}) =>
+    session({
+      startsAt: localIn(day, '09:00'),
+      endsAt: localIn(day, '16:00'),
+      registrationDeadline: localIn(day - 1, '12:00'),
+      ...overrides,
+    });
+  const moveSession = (id: string, startsIn: string, endsIn: string) =>
+    app.db.execute(sql`update course_sessions
+      set registration_deadline = now() + ${startsIn}::interval - interval '1 hour',
+          starts_at = now() + ${startsIn}::interval, ends_at = now() + ${endsIn}::interval
+      where id = ${id}`);
+
+  it("lists the viewer's own bookings still ahead or under way, soonest session first, and nothing else", async () => {
+    const user = await buildUser(app);
+    const other = await buildUser(app);
+    const bookingOf = async (r: Awaited<ReturnType<typeof book>>) => {
+      expect(r.errors).toBeUndefined();
+      return r.data!.bookSeats.id as string;
+    };
+    // Under way: started an hour ago, ends in two.
+    const running = await onDay(3);
+    const underWay = await bookingOf(await book(user, running));
+    await moveSession(running, '-1 hour', '2 hours');
+    // Waitlisted: the one seat is someone else's.
+    const full = await onDay(5, { seats: 1 });
+    await book(other, full);
+    const waiting = await bookingOf(await book(user, full, { whenShort: 'JOIN_WAITLIST' }));
+    // Offered: a paid seat freed and held for the user.
+    const paid = await onDay(10, { seats: 1, priceCents: 9_000 });
+    const holder = await buildUser(app);
+    const held = await bookingOf(await book(holder, paid));
+    const offered = await bookingOf(await book(user, paid, { whenShort: 'JOIN_WAITLIST' }));
+    await gql(app, CANCEL, { id: held }, { token: holder.token });
+    // Two confirmed bookings of one session: the booking's id breaks the tie.
+    const later = await onDay(20, { seats: 5 });
+    const twice = [await bookingOf(await book(user, later)), await bookingOf(await book(user, later))].sort();
+    const theirs = await bookingOf(await book(other, later));
+    // Left out: a booking the user cancelled, one of a cancelled session, one of a session that has ended.
+    const dropped = await bookingOf(await book(user, await onDay(8)));
+    await gql(app, CANCEL, { id: dropped }, { token: user.token });
+    const called = await onDay(12);
+    const ofCancelled = await bookingOf(await book(user, called));
+    await app.db.execute(
+      sql`update course_sessions set cancelled_at = now(), cancel_reason = 'SESSION_CANCELLED' where id = ${called}`,
+    );
+    const ended = await onDay(4);
+    const past = await bookingOf(await book(user, ended));
+    await moveSession(ended, '-3 hours', '-1 hour');
+
+    const r = await upcoming(user);
+    expect(r.errors).toBeUndefined();
+    const list = r.data!.upcomingBookings as { id: string; state: string; session: { id: string }; offer: object }[];
+    expect(list.map((b) => [b.id, b.state])).toEqual([
+      [underWay, 'CONFIRMED'],
+      [waiting, 'WAITLISTED'],
+      [offered, 'OFFERED'],
+      [twice[0], 'CONFIRMED'],
+      [twice[1], 'CONFIRMED'],
+    ]);
+    expect(list.map((b) => b.session.id)).toEqual([running, full, paid, later, later]);
+    expect(list[0]!.offer).toEqual({ title: 'Aurinkosähköjärjestelmien asennus' });
+    for (const id of [theirs, dropped, ofCancelled, past]) expect(list.map((b) => b.id)).not.toContain(id);
+    expect((await upcoming(other)).data!.upcomingBookings.map((b: { id: string }) => b.id)).not.toContain(underWay);
+    expect((await upcoming(user, { first: 2 })).data!.upcomingBookings.map((b: { id: string }) => b.id)).toEqual([
+      underWay,
+      waiting,
+    ]);
+    expect((await upcoming(await buildUser(app))).data!.upcomingBookings).toEqual([]);
+  });
+
+  it('returns ten unless told, at most fifty; a size outside 1–50 is refused, and so is a signed-out viewer', async () => {
+    const user = await buildUser(app);
+    for (const day of [6, 7]) {
+      const id = await onDay(day, { seats: 10 });
+      for (let i = 0; i < 6; i++) await book(user, id);
+    }
+    expect((await upcoming(user)).data!.upcomingBookings).toHaveLength(10);
+    expect((await upcoming(user, { first: 50 })).data!.upcomingBookings).toHaveLength(12);
+    for (const first of [0, -1, 51, 1000]) {
+      const r = await upcoming(user, { first });
+      expect(codeOf(r), `first: ${first}`).toBe('VALIDATION');
+      expect(r.errors![0]!.extensions.fields).toEqual([
+        { field: 'first', message: 'validation.pageSize', params: { max: 50 } },
+      ]);
+    }
+    expect(codeOf(await upcoming(null))).toBe('UNAUTHENTICATED');
+  });
+});
+
 describe('cancelling and the waitlist', () => {
   it('on a free course, gives freed seats straight to the waitlist in order, skipping those that do not fit', async () => {
     const id = await session({ priceCents: 0 });

@@ -1,13 +1,15 @@
 /** Reads of bookings for the API and for other modules (conversations about a booking). */
-import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { AppError, forbidden, notFound, unauthenticated } from '../../errors.js';
+import { AppError, forbidden, notFound, unauthenticated, validationError } from '../../errors.js';
 import { assertId } from '../../lib/ids.js';
 import { keyset } from '../../lib/pagination.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { bookableSessions, organisesSession, sessionIdsOrganisedBy } from '../offers/index.js';
+import { courseSessions } from '../offers/tables.js';
 import { memberIdsOf } from '../organisations/index.js';
+import { ACTIVE } from './commands/lifecycle.js';
 import { bookingPolicy as policy } from './policy.js';
 import { presentBooking, type BookingDto } from './presenter.js';
 import { loadBooking, type BookingRow } from './rows.js';
@@ -50,6 +52,47 @@ export async function myBookings(
     deps.db.select({ n: count() }).from(bookings).where(mine),
   ]);
   return page.connection(rows, total?.n ?? 0, presentBooking);
+}
+
+/** How many bookings `upcomingBookings` returns unless told, and at most. */
+const UPCOMING_DEFAULT = 10;
+const UPCOMING_MAX = 50;
+
+/** How many upcoming bookings were asked for; outside 1 to UPCOMING_MAX is refused, not cut. */
+function upcomingLimit(first: number | null | undefined): number {
+  if (first === null || first === undefined) return UPCOMING_DEFAULT;
+  if (!Number.isInteger(first) || first < 1 || first > UPCOMING_MAX) {
+    throw validationError([{ field: 'first', message: 'validation.pageSize', params: { max: UPCOMING_MAX } }]);
+  }
+  return first;
+}
+
+/**
+ * The viewer's own bookings that hold or wait for seats (confirmed, offered or waitlisted) on
+ * sessions that are not cancelled and have not ended, the soonest session first.
+ */
+export async function upcomingBookings(
+  deps: Deps,
+  viewer: Viewer | null,
+  args: { first?: number | null },
+): Promise<BookingDto[]> {
+  if (!viewer) throw unauthenticated();
+  const limit = upcomingLimit(args.first);
+  const rows = await deps.db
+    .select({ booking: bookings })
+    .from(bookings)
+    .innerJoin(courseSessions, eq(courseSessions.id, bookings.sessionId))
+    .where(
+      and(
+        eq(bookings.bookedBy, viewer.id),
+        inArray(bookings.state, ACTIVE),
+        isNull(courseSessions.cancelledAt),
+        gt(courseSessions.endsAt, sql`now()`),
+      ),
+    )
+    .orderBy(asc(courseSessions.startsAt), asc(bookings.id))
+    .limit(limit);
+  return rows.map((r) => presentBooking(r.booking));
 }
 
 /** A session's bookings with their participants, for its organisers and staff. */

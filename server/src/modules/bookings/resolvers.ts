@@ -16,7 +16,7 @@ import {
 } from './commands/manage.js';
 import * as fields from './loaders.js';
 import type { BookingDto } from './presenter.js';
-import { getBooking, myBookings, sessionBookings } from './queries.js';
+import { getBooking, myBookings, sessionBookings, upcomingBookings } from './queries.js';
 
 async function signedIn(ctx: MercuriusContext) {
   const viewer = await ctx.viewer();
@@ -28,6 +28,7 @@ const resolvers: IResolvers = {
   Query: {
     booking: async (_root, { id }, ctx) => getBooking(ctx.deps, await ctx.viewer(), id),
     myBookings: async (_root, args, ctx) => myBookings(ctx.deps, await ctx.viewer(), args),
+    upcomingBookings: async (_root, args, ctx) => upcomingBookings(ctx.deps, await ctx.viewer(), args),
     sessionBookings: async (_root, { sessionId }, ctx) => sessionBookings(ctx.deps, await ctx.viewer(), sessionId),
     session: async (_root, { id }, ctx) => {
       const [session] = await sessionsByIds(ctx.deps, await ctx.viewer(), [id]);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -11,6 +12,7 @@ import {
   type TestUser,
 } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { courseSessions } from './tables.js';
 
 const FIELDS = `id kind state canEdit organisation { id } sessions { id startsAt startsAtLocal endsAtLocal registrationDeadline seats seatsFree priceCents takingRegistrations }`;
 const CREATE = `mutation ($input: OfferInput!, $sessions: [SessionInput!]) { createOffer(input: $input, sessions: $sessions) { ${FIELDS} } }`;
@@ -336,5 +338,197 @@ describe('keeping search fresh', () => {
     await app.db.execute(sql`update search_items set refresh_at = now() - interval '1 minute' where id = ${course.id}`);
     expect(await refreshStaleCourses(app.db)).toBeGreaterThanOrEqual(1);
     expect(await first()).toMatchObject({ priceCents: 9_000, seatsFree: 7 });
+  });
+});
+
+describe('organised sessions', () => {
+  const ORGANISED = `query ($days: Int) { organisedSessions(days: $days) {
+    offer { id title state canEdit organisation { id } }
+    session { id offerId startsAtLocal seatsTaken seatsFree waitlistCount takingRegistrations }
+  } }`;
+  const organised = async (who: TestUser | null, variables: Record<string, unknown> = {}) =>
+    gql(app, ORGANISED, variables, who ? { token: who.token } : {});
+  const sessionIdsOf = (r: Awaited<ReturnType<typeof organised>>) =>
+    r.data!.organisedSessions.map((x: { session: { id: string } }) => x.session.id);
+  /** A session on day `day` from now, 09:00–16:00 Helsinki time, registration open until the day before. */
+  const onDay = (day: number, overrides: Record<string, unknown> = {}) =>
+    sessionInput({
+      startsAt: localIn(day, '09:00'),
+      endsAt: localIn(day, '16:00'),
+      registrationDeadline: localIn(day - 1, '12:00'),
+      ...overrides,
+    });
+  const sessionsOf = async (offerId: string, who: TestUser) =>
+    (
+      await gql(app, `query ($id: ID!) { offer(id: $id) { sessions { id } } }`, { id: offerId }, { token: who.token })
+    ).data!.offer.sessions.map((s: { id: string }) => s.id) as string[];
+
+  let academy: Awaited<ReturnType<typeof buildOrganisation>>;
+  let teacher: TestUser;
+  let published: Awaited<ReturnType<typeof buildCourse>>;
+  /** The published course's sessions: days 2 (one seat), 3 (moved to be under way), 5 (cancelled), 6, 9, 30 and 40. */
+  let day2: string, underWay: string, day5: string, day6: string, day9: string, day30: string, day40: string;
+  let draftDay4: string;
+  let archivedDay3: string;
+  let elsewhere: string;
+
+  beforeAll(async () => {
+    teacher = await buildUser(app, { roles: ['EDUCATOR'] });
+    academy = await buildOrganisation(app, { kind: 'EDUCATIONAL', members: [teacher] });
+    published = await buildCourse(
+      app,
+      { title: 'Lähiviikon kurssi' },
+      {
+        organisation: academy,
+        sessions: [2, 3, 5, 6, 9, 30, 40].map((day) => onDay(day, day === 2 ? { seats: 1 } : {})),
+      },
+    );
+    // Sessions come soonest first.
+    const ids = await sessionsOf(published.id, teacher);
+    expect(ids).toHaveLength(7);
+    [day2, underWay, day5, day6, day9, day30, day40] = ids as [string, string, string, string, string, string, string];
+    await app.db.execute(
+      sql`update course_sessions set cancelled_at = now(), cancel_reason = 'SESSION_CANCELLED' where id = ${day5}`,
+    );
+    await app.db.execute(sql`update course_sessions
+      set registration_deadline = now() - interval '2 hours', starts_at = now() - interval '1 hour',
+          ends_at = now() + interval '2 hours'
+      where id = ${underWay}`);
+    const draft = await buildCourse(
+      app,
+      { title: 'Luonnoskurssi' },
+      { organisation: academy, sessions: [onDay(4)], publish: false },
+    );
+    draftDay4 = (await sessionsOf(draft.id, teacher))[0]!;
+    const archived = await buildCourse(
+      app,
+      { title: 'Arkistoitu kurssi' },
+      { organisation: academy, sessions: [onDay(3)] },
+    );
+    archivedDay3 = (await sessionsOf(archived.id, teacher))[0]!;
+    expect((await gql(app, ARCHIVE, { id: archived.id }, { token: academy.owner.token })).errors).toBeUndefined();
+    const other = await buildCourse(app, { title: 'Toisen kurssi' }, { sessions: [onDay(1)] });
+    elsewhere = (await sessionsOf(other.id, other.org.owner))[0]!;
+    // One seat taken and one waiting on the day-2 session.
+    const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { state } }`;
+    for (const whenShort of [null, 'JOIN_WAITLIST']) {
+      const r = await gql(
+        app,
+        BOOK,
+        { input: { sessionId: day2, idempotencyKey: randomUUID(), whenShort } },
+        { token: (await buildUser(app)).token },
+      );
+      expect(r.errors).toBeUndefined();
+    }
+  });
+
+  it("lists the next week's sessions of the viewer's organisations' courses, in any state, soonest first", async () => {
+    for (const who of [academy.owner, teacher]) {
+      const r = await organised(who);
+      expect(r.errors).toBeUndefined();
+      expect(sessionIdsOf(r)).toEqual([day2, archivedDay3, draftDay4, day6]);
+      expect(r.data!.organisedSessions.map((x: { offer: { title: string } }) => x.offer.title)).toEqual([
+        'Lähiviikon kurssi',
+        'Arkistoitu kurssi',
+        'Luonnoskurssi',
+        'Lähiviikon kurssi',
+      ]);
+    }
+    const [first] = (await organised(teacher)).data!.organisedSessions;
+    expect(first).toEqual({
+      offer: {
+        id: published.id,
+        title: 'Lähiviikon kurssi',
+        state: 'PUBLISHED',
+        canEdit: true,
+        organisation: { id: academy.id },
+      },
+      session: {
+        id: day2,
+        offerId: published.id,
+        startsAtLocal: localIn(2, '09:00'),
+        seatsTaken: 1,
+        seatsFree: 0,
+        waitlistCount: 1,
+        takingRegistrations: true,
+      },
+    });
+    expect(
+      (await organised(teacher)).data!.organisedSessions.find(
+        (x: { session: { id: string } }) => x.session.id === draftDay4,
+      ).offer.state,
+    ).toBe('DRAFT');
+  });
+
+  it('looks as many days ahead as asked, 1 to 31, and leaves out cancelled sessions and those under way', async () => {
+    expect(sessionIdsOf(await organised(teacher, { days: 10 }))).toEqual([day2, archivedDay3, draftDay4, day6, day9]);
+    expect(sessionIdsOf(await organised(teacher, { days: 31 }))).toEqual([
+      day2,
+      archivedDay3,
+      draftDay4,
+      day6,
+      day9,
+      day30,
+    ]);
+    expect(sessionIdsOf(await organised(teacher, { days: 1 }))).toEqual([]);
+    const all = sessionIdsOf(await organised(teacher, { days: 31 }));
+    for (const id of [day5, underWay, day40]) expect(all).not.toContain(id);
+  });
+
+  it("shows nobody another organisation's sessions, and nothing to those without an organisation", async () => {
+    const theirs = await organised(otherEducator, { days: 31 });
+    expect(theirs.errors).toBeUndefined();
+    expect(sessionIdsOf(theirs)).not.toContain(day2);
+    for (const who of [academy.owner, teacher]) {
+      expect(sessionIdsOf(await organised(who, { days: 31 }))).not.toContain(elsewhere);
+    }
+    // Coordinators too get only their own organisations' sessions here: they belong to none.
+    for (const who of [student, coordinator]) {
+      expect((await organised(who, { days: 31 })).data!.organisedSessions).toEqual([]);
+    }
+  });
+
+  it('returns at most fifty, the soonest', async () => {
+    const busy = await buildOrganisation(app, { kind: 'EDUCATIONAL' });
+    const course = await buildCourse(app, {}, { organisation: busy, sessions: [onDay(6)] });
+    const hour = 3_600_000;
+    await app.db.insert(courseSessions).values(
+      Array.from({ length: 55 }, (_, i) => {
+        const startsAt = new Date(Date.now() + (i + 1) * hour);
+        return {
+          offerId: course.id,
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + hour / 2),
+          registrationDeadline: startsAt,
+          seats: 5,
+          priceCents: 0,
+          language: 'fi',
+        };
+      }),
+    );
+    const list = (await organised(busy.owner)).data!.organisedSessions as { session: { startsAtLocal: string } }[];
+    expect(list).toHaveLength(50);
+    const starts = list.map((x) => x.session.startsAtLocal);
+    expect(starts).toEqual([...starts].sort());
+    // The day-6 session is later than the first fifty hourly ones.
+    expect(starts.at(-1)! < localIn(6, '09:00')).toBe(true);
+  });
+
+  it('is for signed-in users, and refuses a number of days outside 1 to 31', async () => {
+    expect(codeOf(await organised(null))).toBe('UNAUTHENTICATED');
+    for (const [days, message] of [
+      [0, 'validation.atLeastOne'],
+      [-1, 'validation.atLeastOne'],
+      [32, 'validation.tooLarge'],
+      [1000, 'validation.tooLarge'],
+    ] as const) {
+      const r = await organised(teacher, { days });
+      expect(codeOf(r), `days: ${days}`).toBe('VALIDATION');
+      expect(r.errors![0]!.extensions.fields[0]).toMatchObject({ field: 'days', message });
+    }
+    // Beyond GraphQL's Int: refused before it runs, as a bad request.
+    const huge = await organised(teacher, { days: 2 ** 31 });
+    expect(huge.status).toBe(400);
+    expect(codeOf(huge)).toBe('BAD_REQUEST');
   });
 });

@@ -1,9 +1,9 @@
 /** Reads of offers and sessions for the API and for other modules. */
 import type { OfferState } from '@keskusvaraamo/shared';
-import { and, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
 import type { Deps } from '../../deps.js';
-import { AppError, unauthenticated } from '../../errors.js';
+import { AppError, unauthenticated, validationError } from '../../errors.js';
 import { keyset } from '../../lib/pagination.js';
 import type { Viewer } from '../../lib/viewer.js';
 import { organisationIdsOfUser, roleIn, userOrganisationIds } from '../organisations/index.js';
@@ -50,6 +50,49 @@ export async function myOffers(
     deps.db.select({ n: count() }).from(offers).where(filters),
   ]);
   return page.connection(rows, total?.n ?? 0, presentOffer);
+}
+
+/** How far ahead `organisedSessions` looks unless told, and at most (days); and how many it returns at most. */
+const ORGANISED_DAYS = 7;
+const ORGANISED_DAYS_MAX = 31;
+const ORGANISED_SESSIONS_MAX = 50;
+
+function organisedDays(days: number | null | undefined): number {
+  if (days === null || days === undefined) return ORGANISED_DAYS;
+  if (!Number.isInteger(days) || days < 1) throw validationError([{ field: 'days', message: 'validation.atLeastOne' }]);
+  if (days > ORGANISED_DAYS_MAX) {
+    throw validationError([{ field: 'days', message: 'validation.tooLarge', params: { max: ORGANISED_DAYS_MAX } }]);
+  }
+  return days;
+}
+
+/**
+ * Sessions of the courses of the viewer's organisations (drafts too: theirs to see) that start
+ * within `days` from now and are not cancelled, soonest first, with their course.
+ */
+export async function organisedSessions(
+  deps: Deps,
+  viewer: Viewer | null,
+  args: { days?: number | null },
+): Promise<{ offer: OfferDto; session: SessionDto }[]> {
+  if (!viewer) throw unauthenticated();
+  const days = organisedDays(args.days);
+  const rows = await deps.db
+    .select({ session: courseSessions, offer: offers })
+    .from(courseSessions)
+    .innerJoin(offers, eq(offers.id, courseSessions.offerId))
+    .where(
+      and(
+        sql`${courseSessions.offerId} in (${offerIdsOrganisedBy(viewer.id)})`,
+        isNull(courseSessions.cancelledAt),
+        sql`${courseSessions.startsAt} > now()`,
+        sql`${courseSessions.startsAt} <= now() + make_interval(days => ${days})`,
+      ),
+    )
+    .orderBy(asc(courseSessions.startsAt), asc(courseSessions.id))
+    .limit(ORGANISED_SESSIONS_MAX);
+  const now = new Date();
+  return rows.map((r) => ({ offer: presentOffer(r.offer), session: presentSession(r.session, now) }));
 }
 
 /** Whether the viewer manages this offer; asks for their role in its organisation only when that decides. */

@@ -4,13 +4,14 @@ import { organisationsByIds } from '../organisations/index.js';
 import { addSession, archiveOffer, createOffer, publishOffer, removeSession, updateOffer } from './commands.js';
 import { canEditOffers, sessionsOfOffers } from './loaders.js';
 import type { OfferDto } from './presenter.js';
-import { getOffer, myOffers } from './queries.js';
+import { getOffer, myOffers, organisedSessions } from './queries.js';
 
 // updateSession is resolved by bookings: more seats promote its waitlist.
 const resolvers: IResolvers = {
   Query: {
     offer: async (_root, { id }, ctx) => getOffer(ctx.deps, await ctx.viewer(), id),
     myOffers: async (_root, args, ctx) => myOffers(ctx.deps, await ctx.viewer(), args),
+    organisedSessions: async (_root, args, ctx) => organisedSessions(ctx.deps, await ctx.viewer(), args),
   },
   Mutation: {
     createOffer: async (_root, { input, sessions }, ctx) =>

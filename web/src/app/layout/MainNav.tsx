@@ -44,8 +44,9 @@ export function MainNav() {
   }, [open]);
   // Educators' leads and coordinators' view of it: named as the report names the figure (locales.test.ts).
   const unmetDemand = t('nav.unmetDemand');
+  // A signed-in person's first link is their home (what needs them now); the brand leads to the front page.
   const items: NavItem[] = [
-    { to: '/', label: t('nav.home'), end: true },
+    user ? { to: '/home', label: t('nav.myHome') } : { to: '/', label: t('nav.home'), end: true },
     { to: '/search', label: t('nav.search') },
   ];
   if (user) {

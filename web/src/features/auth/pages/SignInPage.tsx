@@ -20,7 +20,7 @@ export function SignInPage() {
   const submission = useSubmitError(form);
   const [, signIn] = useMutation(SignInMutation);
 
-  if (session.user) return <Navigate to={returnTo ?? '/account'} replace />;
+  if (session.user) return <Navigate to={returnTo ?? '/home'} replace />;
 
   const onSubmit = form.handleSubmit(async (values) => {
     submission.clear();

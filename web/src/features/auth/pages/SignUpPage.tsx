@@ -33,7 +33,7 @@ export function SignUpPage() {
   // already had an account (its owner is e-mailed instead), so the page says the same too.
   const [sentTo, setSentTo] = useState<string | null>(null);
 
-  if (session.user) return <Navigate to={returnTo ?? '/account'} replace />;
+  if (session.user) return <Navigate to={returnTo ?? '/home'} replace />;
 
   if (sentTo) {
     return (

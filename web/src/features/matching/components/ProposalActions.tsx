@@ -22,9 +22,12 @@ type ChangeResult = Promise<{ error?: CombinedError; data?: Record<string, Propo
 export function ProposalActions({
   proposal,
   onChanged,
+  context,
 }: {
   proposal: Pick<Proposal, 'id' | 'actions' | 'need' | 'target'>;
   onChanged: (proposal: Proposal, message: string) => void;
+  /** Added for screen readers to each button's name where several proposals are listed. */
+  context?: string;
 }) {
   const { t } = useTranslation();
   const erased = useErased();
@@ -59,6 +62,7 @@ export function ProposalActions({
         <DialogTrigger key={action} onOpenChange={() => setError(null)}>
           <Button className={action === 'ACCEPT' ? 'button button--primary' : 'button button--danger-outline'}>
             {t(`proposals.actions.${action}.button`)}
+            {context ? <span className="visually-hidden">: {context}</span> : null}
           </Button>
           <ConfirmDialog
             title={t(`proposals.actions.${action}.title`)}
