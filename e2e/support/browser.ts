@@ -114,6 +114,22 @@ export function mainNav(page: Page): Locator {
   return page.getByRole('navigation', { name: 'Päävalikko' });
 }
 
+/**
+ * Follows a link of the main navigation (in Finnish) as a person does: a role's pages are in a
+ * group on a wide screen, so its button opens the group first.
+ */
+export async function followNavLink(page: Page, name: string): Promise<void> {
+  const nav = mainNav(page);
+  const link = nav.getByRole('link', { name, exact: true });
+  if (!(await link.isVisible())) {
+    const group = nav
+      .locator('.nav-group')
+      .filter({ has: page.getByRole('link', { name, exact: true, includeHidden: true }) });
+    await group.getByRole('button').click();
+  }
+  await link.click();
+}
+
 /** Follows a language's link in the header's language navigation, named in the current language. */
 export async function chooseLanguage(page: Page, navigationLabel: string, language: string): Promise<void> {
   await page

@@ -4,6 +4,7 @@ import {
   confirmSignUp,
   DEMO,
   mainHeading,
+  followNavLink,
   mainNav,
   signIn,
   signOutFromUserMenu,
@@ -140,7 +141,7 @@ describe('accounts', () => {
     const { context, page } = await browser.openPage();
     await signIn(page, DEMO.coordinator);
 
-    await mainNav(page).getByRole('link', { name: 'Organisaatioiden vahvistus' }).click();
+    await followNavLink(page, 'Organisaatioiden vahvistus');
     await visible(mainHeading(page, 'Organisaatioiden vahvistus'));
     // Navigation moves focus to the new page's heading.
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');

@@ -9,7 +9,7 @@ import {
   axeViolations,
   DEMO_PASSWORD,
   mainHeading,
-  mainNav,
+  followNavLink,
   signIn,
   useBrowser,
   visible,
@@ -47,7 +47,7 @@ describe('an admin deactivates an account', () => {
   it('stops its sign-in with the translated message, logs it, and lets it back in once reactivated', async () => {
     const { page: admin } = await browser.openPage();
     await signIn(admin, ADMIN);
-    await mainNav(admin).getByRole('link', { name: 'Käyttäjät' }).click();
+    await followNavLink(admin, 'Käyttäjät');
     await visible(mainHeading(admin, 'Käyttäjät'));
     let card = await ownersCard(admin);
     await visible(card.getByText('Käytössä', { exact: true }));
@@ -71,7 +71,7 @@ describe('an admin deactivates an account', () => {
     );
 
     // The audit log shows who did it, to whom and why.
-    await mainNav(admin).getByRole('link', { name: 'Toimintaloki' }).click();
+    await followNavLink(admin, 'Toimintaloki');
     await visible(mainHeading(admin, 'Toimintaloki'));
     const row = admin
       .getByRole('table', { name: 'Toimintalokin tapahtumat' })

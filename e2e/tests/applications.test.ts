@@ -7,6 +7,7 @@ import {
   gql,
   graphql,
   mainHeading,
+  followNavLink,
   mainNav,
   publishNeed,
   signIn,
@@ -110,14 +111,14 @@ describe('applications', () => {
     await visible(studentPage.locator('.badge', { hasText: /^Lähetetty$/ }));
     await sendMessage(studentPage, 'Hei! Pääsen aloittamaan jo toukokuussa.');
     // Away from the thread, so that the answer stays unread (an open thread marks it read).
-    await mainNav(studentPage).getByRole('link', { name: 'Oma sivu' }).click();
+    await followNavLink(studentPage, 'Oma sivu');
 
     // The company sees the applicant on its board (from My needs, with the count), reads the message
     // and answers it, shortlists and makes an offer.
     const entrepreneur = await browser.openPage();
     const page = entrepreneur.page;
     await signIn(page, DEMO.entrepreneur);
-    await mainNav(page).getByRole('link', { name: 'Omat tarpeet' }).click();
+    await followNavLink(page, 'Omat tarpeet');
     await visible(mainHeading(page, 'Omat tarpeet'));
     await page.getByRole('link', { name: withContext('Hakijat (1)', title) }).click();
     await visible(mainHeading(page, `Hakijat: ${title}`));
@@ -174,7 +175,7 @@ describe('applications', () => {
     await expect.poll(() => navUnread(studentPage)).toBe(unreadBefore);
 
     // My applications lists it as accepted; the need, with its one position, is filled.
-    await mainNav(studentPage).getByRole('link', { name: 'Omat hakemukset' }).click();
+    await followNavLink(studentPage, 'Omat hakemukset');
     await visible(mainHeading(studentPage, 'Omat hakemukset'));
     const mine = studentPage.getByRole('listitem').filter({ has: studentPage.getByRole('link', { name: title }) });
     await visible(mine.locator('.badge', { hasText: /^Hyväksytty$/ }));

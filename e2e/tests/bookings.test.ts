@@ -8,7 +8,7 @@ import {
   dateField,
   DEMO,
   mainHeading,
-  mainNav,
+  followNavLink,
   signIn,
   typeDate,
   unique,
@@ -38,7 +38,7 @@ function unfoldIcs(text: string): string {
 }
 
 async function openMyBookings(page: Page): Promise<void> {
-  await mainNav(page).getByRole('link', { name: 'Omat varaukset' }).click();
+  await followNavLink(page, 'Omat varaukset');
   await visible(mainHeading(page, 'Omat varaukset'));
 }
 
@@ -55,7 +55,7 @@ function bookingCard(page: Page, title: string): Locator {
 /** The demo educator publishes a course with one session of one seat; resolves to its path. */
 async function publishOneSeatCourse(page: Page, title: string, price: string): Promise<string> {
   await signIn(page, DEMO.educator);
-  await mainNav(page).getByRole('link', { name: 'Julkaise kurssi' }).click();
+  await followNavLink(page, 'Julkaise kurssi');
   await visible(mainHeading(page, 'Julkaise kurssi'));
   await page.getByLabel('Nimi', { exact: true }).fill(title);
   await page

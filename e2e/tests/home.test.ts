@@ -19,6 +19,7 @@ import {
   signIn,
   useBrowser,
   visible,
+  withContext,
 } from '../support/index.js';
 
 const browser = useBrowser();
@@ -92,7 +93,7 @@ describe('a home for every role', () => {
     const student = await browser.openPage();
     await signIn(student.page, DEMO.student);
     const offers = card(student.page, 'Vastaustasi odottavat tarjoukset');
-    await offers.getByRole('button', { name: `Hyväksy tarjous: ${title}` }).click();
+    await offers.getByRole('button', { name: withContext('Hyväksy tarjous', title) }).click();
     const confirm = student.page.getByRole('alertdialog', { name: 'Hyväksytkö tarjouksen?' });
     await confirm.getByRole('button', { name: 'Hyväksy tarjous' }).click();
     await visible(offers.getByRole('status').getByText(`Olet hyväksynyt tarjouksen: ${title}.`));
@@ -108,7 +109,7 @@ describe('a home for every role', () => {
     const verify = card(page, 'Vahvistettavat organisaatiot');
     const first = verify.getByRole('listitem').first();
     const name = (await first.getByRole('link').textContent())!;
-    await first.getByRole('button', { name: `Vahvista: ${name}` }).click();
+    await first.getByRole('button', { name: withContext('Vahvista', name) }).click();
     await visible(verify.getByRole('status').getByText(`${name} on vahvistettu.`));
     await verify.getByRole('link', { name, exact: true }).waitFor({ state: 'detached' });
     await visible(card(page, 'Yhdistämistä odottavat tarpeet').getByRole('listitem').first());

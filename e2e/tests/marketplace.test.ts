@@ -5,7 +5,7 @@ import {
   dateField,
   DEMO,
   mainHeading,
-  mainNav,
+  followNavLink,
   signIn,
   typeDate,
   useBrowser,
@@ -29,7 +29,7 @@ describe('marketplace', () => {
     const entrepreneur = await browser.openPage();
     const page = entrepreneur.page;
     await signIn(page, DEMO.entrepreneur);
-    await mainNav(page).getByRole('link', { name: 'Ilmoita tarve' }).click();
+    await followNavLink(page, 'Ilmoita tarve');
     await visible(mainHeading(page, 'Ilmoita tarve'));
 
     // Step 1: the kind of need, and the company it is posted for.
@@ -75,7 +75,7 @@ describe('marketplace', () => {
     const student = await browser.openPage();
     const studentPage = student.page;
     await signIn(studentPage, DEMO.student);
-    await mainNav(studentPage).getByRole('link', { name: 'Haku' }).click();
+    await followNavLink(studentPage, 'Haku');
     await visible(mainHeading(studentPage, 'Haku'));
     await studentPage.getByLabel('Hakusanat').fill('aurinkosähköjärjestelmä');
     await studentPage.getByLabel('Hakusanat').press('Enter');
@@ -107,7 +107,7 @@ describe('marketplace', () => {
     const educator = await browser.openPage();
     const page = educator.page;
     await signIn(page, DEMO.educator);
-    await mainNav(page).getByRole('link', { name: 'Julkaise kurssi' }).click();
+    await followNavLink(page, 'Julkaise kurssi');
     await visible(mainHeading(page, 'Julkaise kurssi'));
     await visible(page.getByText('Julkaisija: Lapin ammattikorkeakoulu'));
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO, mainHeading, mainNav, signIn, useBrowser, visible } from '../support/index.js';
+import { DEMO, followNavLink, mainHeading, signIn, useBrowser, visible } from '../support/index.js';
 
 const browser = useBrowser();
 
@@ -8,7 +8,7 @@ describe('organisations', () => {
     const name = `Napapiirin Tuulivoima ${Date.now()} Oy`;
     const owner = await browser.openPage();
     await signIn(owner.page, DEMO.entrepreneur);
-    await mainNav(owner.page).getByRole('link', { name: 'Omat organisaatiot' }).click();
+    await followNavLink(owner.page, 'Omat organisaatiot');
     await visible(mainHeading(owner.page, 'Omat organisaatiot'));
 
     // A company needs a business ID whose check digit is right.

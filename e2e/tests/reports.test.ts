@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { DEMO, mainHeading, mainNav, signIn, useBrowser, visible } from '../support/index.js';
+import { DEMO, followNavLink, mainHeading, signIn, useBrowser, visible } from '../support/index.js';
 
 const browser = useBrowser();
 
@@ -27,7 +27,7 @@ describe('the coordinator’s report', () => {
     page.on('pageerror', (error) => void violations.push(`page error: ${error.message}`));
 
     await signIn(page, DEMO.coordinator);
-    await mainNav(page).getByRole('link', { name: 'Raportit' }).click();
+    await followNavLink(page, 'Raportit');
     await visible(mainHeading(page, 'Klusterin raportti'));
     const year = helsinkiYear();
     await page.waitForURL(`**/reports?from=${year}-01-01&to=${year}-12-31`);

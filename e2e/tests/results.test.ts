@@ -7,7 +7,7 @@ import {
   gql,
   graphql,
   mainHeading,
-  mainNav,
+  followNavLink,
   publishNeed,
   signIn,
   unique,
@@ -161,7 +161,7 @@ describe('cluster results and unmet demand', () => {
     );
     const { page } = await browser.openPage();
     await signIn(page, DEMO.educator);
-    await mainNav(page).getByRole('link', { name: 'Vastaamaton kysyntä' }).click();
+    await followNavLink(page, 'Vastaamaton kysyntä');
     await visible(mainHeading(page, 'Vastaamaton kysyntä'));
     await waitForTitle(page, 'Vastaamaton kysyntä – Osaamisen keskusvaraamo');
     await visible(page.getByText(/^Avoimet kurssi- ja paikkatarpeet aiheittain ja kunnittain/));

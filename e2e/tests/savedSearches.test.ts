@@ -4,7 +4,7 @@ import {
   DEMO,
   escapeRegExp,
   mainHeading,
-  mainNav,
+  followNavLink,
   signIn,
   useBrowser,
   visible,
@@ -41,7 +41,7 @@ describe('saved searches', () => {
     await visible(page.getByText('Kirjautuneena voit tallentaa haun ja saada ilmoituksen sen uusista tuloksista.'));
 
     await signIn(page, DEMO.student);
-    await mainNav(page).getByRole('link', { name: 'Haku' }).click();
+    await followNavLink(page, 'Haku');
     await visible(mainHeading(page, 'Haku'));
     await page.getByLabel('Hakusanat').fill('aurinko');
     await page.getByLabel('Hakusanat').press('Enter');

@@ -78,7 +78,7 @@ describe('the main navigation on a phone', () => {
     const user = userEvent.setup();
     const nav = screen.getByRole('navigation', { name: 'Päävalikko' });
     const toggle = within(nav).getByRole('button', { name: 'Valikko' });
-    const list = within(nav).getByRole('list');
+    const list = within(nav).getAllByRole('list')[0]!;
     // The button names what it opens; the styles hide the list on a phone while it is folded.
     expect(toggle.getAttribute('aria-controls')).toBe(list.id);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
@@ -102,5 +102,68 @@ describe('the main navigation on a phone', () => {
     const nav = screen.getByRole('navigation', { name: 'Päävalikko' });
     expect(within(nav).queryByRole('button')).toBeNull();
     expect(nav.className).not.toContain('main-nav--foldable');
+  });
+});
+
+describe('the signed-in navigation on a wide screen', () => {
+  beforeEach(() => prepareDom());
+  afterEach(cleanup);
+
+  it('keeps the everyday pages in the row and each role’s pages in a group, with the saved searches and organisations under More', () => {
+    session.current = withRoles(['ENTREPRENEUR', 'EDUCATOR']);
+    renderWithApp(<MainNav />, fakeGraphql(() => ({ data: null })).client);
+    const nav = screen.getByRole('navigation', { name: 'Päävalikko' });
+    const row = within(nav).getAllByRole('list')[0]!;
+    const direct = [...row.children].flatMap((li) => {
+      const link = li.querySelector(':scope > a');
+      return link ? [link.textContent] : [];
+    });
+    expect(direct).toEqual(['Oma sivu', 'Haku', 'Omat varaukset', 'Viestit']);
+    const groups = within(nav)
+      .getAllByRole('button')
+      .filter((button) => !button.classList.contains('main-nav__toggle'))
+      .map((button) => button.textContent);
+    expect(groups).toEqual(['Yritys', 'Koulutus', 'Lisää']);
+    const company = within(nav).getByRole('list', { name: 'Yritys' });
+    expect(
+      within(company)
+        .getAllByRole('link')
+        .map((link) => link.getAttribute('href')),
+    ).toEqual(['/my/needs', '/needs/new']);
+    const more = within(nav).getByRole('list', { name: 'Lisää' });
+    expect(
+      within(more)
+        .getAllByRole('link')
+        .map((link) => link.textContent),
+    ).toEqual(['Tallennetut haut', 'Omat organisaatiot']);
+  });
+
+  it('opens a group by its button, closes it on Escape (focus back on the button), on a tap elsewhere and on choosing a page', async () => {
+    session.current = withRoles(['ENTREPRENEUR']);
+    const { router } = renderWithApp(<MainNav />, fakeGraphql(() => ({ data: null })).client, '/search');
+    const user = userEvent.setup();
+    const toggle = screen.getByRole('button', { name: 'Yritys' });
+    const list = screen.getByRole('list', { name: 'Yritys' });
+    expect(toggle.getAttribute('aria-controls')).toBe(list.id);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+
+    await user.click(toggle);
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    // Its links are next by Tab (links, not a menu).
+    await user.tab();
+    expect(document.activeElement?.textContent).toBe('Omat tarpeet');
+    await user.keyboard('{Escape}');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.activeElement).toBe(toggle);
+
+    await user.click(toggle);
+    await user.click(document.body);
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+
+    await user.click(toggle);
+    await act(() => router.navigate('/my/needs'));
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    // The group of the page shown is marked.
+    expect(toggle.className).toContain('nav-group__toggle--current');
   });
 });
