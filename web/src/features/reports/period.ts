@@ -6,16 +6,6 @@ import {
   type ReportPreset,
 } from '@keskusvaraamo/shared';
 
-/** Today's date in Helsinki, YYYY-MM-DD: the presets count from Lapland's calendar day. */
-export function helsinkiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Helsinki',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
-
 /** What the address says about the period: nothing, a valid period, or the translation key of what is wrong. */
 export type PeriodInUrl =
   { kind: 'none' } | { kind: 'valid'; period: ReportPeriod } | { kind: 'invalid'; issue: string };

@@ -37,7 +37,9 @@ export function FormRadioGroup<T extends FieldValues, TOut = T>({
         <RadioGroup
           className="field radio-group"
           name={field.name}
-          value={(field.value as string | null | undefined) ?? null}
+          // Nothing chosen is null, never '' (a form's empty default): react-aria takes '' for a chosen
+          // value that no option has, and then leaves every option out of the Tab order.
+          value={((field.value as string | null | undefined) ?? '') === '' ? null : (field.value as string)}
           onChange={field.onChange}
           onBlur={field.onBlur}
           isInvalid={fieldState.invalid}

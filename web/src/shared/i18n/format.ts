@@ -6,6 +6,16 @@ import { useLocale } from './useLocale';
 /** Every time in the service is Lapland's local time, wherever the reader is. */
 export const TIME_ZONE = 'Europe/Helsinki';
 
+/** Today's date in Helsinki, YYYY-MM-DD: Lapland's calendar day (report presets, deadlines). */
+export function helsinkiToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
+}
+
 /**
  * The same text from every JavaScript engine. ICU versions differ in their spaces: Node's puts thin
  * spaces (U+2009) around a range's dash and a narrow no-break space (U+202F) before "AM", where

@@ -17,6 +17,7 @@ export {
   formatKm,
   formatMoney,
   formatTimeRange,
+  helsinkiToday,
   TIME_ZONE,
   useFormatters,
 } from './format';

@@ -60,7 +60,7 @@ export function NeedWizard({ need, companies }: NeedWizardProps) {
   const locale = useLocale();
   const navigate = useNavigate();
   // The resolver reads money in the language the form was opened in.
-  const resolver = useMemo(() => needResolver(locale), [locale]);
+  const resolver = useMemo(() => needResolver(locale, need ?? null), [locale, need]);
   const form = useForm<NeedFormValues, unknown, NeedInput>({
     resolver,
     // Someone with exactly one company most likely posts for it.

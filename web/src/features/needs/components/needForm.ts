@@ -6,8 +6,9 @@ import {
   type PayKind,
   type StudyLevel,
 } from '@keskusvaraamo/shared';
+import type { Resolver } from 'react-hook-form';
 import { convertingResolver } from '../../../shared/forms';
-import { centsToEuroText, parseEuros, parseWholeNumber } from '../../../shared/i18n';
+import { centsToEuroText, helsinkiToday, parseEuros, parseWholeNumber } from '../../../shared/i18n';
 import type { Need, NeedInput } from '../operations';
 
 /** What the need form holds: the API's NeedInput with money as typed euros and counts as text. */
@@ -125,8 +126,26 @@ export function toNeedInput(values: NeedFormValues, locale: Locale): unknown {
   };
 }
 
-export function needResolver(locale: Locale) {
-  return convertingResolver<NeedFormValues, NeedInput>((values) => toNeedInput(values, locale), needSchema, {
+/**
+ * The need form's checks: the shared schema's, and a deadline not in the past (Helsinki's day), at
+ * the step where it is entered rather than on saving (the server refuses it then too). A need
+ * being edited keeps its own deadline even once it has passed: only a changed one must be ahead.
+ */
+export function needResolver(
+  locale: Locale,
+  current: { applicationDeadline: string | null } | null = null,
+  today: () => string = helsinkiToday,
+): Resolver<NeedFormValues, unknown, NeedInput> {
+  const checked = convertingResolver<NeedFormValues, NeedInput>((values) => toNeedInput(values, locale), needSchema, {
     rename: NEED_FIELD_RENAMES,
   });
+  return async (values, context, options) => {
+    const result = await checked(values, context, options);
+    const deadline = values.applicationDeadline;
+    if (!deadline || deadline === current?.applicationDeadline || deadline >= today()) return result;
+    return {
+      values: {},
+      errors: { ...result.errors, applicationDeadline: { type: 'custom', message: 'validation.inPast' } },
+    };
+  };
 }

@@ -15,7 +15,7 @@ import { Button } from 'react-aria-components';
 import { Navigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
-import { INTL_LOCALES, useFormatters, useLocale, useTranslateIssue } from '../../../shared/i18n';
+import { helsinkiToday, INTL_LOCALES, useFormatters, useLocale, useTranslateIssue } from '../../../shared/i18n';
 import { DownloadButton, ErrorAlert, Loading, Page } from '../../../shared/ui';
 import { UnmetDemandList } from '../../unmetDemand';
 import { Bars, BarAndLine, ChartFigure, DataTable } from '../components/Charts';
@@ -24,7 +24,7 @@ import { LaplandMap } from '../components/LaplandMap';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { useReportFormat } from '../format';
 import { ClusterReportQuery, type ClusterReport, type Figure } from '../operations';
-import { helsinkiToday, periodFromParams, periodParams } from '../period';
+import { periodFromParams, periodParams } from '../period';
 import '../reports.css';
 
 /** The report shows the largest rows of unmet demand; the unmet-demand page has them all. */
