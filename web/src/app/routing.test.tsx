@@ -4,12 +4,13 @@
  * boundary, scrolling between pages, and leaving a page before the session ends.
  */
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createMemoryRouter, Link, Outlet, RouterProvider, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { prepareI18n } from '../shared/testing';
 import { useLeavePage } from '../shared/utils/useLeavePage';
+import { usePageAnnouncement } from './layout/usePageAnnouncement';
 import { useScrollRestoration } from './layout/useScrollRestoration';
 import { RouteErrorBoundary } from './routes/RouteErrorPage';
 
@@ -130,5 +131,59 @@ describe('leaving a page', () => {
     expect(await screen.findByText('Landing signedOut')).toBeTruthy();
     await waitFor(() => expect(order).toContain('left'));
     expect(order.indexOf('landing shown')).toBeLessThan(order.indexOf('left'));
+  });
+});
+
+describe('announcing the page after a navigation', () => {
+  /** A page whose item arrives after its first render, as a need's or a course's does. */
+  function ItemPage({ arrive }: { arrive: Promise<void> }) {
+    const [title, setTitle] = useState('Ladataan…');
+    useEffect(() => {
+      void arrive.then(() => setTitle('Aurinkoharjoittelu'));
+    }, [arrive]);
+    useEffect(() => {
+      document.title = `${title} – Osaamisen keskusvaraamo`;
+    }, [title]);
+    return title === 'Ladataan…' ? <button type="button">Odota</button> : <h1 tabIndex={-1}>{title}</h1>;
+  }
+
+  function Frame() {
+    const main = useRef<HTMLElement>(null);
+    const announcement = usePageAnnouncement(main);
+    return (
+      <>
+        <Link to="/item">item</Link>
+        <main ref={main} tabIndex={-1}>
+          <Outlet />
+        </main>
+        <p data-testid="announced">{announcement}</p>
+      </>
+    );
+  }
+
+  it('announces the loaded item’s title, not only the loading one, and puts focus on its heading', async () => {
+    let arrive!: () => void;
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    document.title = 'Etusivu – Osaamisen keskusvaraamo';
+    const router = createMemoryRouter(
+      [
+        {
+          element: <Frame />,
+          children: [
+            { path: '/', element: <p>Etusivu</p> },
+            { path: 'item', element: <ItemPage arrive={arrived} /> },
+          ],
+        },
+      ],
+      { initialEntries: ['/'] },
+    );
+    render(<RouterProvider router={router} />);
+    await act(() => router.navigate('/item'));
+    const announced = () => screen.getByTestId('announced').textContent;
+    await waitFor(() => expect(announced()).toBe('Ladataan… – Osaamisen keskusvaraamo'));
+    await act(async () => arrive());
+    await waitFor(() => expect(announced()).toBe('Aurinkoharjoittelu – Osaamisen keskusvaraamo'));
+    // The loading page had no heading (focus went to main); the item's heading has it now only if focus was lost.
+    await waitFor(() => expect(document.activeElement?.tagName).toMatch(/^(MAIN|H1)$/));
   });
 });
