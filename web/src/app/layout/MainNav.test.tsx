@@ -20,11 +20,15 @@ const withRoles = (roles: string[]) => ({
 });
 const VISITOR = { status: 'visitor' as const, user: null };
 
-function navLinks(ui = <MainNav />) {
+/** The signed-in navigation's groups load with the session: waits for them (More is always one). */
+const groupsLoaded = () => screen.findByRole('button', { name: 'Lisää' });
+
+async function navLinks(ui = <MainNav />) {
   renderWithApp(ui, fakeGraphql(() => ({ data: null })).client);
+  if ((session.current as { user: unknown }).user) await groupsLoaded();
   return within(screen.getByRole('navigation')).getAllByRole('link');
 }
-const unmetDemandLinks = () => navLinks().filter((link) => link.textContent === 'Vastaamaton kysyntä');
+const unmetDemandLinks = async () => (await navLinks()).filter((link) => link.textContent === 'Vastaamaton kysyntä');
 
 describe('the main navigation’s unmet demand link', () => {
   beforeEach(() => prepareDom());
@@ -34,9 +38,9 @@ describe('the main navigation’s unmet demand link', () => {
     ['an educator', ['EDUCATOR']],
     ['a coordinator', ['COORDINATOR']],
     ['an educator who is also a coordinator', ['EDUCATOR', 'COORDINATOR']],
-  ])('is there, once, for %s', (_who, roles) => {
+  ])('is there, once, for %s', async (_who, roles) => {
     session.current = withRoles(roles);
-    const links = unmetDemandLinks();
+    const links = await unmetDemandLinks();
     expect(links).toHaveLength(1);
     expect(links[0]?.getAttribute('href')).toBe('/unmet-demand');
   });
@@ -46,9 +50,9 @@ describe('the main navigation’s unmet demand link', () => {
     ['a student', withRoles(['STUDENT'])],
     ['an administrator', withRoles(['ADMIN'])],
     ['a visitor', VISITOR],
-  ])('is not there for %s', (_who, who) => {
+  ])('is not there for %s', async (_who, who) => {
     session.current = who;
-    expect(unmetDemandLinks()).toEqual([]);
+    expect(await unmetDemandLinks()).toEqual([]);
   });
 });
 
@@ -109,9 +113,10 @@ describe('the signed-in navigation on a wide screen', () => {
   beforeEach(() => prepareDom());
   afterEach(cleanup);
 
-  it('keeps the everyday pages in the row and each role’s pages in a group, with the saved searches and organisations under More', () => {
+  it('keeps the everyday pages in the row and each role’s pages in a group, with the saved searches and organisations under More', async () => {
     session.current = withRoles(['ENTREPRENEUR', 'EDUCATOR']);
     renderWithApp(<MainNav />, fakeGraphql(() => ({ data: null })).client);
+    await groupsLoaded();
     const nav = screen.getByRole('navigation', { name: 'Päävalikko' });
     const row = within(nav).getAllByRole('list')[0]!;
     const direct = [...row.children].flatMap((li) => {
@@ -142,7 +147,7 @@ describe('the signed-in navigation on a wide screen', () => {
     session.current = withRoles(['ENTREPRENEUR']);
     const { router } = renderWithApp(<MainNav />, fakeGraphql(() => ({ data: null })).client, '/search');
     const user = userEvent.setup();
-    const toggle = screen.getByRole('button', { name: 'Yritys' });
+    const toggle = await screen.findByRole('button', { name: 'Yritys' });
     const list = screen.getByRole('list', { name: 'Yritys' });
     expect(toggle.getAttribute('aria-controls')).toBe(list.id);
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
