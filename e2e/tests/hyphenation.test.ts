@@ -43,6 +43,8 @@ describe('long words on a narrow phone (320 px)', () => {
     // The heading's text as a copy carries it, soft hyphens and all, typed into the search box.
     const copied = (await heading.textContent())!;
     await page.goto('/search');
+    // Typed once the app has taken over the page (the form without the app is hydration.test.ts's).
+    await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
     await page.getByLabel('Hakusanat').fill(copied);
     await page.getByLabel('Hakusanat').press('Enter');
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(copied.replaceAll(SHY, ''));
