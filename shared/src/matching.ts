@@ -37,12 +37,20 @@ export interface MatchBreakdown {
   sharedTopics: string[];
   /** Topic ids of the match in the same group as one of ours. */
   relatedTopics: string[];
-  /** Between municipal centres; 0 when remote or online; null when unknown. */
+  /**
+   * Between municipal centres: from the subject's to where the thing happens (the course, the
+   * workplace); 0 when that is remote or online (no travel); null when unknown.
+   */
   distanceKm: number | null;
+  /** It happens remotely: an online course, remote work. */
+  remoteWork: boolean;
+  /** A session's free seats (null for anything else). */
+  seatsFree: number | null;
   /** Days the periods overlap; null when either has none. */
   overlapDays: number | null;
   sharedLanguages: Locale[];
-  points: { topics: number; period: number; distance: number; language: number; text: number };
+  /** The parts' points; `seats` (0 or less) is what a session with room for fewer than the need's people loses. */
+  points: { topics: number; period: number; distance: number; language: number; text: number; seats: number };
 }
 
 /** A match with its breakdown: what the server's ranking returns. */

@@ -20,7 +20,7 @@ import { topicMask } from './scoring.js';
 const NEED_MATCHES = `query ($id: ID!, $kinds: [MatchKind!], $first: Int) {
   need(id: $id) { matches(kinds: $kinds, first: $first) {
     kind id itemKind title score explanation(locale: en)
-    breakdown { sharedTopics relatedTopics distanceKm overlapDays sharedLanguages points { topics period distance language text } }
+    breakdown { sharedTopics relatedTopics distanceKm remoteWork seatsFree overlapDays sharedLanguages points { topics period distance language text seats } }
   } }
 }`;
 const LEADS = `query ($id: ID!) { offer(id: $id) { leads { kind id itemKind title score } } }`;
@@ -78,7 +78,10 @@ async function matchesOf(need: { id: string; owner: TestUser }, kinds: string[] 
       sharedTopics: string[];
       relatedTopics: string[];
       distanceKm: number | null;
+      remoteWork: boolean;
+      seatsFree: number | null;
       overlapDays: number | null;
+      points: { topics: number; period: number; distance: number; language: number; text: number; seats: number };
     };
   }[];
 }
@@ -130,6 +133,46 @@ describe('ranking', () => {
     expect(at(online.id).score).toBeGreaterThanOrEqual(at(tornio.id).score);
   });
 
+  it('counts the travel to an on-site course even when the need would also take an online one', async () => {
+    // Salla's company would take an online course; one held in Rovaniemi is still a drive away.
+    const need = await courseNeed({ topics: ['ground-source-heat'], municipalityCode: '732', remote: true });
+    const rovaniemi = await course('Maalämpö Rovaniemellä', ['ground-source-heat'], '698');
+    const online = await course('Maalämpö verkossa', ['ground-source-heat'], '698', {
+      online: true,
+      session: { onlineUrl: 'https://meet.example.fi/maalampo', municipalityCode: null, place: null },
+    });
+    const list = await matchesOf(need, ['OFFER', 'SESSION']);
+    const onSite = list.find((m) => m.id === rovaniemi.id)!;
+    expect(onSite.breakdown.remoteWork).toBe(false);
+    expect(onSite.breakdown.distanceKm).toBeGreaterThan(100);
+    expect(onSite.explanation).toContain(`${onSite.breakdown.distanceKm} km away`);
+    expect(onSite.explanation).not.toContain('remote');
+    const viaNet = list.find((m) => m.id === online.id)!;
+    expect(viaNet.breakdown).toMatchObject({ remoteWork: true, distanceKm: 0 });
+    expect(viaNet.explanation).toContain('remote or online, no travel');
+    expect(viaNet.score).toBeGreaterThan(onSite.score);
+  });
+
+  it('ranks a session with room for the need’s people above one with fewer seats, and says how few', async () => {
+    const need = await courseNeed({ topics: ['air-heat-pumps'], positions: 6 });
+    const small = await course('Lämpöpumput pienryhmälle', ['air-heat-pumps'], '698', { session: { seats: 2 } });
+    const roomy = await course('Lämpöpumput isolle ryhmälle', ['air-heat-pumps'], '698', { session: { seats: 12 } });
+    const all = await matchesOf(need, ['SESSION']);
+    // A session's match carries its course's title.
+    const ofCourse = (title: string) => all.find((m) => m.title === title)!;
+    const two = ofCourse(small.title);
+    const twelve = ofCourse(roomy.title);
+    expect(all.indexOf(twelve)).toBeLessThan(all.indexOf(two));
+    expect(two.breakdown.seatsFree).toBe(2);
+    expect(two.breakdown.points.seats).toBeLessThan(0);
+    expect(twelve.breakdown.points.seats).toBe(0);
+    // The score is still the sum of its parts.
+    const sum = (p: typeof two.breakdown.points) => p.topics + p.period + p.distance + p.language + p.text + p.seats;
+    expect(Math.abs(sum(two.breakdown.points) - two.score)).toBeLessThan(0.5);
+    expect(two.explanation).toContain('room for only 2');
+    expect(twelve.explanation).not.toContain('room for');
+  });
+
   it('never matches incompatible kinds, nor students who are not discoverable', async () => {
     const owner = await buildUser(app, { roles: ['ENTREPRENEUR'] });
     const internship = await buildNeed(app, { kind: 'INTERNSHIP', topics: ['firewood'] }, { owner });
@@ -170,25 +213,26 @@ describe('ranking', () => {
     const match = await course('Pellettilämmitys', ['pellets', 'wood-chips'], '698');
     const found = (await matchesOf(need)).find((m) => m.id === match.id)!;
     expect(found.explanation).toBe(
-      '1 shared topic: Pellets · related: Wood chips and chip heating · 0 km · 1 day overlap · in Finnish',
+      'Shared topic: Pellets; related: Wood chips and chip heating, in the same municipality, 1 day within your dates, in Finnish.',
     );
     expect(
       explainMatch(
         {
-          remote: false,
           breakdown: {
             sharedTopics: ['solar-pv', 'energy-storage', 'smart-grids'],
             relatedTopics: [],
             distanceKm: 42,
+            remoteWork: false,
+            seatsFree: 3,
             overlapDays: 42,
             sharedLanguages: ['fi', 'sv'],
-            points: { topics: 45, period: 20, distance: 18.6, language: 10, text: 0 },
+            points: { topics: 45, period: 20, distance: 18.6, language: 10, text: 0, seats: -10 },
           },
         },
         'fi',
       ),
     ).toBe(
-      '3 yhteistä aihetta: Aurinkosähkö, Energian varastointi, Älykkäät sähköverkot ja mikroverkot · 42 km · 6 viikkoa päällekkäin · suomeksi, ruotsiksi',
+      'Yhteiset aiheet: Aurinkosähkö, Energian varastointi, Älykkäät sähköverkot ja mikroverkot, 42 km:n päässä, 6 viikkoa toivotulla ajalla, suomeksi ja ruotsiksi, tilaa vain 3 hengelle.',
     );
   });
 });

@@ -72,6 +72,9 @@ export async function matchesForNeed(
     periodEnd: need.periodEnd,
     languages: need.languages,
     text: need.title,
+    // A placement happens at the need's workplace; a course need's course, at the course.
+    hosts: isPlacementKind(need.kind),
+    people: need.kind === 'COURSE' ? need.positions : null,
   };
   const sources = sourcesForNeed(need.kind, args.kinds ?? null);
   // The person who posted a placement need never appears as a student for it.
@@ -124,6 +127,9 @@ export async function leadsForOffer(
     periodEnd,
     languages: offer.languages,
     text: offer.title,
+    // A course happens where it is held; a student pool's students go to the need's workplace.
+    hosts: offer.kind === 'COURSE',
+    people: null,
   };
   if (offer.kind === 'COURSE') return rankAll(deps.db, subject, [SOURCES.courseNeeds], limit);
   const kinds = ((offer.placementKinds ?? []) as NeedKind[]).filter(isPlacementKind);
@@ -150,6 +156,8 @@ export async function placementsForStudent(
     periodEnd: profile.availableTo,
     languages: profile.languages,
     text: profile.fieldOfStudy,
+    hosts: false,
+    people: null,
   };
   return rankAll(deps.db, subject, [SOURCES.placements(PLACEMENT_KINDS)], limit);
 }

@@ -13,6 +13,7 @@ import {
   overlapDays,
   partScores,
   relatedTopics,
+  remoteWorkOf,
   textArray,
   textQuery,
   WEIGHTS,
@@ -38,6 +39,9 @@ interface Row {
   shared_topics: string[];
   related_topics: string[];
   distance_km: number | null;
+  remote_work: boolean;
+  seats_free: number | null;
+  p_seats: number;
   overlap_days: number | null;
   p_topics: number;
   p_period: number;
@@ -67,6 +71,12 @@ async function rank(
   // ts_rank, not ts_rank_cd: the words' weights and frequency are enough for 5 points of 100, and
   // cover density took twice as long (a fifth of a course ranking's time). No words, no points.
   const text = sql`coalesce((select r / (r + 0.1) from (select ts_rank(coalesce(c.document, to_tsvector('simple', c.title)), ${tsQuery})::float8 as r) x), 0)`;
+  // A session with room for fewer than the need's people keeps half its points and half in
+  // proportion to the room; anything else keeps them all.
+  const fit =
+    source.seatsFree && subject.people
+      ? sql`(0.5 + 0.5 * least(1.0, ${source.seatsFree}::float8 / ${subject.people}::float8))`
+      : sql`1.0::float8`;
   // Prepared, one text per source (for placements, per set of kinds): parsing and planning were a
   // fifth of a ranking's time.
   const rows = await preparedRows<Row>(
@@ -75,7 +85,8 @@ async function rank(
     sql`
     with c as (${source.rows(textArray(topics))}),
     ranked as (
-      select c.*, ${parts.topics} + ${parts.period} + ${parts.distance} + ${parts.language} as base
+      select c.*, ${parts.topics} + ${parts.period} + ${parts.distance} + ${parts.language} as raw,
+        (${parts.topics} + ${parts.period} + ${parts.distance} + ${parts.language}) * ${fit} as base
       from c
       where c.id <> all(${textArray(exclude)}::uuid[])
       order by base desc, c.id
@@ -90,10 +101,12 @@ async function rank(
       c.period_start::text as period_start, c.period_end::text as period_end, c.languages,
       array(select t from unnest(c.topics) t where t = any(${textArray(subject.topics)})) as shared_topics,
       array(select t from unnest(c.topics) t where t = any(${textArray(related)}) and not t = any(${textArray(subject.topics)})) as related_topics,
-      ${distanceOf(subject, COLUMNS)} as distance_km,
+      ${distanceOf(subject, COLUMNS)} as distance_km, ${remoteWorkOf(subject, COLUMNS)} as remote_work,
+      ${source.seatsFree ?? sql`null::int`} as seats_free,
       ${overlapDays(subject, COLUMNS)} as overlap_days,
       ${parts.topics} as p_topics, ${parts.period} as p_period, ${parts.distance} as p_distance,
-      ${parts.language} as p_language, c.p_text, c.base + c.p_text as score
+      ${parts.language} as p_language, c.p_text, (c.raw + c.p_text) * (${fit} - 1) as p_seats,
+      (c.raw + c.p_text) * ${fit} as score
     from (select c.*, ${WEIGHTS.text} * ${text} as p_text from stage c offset 0) c
     order by score desc, c.id
     limit ${limit}`,
@@ -115,6 +128,8 @@ async function rank(
       sharedTopics: r.shared_topics,
       relatedTopics: r.related_topics,
       distanceKm: r.distance_km === null ? null : Math.round(Number(r.distance_km)),
+      remoteWork: r.remote_work,
+      seatsFree: r.seats_free === null ? null : Number(r.seats_free),
       overlapDays: r.overlap_days === null ? null : Number(r.overlap_days),
       sharedLanguages: r.languages.filter((l) => subject.languages.includes(l)) as Locale[],
       points: {
@@ -123,6 +138,7 @@ async function rank(
         distance: round1(r.p_distance),
         language: round1(r.p_language),
         text: round1(r.p_text),
+        seats: round1(r.p_seats),
       },
     },
   }));

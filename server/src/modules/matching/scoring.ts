@@ -8,7 +8,12 @@
  *                 number of the subject's topics. An exact topic counts more than the same group.
  *   period    20  days the two periods overlap, over the shorter of them (a missing period: half).
  *   distance  20  falling linearly from 0 km to 600 km between municipal centres; remote work and
- *                 online courses count as right here (unknown place: a quarter).
+ *                 online courses count as right here (unknown place: a quarter). Only the side where
+ *                 it happens counts as remote: an on-site course is as far from a need that would
+ *                 also take an online one as it is.
+ *
+ * A session with room for fewer than a course need's people keeps half its points plus half in
+ * proportion to the room (2 seats for 6 people: two thirds), so that one that fits ranks first.
  *   language  10  the two share a working language.
  *   text       5  the candidate's text against the subject's title words (only the best 100 by the
  *                 other parts are ranked on it, so no full-text work is spent on the rest).
@@ -33,6 +38,14 @@ export interface Subject {
   languages: string[];
   /** Words for the text part: the subject's title. */
   text: string;
+  /**
+   * The subject is where the thing happens (a course offer, a placement need) rather than the
+   * candidate (a course for a course need, a workplace for a student): whose place and whose
+   * "remote" decide the travel.
+   */
+  hosts: boolean;
+  /** People to fit (a course need's): a session with fewer free seats ranks lower. */
+  people: number | null;
 }
 
 /** The columns of a candidate the score reads, as SQL expressions. */
@@ -128,16 +141,26 @@ function periodPart(subject: Subject, c: CandidateColumns): SQL {
 const MUNICIPALITY_CODES = `{${MUNICIPALITIES.map((m) => m.code).join(',')}}`;
 
 /**
- * Kilometres between the subject's municipality and the candidate's; 0 when either is remote; null
- * when unknown. The distances from the subject's municipality go as an array parameter beside the
- * codes (empty when it has none): less to build and to plan than a CASE per municipality.
+ * Whether it happens remotely, so that nobody travels: the host side's remote (an online course,
+ * remote work). A course need that would also take an online course is still 300 km from an
+ * on-site one.
+ */
+export function remoteWorkOf(subject: Subject, c: CandidateColumns): SQL {
+  return subject.hosts ? sql`${subject.remote}::boolean` : sql`coalesce(${c.remote}, false)`;
+}
+
+/**
+ * Kilometres between the subject's municipality and the candidate's; 0 when it happens remotely
+ * (remoteWorkOf); null when unknown. The distances from the subject's municipality go as an array
+ * parameter beside the codes (empty when it has none): less to build and to plan than a CASE per
+ * municipality.
  */
 export function distanceOf(subject: Subject, c: CandidateColumns): SQL {
-  const from = subject.remote ? null : subject.municipalityCode;
+  const from = subject.municipalityCode;
   const km = from
     ? `{${MUNICIPALITIES.map((m) => Math.round((distanceKm(from, m.code) ?? FAR_KM) * 10) / 10).join(',')}}`
     : '{}';
-  return sql`(case when ${subject.remote}::boolean or ${c.remote} then 0::float8
+  return sql`(case when ${remoteWorkOf(subject, c)} then 0::float8
     else (${km}::float8[])[array_position(${MUNICIPALITY_CODES}::text[], ${c.municipalityCode})] end)`;
 }
 

@@ -36,6 +36,8 @@ export interface Source {
   rows: (topics: SQL) => SQL;
   /** A condition on a candidate's id too costly for every candidate: checked best first, until the stage is full. */
   keep?: (id: SQL) => SQL;
+  /** A session's free seats, as the ranking's `c` has them (sessions only). */
+  seatsFree?: SQL;
 }
 
 /** The candidate's columns, as the ranking's `c` (the source's rows) has them. */
@@ -97,7 +99,8 @@ export const SOURCES = {
         coalesce(${cs.municipalityCode}, ${si.municipalityCode}) as municipality_code, (${cs.onlineUrl} is not null) as remote,
         (${cs.startsAt} at time zone 'Europe/Helsinki')::date as period_start,
         (${cs.endsAt} at time zone 'Europe/Helsinki')::date as period_end,
-        array[${cs.language}]::text[] as languages, ${si.topics}, ${si.topicMask}, ${si.document}
+        array[${cs.language}]::text[] as languages, ${si.topics}, ${si.topicMask}, ${si.document},
+        ${cs.seats} - ${cs.seatsTaken} as seats_free
       from ${searchItems} ${si}
       cross join lateral (
         select * from ${courseSessions} ${cs} where ${cs.offerId} = ${si.id}
@@ -105,6 +108,7 @@ export const SOURCES = {
         offset 0) ${cs}
       where ${si.kind} = 'COURSE' and ${si.topics} && ${topics}
       offset 0`,
+    seatsFree: sql`c.seats_free`,
   },
   /** Published student pools (the need's kind among theirs). */
   pools: (needKind: NeedKind): Source => ({
