@@ -91,7 +91,10 @@ describe('marketplace', () => {
     await studentPage.getByRole('link', { name: title }).click();
     await visible(mainHeading(studentPage, title));
     await visible(studentPage.getByText('Tunturienergia Oy').first());
-    await visible(studentPage.getByText(/Hakuaika päättyy 30\.4\.2027/));
+    // At a glance, before the description: the deadline among where, when and the pay.
+    const glance = studentPage.getByRole('region', { name: 'Lyhyesti' });
+    await visible(glance.getByText('30.4.2027'));
+    await visible(glance.getByText('Hakuaika päättyy'));
 
     // The search is in the URL: back returns to it with its filters.
     await studentPage.goBack();

@@ -21,8 +21,12 @@ export type NeedFactsData = Pick<
   | 'applicationDeadline'
 > & { organisationName: string | null };
 
-/** A need's facts as a description list, on its page and in the form's review step. */
-export function NeedFacts({ need }: { need: NeedFactsData }) {
+/**
+ * A need's facts as a description list, on its page and in the form's review step; `glance`, the
+ * few a phone's first screen answers with (where, when, how many, the pay or budget, the deadline),
+ * two to a row.
+ */
+export function NeedFacts({ need, glance = false }: { need: NeedFactsData; glance?: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const format = useFormatters();
@@ -43,9 +47,13 @@ export function NeedFacts({ need }: { need: NeedFactsData }) {
   } else if (placement && need.payKind === 'UNPAID') pay = t('payKinds.UNPAID');
 
   return (
-    <dl className="details">
-      <Fact label={t('needs.details.kind')}>{t(`needKinds.${need.kind}`)}</Fact>
-      <Fact label={t('needs.fields.postedFor')}>{need.organisationName ?? t('needs.details.person')}</Fact>
+    <dl className={glance ? 'details details--compact details--glance' : 'details'}>
+      {glance ? null : (
+        <>
+          <Fact label={t('needs.details.kind')}>{t(`needKinds.${need.kind}`)}</Fact>
+          <Fact label={t('needs.fields.postedFor')}>{need.organisationName ?? t('needs.details.person')}</Fact>
+        </>
+      )}
       <Fact label={t('needs.details.place')}>{place}</Fact>
       <Fact label={t(placement ? 'needs.details.workPeriod' : 'needs.details.period')}>
         {format.dayRange(need.periodStart, need.periodEnd)}
@@ -54,7 +62,7 @@ export function NeedFacts({ need }: { need: NeedFactsData }) {
         {new Intl.NumberFormat(locale).format(need.positions)}
       </Fact>
       {pay ? <Fact label={t('needs.details.pay')}>{pay}</Fact> : null}
-      {need.kind === 'THESIS' && need.thesisLevel ? (
+      {!glance && need.kind === 'THESIS' && need.thesisLevel ? (
         <Fact label={t('needs.fields.thesisLevel')}>{t(`studyLevels.${need.thesisLevel}`)}</Fact>
       ) : null}
       {need.kind === 'COURSE' && need.budgetCents !== null ? (
@@ -65,15 +73,19 @@ export function NeedFacts({ need }: { need: NeedFactsData }) {
           {format.day(need.applicationDeadline)}
         </Fact>
       ) : null}
-      <Fact label={t(placement ? 'needs.fields.workLanguages' : 'needs.fields.trainingLanguages')}>
-        {need.languages.map((l) => t(`languages.${l}`)).join(', ')}
-      </Fact>
-      <div className="details__wide">
-        <dt>{t('needs.fields.topics')}</dt>
-        <dd>
-          <TopicList topics={need.topics} />
-        </dd>
-      </div>
+      {glance ? null : (
+        <>
+          <Fact label={t(placement ? 'needs.fields.workLanguages' : 'needs.fields.trainingLanguages')}>
+            {need.languages.map((l) => t(`languages.${l}`)).join(', ')}
+          </Fact>
+          <div className="details__wide">
+            <dt>{t('needs.fields.topics')}</dt>
+            <dd>
+              <TopicList topics={need.topics} />
+            </dd>
+          </div>
+        </>
+      )}
     </dl>
   );
 }

@@ -1,4 +1,3 @@
-import { isPlacementKind } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -56,7 +55,6 @@ export function NeedPage() {
 function NeedContent({ need }: { need: Need }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const placement = isPlacementKind(need.kind);
   return (
     <div className="detail stack">
       <div className="detail__main stack">
@@ -69,11 +67,15 @@ function NeedContent({ need }: { need: Need }) {
             </>
           ) : null}
         </p>
-        {placement && need.state === 'OPEN' && need.applicationDeadline ? (
-          <p className="alert alert--info">
-            {t('needs.details.applyBy', { date: format.day(need.applicationDeadline) })}
-          </p>
-        ) : null}
+        {/* At a glance, then applying: a phone's first screen answers where, when, how many, the pay
+            and the deadline, and holds the button, before the description. */}
+        <section className="card need-glance" aria-labelledby="need-glance-heading">
+          <h2 id="need-glance-heading" className="visually-hidden">
+            {t('needs.details.glance')}
+          </h2>
+          <NeedFacts need={{ ...need, organisationName: need.organisation?.name ?? null }} glance />
+        </section>
+        <NeedApplications need={need} />
         <section className="card" aria-labelledby="need-description-heading">
           <h2 id="need-description-heading">{t('needs.details.descriptionHeading')}</h2>
           <p className="prewrap" lang={need.language}>
@@ -87,7 +89,6 @@ function NeedContent({ need }: { need: Need }) {
             <p className="muted">{t('needs.details.publishedOn', { date: format.date(need.publishedAt) })}</p>
           ) : null}
         </section>
-        <NeedApplications need={need} />
         <NeedSuggestions need={need} />
       </div>
       {need.canEdit ? <NeedOwnerActions need={need} /> : null}

@@ -71,6 +71,68 @@ function OfferContent({ offer, onChanged }: { offer: Offer; onChanged: () => voi
     .filter(Boolean)
     .join(' · ');
 
+  const description = (
+    <section className="card" aria-labelledby="offer-description-heading">
+      <h2 id="offer-description-heading">{t('offers.details.descriptionHeading')}</h2>
+      <p className="prewrap" lang={offer.language}>
+        {offer.description}
+      </p>
+    </section>
+  );
+  const facts = (
+    <section className="card" aria-labelledby="offer-facts-heading">
+      <h2 id="offer-facts-heading">{t('offers.details.factsHeading')}</h2>
+      <dl className="details">
+        <div>
+          <dt>{t('offers.details.place')}</dt>
+          <dd>{place}</dd>
+        </div>
+        <div>
+          <dt>{t('offers.fields.languages')}</dt>
+          <dd>{offer.languages.map((l) => t(`languages.${l}`)).join(', ')}</dd>
+        </div>
+        {offer.kind === 'STUDENT_POOL' ? (
+          <>
+            {offer.studentCount !== null ? (
+              <div>
+                <dt>{t('offers.fields.studentCount')}</dt>
+                <dd>{t('offers.details.students', { count: offer.studentCount })}</dd>
+              </div>
+            ) : null}
+            {offer.periodStart && offer.periodEnd ? (
+              <div>
+                <dt>{t('offers.details.period')}</dt>
+                <dd>{format.dayRange(offer.periodStart, offer.periodEnd)}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{t('offers.fields.placementKinds')}</dt>
+              <dd>{offer.placementKinds.map((k) => t(`needKinds.${k}`)).join(', ')}</dd>
+            </div>
+            {offer.studyLevel ? (
+              <div>
+                <dt>{t('offers.fields.studyLevel')}</dt>
+                <dd>{t(`studyLevels.${offer.studyLevel}`)}</dd>
+              </div>
+            ) : null}
+            {offer.fieldOfStudy ? (
+              <div>
+                <dt>{t('offers.fields.fieldOfStudy')}</dt>
+                <dd>{offer.fieldOfStudy}</dd>
+              </div>
+            ) : null}
+          </>
+        ) : null}
+        <div className="details__wide">
+          <dt>{t('offers.fields.topics')}</dt>
+          <dd>
+            <TopicList topics={offer.topics} />
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+
   return (
     <div className="detail stack">
       <p className="detail__meta">
@@ -79,63 +141,19 @@ function OfferContent({ offer, onChanged }: { offer: Offer; onChanged: () => voi
         <Link to={`/organisations/${offer.organisation.id}`}>{offer.organisation.name}</Link>
       </p>
       {offer.kind === 'COURSE' ? <CourseGlance offer={offer} onBooked={onChanged} /> : null}
-      <section className="card" aria-labelledby="offer-description-heading">
-        <h2 id="offer-description-heading">{t('offers.details.descriptionHeading')}</h2>
-        <p className="prewrap" lang={offer.language}>
-          {offer.description}
-        </p>
-      </section>
-      <section className="card" aria-labelledby="offer-facts-heading">
-        <h2 id="offer-facts-heading">{t('offers.details.factsHeading')}</h2>
-        <dl className="details">
-          <div>
-            <dt>{t('offers.details.place')}</dt>
-            <dd>{place}</dd>
-          </div>
-          <div>
-            <dt>{t('offers.fields.languages')}</dt>
-            <dd>{offer.languages.map((l) => t(`languages.${l}`)).join(', ')}</dd>
-          </div>
-          {offer.kind === 'STUDENT_POOL' ? (
-            <>
-              {offer.studentCount !== null ? (
-                <div>
-                  <dt>{t('offers.fields.studentCount')}</dt>
-                  <dd>{t('offers.details.students', { count: offer.studentCount })}</dd>
-                </div>
-              ) : null}
-              {offer.periodStart && offer.periodEnd ? (
-                <div>
-                  <dt>{t('offers.details.period')}</dt>
-                  <dd>{format.dayRange(offer.periodStart, offer.periodEnd)}</dd>
-                </div>
-              ) : null}
-              <div>
-                <dt>{t('offers.fields.placementKinds')}</dt>
-                <dd>{offer.placementKinds.map((k) => t(`needKinds.${k}`)).join(', ')}</dd>
-              </div>
-              {offer.studyLevel ? (
-                <div>
-                  <dt>{t('offers.fields.studyLevel')}</dt>
-                  <dd>{t(`studyLevels.${offer.studyLevel}`)}</dd>
-                </div>
-              ) : null}
-              {offer.fieldOfStudy ? (
-                <div>
-                  <dt>{t('offers.fields.fieldOfStudy')}</dt>
-                  <dd>{offer.fieldOfStudy}</dd>
-                </div>
-              ) : null}
-            </>
-          ) : null}
-          <div className="details__wide">
-            <dt>{t('offers.fields.topics')}</dt>
-            <dd>
-              <TopicList topics={offer.topics} />
-            </dd>
-          </div>
-        </dl>
-      </section>
+      {/* A student pool's facts (how many, when, for which placements) come first: they are what a
+          company decides on; a course's are in its glance above. */}
+      {offer.kind === 'STUDENT_POOL' ? (
+        <>
+          {facts}
+          {description}
+        </>
+      ) : (
+        <>
+          {description}
+          {facts}
+        </>
+      )}
       {offer.kind === 'COURSE' ? (
         <section className="section" aria-labelledby="offer-sessions-heading">
           <h2 id="offer-sessions-heading">{t('offers.details.sessionsHeading', { count: offer.sessions.length })}</h2>
