@@ -132,7 +132,11 @@ describe('applications', () => {
     expect(shortlisted.x).toBe(fresh.x);
     expect(shortlisted.y).toBeGreaterThan(fresh.y);
     expect(fresh.x + fresh.width).toBeLessThanOrEqual(390);
+    // A list on a phone: the name and state, and the application (letter, profile, actions) one tap away.
     const card = applicantCard(column(page, 'Uudet'));
+    await visible(card.getByRole('link', { name: withContext('Avaa hakemus', STUDENT_NAME) }));
+    expect(await card.getByText(letter).isVisible()).toBe(false);
+    await page.setViewportSize({ width: 1280, height: 900 });
     await visible(card.getByText(letter));
     // The profile, shared by applying, in brief.
     await visible(card.getByText('Sähkö- ja automaatioalan perustutkinto'));

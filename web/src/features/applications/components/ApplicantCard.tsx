@@ -22,7 +22,8 @@ interface ApplicantCardProps {
 
 /**
  * One applicant on the board: name, state, profile summary, the start of the cover letter (the
- * whole of it on request), the company's actions and the conversation with the applicant.
+ * whole of it on request), the company's actions and the conversation with the applicant. On a
+ * phone (styles.css) only the name, the state, the conversation and the link to the application.
  */
 export function ApplicantCard({ application, onChanged }: ApplicantCardProps) {
   const { t } = useTranslation();
@@ -80,7 +81,7 @@ export function ApplicantCard({ application, onChanged }: ApplicantCardProps) {
           title={t('applications.board.messagesWith', { name })}
           context={name}
         />
-        <Link className="button button--ghost" to={`/applications/${application.id}`}>
+        <Link className="button button--ghost applicant__open" to={`/applications/${application.id}`}>
           {t('applications.board.openApplication')}
           <span className="visually-hidden">: {name}</span>
         </Link>
