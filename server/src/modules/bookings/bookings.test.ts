@@ -442,6 +442,104 @@ describe('authorisation', () => {
   });
 });
 
+describe('marking a session’s attendance at once', () => {
+  const MARK_ALL = `mutation ($session: ID!, $ids: [ID!]!, $attended: Boolean) {
+    markSessionAttendance(sessionId: $session, participantIds: $ids, attended: $attended) { id attended }
+  }`;
+  const participantsOf = async (sessionId: string) =>
+    (
+      await gql(
+        app,
+        `query ($id: ID!) { sessionBookings(sessionId: $id) { state participants { id attended } } }`,
+        { id: sessionId },
+        { token: school.owner.token },
+      )
+    ).data!.sessionBookings as { state: string; participants: { id: string; attended: boolean | null }[] }[];
+
+  it('marks every confirmed participant present in one call, for the organisation only', async () => {
+    const id = await session({ seats: 5 });
+    await book(await buildUser(app), id, { participants: people(2) });
+    await book(await buildUser(app), id, { participants: people(3) });
+    const ids = (await participantsOf(id)).flatMap((b) => b.participants.map((p) => p.id));
+    expect(ids).toHaveLength(5);
+
+    const outsider = await buildUser(app, { roles: ['EDUCATOR'] });
+    expect(codeOf(await gql(app, MARK_ALL, { session: id, ids, attended: true }, { token: outsider.token }))).toBe(
+      'FORBIDDEN',
+    );
+    expect(codeOf(await gql(app, MARK_ALL, { session: id, ids, attended: true }))).toBe('UNAUTHENTICATED');
+    expect((await participantsOf(id)).flatMap((b) => b.participants.map((p) => p.attended))).toEqual(
+      Array(5).fill(null),
+    );
+
+    const marked = await gql(app, MARK_ALL, { session: id, ids, attended: true }, { token: school.owner.token });
+    expect(marked.errors).toBeUndefined();
+    expect(marked.data!.markSessionAttendance).toHaveLength(5);
+    expect((await participantsOf(id)).flatMap((b) => b.participants.map((p) => p.attended))).toEqual(
+      Array(5).fill(true),
+    );
+    // A coordinator may too; null clears the mark.
+    const cleared = await gql(
+      app,
+      MARK_ALL,
+      { session: id, ids: ids.slice(0, 2), attended: null },
+      {
+        token: coordinator.token,
+      },
+    );
+    expect(cleared.errors).toBeUndefined();
+    expect(
+      (await participantsOf(id)).flatMap((b) => b.participants.map((p) => p.attended)).filter((a) => a === null),
+    ).toHaveLength(2);
+  });
+
+  it('marks none when any one is not of a confirmed booking of this session', async () => {
+    const id = await session({ seats: 2 });
+    const other = await session({ seats: 2 });
+    await book(await buildUser(app), id, { participants: people(2) });
+    // The session is full: this one waits.
+    await book(await buildUser(app), id, { participants: people(1), whenShort: 'JOIN_WAITLIST' });
+    await book(await buildUser(app), other, { participants: people(1) });
+    const here = await participantsOf(id);
+    const confirmed = here.filter((b) => b.state === 'CONFIRMED').flatMap((b) => b.participants.map((p) => p.id));
+    const waiting = here.filter((b) => b.state === 'WAITLISTED').flatMap((b) => b.participants.map((p) => p.id));
+    const elsewhere = (await participantsOf(other)).flatMap((b) => b.participants.map((p) => p.id));
+    expect(confirmed).toHaveLength(2);
+    expect(waiting).toHaveLength(1);
+    for (const stray of [waiting[0]!, elsewhere[0]!, randomUUID()]) {
+      const r = await gql(
+        app,
+        MARK_ALL,
+        { session: id, ids: [...confirmed, stray], attended: true },
+        {
+          token: school.owner.token,
+        },
+      );
+      expect(codeOf(r)).toBe('NOT_FOUND');
+    }
+    expect((await participantsOf(id)).flatMap((b) => b.participants.map((p) => p.attended))).toEqual([
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it('refuses an empty list, too many and ids that are not ids, with the field named', async () => {
+    const id = await session();
+    for (const [ids, message] of [
+      [[], 'validation.required'],
+      [Array.from({ length: 501 }, () => randomUUID()), 'validation.tooManyItems'],
+    ] as const) {
+      const r = await gql(app, MARK_ALL, { session: id, ids, attended: true }, { token: school.owner.token });
+      expect(codeOf(r)).toBe('VALIDATION');
+      expect(r.errors![0]!.extensions!.fields).toEqual([expect.objectContaining({ field: 'participantIds', message })]);
+    }
+    expect(
+      codeOf(await gql(app, MARK_ALL, { session: id, ids: ['nope'], attended: true }, { token: school.owner.token })),
+    ).toBe('NOT_FOUND');
+  });
+});
+
 describe('files', () => {
   it('exports participants as CSV that Excel opens with Finnish letters intact', async () => {
     const id = await session();

@@ -12,6 +12,7 @@ import {
   cancelSession,
   claimBooking,
   markAttendance,
+  markSessionAttendance,
   updateSession,
 } from './commands/manage.js';
 import * as fields from './loaders.js';
@@ -51,6 +52,8 @@ const resolvers: IResolvers = {
     updateSession: async (_root, { id, input }, ctx) => updateSession(ctx.deps, await ctx.viewer(), id, input),
     markAttendance: async (_root, { participantId, attended }, ctx) =>
       markAttendance(ctx.deps, await ctx.viewer(), participantId, attended ?? null),
+    markSessionAttendance: async (_root, { sessionId, participantIds, attended }, ctx) =>
+      markSessionAttendance(ctx.deps, await ctx.viewer(), sessionId, participantIds, attended ?? null),
     createCalendarFeed: async (_root, _args, ctx) => createFeed(ctx.deps, (await signedIn(ctx)).id),
     revokeCalendarFeed: async (_root, _args, ctx) => {
       await revokeFeeds(ctx.deps.db, (await signedIn(ctx)).id);

@@ -4,9 +4,9 @@
  * attendance. Each change of seats runs under the session's row lock.
  */
 import type { CancelReason } from '@keskusvaraamo/shared';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '../../../deps.js';
-import { AppError, forbidden, invalidState, notFound, unauthenticated } from '../../../errors.js';
+import { AppError, forbidden, invalidState, notFound, unauthenticated, validationError } from '../../../errors.js';
 import { assertId } from '../../../lib/ids.js';
 import type { Viewer } from '../../../lib/viewer.js';
 import { notify } from '../../messaging/index.js';
@@ -124,4 +124,53 @@ export async function markAttendance(
     .where(eq(participants.id, participantId))
     .returning();
   return presentParticipant(updated!);
+}
+
+/** How many participants one call marks at most: a session's whole list, with room to spare. */
+export const ATTENDANCE_BATCH_MAX = 500;
+
+/**
+ * Marks many of a session's participants at once ("all present"), for its organisers and
+ * coordinators: every one must be of a confirmed booking of this session, or none is marked
+ * (one statement, in a transaction that is rolled back if any is not).
+ */
+export async function markSessionAttendance(
+  deps: Deps,
+  viewer: Viewer | null,
+  sessionId: string,
+  participantIds: string[],
+  attended: boolean | null,
+): Promise<ParticipantDto[]> {
+  if (!viewer) throw unauthenticated();
+  const id = assertId(sessionId, 'No such session');
+  const session = (await bookableSessions(deps.db, [id])).get(id);
+  if (!session) throw notFound('No such session');
+  if (!policy.manageSession(viewer, await organisesSession(deps.db, session, viewer.id))) throw forbidden();
+  const ids = [...new Set(participantIds.map((p) => assertId(p, 'No such participant')))];
+  if (ids.length === 0) throw validationError([{ field: 'participantIds', message: 'validation.required' }]);
+  if (ids.length > ATTENDANCE_BATCH_MAX) {
+    throw validationError([
+      { field: 'participantIds', message: 'validation.tooManyItems', params: { max: ATTENDANCE_BATCH_MAX } },
+    ]);
+  }
+  return deps.db.transaction(async (tx) => {
+    const updated = await tx
+      .update(participants)
+      .set({ attended })
+      .where(
+        and(
+          inArray(participants.id, ids),
+          inArray(
+            participants.bookingId,
+            tx
+              .select({ id: bookings.id })
+              .from(bookings)
+              .where(and(eq(bookings.sessionId, id), eq(bookings.state, 'CONFIRMED'))),
+          ),
+        ),
+      )
+      .returning();
+    if (updated.length !== ids.length) throw notFound("No such participant among this session's confirmed bookings");
+    return updated.map(presentParticipant);
+  });
 }

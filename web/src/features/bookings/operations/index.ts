@@ -202,6 +202,16 @@ export const MarkAttendanceMutation = gql<
   }`,
 );
 
+/** Many of a session's participants at once: all of them or none. */
+export const MarkSessionAttendanceMutation = gql<
+  { markSessionAttendance: Participant[] },
+  { sessionId: string; participantIds: string[]; attended: boolean | null }
+>(
+  `mutation MarkSessionAttendance($sessionId: ID!, $participantIds: [ID!]!, $attended: Boolean) {
+    markSessionAttendance(sessionId: $sessionId, participantIds: $participantIds, attended: $attended) { ${PARTICIPANT} }
+  }`,
+);
+
 export const CancelSessionMutation = gql<{ cancelSession: ManagedSession }, { id: string }>(
   `mutation CancelSession($id: ID!) { cancelSession(id: $id) { ${MANAGED_SESSION} } }`,
 );

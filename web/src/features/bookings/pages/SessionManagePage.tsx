@@ -18,6 +18,7 @@ import {
 import { useErased } from '../../../shared/utils/erased';
 import { ConversationDialog } from '../../conversations';
 import { AttendanceToggle } from '../components/AttendanceToggle';
+import { ParticipantTable } from '../components/ParticipantTable';
 import { sessionDay, sessionPlace } from '../components/bookingFormat';
 import { BookingStateBadge } from '../components/BookingStateBadge';
 import { ChangeCapacityForm } from '../components/ChangeCapacityForm';
@@ -184,6 +185,7 @@ function SessionContent({ session, bookings, time, onChanged }: SessionContentPr
             {t('bookings.manage.downloadCsv')}
           </DownloadButton>
         </div>
+        <ParticipantTable sessionId={session.id} bookings={bookings} onChanged={onChanged} />
         {bookings.length === 0 ? (
           <div className="card">
             <EmptyState title={t('bookings.manage.noBookings')} />
@@ -268,7 +270,8 @@ function SessionBookingItem({ booking, number }: { booking: SessionBooking; numb
             <span>
               {erased.name(p.name)} <span className="muted">({erased.text(p.email)})</span>
             </span>
-            {booking.state === 'CONFIRMED' ? <AttendanceToggle participant={p} /> : null}
+            {/* Keyed by the saved answer: a change made in the table above shows here too. */}
+            {booking.state === 'CONFIRMED' ? <AttendanceToggle key={String(p.attended)} participant={p} /> : null}
           </li>
         ))}
       </ul>
