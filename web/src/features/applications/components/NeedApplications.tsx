@@ -20,7 +20,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import type { z } from 'zod';
 import { useSubmitError } from '../../../shared/forms';
-import { useFormatters, useTranslateIssue } from '../../../shared/i18n';
+import { helsinkiToday, useFormatters, useTranslateIssue } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import { useErrorMessage } from '../../../shared/ui';
 import { hasRole } from '../../../shared/utils/roles';
@@ -44,11 +44,6 @@ export interface ApplicableNeed {
   organisation: { id: string; name: string } | null;
 }
 
-/** Today in Helsinki as YYYY-MM-DD, the day the deadline is compared with. */
-function todayInHelsinki(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
-}
-
 /**
  * Applying on a placement's page. A signed-in student applies (or sees their application), a
  * visitor is asked to sign in, and the need's side and coordinators get to its applicants.
@@ -67,7 +62,7 @@ export function NeedApplications({ need }: { need: ApplicableNeed }) {
   const info = data?.need ?? null;
   if (!placement) return null;
 
-  const open = need.state === 'OPEN' && (!need.applicationDeadline || need.applicationDeadline >= todayInHelsinki());
+  const open = need.state === 'OPEN' && (!need.applicationDeadline || need.applicationDeadline >= helsinkiToday());
   const applicants =
     info && info.applicationCount !== null ? (
       <section className="card" aria-labelledby="need-applicants-heading">

@@ -53,7 +53,7 @@ const match = (id: string, overrides: Partial<Match> = {}): Match => ({
   periodStart: null,
   periodEnd: null,
   score: 86.4,
-  explanation: '1 yhteinen aihe: Tulityö · 25 km · suomeksi',
+  explanation: 'Yhteinen aihe: Tulityö, 25 km:n päässä, suomeksi.',
   ...overrides,
 });
 
@@ -104,7 +104,7 @@ describe('suggestions on a need’s page', () => {
       '/offers/o1',
     );
     expect(within(region).getByRole('link', { name: 'Tulityökortti, Tornio' }).getAttribute('href')).toBe('/offers/o2');
-    expect(within(region).getAllByText('1 yhteinen aihe: Tulityö · 25 km · suomeksi')).toHaveLength(2);
+    expect(within(region).getAllByText('Yhteinen aihe: Tulityö, 25 km:n päässä, suomeksi.')).toHaveLength(2);
     expect(within(region).getByText('86/100')).toBeTruthy();
     expect(within(region).getByRole('meter', { name: 'Sopivuus: Tulityökortti' })).toBeTruthy();
     expect(within(region).queryByRole('button')).toBeNull();

@@ -29,7 +29,7 @@ const lead = (id: string, itemKind: MatchItemKind, title: string): Match => ({
   periodStart: '2027-03-01',
   periodEnd: '2027-05-31',
   score: 72,
-  explanation: '1 yhteinen aihe: Tulityökortti · 110 km · suomeksi',
+  explanation: 'Yhteinen aihe: Tulityökortti, 110 km:n päässä, suomeksi.',
 });
 
 describe('leads on an offer’s page', () => {
@@ -55,7 +55,7 @@ describe('leads on an offer’s page', () => {
     expect((await within(region).findByRole('link', { name: 'Tulityökorttikoulutus' })).getAttribute('href')).toBe(
       '/needs/n1',
     );
-    expect(within(region).getAllByText('1 yhteinen aihe: Tulityökortti · 110 km · suomeksi')).toHaveLength(2);
+    expect(within(region).getAllByText('Yhteinen aihe: Tulityökortti, 110 km:n päässä, suomeksi.')).toHaveLength(2);
     expect(within(region).getAllByRole('button')).toHaveLength(1);
 
     const user = userEvent.setup();

@@ -26,7 +26,7 @@ const placement = (id: string, overrides: Partial<Match> = {}): Match => ({
   periodStart: '2026-06-01',
   periodEnd: '2026-08-31',
   score: 86.4,
-  explanation: '2 yhteistä aihetta: Sähkötyöt, Automaatio · 25 km · suomeksi',
+  explanation: 'Yhteiset aiheet: Sähkötyöt, Automaatio, 25 km:n päässä, suomeksi.',
   ...overrides,
 });
 
@@ -40,14 +40,14 @@ const placements = [
     remote: true,
     municipalityCode: null,
     score: 70.5,
-    explanation: '1 yhteinen aihe: Tuulivoima · etätyö',
+    explanation: 'Yhteinen aihe: Tuulivoima, etänä tai verkossa, ei matkaa.',
   }),
   placement('n3', {
     itemKind: 'SUMMER_JOB',
     title: 'Kesätyö huoltoasentajana',
     subtitle: null,
     score: 41.2,
-    explanation: 'Sopiva ajankohta · 120 km',
+    explanation: 'Ei yhteisiä aiheita, 120 km:n päässä.',
   }),
 ];
 
@@ -101,9 +101,9 @@ describe('a student’s placements for them', () => {
     );
     expect(screen.getByText('86/100')).toBeTruthy();
 
-    expect(screen.getByText('2 yhteistä aihetta: Sähkötyöt, Automaatio · 25 km · suomeksi')).toBeTruthy();
-    expect(screen.getByText('1 yhteinen aihe: Tuulivoima · etätyö')).toBeTruthy();
-    expect(screen.getByText('Sopiva ajankohta · 120 km')).toBeTruthy();
+    expect(screen.getByText('Yhteiset aiheet: Sähkötyöt, Automaatio, 25 km:n päässä, suomeksi.')).toBeTruthy();
+    expect(screen.getByText('Yhteinen aihe: Tuulivoima, etänä tai verkossa, ei matkaa.')).toBeTruthy();
+    expect(screen.getByText('Ei yhteisiä aiheita, 120 km:n päässä.')).toBeTruthy();
     expect(screen.getByText('Tunturienergia Oy')).toBeTruthy();
     expect(screen.getByText('Kemin Kone Oy')).toBeTruthy();
 
