@@ -39,6 +39,26 @@ describe('user administration', () => {
     expect(all).toEqual(['pirjo.1@example.fi', 'pirjo.2@example.fi', 'pirjo.3@example.fi']);
   });
 
+  it('filters accounts by role, with the other filters, and refuses a role that is not one', async () => {
+    const admin = await buildUser(app, { roles: ['ADMIN'] });
+    await buildUser(app, { email: 'rooli.opettaja@example.fi', roles: ['EDUCATOR'] });
+    await buildUser(app, { email: 'rooli.monta@example.fi', roles: ['STUDENT', 'EDUCATOR'] });
+    await buildUser(app, { email: 'rooli.yrittaja@example.fi', roles: ['ENTREPRENEUR'] });
+    const BY_ROLE = `query ($role: UserRole, $search: String) { users(role: $role, search: $search, first: 50) { totalCount nodes { email } } }`;
+    const emails = async (role: string | null) => {
+      const r = await gql(app, BY_ROLE, { role, search: 'rooli.' }, { token: admin.token });
+      expect(r.errors).toBeUndefined();
+      return (r.data!.users.nodes as { email: string }[]).map((u) => u.email).sort();
+    };
+    expect(await emails('EDUCATOR')).toEqual(['rooli.monta@example.fi', 'rooli.opettaja@example.fi']);
+    expect(await emails('ENTREPRENEUR')).toEqual(['rooli.yrittaja@example.fi']);
+    expect(await emails('ADMIN')).toEqual([]);
+    expect(await emails(null)).toHaveLength(3);
+    expect(codeOf(await gql(app, BY_ROLE, { role: 'KING' }, { token: admin.token }))).toBe('BAD_REQUEST');
+    const educator = await buildUser(app, { roles: ['EDUCATOR'] });
+    expect(codeOf(await gql(app, BY_ROLE, { role: 'EDUCATOR' }, { token: educator.token }))).toBe('FORBIDDEN');
+  });
+
   it('lets admins grant roles, and nobody else — not even for themselves', async () => {
     const admin = await buildUser(app, { roles: ['ADMIN'] });
     const user = await buildUser(app, { roles: ['STUDENT'] });

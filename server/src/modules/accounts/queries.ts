@@ -1,5 +1,5 @@
 /** Reads of accounts: for the API, for other modules (people by id, by role) and for sign-in. */
-import { listSearchSchema, USER_STATUSES, type UserStatus } from '@keskusvaraamo/shared';
+import { listSearchSchema, USER_ROLES, USER_STATUSES, type UserStatus } from '@keskusvaraamo/shared';
 import { z } from 'zod';
 import { and, count, eq, getTableColumns, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
@@ -24,6 +24,7 @@ export async function usersByIds(deps: Pick<Deps, 'db'>, ids: string[]): Promise
 }
 
 const statusSchema = z.enum(USER_STATUSES, { error: 'validation.choice' }).nullish();
+const roleSchema = z.enum(USER_ROLES, { error: 'validation.choice' }).nullish();
 
 /** Accounts in a state: active (may sign in), deactivated by an admin, or erased. */
 const inStatus = (status: UserStatus | null | undefined) => {
@@ -40,13 +41,19 @@ const inStatus = (status: UserStatus | null | undefined) => {
 };
 
 /**
- * Admins only: every account, newest first, optionally those whose address or name holds `search`
- * and those in one `status`.
+ * Admins only: every account, newest first, optionally those whose address or name holds `search`,
+ * those in one `status` and those with one `role`.
  */
 export async function listUsers(
   deps: Deps,
   viewer: Viewer | null,
-  args: { search?: string | null; status?: string | null; first?: number | null; after?: string | null },
+  args: {
+    search?: string | null;
+    status?: string | null;
+    role?: string | null;
+    first?: number | null;
+    after?: string | null;
+  },
 ) {
   if (!accountPolicy.listUsers(viewer)) throw forbidden();
   const page = keyset(args, [
@@ -54,12 +61,16 @@ export async function listUsers(
     { column: users.id, type: 'uuid', descending: true },
   ]);
   const term = parseInput(listSearchSchema, { search: args.search }).search;
-  const status = parseInput(z.object({ status: statusSchema }), { status: args.status }).status;
+  const { status, role } = parseInput(z.object({ status: statusSchema, role: roleSchema }), {
+    status: args.status,
+    role: args.role,
+  });
   const matches = and(
     term
       ? or(ilike(users.email, `%${escapeLike(term)}%`), ilike(users.displayName, `%${escapeLike(term)}%`))
       : undefined,
     inStatus(status),
+    role ? sql`${role} = any(${users.roles})` : undefined,
   );
   const [rows, [total]] = await Promise.all([
     deps.db

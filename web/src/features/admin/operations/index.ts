@@ -16,6 +16,7 @@ const USER =
 export interface UsersVariables {
   search?: string | null;
   status?: UserStatus | null;
+  role?: UserRole | null;
   first?: number;
   after?: string | null;
 }
@@ -24,8 +25,8 @@ export const UsersQuery = gql<
   { users: { nodes: AdminUser[]; pageInfo: PageInfo; totalCount: number } },
   UsersVariables
 >(
-  `query Users($search: String, $status: UserStatus, $first: Int, $after: String) {
-    users(search: $search, status: $status, first: $first, after: $after) {
+  `query Users($search: String, $status: UserStatus, $role: UserRole, $first: Int, $after: String) {
+    users(search: $search, status: $status, role: $role, first: $first, after: $after) {
       nodes { ${USER} }
       pageInfo { hasNextPage endCursor }
       totalCount

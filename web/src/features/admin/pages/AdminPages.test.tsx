@@ -177,6 +177,18 @@ describe('the admin users page', { timeout: 30_000 }, () => {
     expect(named('Users')[0]!.variables).toMatchObject({ status: 'DEACTIVATED', search: null });
   });
 
+  it('filters by role through the query, and a role from the address that is not one is ignored', async () => {
+    const { client, named } = usersServer();
+    renderUsers(client, '/admin/users?role=EDUCATOR&status=ACTIVE');
+    await cardOf('Pirjo Yrittäjä');
+    expect(named('Users')[0]!.variables).toMatchObject({ role: 'EDUCATOR', status: 'ACTIVE', search: null });
+    cleanUp();
+    const other = usersServer();
+    renderUsers(other.client, '/admin/users?role=KING');
+    await cardOf('Pirjo Yrittäjä');
+    expect(other.named('Users')[0]!.variables).toMatchObject({ role: null });
+  });
+
   it('deactivates only with a reason, from a dialog, by keyboard', async () => {
     const { client, named } = usersServer();
     renderUsers(client);

@@ -1,4 +1,4 @@
-import { USER_STATUSES, type UserStatus } from '@keskusvaraamo/shared';
+import { USER_ROLES, USER_STATUSES, type UserRole, type UserStatus } from '@keskusvaraamo/shared';
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -25,14 +25,16 @@ const STATUS_BADGE: Record<UserStatus, string> = {
   ANONYMISED: 'badge',
 };
 
-/** Admins: every account in a table, searched and filtered by status, with each account's actions. */
+/** Admins: every account in a table, searched and filtered by status and role, with each account's actions. */
 export function AdminUsersPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const search = params.get('search') ?? '';
   const given = params.get('status');
   const status = USER_STATUSES.find((s) => s === given) ?? null;
-  const key = `${search}|${status ?? ''}`;
+  const givenRole = params.get('role');
+  const role = USER_ROLES.find((r) => r === givenRole) ?? null;
+  const key = `${search}|${status ?? ''}|${role ?? ''}`;
   const paging = useCursorPages(key);
 
   const setParam = (name: string, value: string) => {
@@ -58,6 +60,15 @@ export function AdminUsersPage() {
             ...USER_STATUSES.map((s) => ({ id: s, label: t(`admin.statuses.${s}`) })),
           ]}
         />
+        <SelectField
+          label={t('admin.roleFilter')}
+          value={role ?? ''}
+          onChange={(value) => setParam('role', value)}
+          options={[
+            { id: '', label: t('admin.allRoles') },
+            ...USER_ROLES.map((r) => ({ id: r, label: t(`roles.${r}`) })),
+          ]}
+        />
       </div>
       <p role="status" className="result-count">
         {paging.totalCount === null ? '' : t('admin.count', { count: paging.totalCount })}
@@ -79,6 +90,7 @@ export function AdminUsersPage() {
               <UsersPage
                 search={search}
                 status={status}
+                role={role}
                 after={after}
                 onPage={(pageInfo, total) => paging.reportPage(index, pageInfo, total)}
               />
@@ -94,18 +106,20 @@ export function AdminUsersPage() {
 function UsersPage({
   search,
   status,
+  role,
   after,
   onPage,
 }: {
   search: string;
   status: UserStatus | null;
+  role: UserRole | null;
   after: string | null;
   onPage: (pageInfo: PageInfo, totalCount: number) => void;
 }) {
   const { t } = useTranslation();
   const [result, reexecute] = useQuery({
     query: UsersQuery,
-    variables: { search: search || null, status, first: PAGE_SIZE, after },
+    variables: { search: search || null, status, role, first: PAGE_SIZE, after },
   });
   const connection = result.data?.users;
   useReportPage(
