@@ -11,9 +11,13 @@ const browser = useBrowser();
 
 const LANGUAGES = ['', '/sv', '/en'] as const;
 
-/** Waits until the app has taken over and the page's data has arrived. */
+/**
+ * Waits until the app has taken over, the page has its heading (a page that redirects first, as the
+ * report does to put its period in the address, has none meanwhile) and its data has arrived.
+ */
 async function settled(page: Page): Promise<void> {
   await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+  await page.locator('main h1').first().waitFor();
   await page.waitForFunction(() => !document.querySelector('.loading, [aria-busy="true"]'), undefined, {
     timeout: 15_000,
   });

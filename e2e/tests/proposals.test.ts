@@ -47,7 +47,7 @@ describe('proposals', () => {
     await visible(mainHeading(page, title));
     const suggestions = page.getByRole('region', { name: 'Ehdotuksia sinulle' });
     const first = suggestions.getByRole('listitem').first();
-    await visible(first.getByText(/yhteinen aihe|yhteistä aihetta/));
+    await visible(first.getByText(/^(Yhteinen aihe|Yhteiset aiheet):/));
     await visible(first.getByText(/\/100$/));
     await first.getByRole('button', { name: /^Ehdota/ }).click();
     const dialog = page.getByRole('dialog', { name: 'Ehdota yhdistämistä' });
