@@ -3,7 +3,7 @@
  * would use it: to prepare data a test needs, and to wait for what the server does by itself.
  */
 import { expect, inject } from 'vitest';
-import { DEMO_PASSWORD } from './demo.js';
+import { DEMO, DEMO_PASSWORD } from './demo.js';
 
 /**
  * Marks a GraphQL document, so that the contract test finds it and validates it against the
@@ -125,4 +125,27 @@ export async function waitForMail(to: string, subject: string | RegExp): Promise
     );
   };
   await expect.poll(delivered, { timeout: 20_000, interval: 250 }).toBe(true);
+}
+
+/** The demo entrepreneur posts and publishes an internship of one position for Tunturienergia Oy. */
+export function publishInternship(title: string): Promise<string> {
+  return publishNeed(
+    { email: DEMO.entrepreneur, company: 'Tunturienergia Oy' },
+    {
+      kind: 'INTERNSHIP',
+      title,
+      description: 'Huollat lämpöpumppuja ja aurinkopaneeleja Sallan maatiloilla kokeneen asentajan kanssa.',
+      language: 'fi',
+      topics: ['solar-pv'],
+      municipalityCode: '732',
+      remote: false,
+      periodStart: daysAhead(60),
+      periodEnd: daysAhead(150),
+      positions: 1,
+      payKind: 'PAID',
+      payAmountCents: 185_000,
+      languages: ['fi'],
+      applicationDeadline: daysAhead(30),
+    },
+  );
 }

@@ -2,14 +2,13 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   apiSignIn,
-  daysAhead,
   DEMO,
   gql,
   graphql,
   mainHeading,
   followNavLink,
   mainNav,
-  publishNeed,
+  publishInternship,
   signIn,
   useBrowser,
   visible,
@@ -41,29 +40,6 @@ async function navUnread(page: Page): Promise<number> {
       .getByRole('link', { name: /^Viestit/ })
       .textContent()) ?? '';
   return Number(name.match(/(\d+) lukemat/)?.[1] ?? 0);
-}
-
-/** The demo entrepreneur posts and publishes an internship of one position for Tunturienergia Oy. */
-function publishInternship(title: string): Promise<string> {
-  return publishNeed(
-    { email: DEMO.entrepreneur, company: 'Tunturienergia Oy' },
-    {
-      kind: 'INTERNSHIP',
-      title,
-      description: 'Huollat lämpöpumppuja ja aurinkopaneeleja Sallan maatiloilla kokeneen asentajan kanssa.',
-      language: 'fi',
-      topics: ['solar-pv'],
-      municipalityCode: '732',
-      remote: false,
-      periodStart: daysAhead(60),
-      periodEnd: daysAhead(150),
-      positions: 1,
-      payKind: 'PAID',
-      payAmountCents: 185_000,
-      languages: ['fi'],
-      applicationDeadline: daysAhead(30),
-    },
-  );
 }
 
 /** A column of the applicant board, by its heading ("Uudet (1)"). */

@@ -10,12 +10,11 @@ import {
   apiSignIn,
   axeViolations,
   chooseLanguage,
-  daysAhead,
   DEMO,
   gql,
   graphql,
   mainHeading,
-  publishNeed,
+  publishInternship,
   signIn,
   useBrowser,
   visible,
@@ -28,25 +27,7 @@ const browser = useBrowser();
 const card = (page: Page, title: string) => page.getByRole('region', { name: new RegExp(`^${title}`) });
 
 async function newInternshipWithApplication(title: string): Promise<string> {
-  const needId = await publishNeed(
-    { email: DEMO.entrepreneur, company: 'Tunturienergia Oy' },
-    {
-      kind: 'INTERNSHIP',
-      title,
-      description: 'Asennat ja huollat aurinkopaneeleja Sallan matkailuyrityksissä kokeneen asentajan kanssa.',
-      language: 'fi',
-      topics: ['solar-pv'],
-      municipalityCode: '732',
-      remote: false,
-      periodStart: daysAhead(60),
-      periodEnd: daysAhead(150),
-      positions: 1,
-      payKind: 'PAID',
-      payAmountCents: 185_000,
-      languages: ['fi'],
-      applicationDeadline: daysAhead(30),
-    },
-  );
+  const needId = await publishInternship(title);
   const { applyToNeed } = await graphql<{ applyToNeed: { id: string } }>(
     gql`
       mutation Apply($input: ApplyInput!) {

@@ -146,13 +146,14 @@ export async function markSessionAttendance(
   const session = (await bookableSessions(deps.db, [id])).get(id);
   if (!session) throw notFound('No such session');
   if (!policy.manageSession(viewer, await organisesSession(deps.db, session, viewer.id))) throw forbidden();
-  const ids = [...new Set(participantIds.map((p) => assertId(p, 'No such participant')))];
-  if (ids.length === 0) throw validationError([{ field: 'participantIds', message: 'validation.required' }]);
-  if (ids.length > ATTENDANCE_BATCH_MAX) {
+  // The list's length first: nothing is done per item of a list that is too long.
+  if (participantIds.length === 0) throw validationError([{ field: 'participantIds', message: 'validation.required' }]);
+  if (participantIds.length > ATTENDANCE_BATCH_MAX) {
     throw validationError([
       { field: 'participantIds', message: 'validation.tooManyItems', params: { max: ATTENDANCE_BATCH_MAX } },
     ]);
   }
+  const ids = [...new Set(participantIds.map((p) => assertId(p, 'No such participant')))];
   return deps.db.transaction(async (tx) => {
     const updated = await tx
       .update(participants)

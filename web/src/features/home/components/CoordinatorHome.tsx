@@ -8,7 +8,7 @@ import { toAppError } from '../../../shared/graphql';
 import { BrokeringQueueQuery } from '../../matching/operations';
 import { OrganisationsQuery, VerifyOrganisationMutation } from '../../organisations/operations';
 import { HeadlineFiguresQuery } from '../operations';
-import { HomeCard, useOneStepAction } from './HomeCard';
+import { CardPlaceholder, HomeCard, useOneStepAction } from './HomeCard';
 import { ProposalsInProgress } from './ProposalsToAnswer';
 
 /** A coordinator's: the brokering queue, proposals in progress, organisations to verify, this year's figures. */
@@ -151,11 +151,7 @@ function Figures() {
       ) : result.error ? (
         <ErrorAlert error={toAppError(result.error)} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
       ) : (
-        <div className="home-card__placeholder">
-          <span className="visually-hidden">{t('common.loading')}</span>
-          <span className="placeholder-line" aria-hidden="true" />
-          <span className="placeholder-line placeholder-line--short" aria-hidden="true" />
-        </div>
+        <CardPlaceholder />
       )}
     </section>
   );
