@@ -20,7 +20,8 @@ function NewAccounts() {
   const format = useFormatters();
   const [result, reexecute] = useQuery({
     query: UsersQuery,
-    variables: { first: 5 },
+    // Erased accounts are nothing to act on; the newest accounts in use are.
+    variables: { first: 5, status: 'ACTIVE' },
     requestPolicy: 'cache-and-network',
   });
   return (
@@ -33,7 +34,7 @@ function NewAccounts() {
       more={{ to: '/admin/users', label: t('home.admin.allUsers') }}
       renderItem={(user) => (
         <li key={user.id}>
-          <Link to={`/admin/users?search=${encodeURIComponent(user.email)}`}>{user.displayName}</Link>
+          <Link to={`/admin/users?search=${encodeURIComponent(user.email)}&status=ACTIVE`}>{user.displayName}</Link>
           <span className="home-card__meta">
             {[
               user.roles.map((role) => t(`roles.${role}`)).join(', '),

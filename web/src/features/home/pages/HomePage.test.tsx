@@ -418,6 +418,8 @@ describe('a person’s home', () => {
     expect(part('Ylläpito')).toBeTruthy();
     expect(screen.getAllByRole('region', { name: /^Vastaustasi odottavat ehdotukset/ })).toHaveLength(1);
     await within(card(/^Uusimmat käyttäjätilit/)).findByText('Ei käyttäjätilejä.');
+    // The newest accounts are those in use (an erased account is nothing to act on); then the deactivated.
+    expect(server.named('Users').map((sent) => sent.variables.status)).toEqual(['ACTIVE', 'DEACTIVATED']);
   });
 
   it('keeps a card’s place while it loads and offers to try again when its load fails', async () => {
