@@ -185,6 +185,17 @@ describe('server-rendered public pages', () => {
     expect((await page(`/offers/${draft.id}`)).body).not.toContain('Luonnos, ei julkinen');
   });
 
+  it('the page for a link-preview bot that accepts anything or says nothing; the JSON 404 for an API caller', async () => {
+    for (const accept of ['*/*', '', 'text/*;q=0.8']) {
+      const response = await app.inject({ url: '/search', headers: accept ? { accept } : {} });
+      expect(response.statusCode, accept).toBe(200);
+      expect(response.headers['content-type'], accept).toBe('text/html; charset=utf-8');
+    }
+    const api = await app.inject({ url: '/search', headers: { accept: 'application/json' } });
+    expect(api.statusCode).toBe(404);
+    expect(api.json()).toEqual({ error: { code: 'NOT_FOUND', message: 'Not found' } });
+  });
+
   it('the shell for a private page, in the address’s language', async () => {
     const response = await page('/sv/my/bookings');
     expect(response.statusCode).toBe(200);

@@ -204,7 +204,7 @@ export default fp(
     app.get('/*', withNonce, (request, reply) => {
       const path = request.url.split('?')[0]!;
       const isApi = /^\/(graphql|api|calendar)(\/|$)/.test(path) || path === '/healthz' || path === '/readyz';
-      const wantsHtml = (request.headers.accept ?? '').includes('text/html');
+      const wantsHtml = acceptsHtml(request.headers.accept);
       const looksLikeFile = /\.[a-z0-9]+$/i.test(path);
       if (isApi || looksLikeFile || !wantsHtml) return reply.callNotFound();
       return sendPage(request, reply);
@@ -212,3 +212,12 @@ export default fp(
   },
   { name: 'web' },
 );
+
+/**
+ * Whether a client takes a page: a browser says text/html, and many link-preview and feed bots say
+ * nothing or "any type"; a client asking only for JSON (an API caller's mistaken path) gets the JSON 404.
+ */
+export function acceptsHtml(accept: string | undefined): boolean {
+  const value = (accept ?? '').toLowerCase();
+  return value.trim() === '' || value.includes('text/html') || value.includes('*/*') || value.includes('text/*');
+}

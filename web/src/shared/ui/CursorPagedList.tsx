@@ -98,7 +98,7 @@ export function CursorPageItems<Node>({
   if (!connection)
     return result.fetching ? (
       <li>
-        <Loading />
+        <Loading shape="list" />
       </li>
     ) : null;
   if (connection.nodes.length === 0 && !page.after) return empty ?? null;

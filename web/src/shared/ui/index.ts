@@ -1,6 +1,6 @@
 export { ConfirmDialog } from './ConfirmDialog';
 export { ErrorAlert, useErrorMessage } from './ErrorAlert';
-export { Loading } from './Loading';
+export { Loading, PlaceholderLines, type LoadingShape } from './Loading';
 export { Page } from './Page';
 export { StatusMessage } from './StatusMessage';
 export { LoadMoreButton } from './LoadMoreButton';

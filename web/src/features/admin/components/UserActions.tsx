@@ -228,7 +228,7 @@ function EraseForm({ user, close }: { user: AdminUser; close: () => void }) {
     <>
       <p>{t('admin.erase.body')}</p>
       {preview.error ? <ErrorAlert error={toAppError(preview.error)} /> : null}
-      {!data && preview.fetching ? <Loading /> : null}
+      {!data && preview.fetching ? <Loading shape="inline" /> : null}
       {data ? (
         <>
           <h3 className="dialog__subtitle">{t('admin.erase.whatHappens')}</h3>

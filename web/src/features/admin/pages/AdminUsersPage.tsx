@@ -142,7 +142,7 @@ function UsersPage({
         </Button>
       </>,
     );
-  if (!connection) return result.fetching ? row(<Loading />) : null;
+  if (!connection) return result.fetching ? row(<Loading shape="inline" />) : null;
   if (connection.nodes.length === 0 && !after) return row(t('admin.empty'));
   return (
     <tbody>

@@ -106,7 +106,7 @@ function AuditPage({
         </Button>
       </>,
     );
-  if (!connection) return result.fetching ? row(<Loading />) : null;
+  if (!connection) return result.fetching ? row(<Loading shape="inline" />) : null;
   if (connection.nodes.length === 0 && !after) return row(t('admin.audit.empty'));
   return (
     <tbody>

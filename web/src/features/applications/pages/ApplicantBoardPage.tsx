@@ -122,7 +122,7 @@ export function ApplicantBoardPage() {
       {need?.state === 'FILLED' ? <p className="alert alert--info">{t('applications.board.filled')}</p> : null}
       {!first ? (
         fetching ? (
-          <Loading />
+          <Loading shape="list" />
         ) : null
       ) : applications.length === 0 ? (
         <div className="card">
@@ -177,7 +177,7 @@ export function ApplicantBoardPage() {
               </DisclosurePanel>
             </Disclosure>
           ) : null}
-          {hasMore ? loadingLater ? <Loading /> : <LoadMoreButton onPress={() => void loadMore()} /> : null}
+          {hasMore ? loadingLater ? <Loading shape="inline" /> : <LoadMoreButton onPress={() => void loadMore()} /> : null}
           <ErrorAlert error={laterError} />
         </>
       )}

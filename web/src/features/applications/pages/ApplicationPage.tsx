@@ -55,7 +55,7 @@ export function ApplicationPage() {
       ) : data ? (
         <p>{t('applications.page.notFoundHelp')}</p>
       ) : fetching ? (
-        <Loading />
+        <Loading shape="detail" />
       ) : null}
       <p>
         {asStudent ? (

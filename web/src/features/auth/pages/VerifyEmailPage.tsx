@@ -49,7 +49,7 @@ export function VerifyEmailPage() {
       {!token ? (
         <ErrorAlert error={{ code: 'TOKEN_INVALID', fields: [] }} />
       ) : outcome.state === 'pending' ? (
-        <Loading label={t('verifyEmail.pending')} />
+        <Loading label={t('verifyEmail.pending')} shape="inline" />
       ) : outcome.state === 'verified' ? (
         <StatusMessage>{t('verifyEmail.verified')}</StatusMessage>
       ) : (

@@ -50,7 +50,7 @@ export function MyBookingsPage() {
       <StatusMessage>{status}</StatusMessage>
       {!shown ? (
         fetching ? (
-          <Loading />
+          <Loading shape="list" />
         ) : null
       ) : shown.nodes.length === 0 ? (
         <div className="card">

@@ -59,7 +59,7 @@ export function SessionManagePage() {
       ) : data ? (
         <p>{t('bookings.manage.notFound')}</p>
       ) : fetching ? (
-        <Loading />
+        <Loading shape="detail" />
       ) : null}
       {session ? (
         <p>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CombinedError, OperationResult } from 'urql';
 import { toAppError, type AppError } from '../../../shared/graphql';
-import { ErrorAlert, StatusMessage } from '../../../shared/ui';
+import { ErrorAlert, PlaceholderLines, StatusMessage } from '../../../shared/ui';
 
 interface HomeCardProps<T> {
   title: string;
@@ -73,8 +73,9 @@ export function CardPlaceholder() {
   return (
     <div className="home-card__placeholder">
       <span className="visually-hidden">{t('common.loading')}</span>
-      <span className="placeholder-line" aria-hidden="true" />
-      <span className="placeholder-line placeholder-line--short" aria-hidden="true" />
+      <span aria-hidden="true" className="placeholder__shape">
+        <PlaceholderLines count={2} />
+      </span>
     </div>
   );
 }

@@ -83,7 +83,7 @@ export function NeedSuggestions({ need }: { need: { id: string; title: string; s
           />
         )
       ) : fetching ? (
-        <Loading />
+        <Loading shape="list" />
       ) : null}
     </section>
   );

@@ -64,7 +64,7 @@ export function OfferLeads({
           />
         )
       ) : fetching ? (
-        <Loading />
+        <Loading shape="list" />
       ) : null}
     </section>
   );

@@ -38,7 +38,7 @@ export function PlacementsPage() {
           <MatchList matches={placements} headingLevel={2} />
         )
       ) : fetching ? (
-        <Loading />
+        <Loading shape="list" />
       ) : null}
     </Page>
   );

@@ -63,7 +63,7 @@ export function PoolsPage() {
           </ul>
         )
       ) : fetching ? (
-        <Loading />
+        <Loading shape="list" />
       ) : null}
     </Page>
   );
@@ -178,7 +178,7 @@ function AnswerPoolForm({ pool, close }: { pool: DemandPool; close: () => void }
         <p>{summarise(pool)}</p>
       </div>
       {offersLoading ? (
-        <Loading />
+        <Loading shape="list" />
       ) : courses.length === 0 ? (
         <>
           <p>{t('pools.noCourses')}</p>

@@ -49,7 +49,7 @@ export function ProposalPage() {
       ) : data ? (
         <p>{t('proposals.page.notFoundHelp')}</p>
       ) : fetching ? (
-        <Loading />
+        <Loading shape="detail" />
       ) : null}
       <p>
         <Link to="/my/proposals">{t('proposals.page.backToMine')}</Link>

@@ -35,7 +35,7 @@ export function EditNeedPage() {
       ) : data && !need ? (
         <p>{t('needs.details.notFoundHelp')}</p>
       ) : fetching || !companies ? (
-        <Loading />
+        <Loading shape="form" />
       ) : null}
     </Page>
   );

@@ -46,7 +46,7 @@ export function NeedPage() {
           {t('needs.details.notFoundHelp')} <Link to="/search">{t('search.backToSearch')}</Link>
         </p>
       ) : fetching ? (
-        <Loading />
+        <Loading shape="detail" />
       ) : null}
     </Page>
   );

@@ -10,7 +10,7 @@ export function NewNeedPage() {
   return (
     <Page title={t('needs.new.title')} lead={t('needs.new.lead')} className="page--medium">
       {error ? <ErrorAlert error={toAppError(error)} /> : null}
-      {companies ? <NeedWizard companies={companies} /> : error ? null : <Loading />}
+      {companies ? <NeedWizard companies={companies} /> : error ? null : <Loading shape="form" />}
     </Page>
   );
 }

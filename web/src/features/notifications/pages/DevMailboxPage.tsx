@@ -63,7 +63,7 @@ export function DevMailboxPage() {
       <StatusMessage>{status}</StatusMessage>
       {!messages ? (
         fetching ? (
-          <Loading />
+          <Loading shape="list" />
         ) : null
       ) : messages.length === 0 ? (
         <div className="card">

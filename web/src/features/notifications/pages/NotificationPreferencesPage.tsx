@@ -27,7 +27,7 @@ export function NotificationPreferencesPage() {
       {data ? (
         <PreferencesForm preferences={data.notificationPreferences} roles={user?.roles ?? []} />
       ) : fetching ? (
-        <Loading />
+        <Loading shape="form" />
       ) : null}
       <p>
         <Link to="/notifications">{t('notifications.preferences.toNotifications')}</Link> ·{' '}

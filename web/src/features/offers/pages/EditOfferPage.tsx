@@ -30,7 +30,7 @@ export function EditOfferPage() {
       ) : data ? (
         <p>{t('offers.details.notFoundHelp')}</p>
       ) : fetching ? (
-        <Loading />
+        <Loading shape="form" />
       ) : null}
     </Page>
   );

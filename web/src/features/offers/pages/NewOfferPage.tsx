@@ -26,7 +26,7 @@ export function NewOfferPage() {
       {error ? <ErrorAlert error={toAppError(error)} /> : null}
       {organisations === null ? (
         error ? null : (
-          <Loading />
+          <Loading shape="form" />
         )
       ) : organisations.length === 0 ? (
         <div className="card">

@@ -54,7 +54,7 @@ export function OfferPage() {
           {t('offers.details.notFoundHelp')} <Link to="/search">{t('search.backToSearch')}</Link>
         </p>
       ) : fetching ? (
-        <Loading />
+        <Loading shape="detail" />
       ) : null}
     </Page>
   );

@@ -29,7 +29,7 @@ export function MyOrganisationsPage() {
       <section className="section" aria-labelledby="memberships-heading">
         <h2 id="memberships-heading">{t('organisations.mine.heading')}</h2>
         {error ? <ErrorAlert error={toAppError(error)} /> : null}
-        {data?.me ? <MembershipList memberships={data.me.memberships} /> : fetching ? <Loading /> : null}
+        {data?.me ? <MembershipList memberships={data.me.memberships} /> : fetching ? <Loading shape="list" /> : null}
       </section>
       <section className="section card" aria-labelledby="create-heading">
         <h2 id="create-heading">{t('organisations.create.heading')}</h2>

@@ -51,7 +51,7 @@ export function OrganisationPage() {
           {t('organisations.details.notFoundHelp')} <Link to="/organisations">{t('organisations.mine.title')}</Link>
         </p>
       ) : fetching ? (
-        <Loading />
+        <Loading shape="detail" />
       ) : null}
     </Page>
   );

@@ -75,7 +75,7 @@ function AccessLogPage({ after, onPage }: AccessLogPageProps) {
   if (!connection)
     return result.fetching ? (
       <li>
-        <Loading />
+        <Loading shape="list" />
       </li>
     ) : null;
   if (connection.nodes.length === 0 && !after)

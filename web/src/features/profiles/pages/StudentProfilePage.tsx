@@ -17,7 +17,7 @@ export function StudentProfilePage() {
       className="page--medium"
     >
       {error ? <ErrorAlert error={toAppError(error)} /> : null}
-      {data ? <StudentProfileForm profile={data.myStudentProfile} locale={locale} /> : fetching ? <Loading /> : null}
+      {data ? <StudentProfileForm profile={data.myStudentProfile} locale={locale} /> : fetching ? <Loading shape="form" /> : null}
     </Page>
   );
 }

@@ -66,7 +66,7 @@ export function ReportsPage() {
         </div>
       ) : null}
       {period ? <ReportBody period={period} report={report || null} /> : null}
-      {period && result.fetching && !report ? <Loading label={t('reports.loading')} /> : null}
+      {period && result.fetching && !report ? <Loading label={t('reports.loading')} shape="detail" /> : null}
       {error ? (
         <>
           <ErrorAlert error={error} />

@@ -22,7 +22,7 @@ export function ResultsPage() {
         <p className="results__privacy">{t('results.privacy')}</p>
       </div>
       {error ? <ErrorAlert error={toAppError(error)} /> : null}
-      {results ? <ResultsFigures results={results} /> : fetching ? <Loading /> : null}
+      {results ? <ResultsFigures results={results} /> : fetching ? <Loading shape="detail" /> : null}
     </Page>
   );
 }

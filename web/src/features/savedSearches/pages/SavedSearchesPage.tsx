@@ -51,7 +51,7 @@ export function SavedSearchesPage() {
       <StatusMessage>{status}</StatusMessage>
       {!list ? (
         fetching ? (
-          <Loading />
+          <Loading shape="list" />
         ) : null
       ) : list.length === 0 ? (
         <div className="card">

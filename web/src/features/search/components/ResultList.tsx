@@ -41,7 +41,7 @@ export function ResultList({ filter, sort, pageSize, loadMore = false, empty, la
     return error ? (
       <ErrorAlert error={toAppError(error)} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
     ) : fetching ? (
-      <Loading />
+      <Loading shape="list" />
     ) : null;
   if (connection.totalCount === 0) return <p>{empty}</p>;
   return (

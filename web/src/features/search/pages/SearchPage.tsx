@@ -155,7 +155,7 @@ export function SearchPage() {
           {error ? (
             <ErrorAlert error={toAppError(error)} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
           ) : null}
-          {!connection && fetching ? <Loading /> : null}
+          {!connection && fetching ? <Loading shape="list" /> : null}
           {connection && connection.totalCount === 0 ? (
             <NoResults state={state} onChange={update} />
           ) : connection ? (
@@ -198,7 +198,7 @@ function FiltersPanel({
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersInUse = activeFilterCount(state);
   const filters = (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<Loading shape="form" />}>
       <SearchFilters state={state} facets={facets} onChange={update} />
     </Suspense>
   );
@@ -214,7 +214,7 @@ function FiltersPanel({
           </h2>
           {filtersInUse > 0 ? <ClearFilters onChange={update} /> : null}
           {/* The filters' code loads only once the screen is known to be wide. */}
-          {wide ? filters : <Loading />}
+          {wide ? filters : <Loading shape="form" />}
         </aside>
       ) : null}
       {wide !== true ? (

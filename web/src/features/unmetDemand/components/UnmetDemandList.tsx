@@ -68,7 +68,7 @@ export function UnmetDemandList({ limit = UNMET_DEMAND_MAX, headingLevel = 3, no
   }, [rows, locale, t]);
 
   if (error) return <ErrorAlert error={toAppError(error)} />;
-  if (!rows) return fetching ? <Loading /> : null;
+  if (!rows) return fetching ? <Loading shape="list" /> : null;
   if (rows.length === 0) {
     return (
       <div className="card">
