@@ -177,7 +177,13 @@ export function ApplicantBoardPage() {
               </DisclosurePanel>
             </Disclosure>
           ) : null}
-          {hasMore ? loadingLater ? <Loading shape="inline" /> : <LoadMoreButton onPress={() => void loadMore()} /> : null}
+          {hasMore ? (
+            loadingLater ? (
+              <Loading shape="inline" />
+            ) : (
+              <LoadMoreButton onPress={() => void loadMore()} />
+            )
+          ) : null}
           <ErrorAlert error={laterError} />
         </>
       )}

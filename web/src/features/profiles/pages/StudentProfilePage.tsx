@@ -17,7 +17,11 @@ export function StudentProfilePage() {
       className="page--medium"
     >
       {error ? <ErrorAlert error={toAppError(error)} /> : null}
-      {data ? <StudentProfileForm profile={data.myStudentProfile} locale={locale} /> : fetching ? <Loading shape="form" /> : null}
+      {data ? (
+        <StudentProfileForm profile={data.myStudentProfile} locale={locale} />
+      ) : fetching ? (
+        <Loading shape="form" />
+      ) : null}
     </Page>
   );
 }
