@@ -49,6 +49,7 @@ export function TopicPicker({
 
   return (
     <div
+      id={id}
       role="group"
       className="field topic-picker"
       aria-labelledby={`${id}-label`}

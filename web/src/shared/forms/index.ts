@@ -11,3 +11,4 @@ export { useMunicipalityOptions } from './municipalityOptions';
 export { TopicPicker } from './TopicPicker';
 export { FormTopicPicker } from './FormTopicPicker';
 export { useSubmitError } from './useSubmitError';
+export { FormErrorSummary, invalidFieldsIn } from './FormErrorSummary';

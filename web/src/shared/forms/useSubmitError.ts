@@ -15,7 +15,7 @@ export function useSubmitError<T extends FieldValues>(
   rename: Readonly<Record<string, string>> = NO_RENAMES,
 ) {
   const [error, setError] = useState<AppError | null>(null);
-  const { setError: setFieldError, getValues } = form;
+  const { setError: setFieldError, getValues, control } = form;
 
   const report = useCallback(
     (combined: CombinedError): AppError => {
@@ -35,5 +35,6 @@ export function useSubmitError<T extends FieldValues>(
   );
 
   const clear = useCallback(() => setError(null), []);
-  return { error, report, clear, setError };
+  // The form's control goes with its error, for FormErrorSummary.
+  return { error, report, clear, setError, control };
 }

@@ -18,6 +18,13 @@ interface SearchFormProps {
 export function SearchForm({ label, initialValue, onSearch, native }: SearchFormProps) {
   const { t } = useTranslation();
   const [value, setValue] = useState(initialValue);
+  // The words from outside (the back button, a link, "clear the words") replace what is typed; the
+  // box stays the same element, so a search made from it keeps focus in it.
+  const [given, setGiven] = useState(initialValue);
+  if (given !== initialValue) {
+    setGiven(initialValue);
+    setValue(initialValue);
+  }
   return (
     <form
       role="search"

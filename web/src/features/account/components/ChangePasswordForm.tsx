@@ -5,9 +5,9 @@ import { Button } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { FormTextField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormTextField, useSubmitError } from '../../../shared/forms';
 import { useSession } from '../../../shared/session';
-import { ErrorAlert, StatusMessage } from '../../../shared/ui';
+import { StatusMessage } from '../../../shared/ui';
 import { ChangePasswordMutation } from '../operations';
 
 export function ChangePasswordForm() {
@@ -40,7 +40,7 @@ export function ChangePasswordForm() {
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="password-heading">
       <h2 id="password-heading">{t('account.password.heading')}</h2>
-      <ErrorAlert error={submission.error} />
+      <FormErrorSummary submission={submission} />
       <StatusMessage>{changed ? t('account.password.changed') : null}</StatusMessage>
       {/* Tells password managers which account the new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={user?.email ?? ''} readOnly hidden />

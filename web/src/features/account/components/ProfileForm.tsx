@@ -5,10 +5,10 @@ import { Button } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { FormSelect, FormTextField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormSelect, FormTextField, useSubmitError } from '../../../shared/forms';
 import { LOCALE_NAMES } from '../../../shared/i18n';
 import { useSession, type SessionUser } from '../../../shared/session';
-import { ErrorAlert, StatusMessage } from '../../../shared/ui';
+import { StatusMessage } from '../../../shared/ui';
 import { UpdateProfileMutation } from '../operations';
 
 const LOCALE_OPTIONS = LOCALES.map((locale) => ({ id: locale, label: LOCALE_NAMES[locale], lang: locale }));
@@ -49,7 +49,7 @@ export function ProfileForm({ user }: { user: SessionUser }) {
   return (
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="profile-heading">
       <h2 id="profile-heading">{t('account.profile.heading')}</h2>
-      <ErrorAlert error={submission.error} />
+      <FormErrorSummary submission={submission} />
       <StatusMessage>{saved ? t('account.profile.saved') : null}</StatusMessage>
       <FormTextField
         control={form.control}

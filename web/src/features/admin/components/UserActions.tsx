@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
-import { FormTextField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormTextField, useSubmitError } from '../../../shared/forms';
 import { toAppError } from '../../../shared/graphql';
 import { ErrorAlert, Loading } from '../../../shared/ui';
 import {
@@ -99,7 +99,7 @@ function ReasonForm({
       </Heading>
       <div className="dialog__body">{body}</div>
       <form className="form" noValidate onSubmit={onSubmit}>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         <FormTextField control={form.control} name="reason" label={reasonLabel} description={reasonHelp} isRequired />
         <div className="dialog__actions">
           <Button className="button button--secondary" onPress={close} isDisabled={form.formState.isSubmitting}>

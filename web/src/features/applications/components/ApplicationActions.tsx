@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, type CombinedError } from 'urql';
 import type { z } from 'zod';
-import { FormTextField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormTextField, useSubmitError } from '../../../shared/forms';
 import { toAppError, type AppError } from '../../../shared/graphql';
 import { ConfirmDialog, ErrorAlert } from '../../../shared/ui';
 import { useErased } from '../../../shared/utils/erased';
@@ -215,7 +215,7 @@ function RejectForm({
         <p>{t('applications.actions.REJECT.body', values)}</p>
       </div>
       <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         <FormTextField
           control={form.control}
           name="reason"

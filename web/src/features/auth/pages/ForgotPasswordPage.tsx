@@ -6,8 +6,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
-import { FormTextField, useSubmitError } from '../../../shared/forms';
-import { ErrorAlert, Page, StatusMessage } from '../../../shared/ui';
+import { FormErrorSummary, FormTextField, useSubmitError } from '../../../shared/forms';
+import { Page, StatusMessage } from '../../../shared/ui';
 import { RequestPasswordResetMutation } from '../operations';
 
 export function ForgotPasswordPage() {
@@ -29,7 +29,7 @@ export function ForgotPasswordPage() {
   return (
     <Page title={t('forgotPassword.title')} lead={t('forgotPassword.lead')} className="page--narrow">
       <form className="form card" noValidate onSubmit={onSubmit}>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         <StatusMessage>{sentTo ? t('forgotPassword.sent', { email: sentTo }) : null}</StatusMessage>
         <FormTextField
           control={form.control}

@@ -6,8 +6,8 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
-import { FormTextField, useSubmitError } from '../../../shared/forms';
-import { ErrorAlert, Page, StatusMessage } from '../../../shared/ui';
+import { FormErrorSummary, FormTextField, useSubmitError } from '../../../shared/forms';
+import { Page, StatusMessage } from '../../../shared/ui';
 import { ResetPasswordMutation } from '../operations';
 
 // The token comes from the link, not from the reader.
@@ -58,7 +58,7 @@ export function ResetPasswordPage() {
   return (
     <Page title={t('resetPassword.title')} lead={t('resetPassword.lead')} className="page--narrow">
       <form className="form card" noValidate onSubmit={onSubmit}>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         <FormTextField
           control={form.control}
           name="newPassword"

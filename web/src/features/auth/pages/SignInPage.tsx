@@ -5,9 +5,9 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
-import { FormTextField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormTextField, useSubmitError } from '../../../shared/forms';
 import { useSession } from '../../../shared/session';
-import { ErrorAlert, Page } from '../../../shared/ui';
+import { Page } from '../../../shared/ui';
 import { safeReturnTo, withReturnTo } from '../../../shared/utils/returnTo';
 import { SignInMutation } from '../operations';
 
@@ -33,7 +33,7 @@ export function SignInPage() {
   return (
     <Page title={t('signIn.title')} lead={t('signIn.lead')} className="page--narrow">
       <form className="form card" noValidate onSubmit={onSubmit}>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         {/* The same answer for an unknown address, a wrong password and an account not yet confirmed. */}
         {submission.error?.code === 'INVALID_CREDENTIALS' ? (
           <p className="form__note">{t('signIn.unconfirmedHelp')}</p>

@@ -6,11 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
-import { FormRadioGroup, FormTextField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormRadioGroup, FormTextField, useSubmitError } from '../../../shared/forms';
 import { LOCALE_NAMES, useLocale } from '../../../shared/i18n';
 import { PrivacyNoticeSentence } from '../../legal';
 import { useSession } from '../../../shared/session';
-import { ErrorAlert, Page, StatusMessage } from '../../../shared/ui';
+import { Page, StatusMessage } from '../../../shared/ui';
 import { safeReturnTo, withReturnTo } from '../../../shared/utils/returnTo';
 import { SignUpMutation } from '../operations';
 
@@ -60,7 +60,7 @@ export function SignUpPage() {
   return (
     <Page title={t('signUp.title')} lead={t('signUp.lead')} className="page--narrow">
       <form className="form card" noValidate onSubmit={onSubmit}>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         <FormTextField
           control={form.control}
           name="displayName"

@@ -7,12 +7,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { z } from 'zod';
-import { FormTextField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormTextField, useSubmitError } from '../../../shared/forms';
 import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import type { BookableOffer, BookableSession } from './BookSession';
-import { DownloadButton, ErrorAlert } from '../../../shared/ui';
+import { DownloadButton } from '../../../shared/ui';
 import { BookSeatsMutation, bookingIcsUrl, type Booking, type ParticipantInput } from '../operations';
 import { sessionDay } from './bookingFormat';
 import { useNeedToBookFor, type NeedToBookFor } from './useNeedToBookFor';
@@ -239,7 +239,7 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
               : t('bookings.waitlist.paid', { count: offer.claimWindowHours })}
           </p>
         </div>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         <div className="dialog__actions">
           <Button
             className="button button--secondary"
@@ -296,7 +296,7 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
         </p>
       </div>
       <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         <p className="form__note">{t('bookings.book.participantsHelp')}</p>
         <ol className="participant-editor-list">
           {participants.fields.map((field, index) => (

@@ -4,9 +4,9 @@ import { Button } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { convertingResolver, FormTextField, useSubmitError } from '../../../shared/forms';
+import { convertingResolver, FormErrorSummary, FormTextField, useSubmitError } from '../../../shared/forms';
 import { parseWholeNumber } from '../../../shared/i18n';
-import { ErrorAlert, StatusMessage } from '../../../shared/ui';
+import { StatusMessage } from '../../../shared/ui';
 import { UpdateSessionCapacityMutation, type ManagedSession, type SessionInput } from '../operations';
 
 interface CapacityValues {
@@ -58,7 +58,7 @@ export function ChangeCapacityForm({ session, onSaved }: { session: ManagedSessi
 
   return (
     <form className="form" noValidate onSubmit={submit}>
-      <ErrorAlert error={submission.error} />
+      <FormErrorSummary submission={submission} />
       <FormTextField
         control={form.control}
         name="seats"

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useClient, useMutation, useQuery } from 'urql';
 import type { z } from 'zod';
-import { FormTextField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormTextField, useSubmitError } from '../../../shared/forms';
 import { toAppError, type AppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
 import { ErrorAlert, Loading } from '../../../shared/ui';
@@ -207,7 +207,7 @@ export function ConversationView({ subject, pollMs = POLL_MS }: ConversationView
         </ol>
       )}
       <form className="form conversation__form" noValidate onSubmit={submit}>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         <FormTextField
           control={form.control}
           name="body"

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useMutation } from 'urql';
-import { FormRadioGroup, FormTextField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormRadioGroup, FormTextField, useSubmitError } from '../../../shared/forms';
 import { useLocale } from '../../../shared/i18n';
 import { ErrorAlert, Loading, Page, StatusMessage } from '../../../shared/ui';
 import { OperatorDetails } from '../components/OperatorDetails';
@@ -97,7 +97,7 @@ function FeedbackForm() {
         </>
       ) : (
         <form className="form card" noValidate onSubmit={onSubmit} aria-labelledby="feedback-heading">
-          <ErrorAlert error={submission.error} />
+          <FormErrorSummary submission={submission} />
           <FormRadioGroup
             control={form.control}
             name="topic"

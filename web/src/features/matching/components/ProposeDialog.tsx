@@ -7,8 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { z } from 'zod';
-import { FormTextField, useSubmitError } from '../../../shared/forms';
-import { ErrorAlert } from '../../../shared/ui';
+import { FormErrorSummary, FormTextField, useSubmitError } from '../../../shared/forms';
 import { ProposeMatchMutation, type Match, type Proposal } from '../operations';
 
 export const noteSchema = z.object({
@@ -146,7 +145,7 @@ function ProposeForm({
         <p>{t('proposals.propose.body', values)}</p>
       </div>
       <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         <FormTextField
           control={form.control}
           name="note"

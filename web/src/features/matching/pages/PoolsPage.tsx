@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
-import { FormSelect, FormTextField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormSelect, FormTextField, useSubmitError } from '../../../shared/forms';
 import { toAppError } from '../../../shared/graphql';
 import { useLocale } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
@@ -190,7 +190,7 @@ function AnswerPoolForm({ pool, close }: { pool: DemandPool; close: () => void }
         </>
       ) : (
         <form className="form" noValidate onSubmit={submit}>
-          <ErrorAlert error={submission.error} />
+          <FormErrorSummary submission={submission} />
           <FormSelect
             control={form.control}
             name="offerId"

@@ -9,6 +9,7 @@ import {
   FormCheckbox,
   FormCheckboxGroup,
   FormDateField,
+  FormErrorSummary,
   FormRadioGroup,
   FormSelect,
   FormTextField,
@@ -17,7 +18,6 @@ import {
   useSubmitError,
 } from '../../../shared/forms';
 import { useLocale } from '../../../shared/i18n';
-import { ErrorAlert } from '../../../shared/ui';
 import { noticeState } from '../../../shared/utils/notice';
 import { CreateNeedMutation, PublishNeedMutation, UpdateNeedMutation, type Need, type NeedInput } from '../operations';
 import {
@@ -80,6 +80,8 @@ export function NeedWizard({ need, companies }: NeedWizardProps) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   // The first step's heading is not focused on arrival (the page's h1 is); later steps' are.
   const [moved, setMoved] = useState(false);
+  // Failed "Next"s, which show the step's errors as a submission's are.
+  const [stepChecks, setStepChecks] = useState(0);
   const step = NEED_STEPS[stepIndex]!;
   const last = stepIndex === NEED_STEPS.length - 1;
 
@@ -96,6 +98,7 @@ export function NeedWizard({ need, companies }: NeedWizardProps) {
   const next = async () => {
     const valid = await form.trigger(NEED_STEP_FIELDS[step], { shouldFocus: true });
     if (valid) goTo(stepIndex + 1);
+    else setStepChecks((count) => count + 1);
   };
 
   const onInvalid = (errors: FieldErrors<NeedFormValues>) => {
@@ -185,7 +188,7 @@ export function NeedWizard({ need, companies }: NeedWizardProps) {
         {t(`needs.wizard.steps.${step}`)}
       </h2>
 
-      <ErrorAlert error={submission.error} />
+      <FormErrorSummary submission={submission} attempts={stepChecks} />
       <div className="wizard__body form">
         <StepFields step={step} form={form} companies={companies} isEdit={Boolean(need)} />
       </div>

@@ -15,9 +15,9 @@ import { Controller, useForm, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { z } from 'zod';
-import { useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, useSubmitError } from '../../../shared/forms';
 import { useTranslateIssue } from '../../../shared/i18n';
-import { ErrorAlert, StatusMessage } from '../../../shared/ui';
+import { StatusMessage } from '../../../shared/ui';
 import { SetNotificationPreferencesMutation, type NotificationPreference } from '../operations';
 
 const GROUPS = Object.keys(NOTIFICATION_GROUPS) as (keyof typeof NOTIFICATION_GROUPS)[];
@@ -78,7 +78,7 @@ export function PreferencesForm({
 
   return (
     <form className="form preferences-form" noValidate onSubmit={submit}>
-      <ErrorAlert error={submission.error} />
+      <FormErrorSummary submission={submission} />
       <section className="card" aria-labelledby={`${idPrefix}-channels`}>
         <h2 id={`${idPrefix}-channels`}>{t('notifications.preferences.channelsHeading')}</h2>
         <dl className="details channel-help">

@@ -9,6 +9,7 @@ import {
   FormCheckbox,
   FormCheckboxGroup,
   FormDateField,
+  FormErrorSummary,
   FormRadioGroup,
   FormSelect,
   FormTextField,
@@ -17,7 +18,6 @@ import {
   useSubmitError,
 } from '../../../shared/forms';
 import { useLocale } from '../../../shared/i18n';
-import { ErrorAlert } from '../../../shared/ui';
 import { noticeState } from '../../../shared/utils/notice';
 import { CreateOfferMutation, PublishOfferMutation, UpdateOfferMutation, type Offer } from '../operations';
 import {
@@ -131,7 +131,7 @@ export function OfferForm({ offer, organisations, initialKind, initialTopics }: 
         event.preventDefault();
       }}
     >
-      <ErrorAlert error={submission.error} />
+      <FormErrorSummary submission={submission} />
       <section className="card form" aria-labelledby="offer-basics-heading">
         <h2 id="offer-basics-heading">{t('offers.form.basics')}</h2>
         {offer ? null : (

@@ -3,9 +3,8 @@ import { Button } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
-import { useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, useSubmitError } from '../../../shared/forms';
 import { useLocale } from '../../../shared/i18n';
-import { ErrorAlert } from '../../../shared/ui';
 import type { SessionInput } from '../operations';
 import { SessionFields } from './SessionFields';
 import { SESSION_FIELD_RENAMES, sessionResolver, type SessionFormValues } from './sessionForm';
@@ -33,7 +32,7 @@ export function SessionForm({ initial, submitLabel, onSubmit }: SessionFormProps
 
   return (
     <form className="form" noValidate onSubmit={submit}>
-      <ErrorAlert error={submission.error} />
+      <FormErrorSummary submission={submission} />
       <p className="form__note">{t('offers.sessionForm.placeOrOnline')}</p>
       <SessionFields control={form.control} prefix="" />
       <div className="form__actions">

@@ -5,8 +5,8 @@ import { Button } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { FormSelect, FormTextField, useSubmitError } from '../../../shared/forms';
-import { ErrorAlert, StatusMessage } from '../../../shared/ui';
+import { FormErrorSummary, FormSelect, FormTextField, useSubmitError } from '../../../shared/forms';
+import { StatusMessage } from '../../../shared/ui';
 import { InviteMemberMutation } from '../operations';
 
 export function InviteMemberForm({ organisationId, onInvited }: { organisationId: string; onInvited: () => void }) {
@@ -37,7 +37,7 @@ export function InviteMemberForm({ organisationId, onInvited }: { organisationId
     <form className="form" noValidate onSubmit={onSubmit} aria-labelledby="invite-heading">
       <h2 id="invite-heading">{t('organisations.invite.heading')}</h2>
       <p>{t('organisations.invite.help')}</p>
-      <ErrorAlert error={submission.error} />
+      <FormErrorSummary submission={submission} />
       <StatusMessage>{sentTo ? t('organisations.invite.sent', { email: sentTo }) : null}</StatusMessage>
       <div className="form__row">
         <FormTextField

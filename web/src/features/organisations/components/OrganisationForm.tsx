@@ -5,9 +5,8 @@ import { Button } from 'react-aria-components';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
-import { FormRadioGroup, FormSelect, FormTextField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormRadioGroup, FormSelect, FormTextField, useSubmitError } from '../../../shared/forms';
 import { INTL_LOCALES, useLocale } from '../../../shared/i18n';
-import { ErrorAlert } from '../../../shared/ui';
 import type { OrganisationInput, OrganisationSummary } from '../operations';
 
 interface OrganisationFormProps {
@@ -59,7 +58,7 @@ export function OrganisationForm({ kinds, initial, submitLabel, onSubmit }: Orga
   const optional = (label: string) => `${label} ${t('form.optional')}`;
   return (
     <form className="form" noValidate onSubmit={submit}>
-      <ErrorAlert error={submission.error} />
+      <FormErrorSummary submission={submission} />
       {initial?.verified ? (
         <p className={renamed ? 'alert alert--warning' : 'form__note'} role="status">
           {renamed ? t('organisations.edit.renameWarning') : t('organisations.edit.renameNote')}

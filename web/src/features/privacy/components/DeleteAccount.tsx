@@ -6,7 +6,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
-import { CheckboxMark, FormTextField, useSubmitError } from '../../../shared/forms';
+import { CheckboxMark, FormErrorSummary, FormTextField, useSubmitError } from '../../../shared/forms';
 import { toAppError, type AppError } from '../../../shared/graphql';
 import { useSession } from '../../../shared/session';
 import { ErrorAlert, Loading } from '../../../shared/ui';
@@ -154,7 +154,7 @@ function ConfirmDeletion({ headingRef, onBack, onBlocked }: ConfirmDeletionProps
         {t('privacy.delete.confirmTitle')}
       </Heading>
       <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         {/* Tells password managers which account the password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={user?.email ?? ''} readOnly hidden />
         <FormTextField

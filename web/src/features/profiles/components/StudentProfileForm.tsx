@@ -9,6 +9,7 @@ import {
   FormCheckbox,
   FormCheckboxGroup,
   FormDateField,
+  FormErrorSummary,
   FormRadioGroup,
   FormSelect,
   FormTextField,
@@ -17,7 +18,7 @@ import {
   useSubmitError,
 } from '../../../shared/forms';
 import { useFormatters } from '../../../shared/i18n';
-import { ErrorAlert, StatusMessage } from '../../../shared/ui';
+import { StatusMessage } from '../../../shared/ui';
 import { SaveStudentProfileMutation, type StudentProfile, type StudentProfileInput } from '../operations';
 
 interface ProfileFormValues {
@@ -93,7 +94,7 @@ export function StudentProfileForm({ profile, locale }: { profile: StudentProfil
 
   return (
     <form className="form" noValidate onSubmit={onSubmit}>
-      <ErrorAlert error={submission.error} />
+      <FormErrorSummary submission={submission} />
       <section className="card form" aria-labelledby="profile-studies-heading">
         <h2 id="profile-studies-heading">{t('profile.form.studies')}</h2>
         <FormTextField

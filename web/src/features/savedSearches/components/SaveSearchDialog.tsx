@@ -7,9 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { z } from 'zod';
-import { FormRadioGroup, FormTextField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormRadioGroup, FormTextField, useSubmitError } from '../../../shared/forms';
 import { hasCode } from '../../../shared/graphql';
-import { ErrorAlert } from '../../../shared/ui';
 import { SaveSearchMutation, type SavedSearch } from '../operations';
 import type { SearchToSave } from './SaveSearch';
 import { useAlertOptions } from './alertOptions';
@@ -108,7 +107,7 @@ function SaveSearchFlow({ search, close }: { search: SearchToSave; close: () => 
         <p>{t('savedSearches.save.intro')}</p>
       </div>
       <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         {hasCode(submission.error, 'LIMIT_REACHED') ? (
           <p>
             <Link to="/my/searches">{t('savedSearches.save.manage')}</Link>

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { z } from 'zod';
-import { FormTextField, SelectField, useSubmitError } from '../../../shared/forms';
+import { FormErrorSummary, FormTextField, SelectField, useSubmitError } from '../../../shared/forms';
 import { toAppError, type AppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
 import { ConfirmDialog, ErrorAlert } from '../../../shared/ui';
@@ -172,7 +172,7 @@ function RenameForm({
         {t('savedSearches.list.renameTitle')}
       </Heading>
       <form className="form" noValidate onSubmit={submit}>
-        <ErrorAlert error={submission.error} />
+        <FormErrorSummary submission={submission} />
         <FormTextField
           control={form.control}
           name="name"

@@ -68,3 +68,34 @@ describe('the search page while a search loads', () => {
     await screen.findByRole('link', { name: 'Tuulityö' });
   });
 });
+
+describe('focus on the search page', () => {
+  beforeEach(() => prepareDom({ wide: false }));
+  afterEach(() => cleanup());
+
+  it('stays in the search box after a search made from it, and the box shows the new words', async () => {
+    renderSearch(
+      server([async () => answerWith(result('a', 'Tuulityö')), async () => answerWith(result('b', 'Aurinko'))]).client,
+    );
+    await screen.findByRole('link', { name: 'Tuulityö' });
+    const box = screen.getByRole('searchbox', { name: 'Hakusanat' });
+    const user = userEvent.setup();
+    await user.clear(box);
+    await user.type(box, 'aurinko{Enter}');
+    await screen.findByRole('link', { name: 'Aurinko' });
+    expect(document.activeElement).toBe(box);
+    expect(screen.getByRole('searchbox', { name: 'Hakusanat' })).toBe(box);
+    expect((box as HTMLInputElement).value).toBe('aurinko');
+  });
+
+  it('goes to the result count when the button pressed goes with the empty result', async () => {
+    renderSearch(server([async () => answerWith(), async () => answerWith(result('a', 'Tuulityö'))]).client);
+    const clearWords = await screen.findByRole('button', { name: 'Poista hakusanat' });
+    await userEvent.setup().click(clearWords);
+    await screen.findByRole('link', { name: 'Tuulityö' });
+    const count = screen.getByText('1 tulos');
+    await waitFor(() => expect(document.activeElement).toBe(count));
+    // The box follows the address: the words are gone from it too.
+    expect((screen.getByRole('searchbox', { name: 'Hakusanat' }) as HTMLInputElement).value).toBe('');
+  });
+});

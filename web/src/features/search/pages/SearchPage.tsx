@@ -1,5 +1,5 @@
 import { SEARCH_SORTS, type SearchSort } from '@keskusvaraamo/shared';
-import { lazy, Suspense, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useHref, useSearchParams } from 'react-router';
@@ -84,6 +84,14 @@ export function SearchPage() {
   const update: SearchChange = (change) =>
     setParams(writeSearch(change(readSearch(new URLSearchParams(window.location.search)))));
 
+  // A change made by a button that then goes (clear the filters, clear the words) puts focus on the
+  // result count, which says what the search now finds, rather than leaving it nowhere.
+  const countRef = useRef<HTMLParagraphElement>(null);
+  const updateAndShowCount: SearchChange = (change) => {
+    update(change);
+    requestAnimationFrame(() => countRef.current?.focus());
+  };
+
   const variables = useMemo<SearchVariables>(
     () => ({ filter: toFilter(state), sort: state.sort, first: PAGE_SIZE, after: null }),
     [state],
@@ -111,7 +119,6 @@ export function SearchPage() {
       meta={{ keepQuery: true, noindex: !isIndexableSearch(params) }}
     >
       <SearchForm
-        key={state.q}
         label={t('search.words')}
         initialValue={state.q}
         onSearch={(q) => update((current) => ({ ...current, q }))}
@@ -119,14 +126,19 @@ export function SearchPage() {
       />
       <SaveSearch search={draft} />
       <div className="search-layout">
-        <FiltersPanel state={state} facets={connection?.facets ?? null} onChange={update} />
+        <FiltersPanel
+          state={state}
+          facets={connection?.facets ?? null}
+          onChange={update}
+          onClear={updateAndShowCount}
+        />
 
         <section className="search-layout__results" aria-labelledby="results-heading">
           <h2 id="results-heading" className="visually-hidden">
             {t('search.results')}
           </h2>
           <div className="results-toolbar">
-            <p role="status" aria-live="polite" className="result-count">
+            <p role="status" aria-live="polite" className="result-count" ref={countRef} tabIndex={-1}>
               {stale || (!connection && fetching)
                 ? t('search.searching')
                 : connection
@@ -157,7 +169,7 @@ export function SearchPage() {
           ) : null}
           {!connection && fetching ? <Loading shape="list" /> : null}
           {connection && connection.totalCount === 0 ? (
-            <NoResults state={state} onChange={update} />
+            <NoResults state={state} onChange={updateAndShowCount} />
           ) : connection ? (
             <ol className={`card-list results${stale ? ' results--stale' : ''}`} key={key} aria-busy={stale}>
               {connection.nodes.map((result) => (
@@ -188,10 +200,13 @@ function FiltersPanel({
   state,
   facets,
   onChange: update,
+  onClear,
 }: {
   state: SearchState;
   facets: SearchFacets | null;
   onChange: SearchChange;
+  /** Clearing the filters, whose button then goes. */
+  onClear: SearchChange;
 }) {
   const { t } = useTranslation();
   const wide = useWideScreen();
@@ -212,7 +227,7 @@ function FiltersPanel({
           <h2 id="filters-heading" className="search-layout__filters-heading">
             {t('search.filters.heading')}
           </h2>
-          {filtersInUse > 0 ? <ClearFilters onChange={update} /> : null}
+          {filtersInUse > 0 ? <ClearFilters onChange={onClear} /> : null}
           {/* The filters' code loads only once the screen is known to be wide. */}
           {wide ? filters : <Loading shape="form" />}
         </aside>
@@ -237,7 +252,7 @@ function FiltersPanel({
           <DisclosurePanel className="disclosure__panel">
             {filtersOpen ? (
               <>
-                {filtersInUse > 0 ? <ClearFilters onChange={update} /> : null}
+                {filtersInUse > 0 ? <ClearFilters onChange={onClear} /> : null}
                 {filters}
               </>
             ) : null}
