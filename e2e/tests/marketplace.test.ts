@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
+  axeViolations,
   choose,
   dateField,
   DEMO,
@@ -41,6 +42,15 @@ describe('marketplace', () => {
     await atStep(page, 'Vaihe 2/5: Kuvaus ja aiheet');
     await page.getByRole('button', { name: 'Seuraava' }).click();
     await page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
+    // The step's errors are summed up above it, each naming its field and leading to it.
+    const summary = page.getByRole('list', { name: 'Korjattavat kohdat' });
+    await visible(summary.getByRole('link', { name: /^Otsikko: / }));
+    await visible(page.getByRole('alert').filter({ hasText: /Lomakkeessa on \d+ korjattavaa kohtaa\./ }));
+    expect(await axeViolations(page)).toEqual([]);
+    await summary.getByRole('link', { name: /^Aiheet/ }).click();
+    expect(
+      await page.getByRole('group', { name: 'Aiheet' }).evaluate((group) => group.contains(document.activeElement)),
+    ).toBe(true);
     await page.getByLabel('Otsikko').fill(title);
     await page
       .getByLabel('Kuvaus', { exact: true })

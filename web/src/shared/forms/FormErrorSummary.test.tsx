@@ -51,7 +51,7 @@ function Example({ serverRefuses }: { serverRefuses: boolean }) {
         <FormRadioGroup
           control={form.control}
           name="kind"
-          label="Laji"
+          label="Mikä laji?"
           options={[
             { id: 'COMPANY', label: 'Yritys' },
             { id: 'SCHOOL', label: 'Oppilaitos' },
@@ -95,13 +95,13 @@ describe('a form’s error summary', () => {
     await waitFor(() =>
       expect(summaryLinks()).toEqual([
         'Nimi: Tämä tieto tarvitaan.',
-        'Laji: Tämä tieto tarvitaan.',
+        'Mikä laji? Tämä tieto tarvitaan.',
         'Kunta: Tämä tieto tarvitaan.',
       ]),
     );
     // The first wrong field has focus; a link takes it to its field (a group's first option).
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Nimi' }));
-    await user.click(screen.getByRole('link', { name: 'Laji: Tämä tieto tarvitaan.' }));
+    await user.click(screen.getByRole('link', { name: 'Mikä laji? Tämä tieto tarvitaan.' }));
     expect(document.activeElement).toBe(screen.getByRole('radio', { name: 'Yritys' }));
     expect(await axeViolations()).toEqual([]);
 

@@ -78,7 +78,8 @@ export function FormErrorSummary<T extends FieldValues>({
                   focusField(field.id);
                 }}
               >
-                {field.label}: {field.message}
+                {/[?:!.]$/.test(field.label) ? `${field.label} ` : `${field.label}: `}
+                {field.message}
               </a>
             </li>
           ))}
