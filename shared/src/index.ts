@@ -16,3 +16,4 @@ export * from './reports.js';
 export * from './reportPeriod.js';
 export * from './privacy.js';
 export * from './localePath.js';
+export * from './billing.js';
