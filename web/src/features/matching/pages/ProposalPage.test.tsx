@@ -1,10 +1,18 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeGraphql, prepareDom, renderRoutes } from '../../../shared/testing';
 import { proposalFixture } from '../testFixtures';
 import { ProposalPage } from './ProposalPage';
+
+vi.mock('../../../shared/session', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../../shared/session')>()),
+  useSession: () => ({
+    status: 'signedIn',
+    user: { id: 'u1', email: 'u1@example.fi', displayName: 'Erkki Yrittäjä', roles: ['ENTREPRENEUR'], locale: 'fi' },
+  }),
+}));
 
 const open = proposalFixture();
 
@@ -79,5 +87,24 @@ describe('a proposal’s page', () => {
     renderRoutes([{ path: '/proposals/:id', element: <ProposalPage /> }], '/proposals/p1', client);
     const match = await screen.findByRole('region', { name: 'Mitä yhdistetään' });
     expect(within(match).getByText('Opiskelija (ei enää haettavissa)')).toBeTruthy();
+  });
+
+  it('holds the proposal’s conversation for its sides, and not for someone on neither side', async () => {
+    const { client, named } = server();
+    renderRoutes([{ path: '/proposals/:id', element: <ProposalPage /> }], '/proposals/p1', client);
+    await screen.findByRole('region', { name: 'Viestit ehdotuksesta' });
+    await waitFor(() =>
+      expect(named('Conversation')[0]?.variables).toMatchObject({ subjectKind: 'PROPOSAL', subjectId: 'p1' }),
+    );
+    cleanup();
+
+    const outsider = proposalFixture({ viewerSides: [] });
+    const other = fakeGraphql((operation) =>
+      operation.operationName === 'Proposal' ? { data: { proposal: outsider } } : { data: null },
+    );
+    renderRoutes([{ path: '/proposals/:id', element: <ProposalPage /> }], '/proposals/p1', other.client);
+    await screen.findByRole('region', { name: 'Tila' });
+    expect(screen.queryByRole('region', { name: 'Viestit ehdotuksesta' })).toBeNull();
+    expect(other.named('Conversation')).toHaveLength(0);
   });
 });

@@ -4,8 +4,11 @@ import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
+import { useSession } from '../../../shared/session';
 import { ErrorAlert, Loading, Page, StatusMessage } from '../../../shared/ui';
 import { useErased } from '../../../shared/utils/erased';
+import { hasRole } from '../../../shared/utils/roles';
+import { ConversationView } from '../../conversations';
 import { ProposalActions } from '../components/ProposalActions';
 import { ProposalStateBadge } from '../components/ProposalStateBadge';
 import { ProposalQuery, targetTitleOf, type Proposal, type ProposalSideAnswer } from '../operations';
@@ -68,7 +71,10 @@ function ProposalContent({
   const { t } = useTranslation();
   const format = useFormatters();
   const erased = useErased();
+  const { user } = useSession();
   const { need, target } = proposal;
+  // The thread's readers: both sides (and the proposer, who is on one or a coordinator) and coordinators.
+  const talks = proposal.viewerSides.length > 0 || hasRole(user, 'COORDINATOR');
   const targetHref = target.offer ? `/offers/${target.offer.id}` : null;
   return (
     <div className="stack">
@@ -124,6 +130,14 @@ function ProposalContent({
         </p>
         <p className="prewrap">{erased.text(proposal.note)}</p>
       </section>
+
+      {talks ? (
+        <section className="card" aria-labelledby="proposal-messages-heading">
+          <h2 id="proposal-messages-heading">{t('proposals.page.messagesHeading')}</h2>
+          <p className="muted">{t('proposals.page.messagesHelp')}</p>
+          <ConversationView subject={{ kind: 'PROPOSAL', id: proposal.id }} />
+        </section>
+      ) : null}
     </div>
   );
 }
