@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'POOL_CHANGED',
   /** A course booked for a need that is not an open (or expired) COURSE need. */
   'NEED_NOT_BOOKABLE',
+  /** Attendance is marked once the session has started, not before. */
+  'SESSION_NOT_STARTED',
   /** An admin deactivated the account: it cannot sign in until reactivated. */
   'ACCOUNT_DEACTIVATED',
   /** Deletion must wait until something is resolved (`extensions.blockers`: ERASURE_BLOCKERS). */

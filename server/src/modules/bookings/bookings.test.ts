@@ -44,6 +44,13 @@ async function session(overrides: Record<string, unknown> = {}, offer: Record<st
   return r.data!.offer.sessions[0].id as string;
 }
 
+/** Moves a session's start an hour into the past (it runs now), as attendance is marked once it has started. */
+async function started(id: string) {
+  await app.db.execute(sql`update course_sessions
+    set registration_deadline = now() - interval '2 hours', starts_at = now() - interval '1 hour', ends_at = now() + interval '5 hours'
+    where id = ${id}`);
+}
+
 const people = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ name: `Osallistuja ${i + 1}`, email: `osallistuja${i + 1}@example.fi` }));
 
@@ -435,6 +442,11 @@ describe('authorisation', () => {
     expect(
       codeOf(await gql(app, MARK, { id: participant.id, attended: true }, { token: (await buildUser(app)).token })),
     ).toBe('FORBIDDEN');
+    // Not before the session has started: who came is not known yet.
+    expect(codeOf(await gql(app, MARK, { id: participant.id, attended: true }, { token: school.owner.token }))).toBe(
+      'SESSION_NOT_STARTED',
+    );
+    await started(id);
     expect(
       (await gql(app, MARK, { id: participant.id, attended: true }, { token: school.owner.token })).data!
         .markAttendance,
@@ -462,6 +474,10 @@ describe('marking a session’s attendance at once', () => {
     await book(await buildUser(app), id, { participants: people(3) });
     const ids = (await participantsOf(id)).flatMap((b) => b.participants.map((p) => p.id));
     expect(ids).toHaveLength(5);
+    expect(codeOf(await gql(app, MARK_ALL, { session: id, ids, attended: true }, { token: school.owner.token }))).toBe(
+      'SESSION_NOT_STARTED',
+    );
+    await started(id);
 
     const outsider = await buildUser(app, { roles: ['EDUCATOR'] });
     expect(codeOf(await gql(app, MARK_ALL, { session: id, ids, attended: true }, { token: outsider.token }))).toBe(
@@ -500,6 +516,7 @@ describe('marking a session’s attendance at once', () => {
     // The session is full: this one waits.
     await book(await buildUser(app), id, { participants: people(1), whenShort: 'JOIN_WAITLIST' });
     await book(await buildUser(app), other, { participants: people(1) });
+    await started(id);
     const here = await participantsOf(id);
     const confirmed = here.filter((b) => b.state === 'CONFIRMED').flatMap((b) => b.participants.map((p) => p.id));
     const waiting = here.filter((b) => b.state === 'WAITLISTED').flatMap((b) => b.participants.map((p) => p.id));

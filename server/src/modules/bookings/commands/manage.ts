@@ -118,12 +118,20 @@ export async function markAttendance(
   const session = (await bookableSessions(deps.db, [row.sessionId])).get(row.sessionId)!;
   if (!policy.manageSession(viewer, await organisesSession(deps.db, session, viewer.id))) throw forbidden();
   if (row.state !== 'CONFIRMED') throw invalidState('a participant whose booking', row.state);
+  assertStarted(session);
   const [updated] = await deps.db
     .update(participants)
     .set({ attended })
     .where(eq(participants.id, participantId))
     .returning();
   return presentParticipant(updated!);
+}
+
+/** Who came is known once the session has started: marking before it would record a guess. */
+function assertStarted(session: { startsAt: Date }) {
+  if (session.startsAt > new Date()) {
+    throw new AppError('SESSION_NOT_STARTED', 'Attendance is marked once the session has started');
+  }
 }
 
 /** How many participants one call marks at most: a session's whole list, with room to spare. */
@@ -154,6 +162,7 @@ export async function markSessionAttendance(
     ]);
   }
   const ids = [...new Set(participantIds.map((p) => assertId(p, 'No such participant')))];
+  assertStarted(session);
   return deps.db.transaction(async (tx) => {
     const updated = await tx
       .update(participants)
