@@ -218,6 +218,16 @@ describe('demand pools through the API', () => {
       [k: string]: unknown;
     }[];
   };
+  const answersOf = async (user: TestUser) => {
+    const r = await gql(
+      app,
+      `query { demandPools(topic: "hot-work-card") { answers { offerId offerTitle needCount firstProposedAt } } }`,
+      {},
+      as(user),
+    );
+    expect(r.errors).toBeUndefined();
+    return r.data!.demandPools[0].answers as unknown[];
+  };
   const answer = (user: TestUser | null, input: Record<string, unknown>) =>
     gql(app, ANSWER, { input: { note: 'Järjestämme kurssin Kemissä.', ...input } }, as(user));
 
@@ -272,8 +282,20 @@ describe('demand pools through the API', () => {
 
   it('lets an educator answer a pool with a course: a proposal to every need in it, each told', async () => {
     const [pool] = await pools(educators.owner);
+    expect(await answersOf(coordinator)).toEqual([]);
     const r = await answer(educators.owner, { poolKey: pool!.key, offerId: hotWork.id });
     expect(r.errors).toBeUndefined();
+    // The pool shows it has been answered, and with which course, to everyone who sees pools.
+    for (const who of [coordinator, otherEducators.owner]) {
+      expect(await answersOf(who)).toEqual([
+        {
+          offerId: hotWork.id,
+          offerTitle: 'Tulityökorttikoulutus',
+          needCount: 3,
+          firstProposedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        },
+      ]);
+    }
     const made = r.data!.answerDemandPool;
     expect(made.skippedNeedIds).toEqual([]);
     expect(made.proposals).toHaveLength(3);
@@ -324,6 +346,8 @@ describe('demand pools through the API', () => {
     expect(accepted.data!.acceptProposal.state).toBe('ACCEPTED');
     const [smaller] = await pools(educators.owner);
     expect(smaller).toMatchObject({ needCount: 2, people: 10, municipalityCodes: ['851', '241'] });
+    // The smaller pool is still answered by the course, for its two needs.
+    expect(await answersOf(coordinator)).toMatchObject([{ offerId: hotWork.id, needCount: 2 }]);
     expect(codeOf(await answer(educators.owner, { poolKey: pool!.key, offerId: hotWork.id }))).toBe('POOL_CHANGED');
   });
 

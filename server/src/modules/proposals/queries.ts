@@ -13,6 +13,7 @@ import type { Viewer } from '../../lib/viewer.js';
 import { getNeed, needIdsManagedBy, openCourseNeeds, presentNeed, type NeedDto } from '../needs/index.js';
 import { needs } from '../needs/tables.js';
 import { offerIdsOrganisedBy } from '../offers/index.js';
+import { offers } from '../offers/tables.js';
 import { userOrganisationIds } from '../organisations/index.js';
 import { concerned, loadProposal, noSuchProposal, onNeedSide, partiesOf, sidesOf } from './parties.js';
 import { proposalPolicy as policy } from './policy.js';
@@ -160,6 +161,56 @@ export async function demandPools(
   if (!policy.readPools(viewer)) throw forbidden('Demand pools are for educators and coordinators');
   if (topic !== null && !isTopicId(topic)) throw validationError([{ field: 'topic', message: 'validation.topic' }]);
   return formPools(await poolableNeeds(deps.db, topic), { topic });
+}
+
+export interface PoolAnswer {
+  offerId: string;
+  offerTitle: string;
+  needCount: number;
+  firstProposedAt: string;
+}
+
+/**
+ * The courses that answer each pool: those with an open or accepted proposal for any of its needs,
+ * whoever proposed them (an answer to the pool, or a proposal made need by need). One query for
+ * every pool; the first proposed first.
+ */
+export async function poolAnswersOf(db: Database, pools: DemandPool<NeedDto>[]): Promise<PoolAnswer[][]> {
+  const needIds = [...new Set(pools.flatMap((pool) => pool.needs.map((need) => need.id)))];
+  const rows = needIds.length
+    ? await db
+        .select({
+          needId: proposals.needId,
+          offerId: offers.id,
+          offerTitle: offers.title,
+          first: sql<string>`min(${proposals.createdAt})`,
+        })
+        .from(proposals)
+        .innerJoin(offers, eq(offers.id, proposals.offerId))
+        .where(and(inArray(proposals.needId, needIds), inArray(proposals.state, ['OPEN', 'ACCEPTED'])))
+        .groupBy(proposals.needId, offers.id, offers.title)
+    : [];
+  return pools.map((pool) => {
+    const inPool = new Set(pool.needs.map((need) => need.id));
+    const byOffer = new Map<string, PoolAnswer>();
+    for (const row of rows) {
+      if (!inPool.has(row.needId)) continue;
+      const first = new Date(row.first).toISOString();
+      const answer = byOffer.get(row.offerId);
+      if (!answer) {
+        byOffer.set(row.offerId, {
+          offerId: row.offerId,
+          offerTitle: row.offerTitle,
+          needCount: 1,
+          firstProposedAt: first,
+        });
+      } else {
+        answer.needCount++;
+        if (first < answer.firstProposedAt) answer.firstProposedAt = first;
+      }
+    }
+    return [...byOffer.values()].sort((a, b) => a.firstProposedAt.localeCompare(b.firstProposedAt));
+  });
 }
 
 /**

@@ -56,6 +56,13 @@ const loaders = {
       fields.actionsOf(ctx.deps, await ctx.viewer(), list(queries)),
     matchMade: async (queries: Queries, ctx: MercuriusContext) => fields.matchesOf(ctx.deps, list(queries)),
   },
+  DemandPool: {
+    answers: async (queries: { obj: DemandPool<NeedDto> }[], ctx: MercuriusContext) =>
+      read.poolAnswersOf(
+        ctx.deps.db,
+        queries.map((q) => q.obj),
+      ),
+  },
 };
 
 export default { schemaUrl: new URL('./schema.graphql', import.meta.url), resolvers, loaders } satisfies GraphqlModule;

@@ -164,6 +164,8 @@ export interface DemandPool {
     season: Season;
     year: number;
   };
+  /** Courses proposed to the pool's needs, the first proposed first. */
+  answers: { offerId: string; offerTitle: string; needCount: number; firstProposedAt: string }[];
 }
 
 export const DemandPoolsQuery = gql<{ demandPools: DemandPool[] }, { topic?: string | null }>(
@@ -172,6 +174,7 @@ export const DemandPoolsQuery = gql<{ demandPools: DemandPool[] }, { topic?: str
       key topic needCount
       needs { id title positions organisation { id name } }
       summary { people companies topic places remote season year }
+      answers { offerId offerTitle needCount firstProposedAt }
     }
   }`,
 );

@@ -3,6 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { entrepreneurSession, fakeGraphql, prepareDom, renderRoutes } from '../../../shared/testing';
+import { axeViolations } from '../../../shared/testing/axe';
 import type { DemandPool } from '../operations';
 import { PoolsPage } from './PoolsPage';
 
@@ -41,6 +42,7 @@ const pool: DemandPool = {
     season: 'SPRING',
     year: 2027,
   },
+  answers: [],
 };
 
 function server(pools: DemandPool[] = [pool]) {
@@ -97,4 +99,32 @@ describe('the demand pools page', () => {
       }),
     ).toBeTruthy();
   });
+
+  it('shows which course has answered a pool, and offers an educator a new course on its topic', async () => {
+    const answered: DemandPool = {
+      ...pool,
+      answers: [
+        { offerId: OFFER_ID, offerTitle: 'Tulityökorttikurssi', needCount: 2, firstProposedAt: '2027-01-12T08:00:00Z' },
+      ],
+    };
+    const { client } = server([answered]);
+    renderRoutes([{ path: '/pools', element: <PoolsPage /> }], '/pools', client);
+    const course = await screen.findByRole('link', { name: 'Tulityökorttikurssi' });
+    expect(course.getAttribute('href')).toBe(`/offers/${OFFER_ID}`);
+    // Long words carry soft hyphens (for narrow screens); the text reads without them.
+    expect(course.closest('li')!.textContent!.replace(/\u00ad/g, '')).toContain(
+      'ehdotettu 2 tarpeelle 12. tammikuuta 2027',
+    );
+    expect(screen.getByRole('link', { name: /^Luo uusi kurssi tähän tarpeeseen/ }).getAttribute('href')).toBe(
+      '/offers/new?topic=hot-work-card',
+    );
+    expect(await axeViolations()).toEqual([]);
+
+    // A coordinator sees the answer, and creates no courses.
+    cleanup();
+    session.current = { ...educatorSession, user: { ...educatorSession.user, roles: ['COORDINATOR'] } };
+    renderRoutes([{ path: '/pools', element: <PoolsPage /> }], '/pools', server([answered]).client);
+    await screen.findByRole('link', { name: 'Tulityökorttikurssi' });
+    expect(screen.queryByRole('link', { name: /^Luo uusi kurssi/ })).toBeNull();
+  }, 20_000);
 });

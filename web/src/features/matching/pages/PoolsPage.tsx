@@ -9,7 +9,7 @@ import { useMutation, useQuery } from 'urql';
 import { z } from 'zod';
 import { FormErrorSummary, FormSelect, FormTextField, useSubmitError } from '../../../shared/forms';
 import { toAppError } from '../../../shared/graphql';
-import { useLocale } from '../../../shared/i18n';
+import { useFormatters, useLocale } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import { EmptyState, ErrorAlert, Loading, Page } from '../../../shared/ui';
 import { hasRole } from '../../../shared/utils/roles';
@@ -71,6 +71,7 @@ export function PoolsPage() {
 
 function PoolCard({ pool, educator }: { pool: DemandPool; educator: boolean }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const summarise = usePoolSummary();
   const headingId = `pool-${pool.key}`;
   return (
@@ -88,7 +89,28 @@ function PoolCard({ pool, educator }: { pool: DemandPool; educator: boolean }) {
           </li>
         ))}
       </ul>
-      {educator ? <AnswerPoolButton pool={pool} /> : null}
+      {pool.answers.length > 0 ? (
+        <>
+          <h3>{t('pools.answeredHeading')}</h3>
+          <ul>
+            {pool.answers.map((answer) => (
+              <li key={answer.offerId}>
+                <Link to={`/offers/${answer.offerId}`}>{answer.offerTitle}</Link> ·{' '}
+                {t('pools.answeredBy', { count: answer.needCount, date: format.date(answer.firstProposedAt) })}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {educator ? (
+        <div className="button-row">
+          <AnswerPoolButton pool={pool} />
+          <Link className="button button--secondary" to={`/offers/new?topic=${encodeURIComponent(pool.topic)}`}>
+            {t('pools.newCourse')}
+            <span className="visually-hidden">: {summarise(pool)}</span>
+          </Link>
+        </div>
+      ) : null}
     </li>
   );
 }
