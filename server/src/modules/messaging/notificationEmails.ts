@@ -7,6 +7,7 @@ import type { Locale, NotificationType } from '@keskusvaraamo/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import { pageUrl } from '../../lib/pageUrl.js';
+import type { Block } from './layout.js';
 import { notifications } from './tables.js';
 
 type Data = Record<string, unknown>;
@@ -406,13 +407,17 @@ export interface EmailAttachment {
 
 export interface RenderedMessage {
   subject: string;
-  text: string;
+  /** The body (layout.ts renders it as text and as HTML). */
+  blocks: Block[];
   attachments: EmailAttachment[];
   /** The notification type (or DIGEST) a one-click unsubscribe turns off. */
   unsubscribe: NotificationType | 'DIGEST';
 }
 
-/** What another module adds to one notification's e-mail: files, and paragraphs after its link. */
+/**
+ * What another module adds to one notification's e-mail: files, and paragraphs after its link (a
+ * paragraph's line that is only an address is a link in the HTML).
+ */
 export interface EmailAddition {
   attachments: EmailAttachment[];
   paragraphs: string[];
@@ -444,12 +449,10 @@ export async function renderNotificationEmail(
   const type = row.type as NotificationType;
   const [subject, body] = TEXTS[type][locale];
   const when = (iso: unknown) => formatWhen(locale, iso);
-  const parts = [body(row.data, when), `${OPEN[locale]}:\n${link(deps, row.data, locale)}`];
   const addition = await deps.emailAttachments(deps, { type, data: row.data }, locale);
-  parts.push(...addition.paragraphs);
   return {
     subject: subject(row.data, when),
-    text: parts.join('\n\n'),
+    blocks: [body(row.data, when), { action: OPEN[locale], url: link(deps, row.data, locale) }, ...addition.paragraphs],
     attachments: addition.attachments,
     unsubscribe: type,
   };
@@ -471,13 +474,13 @@ export async function renderDigestEmail(
     : [];
   if (!rows.length) return null;
   const when = (iso: unknown) => formatWhen(locale, iso);
-  const lines = rows.map((r) => {
+  const links = rows.map((r) => {
     const [subject] = TEXTS[r.type as NotificationType][locale];
-    return `- ${subject(r.data, when)}\n  ${link(deps, r.data, locale)}`;
+    return { text: subject(r.data, when), url: link(deps, r.data, locale) };
   });
   return {
     subject: DIGEST_SUBJECT[locale](rows.length),
-    text: `${DIGEST_INTRO[locale]}\n\n${lines.join('\n\n')}`,
+    blocks: [DIGEST_INTRO[locale], { links }],
     attachments: [],
     unsubscribe: 'DIGEST',
   };

@@ -110,13 +110,17 @@ describe('delivery preferences', () => {
 });
 
 describe('one-click unsubscribe', () => {
-  it('turns the type e-mail off on POST, and ignores GET and forged tokens', async () => {
-    const user = await buildUser(app);
+  it('turns the type e-mail off on POST, sends a GET to the page that asks, and refuses forged tokens', async () => {
+    const user = await buildUser(app, { locale: 'sv' });
     await book(user);
     const mail = await lastEmailTo(app, user.email);
     const url = new URL(mail!.headers['List-Unsubscribe']!.slice(1, -1));
+    // Opening the address (a person, or a link scanner) changes nothing: it leads to the page.
     const get = await app.inject({ method: 'GET', url: url.pathname + url.search });
-    expect(get.statusCode).toBe(404);
+    expect(get.statusCode).toBe(303);
+    expect(get.headers.location).toBe(`/sv/unsubscribe${url.search}`);
+    const untouched = await gql(app, `{ notificationPreferences { type channel } }`, {}, { token: user.token });
+    expect(untouched.data!.notificationPreferences).toContainEqual({ type: 'BOOKING_CONFIRMED', channel: 'EMAIL' });
 
     const post = await app.inject({
       method: 'POST',

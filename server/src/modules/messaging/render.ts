@@ -1,5 +1,6 @@
 import type { Locale } from '@keskusvaraamo/shared';
 import type { Deps } from '../../deps.js';
+import { toHtml, toText, type EmailContent } from './layout.js';
 import { renderDigestEmail, renderNotificationEmail, type RenderedMessage } from './notificationEmails.js';
 import type { OutboxRow } from './outbox.js';
 import { isTemplateName, renderEmail, SIGNATURE, type TemplateName, type TemplateParams } from './templates.js';
@@ -7,20 +8,26 @@ import { unsubscribeUrls } from './unsubscribe.js';
 
 export interface Message {
   subject: string;
+  /** The plain-text part (what the outbox keeps and the development mailbox shows). */
   text: string;
+  /** The same message as HTML, in the layout every e-mail shares. */
+  html: string;
   attachments: RenderedMessage['attachments'];
   headers: Record<string, string>;
 }
 
-const UNSUBSCRIBE: Record<Locale, string> = {
-  fi: 'Et halua näitä viestejä sähköpostiin? Peru tilaus yhdellä napsautuksella:',
-  sv: 'Vill du inte få dessa meddelanden per e-post? Avsluta med ett klick:',
-  en: 'Do not want these by e-mail? Unsubscribe with one click:',
+/** The footer's question and link (in the text part: both, a colon and the address). */
+const UNSUBSCRIBE: Record<Locale, { lead: string; label: string }> = {
+  fi: { lead: 'Et halua näitä viestejä sähköpostiin?', label: 'Peru tilaus yhdellä napsautuksella' },
+  sv: { lead: 'Vill du inte få dessa meddelanden per e-post?', label: 'Avsluta med ett klick' },
+  en: { lead: 'Do not want these by e-mail?', label: 'Unsubscribe with one click' },
 };
 
 /**
- * Renders an outbox message in its recipient's language: account messages from their templates,
- * notifications and digests from what they report. Null when what it reports is gone.
+ * Renders an outbox message in its recipient's language, as text and HTML: account messages from
+ * their templates, notifications and digests from what they report. Null when what it reports is
+ * gone. Every message is marked automatic (RFC 3834), so that out-of-office replies stay away; a
+ * notification or digest also carries its one-click unsubscribe (RFC 8058).
  */
 export async function renderMessage(
   deps: Pick<Deps, 'db' | 'config' | 'emailAttachments'>,
@@ -47,17 +54,23 @@ export async function renderMessage(
     };
   } else return null;
 
-  const headers: Record<string, string> = {};
-  let footer = `--\n${SIGNATURE[locale]}`;
+  const headers: Record<string, string> = { 'Auto-Submitted': 'auto-generated' };
+  const content: EmailContent = {
+    locale,
+    subject: rendered.subject,
+    blocks: rendered.blocks,
+    signature: SIGNATURE[locale],
+  };
   if (rendered.unsubscribe && row.userId) {
     const urls = unsubscribeUrls(deps, row.userId, rendered.unsubscribe, locale);
     headers['List-Unsubscribe'] = `<${urls.oneClick}>`;
     headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
-    footer += `\n\n${UNSUBSCRIBE[locale]}\n${urls.page}`;
+    content.unsubscribe = { ...UNSUBSCRIBE[locale], url: urls.page };
   }
   return {
     subject: rendered.subject,
-    text: `${rendered.text}\n\n${footer}\n`,
+    text: toText(content),
+    html: await toHtml(content),
     attachments: rendered.attachments,
     headers,
   };

@@ -1,12 +1,14 @@
 /**
  * E-mail texts in the recipient's language. Each template takes plain parameters and returns
- * a subject and a plain-text body; links are absolute.
+ * a subject and its body as blocks (layout.ts renders them as text and as HTML); links are
+ * absolute, and each link that does something has a label for its button.
  */
 import type { Locale } from '@keskusvaraamo/shared';
+import type { Block } from './layout.js';
 
 interface Rendered {
   subject: string;
-  text: string;
+  blocks: Block[];
 }
 
 export const SIGNATURE: Record<Locale, string> = {
@@ -19,43 +21,97 @@ const templates = {
   'verify-email': (p: { name: string; link: string }): Record<Locale, Rendered> => ({
     fi: {
       subject: 'Vahvista sähköpostiosoitteesi',
-      text: `Hei ${p.name},\n\nvahvista sähköpostiosoitteesi avaamalla linkki:\n${p.link}\n\nLinkki on voimassa 24 tuntia. Jos et luonut tiliä, voit jättää tämän viestin huomiotta.`,
+      blocks: [
+        `Hei ${p.name},`,
+        { lead: 'vahvista sähköpostiosoitteesi avaamalla linkki:', action: 'Vahvista sähköpostiosoite', url: p.link },
+        'Linkki on voimassa 24 tuntia. Jos et luonut tiliä, voit jättää tämän viestin huomiotta.',
+      ],
     },
     sv: {
       subject: 'Bekräfta din e-postadress',
-      text: `Hej ${p.name},\n\nbekräfta din e-postadress genom att öppna länken:\n${p.link}\n\nLänken gäller i 24 timmar. Om du inte skapade något konto kan du strunta i detta meddelande.`,
+      blocks: [
+        `Hej ${p.name},`,
+        { lead: 'bekräfta din e-postadress genom att öppna länken:', action: 'Bekräfta e-postadressen', url: p.link },
+        'Länken gäller i 24 timmar. Om du inte skapade något konto kan du strunta i detta meddelande.',
+      ],
     },
     en: {
       subject: 'Confirm your e-mail address',
-      text: `Hello ${p.name},\n\nplease confirm your e-mail address by opening this link:\n${p.link}\n\nThe link is valid for 24 hours. If you did not create an account, you can ignore this message.`,
+      blocks: [
+        `Hello ${p.name},`,
+        {
+          lead: 'please confirm your e-mail address by opening this link:',
+          action: 'Confirm e-mail address',
+          url: p.link,
+        },
+        'The link is valid for 24 hours. If you did not create an account, you can ignore this message.',
+      ],
     },
   }),
   'reset-password': (p: { name: string; link: string }): Record<Locale, Rendered> => ({
     fi: {
       subject: 'Salasanan vaihtaminen',
-      text: `Hei ${p.name},\n\nvoit valita uuden salasanan tästä linkistä:\n${p.link}\n\nLinkki on voimassa tunnin ja toimii kerran. Jos et pyytänyt salasanan vaihtoa, voit jättää tämän viestin huomiotta.`,
+      blocks: [
+        `Hei ${p.name},`,
+        { lead: 'voit valita uuden salasanan tästä linkistä:', action: 'Valitse uusi salasana', url: p.link },
+        'Linkki on voimassa tunnin ja toimii kerran. Jos et pyytänyt salasanan vaihtoa, voit jättää tämän viestin huomiotta.',
+      ],
     },
     sv: {
       subject: 'Byt lösenord',
-      text: `Hej ${p.name},\n\ndu kan välja ett nytt lösenord via länken:\n${p.link}\n\nLänken gäller i en timme och fungerar en gång. Om du inte bad om ett nytt lösenord kan du strunta i detta meddelande.`,
+      blocks: [
+        `Hej ${p.name},`,
+        { lead: 'du kan välja ett nytt lösenord via länken:', action: 'Välj ett nytt lösenord', url: p.link },
+        'Länken gäller i en timme och fungerar en gång. Om du inte bad om ett nytt lösenord kan du strunta i detta meddelande.',
+      ],
     },
     en: {
       subject: 'Reset your password',
-      text: `Hello ${p.name},\n\nyou can choose a new password with this link:\n${p.link}\n\nThe link is valid for one hour and works once. If you did not ask for a new password, you can ignore this message.`,
+      blocks: [
+        `Hello ${p.name},`,
+        { lead: 'you can choose a new password with this link:', action: 'Choose a new password', url: p.link },
+        'The link is valid for one hour and works once. If you did not ask for a new password, you can ignore this message.',
+      ],
     },
   }),
   'sign-up-existing': (p: { name: string; signInLink: string; resetLink: string }): Record<Locale, Rendered> => ({
     fi: {
       subject: 'Joku yritti luoda tilin osoitteellasi',
-      text: `Hei ${p.name},\n\njoku (ehkä sinä) yritti luoda Osaamisen keskusvaraamoon uuden tilin tällä sähköpostiosoitteella, mutta osoitteella on jo tili.\n\nKirjaudu sisään:\n${p.signInLink}\n\nJos olet unohtanut salasanasi, valitse uusi:\n${p.resetLink}\n\nJos et yrittänyt luoda tiliä, voit jättää tämän viestin huomiotta: tilillesi ei ole tehty muutoksia.`,
+      blocks: [
+        `Hei ${p.name},`,
+        'joku (ehkä sinä) yritti luoda Osaamisen keskusvaraamoon uuden tilin tällä sähköpostiosoitteella, mutta osoitteella on jo tili.',
+        { action: 'Kirjaudu sisään', url: p.signInLink },
+        { lead: 'Jos olet unohtanut salasanasi, valitse uusi:', action: 'Valitse uusi salasana', url: p.resetLink },
+        'Jos et yrittänyt luoda tiliä, voit jättää tämän viestin huomiotta: tilillesi ei ole tehty muutoksia.',
+      ],
     },
     sv: {
       subject: 'Någon försökte skapa ett konto med din adress',
-      text: `Hej ${p.name},\n\nnågon (kanske du) försökte skapa ett nytt konto i Osaamisen keskusvaraamo med den här e-postadressen, men adressen har redan ett konto.\n\nLogga in:\n${p.signInLink}\n\nOm du har glömt ditt lösenord kan du välja ett nytt:\n${p.resetLink}\n\nOm det inte var du kan du strunta i detta meddelande: ditt konto har inte ändrats.`,
+      blocks: [
+        `Hej ${p.name},`,
+        'någon (kanske du) försökte skapa ett nytt konto i Osaamisen keskusvaraamo med den här e-postadressen, men adressen har redan ett konto.',
+        { action: 'Logga in', url: p.signInLink },
+        {
+          lead: 'Om du har glömt ditt lösenord kan du välja ett nytt:',
+          action: 'Välj ett nytt lösenord',
+          url: p.resetLink,
+        },
+        'Om det inte var du kan du strunta i detta meddelande: ditt konto har inte ändrats.',
+      ],
     },
     en: {
       subject: 'Someone tried to sign up with your address',
-      text: `Hello ${p.name},\n\nsomeone (perhaps you) tried to create a new Osaamisen keskusvaraamo account with this e-mail address, but the address already has an account.\n\nSign in:\n${p.signInLink}\n\nIf you have forgotten your password, choose a new one:\n${p.resetLink}\n\nIf it was not you, you can ignore this message: nothing has changed in your account.`,
+      blocks: [
+        `Hello ${p.name},`,
+        'someone (perhaps you) tried to create a new Osaamisen keskusvaraamo account with this e-mail address, but the address already has an account.',
+        { action: 'Sign in', url: p.signInLink },
+        {
+          lead: 'If you have forgotten your password, choose a new one:',
+          action: 'Choose a new password',
+          url: p.resetLink,
+        },
+        'If it was not you, you can ignore this message: nothing has changed in your account.',
+      ],
     },
   }),
   'organisation-invitation': (p: {
@@ -65,15 +121,39 @@ const templates = {
   }): Record<Locale, Rendered> => ({
     fi: {
       subject: `Kutsu: ${p.organisation}`,
-      text: `Hei,\n\n${p.inviter} kutsuu sinut organisaatioon ${p.organisation} Osaamisen keskusvaraamossa.\nHyväksy kutsu tästä linkistä:\n${p.link}\n\nKutsu on voimassa 7 päivää.`,
+      blocks: [
+        'Hei,',
+        {
+          lead: `${p.inviter} kutsuu sinut organisaatioon ${p.organisation} Osaamisen keskusvaraamossa.\nHyväksy kutsu tästä linkistä:`,
+          action: 'Hyväksy kutsu',
+          url: p.link,
+        },
+        'Kutsu on voimassa 7 päivää.',
+      ],
     },
     sv: {
       subject: `Inbjudan: ${p.organisation}`,
-      text: `Hej,\n\n${p.inviter} bjuder in dig till organisationen ${p.organisation} i Osaamisen keskusvaraamo.\nTa emot inbjudan via länken:\n${p.link}\n\nInbjudan gäller i 7 dagar.`,
+      blocks: [
+        'Hej,',
+        {
+          lead: `${p.inviter} bjuder in dig till organisationen ${p.organisation} i Osaamisen keskusvaraamo.\nTa emot inbjudan via länken:`,
+          action: 'Ta emot inbjudan',
+          url: p.link,
+        },
+        'Inbjudan gäller i 7 dagar.',
+      ],
     },
     en: {
       subject: `Invitation: ${p.organisation}`,
-      text: `Hello,\n\n${p.inviter} invites you to join ${p.organisation} on Osaamisen keskusvaraamo.\nAccept the invitation with this link:\n${p.link}\n\nThe invitation is valid for 7 days.`,
+      blocks: [
+        'Hello,',
+        {
+          lead: `${p.inviter} invites you to join ${p.organisation} on Osaamisen keskusvaraamo.\nAccept the invitation with this link:`,
+          action: 'Accept the invitation',
+          url: p.link,
+        },
+        'The invitation is valid for 7 days.',
+      ],
     },
   }),
   // The last e-mail to an erased person (privacy/erasure.ts), to the address captured before it was
@@ -102,15 +182,30 @@ const templates = {
     return {
       fi: {
         subject: 'Tilisi on poistettu',
-        text: `Hei,\n\n${why.fi[p.how]}\n\nNimesi, sähköpostiosoitteesi, profiilisi, hakemuskirjeesi, viestiesi tekstit ja osallistujatietosi on poistettu, tulevat varauksesi peruttu, avoimet hakemuksesi peruttu ja avoimet tarpeesi suljettu. Kirjautuminen on päättynyt kaikilla laitteilla. Tilastoihin jää vain nimettömiä lukuja.\n\nTämä on viimeinen viesti, jonka saat palvelusta. Jos et itse pyytänyt poistoa, ota yhteyttä palvelun ylläpitäjään.`,
+        blocks: [
+          'Hei,',
+          why.fi[p.how],
+          `Nimesi, sähköpostiosoitteesi, profiilisi, hakemuskirjeesi, viestiesi tekstit ja osallistujatietosi on poistettu, tulevat varauksesi peruttu, avoimet hakemuksesi peruttu ja avoimet tarpeesi suljettu. Kirjautuminen on päättynyt kaikilla laitteilla. Tilastoihin jää vain nimettömiä lukuja.`,
+          'Tämä on viimeinen viesti, jonka saat palvelusta. Jos et itse pyytänyt poistoa, ota yhteyttä palvelun ylläpitäjään.',
+        ],
       },
       sv: {
         subject: 'Ditt konto har raderats',
-        text: `Hej,\n\n${why.sv[p.how]}\n\nDitt namn, din e-postadress, din profil, dina ansökningsbrev, texterna i dina meddelanden och dina deltagaruppgifter har tagits bort, dina kommande bokningar och öppna ansökningar har återkallats och dina öppna behov har stängts. Du har loggats ut på alla enheter. I statistiken finns bara anonyma siffror kvar.\n\nDetta är det sista meddelandet du får från tjänsten. Om du inte själv bad om raderingen, kontakta tjänstens administratör.`,
+        blocks: [
+          'Hej,',
+          why.sv[p.how],
+          `Ditt namn, din e-postadress, din profil, dina ansökningsbrev, texterna i dina meddelanden och dina deltagaruppgifter har tagits bort, dina kommande bokningar och öppna ansökningar har återkallats och dina öppna behov har stängts. Du har loggats ut på alla enheter. I statistiken finns bara anonyma siffror kvar.`,
+          'Detta är det sista meddelandet du får från tjänsten. Om du inte själv bad om raderingen, kontakta tjänstens administratör.',
+        ],
       },
       en: {
         subject: 'Your account has been deleted',
-        text: `Hello,\n\n${why.en[p.how]}\n\nYour name, e-mail address, profile, cover letters, the text of your messages and your participant details have been removed, your future bookings and open applications have been cancelled and withdrawn, and your open needs have been closed. You have been signed out on every device. Only anonymous figures remain in the statistics.\n\nThis is the last message you will receive from the service. If you did not ask for this, please contact the service's administrator.`,
+        blocks: [
+          'Hello,',
+          why.en[p.how],
+          `Your name, e-mail address, profile, cover letters, the text of your messages and your participant details have been removed, your future bookings and open applications have been cancelled and withdrawn, and your open needs have been closed. You have been signed out on every device. Only anonymous figures remain in the statistics.`,
+          "This is the last message you will receive from the service. If you did not ask for this, please contact the service's administrator.",
+        ],
       },
     };
   },
@@ -217,7 +312,7 @@ const templates = {
       const notes = [p.email ? answer : anonymous, due[l][p.topic]].filter(Boolean).join('\n');
       return {
         subject: `${title}: ${topics[l][p.topic]}`,
-        text: `${lines.join('\n')}\n\n${message}:\n${p.message}\n\n${notes}`,
+        blocks: [lines.join('\n'), `${message}:\n${p.message}`, notes],
       };
     };
     return { fi: render('fi'), sv: render('sv'), en: render('en') };
@@ -228,15 +323,34 @@ const templates = {
     return {
       fi: {
         subject: 'Tilisi poistetaan, ellet kirjaudu sisään',
-        text: `Hei ${p.name},\n\net ole käyttänyt Osaamisen keskusvaraamon tiliäsi pitkään aikaan. Emme säilytä tietoja tarpeettomasti, joten tilisi ja sen henkilötiedot poistetaan ${on('fi-FI')}.\n\nJos haluat pitää tilisi, kirjaudu sisään ennen sitä:\n${p.signInLink}\n\nJos et enää tarvitse tiliä, sinun ei tarvitse tehdä mitään. Voit myös ladata tietosi tai poistaa tilisi heti tilisivultasi.`,
+        blocks: [
+          `Hei ${p.name},`,
+          `et ole käyttänyt Osaamisen keskusvaraamon tiliäsi pitkään aikaan. Emme säilytä tietoja tarpeettomasti, joten tilisi ja sen henkilötiedot poistetaan ${on('fi-FI')}.`,
+          {
+            lead: 'Jos haluat pitää tilisi, kirjaudu sisään ennen sitä:',
+            action: 'Kirjaudu sisään',
+            url: p.signInLink,
+          },
+          'Jos et enää tarvitse tiliä, sinun ei tarvitse tehdä mitään. Voit myös ladata tietosi tai poistaa tilisi heti tilisivultasi.',
+        ],
       },
       sv: {
         subject: 'Ditt konto tas bort om du inte loggar in',
-        text: `Hej ${p.name},\n\ndu har inte använt ditt konto i Osaamisen keskusvaraamo på länge. Vi sparar inte uppgifter i onödan, så ditt konto och dess personuppgifter tas bort den ${on('sv-FI')}.\n\nOm du vill behålla kontot, logga in före det:\n${p.signInLink}\n\nOm du inte längre behöver kontot behöver du inte göra något. Du kan också ladda ner dina uppgifter eller ta bort kontot genast på din kontosida.`,
+        blocks: [
+          `Hej ${p.name},`,
+          `du har inte använt ditt konto i Osaamisen keskusvaraamo på länge. Vi sparar inte uppgifter i onödan, så ditt konto och dess personuppgifter tas bort den ${on('sv-FI')}.`,
+          { lead: 'Om du vill behålla kontot, logga in före det:', action: 'Logga in', url: p.signInLink },
+          'Om du inte längre behöver kontot behöver du inte göra något. Du kan också ladda ner dina uppgifter eller ta bort kontot genast på din kontosida.',
+        ],
       },
       en: {
         subject: 'Your account will be removed unless you sign in',
-        text: `Hello ${p.name},\n\nyou have not used your Osaamisen keskusvaraamo account for a long time. We do not keep data we no longer need, so your account and its personal data will be removed on ${on('en-GB')}.\n\nIf you want to keep your account, sign in before then:\n${p.signInLink}\n\nIf you no longer need the account, you need not do anything. You can also download your data or delete your account at once on your account page.`,
+        blocks: [
+          `Hello ${p.name},`,
+          `you have not used your Osaamisen keskusvaraamo account for a long time. We do not keep data we no longer need, so your account and its personal data will be removed on ${on('en-GB')}.`,
+          { lead: 'If you want to keep your account, sign in before then:', action: 'Sign in', url: p.signInLink },
+          'If you no longer need the account, you need not do anything. You can also download your data or delete your account at once on your account page.',
+        ],
       },
     };
   },

@@ -35,6 +35,7 @@ export function createMailTransport(
           to: e.to,
           subject: e.subject,
           text: e.text,
+          html: e.html,
           messageId: e.messageId,
           headers: e.headers,
           attachments: e.attachments,

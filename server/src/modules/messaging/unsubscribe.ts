@@ -3,12 +3,19 @@
  * following it turns that type's e-mail off (it still shows in the app). The digest's link turns
  * the digest off for every type delivered in it.
  */
-import { DEFAULT_CHANNEL, NOTIFICATION_TYPES, type Locale, type NotificationType } from '@keskusvaraamo/shared';
+import {
+  DEFAULT_CHANNEL,
+  localizedPath,
+  NOTIFICATION_TYPES,
+  type Locale,
+  type NotificationType,
+} from '@keskusvaraamo/shared';
 import { eq, sql } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../errors.js';
 import { pageUrl } from '../../lib/pageUrl.js';
 import { signReference, verifyReference } from '../../lib/signing.js';
+import { users } from '../accounts/tables.js';
 import { notificationPreferences } from './tables.js';
 
 const PURPOSE = 'unsubscribe';
@@ -33,11 +40,26 @@ export function unsubscribeUrls(deps: Pick<Deps, 'config'>, userId: string, topi
   };
 }
 
+/** Whose e-mail and which a token turns off; null when it is not one the service signed. */
+function readToken(deps: Pick<Deps, 'config'>, token: string): { userId: string; topic: UnsubscribeTopic } | null {
+  const [userId, topic] = verifyReference(deps.config.jwtSecret, PURPOSE, token)?.split(':') ?? [];
+  return userId && topic && isTopic(topic) ? { userId, topic } : null;
+}
+
+/**
+ * Where opening the one-click address (a GET: a person, or a link scanner) leads: the page that
+ * asks first, in the recipient's language (Finnish when the token names no one). Changes nothing.
+ */
+export async function unsubscribePagePath(deps: Pick<Deps, 'config' | 'db'>, token: string): Promise<string> {
+  const userId = readToken(deps, token)?.userId;
+  const [user] = userId ? await deps.db.select({ locale: users.locale }).from(users).where(eq(users.id, userId)) : [];
+  return localizedPath(user?.locale ?? 'fi', `/unsubscribe?token=${encodeURIComponent(token)}`);
+}
+
 /** Applies a token: the type (or every type now in the digest) is delivered in the app only. */
 export async function unsubscribe(deps: Pick<Deps, 'config' | 'db'>, token: string): Promise<UnsubscribeTopic> {
-  const reference = verifyReference(deps.config.jwtSecret, PURPOSE, token);
-  const [userId, topic] = reference?.split(':') ?? [];
-  if (!userId || !topic || !isTopic(topic)) throw new AppError('TOKEN_INVALID', 'The link is invalid');
+  const { userId, topic } = readToken(deps, token) ?? {};
+  if (!userId || !topic) throw new AppError('TOKEN_INVALID', 'The link is invalid');
   let types: NotificationType[];
   if (topic === 'DIGEST') {
     const chosen = await deps.db
