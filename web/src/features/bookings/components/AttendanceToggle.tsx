@@ -12,7 +12,7 @@ import { MarkAttendanceMutation, type Participant } from '../operations';
  * Whether a participant came. The box shows the saved answer at once and goes back if saving
  * fails; "not marked yet" is told apart from "did not attend".
  */
-export function AttendanceToggle({ participant }: { participant: Participant }) {
+export function AttendanceToggle({ participant, isDisabled }: { participant: Participant; isDisabled?: boolean }) {
   const { t } = useTranslation();
   const erased = useErased();
   const [, markAttendance] = useMutation(MarkAttendanceMutation);
@@ -37,6 +37,7 @@ export function AttendanceToggle({ participant }: { participant: Participant }) 
         // The visible label, then whose attendance it is: a list of them reads unambiguously.
         aria-label={t('bookings.manage.attendedOf', { name: erased.name(participant.name) })}
         isSelected={attended === true}
+        isDisabled={isDisabled}
         onChange={(selected) => void change(selected)}
       >
         <CheckboxMark />

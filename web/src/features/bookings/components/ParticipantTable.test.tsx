@@ -33,6 +33,9 @@ const names = () =>
     .getAllByRole('rowheader')
     .map((cell) => cell.textContent);
 
+/** The session began an hour ago: attendance may be marked. */
+const STARTED = new Date(Date.now() - 3_600_000).toISOString();
+
 describe('the participant table', () => {
   beforeEach(() => prepareDom());
   afterEach(cleanup);
@@ -40,7 +43,10 @@ describe('the participant table', () => {
   it('lists the confirmed participants, sorts them, and marks the chosen ones present in one request', async () => {
     const onChanged = vi.fn();
     const server = fakeGraphql(() => ({ data: { markSessionAttendance: [] } }));
-    renderWithApp(<ParticipantTable sessionId="s1" bookings={BOOKINGS} onChanged={onChanged} />, server.client);
+    renderWithApp(
+      <ParticipantTable sessionId="s1" startsAt={STARTED} bookings={BOOKINGS} onChanged={onChanged} />,
+      server.client,
+    );
     const user = userEvent.setup();
     expect(screen.getByRole('heading', { name: 'Osallistujat (3)' })).toBeTruthy();
     // As booked; the waitlisted one is not a participant yet.
@@ -67,11 +73,30 @@ describe('the participant table', () => {
 
   it('says what went wrong, and keeps the choice, when marking fails', async () => {
     const server = fakeGraphql(() => graphqlError('NOT_FOUND'));
-    renderWithApp(<ParticipantTable sessionId="s1" bookings={BOOKINGS} onChanged={() => undefined} />, server.client);
+    renderWithApp(
+      <ParticipantTable sessionId="s1" startsAt={STARTED} bookings={BOOKINGS} onChanged={() => undefined} />,
+      server.client,
+    );
     const user = userEvent.setup();
     await user.click(screen.getByRole('checkbox', { name: 'Valitse: Aino Aalto' }));
     await user.click(screen.getByRole('button', { name: 'Merkitse valittu poissa olleeksi' }));
     expect((await screen.findByRole('alert')).textContent).not.toBe('');
     expect(screen.getByRole('checkbox', { name: 'Valitse: Aino Aalto' })).toHaveProperty('checked', true);
+  });
+
+  it('waits to mark attendance until the session has started, and says when that is', async () => {
+    const server = fakeGraphql(() => ({ data: { markSessionAttendance: [] } }));
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    renderWithApp(
+      <ParticipantTable sessionId="s1" startsAt={tomorrow} bookings={BOOKINGS} onChanged={() => undefined} />,
+      server.client,
+    );
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('checkbox', { name: 'Valitse kaikki' }));
+    expect(
+      screen.getByRole('button', { name: 'Merkitse valitut (3) paikalla olleiksi' }).hasAttribute('disabled'),
+    ).toBe(true);
+    expect(screen.getByText(/^Läsnäolon voi merkitä, kun toteutus on alkanut/)).toBeTruthy();
+    expect(server.named('MarkSessionAttendance')).toHaveLength(0);
   });
 });

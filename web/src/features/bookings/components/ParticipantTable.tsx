@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { toAppError, type AppError } from '../../../shared/graphql';
-import { useLocale } from '../../../shared/i18n';
+import { useFormatters, useLocale } from '../../../shared/i18n';
 import { ErrorAlert, StatusMessage } from '../../../shared/ui';
 import { useErased } from '../../../shared/utils/erased';
 import { MarkSessionAttendanceMutation, type SessionBooking } from '../operations';
@@ -27,10 +27,13 @@ interface Row {
  */
 export function ParticipantTable({
   sessionId,
+  startsAt,
   bookings,
   onChanged,
 }: {
   sessionId: string;
+  /** Attendance is marked once the session has started; before, the marking buttons wait. */
+  startsAt: string;
   bookings: SessionBooking[];
   onChanged: () => void;
 }) {
@@ -42,6 +45,8 @@ export function ParticipantTable({
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [{ fetching }, mark] = useMutation(MarkSessionAttendanceMutation);
+  const format = useFormatters();
+  const started = new Date(startsAt) <= new Date();
 
   const rows = useMemo(() => {
     const list: Row[] = bookings
@@ -109,7 +114,7 @@ export function ParticipantTable({
           <button
             type="button"
             className="button button--primary"
-            disabled={chosen.size === 0 || fetching}
+            disabled={!started || chosen.size === 0 || fetching}
             onClick={() => void markChosen(true)}
           >
             {t('bookings.participants.markPresent', { count: chosen.size })}
@@ -117,13 +122,16 @@ export function ParticipantTable({
           <button
             type="button"
             className="button button--secondary"
-            disabled={chosen.size === 0 || fetching}
+            disabled={!started || chosen.size === 0 || fetching}
             onClick={() => void markChosen(false)}
           >
             {t('bookings.participants.markAbsent', { count: chosen.size })}
           </button>
         </div>
       </div>
+      {started ? null : (
+        <p className="muted">{t('bookings.participants.notStarted', { date: format.dateTime(startsAt) })}</p>
+      )}
       <StatusMessage>{done}</StatusMessage>
       <ErrorAlert error={error} />
       <div className="participants-table-wrap">

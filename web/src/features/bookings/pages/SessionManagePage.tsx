@@ -185,7 +185,12 @@ function SessionContent({ session, bookings, time, onChanged }: SessionContentPr
             {t('bookings.manage.downloadCsv')}
           </DownloadButton>
         </div>
-        <ParticipantTable sessionId={session.id} bookings={bookings} onChanged={onChanged} />
+        <ParticipantTable
+          sessionId={session.id}
+          startsAt={session.startsAt}
+          bookings={bookings}
+          onChanged={onChanged}
+        />
         {bookings.length === 0 ? (
           <div className="card">
             <EmptyState title={t('bookings.manage.noBookings')} />
@@ -193,7 +198,12 @@ function SessionContent({ session, bookings, time, onChanged }: SessionContentPr
         ) : (
           <ol className="card-list session-bookings">
             {bookings.map((booking, index) => (
-              <SessionBookingItem key={booking.id} booking={booking} number={index + 1} />
+              <SessionBookingItem
+                key={booking.id}
+                booking={booking}
+                number={index + 1}
+                started={new Date(session.startsAt) <= new Date()}
+              />
             ))}
           </ol>
         )}
@@ -229,7 +239,16 @@ function SessionContent({ session, bookings, time, onChanged }: SessionContentPr
   );
 }
 
-function SessionBookingItem({ booking, number }: { booking: SessionBooking; number: number }) {
+function SessionBookingItem({
+  booking,
+  number,
+  started,
+}: {
+  booking: SessionBooking;
+  number: number;
+  /** Attendance is marked once the session has started. */
+  started: boolean;
+}) {
   const { t } = useTranslation();
   const erased = useErased();
   const format = useFormatters();
@@ -271,7 +290,9 @@ function SessionBookingItem({ booking, number }: { booking: SessionBooking; numb
               {erased.name(p.name)} <span className="muted">({erased.text(p.email)})</span>
             </span>
             {/* Keyed by the saved answer: a change made in the table above shows here too. */}
-            {booking.state === 'CONFIRMED' ? <AttendanceToggle key={String(p.attended)} participant={p} /> : null}
+            {booking.state === 'CONFIRMED' ? (
+              <AttendanceToggle key={String(p.attended)} participant={p} isDisabled={!started} />
+            ) : null}
           </li>
         ))}
       </ul>
