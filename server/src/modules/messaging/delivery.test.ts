@@ -102,6 +102,10 @@ describe('e-mail delivery over SMTP', () => {
     const message = await simpleParser(mine[0]!);
     expect(message.subject).toBe('Bokningen är bekräftad: Aurinkosähkö tutuksi');
     expect(message.text).toContain('Din bokning är bekräftad');
+    // HTML beside the text, in the recipient's language, marked automatic (RFC 3834).
+    expect(message.html).toMatch(/<html[^>]* lang="sv"/);
+    expect(message.html).toContain('Din bokning är bekräftad');
+    expect(message.headers.get('auto-submitted')).toBe('auto-generated');
     // Every page link opens in the recipient's language; the one-click address is the API's.
     expect(message.text).toMatch(/http:\/\/localhost:3000\/sv\/bookings\/cancel\?token=/);
     expect(message.text).toMatch(/http:\/\/localhost:3000\/sv\/unsubscribe\?token=/);

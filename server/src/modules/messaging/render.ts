@@ -37,7 +37,7 @@ export async function renderMessage(
   const params = row.params;
   let rendered: Omit<RenderedMessage, 'unsubscribe'> & { unsubscribe: RenderedMessage['unsubscribe'] | null };
   if (row.template === 'notification') {
-    const message = await renderNotificationEmail(deps, String(params.notificationId), locale);
+    const message = await renderNotificationEmail(deps, row, locale);
     if (!message) return null;
     rendered = message;
   } else if (row.template === 'digest' && row.userId) {

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import nodemailer from 'nodemailer';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
 import type { Message } from './render.js';
 
 export interface Envelope extends Message {
@@ -13,6 +13,20 @@ export interface MailTransport {
   kind: 'smtp' | 'mailbox';
   send(envelope: Envelope): Promise<void>;
   close(): void;
+}
+
+/** What nodemailer composes into the MIME message: HTML with its plain-text alternative, files, headers. */
+export function mailOptions(e: Envelope): SendMailOptions {
+  return {
+    from: e.from,
+    to: e.to,
+    subject: e.subject,
+    text: e.text,
+    html: e.html,
+    messageId: e.messageId,
+    headers: e.headers,
+    attachments: e.attachments,
+  };
 }
 
 /**
@@ -30,16 +44,7 @@ export function createMailTransport(
     return {
       kind: 'smtp',
       async send(e) {
-        await smtp.sendMail({
-          from: e.from,
-          to: e.to,
-          subject: e.subject,
-          text: e.text,
-          html: e.html,
-          messageId: e.messageId,
-          headers: e.headers,
-          attachments: e.attachments,
-        });
+        await smtp.sendMail(mailOptions(e));
       },
       close: () => smtp.close(),
     };

@@ -22,7 +22,7 @@ import { bookingPolicy as policy } from '../policy.js';
 import { presentBooking, type BookingDto } from '../presenter.js';
 import type { BookingRow } from '../rows.js';
 import { bookings, participants } from '../tables.js';
-import { ACTIVE, BOOKINGS_PATH, bookingEvent } from './lifecycle.js';
+import { ACTIVE, BOOKINGS_PATH, bookingEvent, organiserBookedInput, organiserNotices } from './lifecycle.js';
 
 type BookSeatsData = ReturnType<typeof bookSeatsSchema.parse>;
 type People = { name: string; email: string }[];
@@ -168,6 +168,8 @@ async function bookIfFree(
           ) as data,
           ${DEFAULT_CHANNEL.BOOKING_CONFIRMED}::text as default_channel, false as digest
         from booked, taken
+        union all
+        ${organiserBookedInput()}
       ),
       ${NOTIFY_CTES}
       select booked.* from booked`,
@@ -292,7 +294,18 @@ async function bookUnderLock(deps: Deps, viewer: Viewer, data: BookSeatsData, pe
       .values(booked.map((p, position) => ({ bookingId: row!.id, position, name: p.name, email: p.email })));
     if (state === 'CONFIRMED') await takeSeats(tx, session, booked.length);
     else await touchSession(tx, session);
-    await notify(tx, [bookingEvent(row!, session, state === 'CONFIRMED' ? 'BOOKING_CONFIRMED' : 'BOOKING_WAITLISTED')]);
+    await notify(tx, [
+      bookingEvent(row!, session, state === 'CONFIRMED' ? 'BOOKING_CONFIRMED' : 'BOOKING_WAITLISTED'),
+      ...(state === 'CONFIRMED'
+        ? await organiserNotices(tx, session, 'COURSE_BOOKING_RECEIVED', { count: row!.seats }, viewer.id)
+        : await organiserNotices(
+            tx,
+            session,
+            'COURSE_WAITLIST_CHANGED',
+            { count: row!.seats, event: 'JOINED' },
+            viewer.id,
+          )),
+    ]);
     return presentBooking(row!);
   });
 }
