@@ -12,6 +12,11 @@ export const NOTIFICATION_TYPES = [
   'BOOKING_CANCELLED',
   'BOOKING_CLAIM_EXPIRED',
   'SESSION_CANCELLED',
+  'SESSION_CHANGED',
+  'COURSE_BOOKING_RECEIVED',
+  'COURSE_BOOKING_CANCELLED',
+  'COURSE_WAITLIST_CHANGED',
+  'COURSE_SESSION_CANCELLED',
   'APPLICATION_RECEIVED',
   'APPLICATION_SHORTLISTED',
   'APPLICATION_OFFERED',
@@ -45,6 +50,14 @@ export const DEFAULT_CHANNEL: Record<NotificationType, DeliveryChannel> = {
   BOOKING_CANCELLED: 'EMAIL',
   BOOKING_CLAIM_EXPIRED: 'EMAIL',
   SESSION_CANCELLED: 'EMAIL',
+  /** A booked session's time, place or link changed: people travel on it, so at once. */
+  SESSION_CHANGED: 'EMAIL',
+  // For the organising organisation's members: bookings come in many, so a daily summary unless
+  // they choose otherwise; a session the service cancelled for them is told at once.
+  COURSE_BOOKING_RECEIVED: 'DIGEST',
+  COURSE_BOOKING_CANCELLED: 'DIGEST',
+  COURSE_WAITLIST_CHANGED: 'DIGEST',
+  COURSE_SESSION_CANCELLED: 'EMAIL',
   APPLICATION_RECEIVED: 'EMAIL',
   APPLICATION_SHORTLISTED: 'EMAIL',
   APPLICATION_OFFERED: 'EMAIL',
@@ -63,9 +76,34 @@ export const DEFAULT_CHANNEL: Record<NotificationType, DeliveryChannel> = {
   ORGANISATION_RENAMED: 'EMAIL',
 };
 
+/**
+ * What moved in a session that people travel to (`SESSION_CHANGED`'s `changes`, each with its value
+ * before and after: instants as ISO strings, a municipality by its code). Seats, price and deadlines
+ * move nobody, so a change of those alone is not told.
+ */
+export const SESSION_CHANGE_FIELDS = ['STARTS_AT', 'ENDS_AT', 'PLACE', 'MUNICIPALITY', 'ONLINE_URL'] as const;
+export type SessionChangeField = (typeof SESSION_CHANGE_FIELDS)[number];
+export interface SessionChange {
+  field: SessionChangeField;
+  before: string | null;
+  after: string | null;
+}
+
+/** What happened on a course's waitlist (`COURSE_WAITLIST_CHANGED`'s `event`), for its organisers. */
+export const WAITLIST_EVENTS = [
+  'JOINED',
+  'OFFERED',
+  'PROMOTED',
+  'CLAIMED',
+  'CLAIM_EXPIRED',
+  'DECLINED',
+  'LEFT',
+] as const;
+export type WaitlistEvent = (typeof WAITLIST_EVENTS)[number];
+
 /** Groups for the preferences page, in the order shown. */
 export const NOTIFICATION_GROUPS: Record<
-  'BOOKINGS' | 'APPLICATIONS' | 'PROPOSALS' | 'ORGANISATIONS' | 'MESSAGES' | 'SEARCHES',
+  'BOOKINGS' | 'COURSES' | 'APPLICATIONS' | 'PROPOSALS' | 'ORGANISATIONS' | 'MESSAGES' | 'SEARCHES',
   NotificationType[]
 > = {
   BOOKINGS: [
@@ -76,6 +114,14 @@ export const NOTIFICATION_GROUPS: Record<
     'BOOKING_CANCELLED',
     'BOOKING_CLAIM_EXPIRED',
     'SESSION_CANCELLED',
+    'SESSION_CHANGED',
+  ],
+  /** Educators: bookings on the sessions of their organisation's courses. */
+  COURSES: [
+    'COURSE_BOOKING_RECEIVED',
+    'COURSE_BOOKING_CANCELLED',
+    'COURSE_WAITLIST_CHANGED',
+    'COURSE_SESSION_CANCELLED',
   ],
   APPLICATIONS: [
     'APPLICATION_RECEIVED',
@@ -97,4 +143,5 @@ export const NOTIFICATION_GROUPS: Record<
 /** Groups only some roles receive, shown on the preferences page to those roles only; others are for everyone. */
 export const NOTIFICATION_GROUP_ROLES: Partial<Record<keyof typeof NOTIFICATION_GROUPS, readonly UserRole[]>> = {
   ORGANISATIONS: ['COORDINATOR'],
+  COURSES: ['EDUCATOR'],
 };

@@ -9,7 +9,7 @@ export { default as liveSessions, SESSIONS_CHANNEL, SESSION_ENDED_CODE } from '.
 export { adminAccountSchema, ensureAdmin, type AdminAccount } from './commands/admin.js';
 export { countRequestedEmail, markEmailVerified } from './commands/credentials.js';
 export type { ClientInfo, Session } from './commands/signIn.js';
-export { escapeLike, getUser, loadViewer, userIdsWithRole, usersByIds } from './queries.js';
+export { accountsByEmails, escapeLike, getUser, loadViewer, userIdsWithRole, usersByIds } from './queries.js';
 export { deleteExpiredCredentials } from './cleanup.js';
 export { REFRESH_COOKIE } from './sessions.js';
 export { lockUser } from './locks.js';

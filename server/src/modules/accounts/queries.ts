@@ -1,5 +1,5 @@
 /** Reads of accounts: for the API, for other modules (people by id, by role) and for sign-in. */
-import { listSearchSchema, USER_ROLES, USER_STATUSES, type UserStatus } from '@keskusvaraamo/shared';
+import { listSearchSchema, USER_ROLES, USER_STATUSES, type Locale, type UserStatus } from '@keskusvaraamo/shared';
 import { z } from 'zod';
 import { and, count, eq, getTableColumns, ilike, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
@@ -21,6 +21,31 @@ export async function usersByIds(deps: Pick<Deps, 'db'>, ids: string[]): Promise
   const unique = [...new Set(ids)];
   const rows = unique.length ? await deps.db.select().from(users).where(inArray(users.id, unique)) : [];
   return new Map(rows.map((row) => [row.id, presentUser(row)]));
+}
+
+/**
+ * Live accounts with a confirmed address, by address (lower case): whom a message for an address
+ * (a booking's named participant) may also reach in the app, in their own language.
+ */
+export async function accountsByEmails(
+  db: Database,
+  emails: string[],
+): Promise<Map<string, { id: string; locale: Locale }>> {
+  const unique = [...new Set(emails.map((e) => e.toLowerCase()))];
+  const rows = unique.length
+    ? await db
+        .select({ id: users.id, email: users.email, locale: users.locale })
+        .from(users)
+        .where(
+          and(
+            inArray(users.email, unique),
+            isNotNull(users.emailVerifiedAt),
+            isNull(users.deactivatedAt),
+            isNull(users.anonymisedAt),
+          ),
+        )
+    : [];
+  return new Map(rows.map((r) => [r.email, { id: r.id, locale: r.locale }]));
 }
 
 const statusSchema = z.enum(USER_STATUSES, { error: 'validation.choice' }).nullish();

@@ -1,13 +1,16 @@
 /**
  * Bookings' part of a notification e-mail (messaging's `EmailAttachments` port, wired in deps.ts):
- * a message about a booking carries the booking's `.ics`, and a confirmed booking's message the
- * signed link that cancels it without signing in. Messaging renders the rest and imports nothing
+ * a message about a booking carries the booking's calendar message for its recipient (see
+ * calendar.ts: REQUEST for a confirmed seat, CANCEL for one that is no longer, nothing for a seat
+ * offered or waited for), with the same `method` in its MIME type as in the file; and a confirmed
+ * booking's message to its booker the signed link that cancels it without signing in (never to a
+ * named participant, who did not make the booking). Messaging renders the rest and imports nothing
  * of bookings.
  */
 import type { Locale } from '@keskusvaraamo/shared';
 import { eq } from 'drizzle-orm';
 import type { EmailAddition, EmailAttachments } from '../messaging/index.js';
-import { bookingCalendar } from './calendar.js';
+import { bookingInvitation } from './calendar.js';
 import { cancelLink } from './links.js';
 import { bookings } from './tables.js';
 
@@ -17,21 +20,33 @@ const CANCEL: Record<Locale, string> = {
   en: 'If you cannot come, cancel with this link (no sign-in needed) and the seat goes to the next in line:',
 };
 
+/** Notices that end a booking: no cancel link in them. */
+const ENDING = new Set(['SESSION_CANCELLED', 'BOOKING_CANCELLED', 'BOOKING_CLAIM_EXPIRED']);
+
 export const bookingEmailAttachments: EmailAttachments = async (deps, notification, locale) => {
   const addition: EmailAddition = { attachments: [], paragraphs: [] };
   const bookingId = typeof notification.data.bookingId === 'string' ? notification.data.bookingId : null;
   if (!bookingId) return addition;
   const [booking] = await deps.db
-    .select({ id: bookings.id, sessionId: bookings.sessionId, state: bookings.state })
+    .select({
+      id: bookings.id,
+      sessionId: bookings.sessionId,
+      state: bookings.state,
+      confirmedAt: bookings.confirmedAt,
+    })
     .from(bookings)
     .where(eq(bookings.id, bookingId));
   if (!booking) return addition;
-  addition.attachments.push({
-    filename: 'varaus.ics',
-    content: await bookingCalendar(deps, booking, locale),
-    contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
-  });
-  if (booking.state === 'CONFIRMED' && notification.type !== 'SESSION_CANCELLED') {
+  const invitation = await bookingInvitation(deps, booking, locale, notification.recipient);
+  if (invitation) {
+    addition.attachments.push({
+      filename: invitation.method === 'CANCEL' ? 'peruttu.ics' : 'varaus.ics',
+      content: invitation.content,
+      contentType: `text/calendar; charset=utf-8; method=${invitation.method}`,
+    });
+  }
+  const booker = notification.data.role !== 'PARTICIPANT';
+  if (booker && booking.state === 'CONFIRMED' && !ENDING.has(notification.type)) {
     addition.paragraphs.push(`${CANCEL[locale]}\n${cancelLink(deps, booking.id, locale)}`);
   }
   return addition;

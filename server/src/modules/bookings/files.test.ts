@@ -144,7 +144,7 @@ function unescapeText(value: string): string {
   return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c));
 }
 
-const CALENDAR_PROPERTIES = ['BEGIN', 'VERSION', 'PRODID', 'NAME', 'X-WR-CALNAME', 'END'];
+const CALENDAR_PROPERTIES = ['BEGIN', 'VERSION', 'PRODID', 'METHOD', 'NAME', 'X-WR-CALNAME', 'END'];
 const EVENT_PROPERTIES = [
   'BEGIN',
   'UID',

@@ -2,7 +2,13 @@
  * Changes in messaging: recording notifications (inside the transaction of the change they
  * report), marking them read, and a person's delivery choices.
  */
-import { DEFAULT_CHANNEL, DELIVERY_CHANNELS, NOTIFICATION_TYPES, type NotificationType } from '@keskusvaraamo/shared';
+import {
+  DEFAULT_CHANNEL,
+  DELIVERY_CHANNELS,
+  NOTIFICATION_TYPES,
+  type Locale,
+  type NotificationType,
+} from '@keskusvaraamo/shared';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client.js';
@@ -75,6 +81,33 @@ export async function notify(db: Database, list: NewNotification[]): Promise<voi
     ),
     ${NOTIFY_CTES}
     select 1`);
+}
+
+/**
+ * A notification for someone without an account (a booking's named participant): it is written
+ * nowhere in the app, only queued as an e-mail (template `notification` with the notice in its
+ * parameters), rendered like a notification's e-mail in `locale`, without an unsubscribe link (there
+ * are no preferences to change): it reports a change to something they are booked on.
+ */
+export interface EmailOnlyNotice {
+  to: string;
+  locale: Locale;
+  type: NotificationType;
+  data: Record<string, unknown>;
+}
+
+/** Queues e-mail-only notices (see EmailOnlyNotice) in the transaction of the change they report. */
+export async function mailNotices(db: Database, list: EmailOnlyNotice[]): Promise<void> {
+  if (!list.length) return;
+  await db.insert(emailOutbox).values(
+    list.map((n) => ({
+      toAddress: n.to,
+      userId: null,
+      template: 'notification',
+      locale: n.locale,
+      params: { notice: { type: n.type, data: n.data } },
+    })),
+  );
 }
 
 /** Marks the given notifications (or, without ids, all) read; only the viewer's own. Returns the unread count. */

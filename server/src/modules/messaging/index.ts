@@ -13,7 +13,15 @@ export { default as liveNotifications, NOTIFICATION_CHANNEL } from './live.js';
 export { default as mailWorker } from './worker.js';
 export { default as mailRoutes } from './routes.js';
 
-export { notify, NOTIFY_CTES, NOTIFICATION_TYPES, type NewNotification, type NotificationType } from './commands.js';
+export {
+  mailNotices,
+  notify,
+  NOTIFY_CTES,
+  NOTIFICATION_TYPES,
+  type EmailOnlyNotice,
+  type NewNotification,
+  type NotificationType,
+} from './commands.js';
 export { enqueueEmail, pendingCount, type OutgoingEmail } from './outbox.js';
 export { lastDigestTime, queueDigests } from './jobs.js';
 export { renderMessage, type Message } from './render.js';

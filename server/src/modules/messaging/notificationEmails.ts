@@ -3,7 +3,13 @@
  * in the recipient's language with times in Europe/Helsinki. What another module adds to a
  * message (a booking's `.ics` and its cancel link) comes from `deps.emailAttachments`.
  */
-import type { Locale, NotificationType } from '@keskusvaraamo/shared';
+import {
+  municipalityName,
+  type Locale,
+  type NotificationType,
+  type SessionChange,
+  type SessionChangeField,
+} from '@keskusvaraamo/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import { pageUrl } from '../../lib/pageUrl.js';
@@ -40,6 +46,97 @@ const student = (name: unknown, locale: Locale, capital = false) => {
 
 /** An organisation's name with its business ID, when it has one. */
 const named = (name: unknown, businessId: unknown) => (businessId ? `${s(name)} (${s(businessId)})` : s(name));
+
+/** Where a session is, after a comma: its place, municipality (by name) and online link, as known. */
+function placeOf(d: Data, locale: Locale): string {
+  const code = s(d.municipalityCode);
+  const parts = [s(d.place), code ? municipalityName(code, locale) : '', s(d.onlineUrl)].filter(Boolean);
+  return parts.length ? `, ${parts.join(', ')}` : '';
+}
+
+const CHANGE_LABELS: Record<Locale, Record<SessionChangeField, string> & { none: string }> = {
+  fi: {
+    STARTS_AT: 'Alkaa',
+    ENDS_AT: 'Päättyy',
+    PLACE: 'Paikka',
+    MUNICIPALITY: 'Kunta',
+    ONLINE_URL: 'Verkkolinkki',
+    none: '(ei)',
+  },
+  sv: {
+    STARTS_AT: 'Börjar',
+    ENDS_AT: 'Slutar',
+    PLACE: 'Plats',
+    MUNICIPALITY: 'Kommun',
+    ONLINE_URL: 'Onlinelänk',
+    none: '(ingen)',
+  },
+  en: {
+    STARTS_AT: 'Starts',
+    ENDS_AT: 'Ends',
+    PLACE: 'Place',
+    MUNICIPALITY: 'Municipality',
+    ONLINE_URL: 'Online link',
+    none: '(none)',
+  },
+};
+
+/** A session's changes, one line each: "- Starts: before → after" (times in Europe/Helsinki). */
+function changeLines(d: Data, locale: Locale, when: (iso: unknown) => string): string {
+  const labels = CHANGE_LABELS[locale];
+  const changes = (Array.isArray(d.changes) ? d.changes : []) as SessionChange[];
+  const value = (field: SessionChangeField, v: string | null) => {
+    if (!v) return labels.none;
+    if (field === 'STARTS_AT' || field === 'ENDS_AT') return when(v);
+    if (field === 'MUNICIPALITY') return municipalityName(v, locale);
+    return v;
+  };
+  return changes
+    .filter((c) => c.field in labels)
+    .map((c) => `- ${labels[c.field]}: ${value(c.field, c.before)} → ${value(c.field, c.after)}`)
+    .join('\n');
+}
+
+/** A session's fill, for its organisers: "Seats taken now: 5 of 20." */
+function fill(d: Data, locale: Locale): string {
+  if (typeof d.seatsTaken !== 'number') return '';
+  return {
+    fi: `Varattuja paikkoja nyt ${d.seatsTaken}/${s(d.seatsTotal)}.`,
+    sv: `Bokade platser nu ${d.seatsTaken}/${s(d.seatsTotal)}.`,
+    en: `Seats taken now: ${d.seatsTaken} of ${s(d.seatsTotal)}.`,
+  }[locale];
+}
+
+/** What happened on a waitlist (WAITLIST_EVENTS), for its course's organisers. */
+const WAITLIST: Record<Locale, Record<string, string>> = {
+  fi: {
+    JOINED: 'Varaus liittyi jonoon',
+    OFFERED: 'Jonossa seuraavalle tarjottiin vapautunutta paikkaa',
+    PROMOTED: 'Jonossa ollut varaus vahvistettiin vapautuneelle paikalle',
+    CLAIMED: 'Tarjottu paikka vahvistettiin',
+    CLAIM_EXPIRED: 'Tarjottua paikkaa ei vahvistettu ajoissa, ja se siirtyi jonossa seuraavalle',
+    DECLINED: 'Tarjotusta paikasta kieltäydyttiin',
+    LEFT: 'Jonossa ollut varaus peruttiin',
+  },
+  sv: {
+    JOINED: 'En bokning ställde sig i kön',
+    OFFERED: 'En ledig plats erbjöds till nästa i kön',
+    PROMOTED: 'En bokning i kön bekräftades på en ledig plats',
+    CLAIMED: 'En erbjuden plats bekräftades',
+    CLAIM_EXPIRED: 'En erbjuden plats bekräftades inte i tid och gick till nästa i kön',
+    DECLINED: 'En erbjuden plats avböjdes',
+    LEFT: 'En bokning i kön avbokades',
+  },
+  en: {
+    JOINED: 'A booking joined the waitlist',
+    OFFERED: 'A freed seat was offered to the next in line',
+    PROMOTED: 'A waitlisted booking was confirmed on a freed seat',
+    CLAIMED: 'An offered seat was claimed',
+    CLAIM_EXPIRED: 'An offered seat was not claimed in time and passed to the next in line',
+    DECLINED: 'An offered seat was declined',
+    LEFT: 'A waitlisted booking was cancelled',
+  },
+};
 
 /** Per type and language: the subject (also the digest line) and the body's first paragraph. */
 const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
@@ -134,16 +231,187 @@ const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
   },
   SESSION_CANCELLED: {
     fi: [
-      (d) => `Kurssi peruttu: ${s(d.title)}`,
-      (d, w) => `Järjestäjä perui kurssin ${s(d.title)} (${w(d.startsAt)}). Varauksesi on peruttu.`,
+      (d) =>
+        d.cancelReason === 'MINIMUM_NOT_REACHED'
+          ? `Kurssi peruttu, osallistujia liian vähän: ${s(d.title)}`
+          : `Kurssi peruttu: ${s(d.title)}`,
+      (d, w) =>
+        [
+          d.cancelReason === 'MINIMUM_NOT_REACHED'
+            ? `Kurssi ${s(d.title)} (${w(d.startsAt)}${placeOf(d, 'fi')}) on peruttu, koska sen vähimmäisosallistujamäärä (${s(d.minParticipants)}) ei täyttynyt päätösaikaan ${w(d.decisionAt)} mennessä.`
+            : `Järjestäjä perui kurssin ${s(d.title)} (${w(d.startsAt)}${placeOf(d, 'fi')}).`,
+          d.role === 'PARTICIPANT' ? 'Varaus, jossa olit osallistujana, on peruttu.' : 'Varauksesi on peruttu.',
+          d.previousState === 'CONFIRMED' ? 'Liitteenä oleva kalenteritiedosto poistaa tapahtuman kalenteristasi.' : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
     ],
     sv: [
-      (d) => `Kursen är inställd: ${s(d.title)}`,
-      (d, w) => `Arrangören ställde in ${s(d.title)} (${w(d.startsAt)}). Din bokning är avbokad.`,
+      (d) =>
+        d.cancelReason === 'MINIMUM_NOT_REACHED'
+          ? `Kursen är inställd, för få deltagare: ${s(d.title)}`
+          : `Kursen är inställd: ${s(d.title)}`,
+      (d, w) =>
+        [
+          d.cancelReason === 'MINIMUM_NOT_REACHED'
+            ? `Kursen ${s(d.title)} (${w(d.startsAt)}${placeOf(d, 'sv')}) är inställd eftersom minimiantalet deltagare (${s(d.minParticipants)}) inte nåddes före beslutstiden ${w(d.decisionAt)}.`
+            : `Arrangören ställde in ${s(d.title)} (${w(d.startsAt)}${placeOf(d, 'sv')}).`,
+          d.role === 'PARTICIPANT' ? 'Bokningen där du var deltagare är avbokad.' : 'Din bokning är avbokad.',
+          d.previousState === 'CONFIRMED' ? 'Den bifogade kalenderfilen tar bort händelsen ur din kalender.' : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
     ],
     en: [
-      (d) => `Session cancelled: ${s(d.title)}`,
-      (d, w) => `The organiser cancelled ${s(d.title)} (${w(d.startsAt)}). Your booking is cancelled.`,
+      (d) =>
+        d.cancelReason === 'MINIMUM_NOT_REACHED'
+          ? `Session cancelled, too few participants: ${s(d.title)}`
+          : `Session cancelled: ${s(d.title)}`,
+      (d, w) =>
+        [
+          d.cancelReason === 'MINIMUM_NOT_REACHED'
+            ? `${s(d.title)} (${w(d.startsAt)}${placeOf(d, 'en')}) is cancelled because it did not reach its minimum of ${s(d.minParticipants)} participants by the decision time, ${w(d.decisionAt)}.`
+            : `The organiser cancelled ${s(d.title)} (${w(d.startsAt)}${placeOf(d, 'en')}).`,
+          d.role === 'PARTICIPANT'
+            ? 'The booking you were a participant of is cancelled.'
+            : 'Your booking is cancelled.',
+          d.previousState === 'CONFIRMED' ? 'The attached calendar file removes the event from your calendar.' : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+    ],
+  },
+  SESSION_CHANGED: {
+    fi: [
+      (d) => `Kurssin aika tai paikka muuttui: ${s(d.title)}`,
+      (d, w) =>
+        `Järjestäjä muutti kurssia ${s(d.title)}:\n${changeLines(d, 'fi', w)}\n\n${
+          d.role === 'PARTICIPANT'
+            ? d.state === 'CONFIRMED'
+              ? 'Sinut on ilmoitettu kurssille osallistujaksi. Liitteenä oleva kalenteritiedosto päivittää tapahtuman kalenterissasi.'
+              : 'Sinut on ilmoitettu kurssille osallistujaksi varauksella, joka odottaa vielä paikkaa.'
+            : d.state === 'CONFIRMED'
+              ? 'Varauksesi on voimassa uudella ajalla ja paikalla; liitteenä oleva kalenteritiedosto päivittää tapahtuman kalenterissasi. Jos et pääse, peru varaus, niin paikka vapautuu seuraavalle.'
+              : d.state === 'OFFERED'
+                ? `Sinulle varattu paikka koskee uutta aikaa ja paikkaa. Vahvista se viimeistään ${w(d.offeredUntil)}, jos pääset.`
+                : 'Olet edelleen jonossa; jos paikka vapautuu, se on uudella ajalla ja paikalla.'
+        }`,
+    ],
+    sv: [
+      (d) => `Kursens tid eller plats har ändrats: ${s(d.title)}`,
+      (d, w) =>
+        `Arrangören ändrade ${s(d.title)}:\n${changeLines(d, 'sv', w)}\n\n${
+          d.role === 'PARTICIPANT'
+            ? d.state === 'CONFIRMED'
+              ? 'Du är anmäld som deltagare. Den bifogade kalenderfilen uppdaterar händelsen i din kalender.'
+              : 'Du är anmäld som deltagare i en bokning som ännu väntar på en plats.'
+            : d.state === 'CONFIRMED'
+              ? 'Din bokning gäller med den nya tiden och platsen; den bifogade kalenderfilen uppdaterar händelsen i din kalender. Om du inte kan komma, avboka så att platsen går till nästa i kön.'
+              : d.state === 'OFFERED'
+                ? `Platsen som är reserverad för dig gäller den nya tiden och platsen. Bekräfta den senast ${w(d.offeredUntil)}, om du kan komma.`
+                : 'Du står kvar i kön; en plats som blir ledig gäller den nya tiden och platsen.'
+        }`,
+    ],
+    en: [
+      (d) => `Time or place changed: ${s(d.title)}`,
+      (d, w) =>
+        `The organiser changed ${s(d.title)}:\n${changeLines(d, 'en', w)}\n\n${
+          d.role === 'PARTICIPANT'
+            ? d.state === 'CONFIRMED'
+              ? 'You are booked on it as a participant. The attached calendar file updates the event in your calendar.'
+              : 'You are named as a participant in a booking that is still waiting for a seat.'
+            : d.state === 'CONFIRMED'
+              ? 'Your booking stands at the new time and place; the attached calendar file updates the event in your calendar. If you cannot come, cancel so that the seat goes to the next in line.'
+              : d.state === 'OFFERED'
+                ? `The seat held for you is at the new time and place. Claim it by ${w(d.offeredUntil)}, if you can come.`
+                : 'You are still on the waitlist; a seat that frees will be at the new time and place.'
+        }`,
+    ],
+  },
+  COURSE_BOOKING_RECEIVED: {
+    fi: [
+      (d) => `Uusi varaus: ${s(d.title)}`,
+      (d, w) => `Kurssillenne ${s(d.title)} (${w(d.startsAt)}) varattiin ${s(d.count)} paikkaa. ${fill(d, 'fi')}`,
+    ],
+    sv: [
+      (d) => `Ny bokning: ${s(d.title)}`,
+      (d, w) => `${s(d.count)} platser bokades på er kurs ${s(d.title)} (${w(d.startsAt)}). ${fill(d, 'sv')}`,
+    ],
+    en: [
+      (d) => `New booking: ${s(d.title)}`,
+      (d, w) => `${s(d.count)} seat(s) were booked on your course ${s(d.title)} (${w(d.startsAt)}). ${fill(d, 'en')}`,
+    ],
+  },
+  COURSE_BOOKING_CANCELLED: {
+    fi: [
+      (d) => `Varaus peruttu: ${s(d.title)}`,
+      (d, w) =>
+        `${d.event === 'BY_ORGANISER' ? 'Organisaationne peruutti varauksen' : d.event === 'BY_BOOKER' ? 'Varaaja perui varauksensa' : 'Varaus peruttiin'} (${s(d.count)} paikkaa) kurssilta ${s(d.title)} (${w(d.startsAt)}). ${fill(d, 'fi')}`,
+    ],
+    sv: [
+      (d) => `Bokning avbokad: ${s(d.title)}`,
+      (d, w) =>
+        `${d.event === 'BY_ORGANISER' ? 'Er organisation avbokade en bokning' : d.event === 'BY_BOOKER' ? 'En bokare avbokade sin bokning' : 'En bokning avbokades'} (${s(d.count)} platser) på ${s(d.title)} (${w(d.startsAt)}). ${fill(d, 'sv')}`,
+    ],
+    en: [
+      (d) => `Booking cancelled: ${s(d.title)}`,
+      (d, w) =>
+        `${d.event === 'BY_ORGANISER' ? 'Your organisation cancelled a booking' : d.event === 'BY_BOOKER' ? 'A booker cancelled their booking' : 'A booking was cancelled'} (${s(d.count)} seat(s)) on ${s(d.title)} (${w(d.startsAt)}). ${fill(d, 'en')}`,
+    ],
+  },
+  COURSE_WAITLIST_CHANGED: {
+    fi: [
+      (d) => `Jono muuttui: ${s(d.title)}`,
+      (d, w) =>
+        `${WAITLIST.fi[s(d.event)] ?? 'Jono muuttui'} (${s(d.count)} paikkaa): ${s(d.title)}, ${w(d.startsAt)}. ${fill(d, 'fi')}`,
+    ],
+    sv: [
+      (d) => `Kön ändrades: ${s(d.title)}`,
+      (d, w) =>
+        `${WAITLIST.sv[s(d.event)] ?? 'Kön ändrades'} (${s(d.count)} platser): ${s(d.title)}, ${w(d.startsAt)}. ${fill(d, 'sv')}`,
+    ],
+    en: [
+      (d) => `Waitlist changed: ${s(d.title)}`,
+      (d, w) =>
+        `${WAITLIST.en[s(d.event)] ?? 'The waitlist changed'} (${s(d.count)} seat(s)): ${s(d.title)}, ${w(d.startsAt)}. ${fill(d, 'en')}`,
+    ],
+  },
+  COURSE_SESSION_CANCELLED: {
+    fi: [
+      (d) =>
+        d.cancelReason === 'MINIMUM_NOT_REACHED'
+          ? `Kurssi peruttiin automaattisesti: ${s(d.title)}`
+          : `Kurssi peruttu: ${s(d.title)}`,
+      (d, w) =>
+        `${
+          d.cancelReason === 'MINIMUM_NOT_REACHED'
+            ? `Kurssinne ${s(d.title)} (${w(d.startsAt)}${placeOf(d, 'fi')}) peruttiin automaattisesti, koska sen vähimmäisosallistujamäärä (${s(d.minParticipants)}) ei täyttynyt päätösaikaan ${w(d.decisionAt)} mennessä: varattuja paikkoja oli ${s(d.seatsTaken)}.`
+            : `Kurssinne ${s(d.title)} (${w(d.startsAt)}${placeOf(d, 'fi')}) peruttiin.`
+        } Varauksia peruttiin ${s(d.count)}, ja varaajille ja osallistujille ilmoitettiin.`,
+    ],
+    sv: [
+      (d) =>
+        d.cancelReason === 'MINIMUM_NOT_REACHED'
+          ? `Kursen ställdes in automatiskt: ${s(d.title)}`
+          : `Kursen är inställd: ${s(d.title)}`,
+      (d, w) =>
+        `${
+          d.cancelReason === 'MINIMUM_NOT_REACHED'
+            ? `Er kurs ${s(d.title)} (${w(d.startsAt)}${placeOf(d, 'sv')}) ställdes in automatiskt eftersom minimiantalet deltagare (${s(d.minParticipants)}) inte nåddes före beslutstiden ${w(d.decisionAt)}: ${s(d.seatsTaken)} platser var bokade.`
+            : `Er kurs ${s(d.title)} (${w(d.startsAt)}${placeOf(d, 'sv')}) är inställd.`
+        } ${s(d.count)} bokningar avbokades, och bokarna och deltagarna har meddelats.`,
+    ],
+    en: [
+      (d) =>
+        d.cancelReason === 'MINIMUM_NOT_REACHED'
+          ? `Session cancelled automatically: ${s(d.title)}`
+          : `Session cancelled: ${s(d.title)}`,
+      (d, w) =>
+        `${
+          d.cancelReason === 'MINIMUM_NOT_REACHED'
+            ? `Your session ${s(d.title)} (${w(d.startsAt)}${placeOf(d, 'en')}) was cancelled automatically because it did not reach its minimum of ${s(d.minParticipants)} participants by the decision time, ${w(d.decisionAt)}: ${s(d.seatsTaken)} seat(s) were booked.`
+            : `Your session ${s(d.title)} (${w(d.startsAt)}${placeOf(d, 'en')}) was cancelled.`
+        } ${s(d.count)} booking(s) were cancelled, and their bookers and participants have been told.`,
     ],
   },
   APPLICATION_RECEIVED: {
@@ -430,7 +698,7 @@ export interface EmailAddition {
  */
 export type EmailAttachments = (
   deps: Pick<Deps, 'db' | 'config'>,
-  notification: { type: NotificationType; data: Record<string, unknown> },
+  notification: { type: NotificationType; data: Record<string, unknown>; recipient: string },
   locale: Locale,
 ) => Promise<EmailAddition>;
 
@@ -438,18 +706,37 @@ export type EmailAttachments = (
 const link = (deps: Pick<Deps, 'config'>, data: Data, locale: Locale) =>
   pageUrl(deps.config, locale, s(data.path) || '/notifications');
 
-/** One notification as an e-mail; null when it no longer exists (the account was deleted). */
+/**
+ * What an outbox message of the `notification` template reports: the notification it names, or
+ * the notice it carries itself (an e-mail-only notice, `mailNotices`); null when the notification
+ * no longer exists (the account was deleted) or the notice is not one this version knows.
+ */
+async function noticeOf(
+  deps: Pick<Deps, 'db'>,
+  outbox: { params: Record<string, unknown> },
+): Promise<{ type: NotificationType; data: Data } | null> {
+  const notice = outbox.params.notice as { type?: unknown; data?: unknown } | undefined;
+  if (notice && typeof notice.type === 'string' && notice.type in TEXTS && notice.data) {
+    return { type: notice.type as NotificationType, data: notice.data as Data };
+  }
+  const id = outbox.params.notificationId;
+  if (typeof id !== 'string') return null;
+  const [row] = await deps.db.select().from(notifications).where(eq(notifications.id, id));
+  return row ? { type: row.type as NotificationType, data: row.data } : null;
+}
+
+/** One notification (or e-mail-only notice) as an e-mail to `outbox.toAddress`; null when it is gone. */
 export async function renderNotificationEmail(
   deps: Pick<Deps, 'db' | 'config' | 'emailAttachments'>,
-  notificationId: string,
+  outbox: { params: Record<string, unknown>; toAddress: string },
   locale: Locale,
 ): Promise<RenderedMessage | null> {
-  const [row] = await deps.db.select().from(notifications).where(eq(notifications.id, notificationId));
+  const row = await noticeOf(deps, outbox);
   if (!row) return null;
-  const type = row.type as NotificationType;
+  const type = row.type;
   const [subject, body] = TEXTS[type][locale];
   const when = (iso: unknown) => formatWhen(locale, iso);
-  const addition = await deps.emailAttachments(deps, { type, data: row.data }, locale);
+  const addition = await deps.emailAttachments(deps, { type, data: row.data, recipient: outbox.toAddress }, locale);
   return {
     subject: subject(row.data, when),
     blocks: [body(row.data, when), { action: OPEN[locale], url: link(deps, row.data, locale) }, ...addition.paragraphs],

@@ -83,6 +83,17 @@ const resolvers: IResolvers = {
     excerpt: (n: NotificationDto) => text(n.data.excerpt),
     count: (n: NotificationDto) => (typeof n.data.count === 'number' ? n.data.count : null),
     path: (n: NotificationDto) => text(n.data.path),
+    event: (n: NotificationDto) => text(n.data.event),
+    place: (n: NotificationDto) => text(n.data.place),
+    municipalityCode: (n: NotificationDto) => text(n.data.municipalityCode),
+    minimum: (n: NotificationDto) => (typeof n.data.minParticipants === 'number' ? n.data.minParticipants : null),
+    decisionAt: (n: NotificationDto) => text(n.data.decisionAt),
+    changes: (n: NotificationDto) =>
+      Array.isArray(n.data.changes)
+        ? (n.data.changes as { field?: unknown; before?: unknown; after?: unknown }[])
+            .filter((c) => typeof c?.field === 'string')
+            .map((c) => ({ field: c.field, before: text(c.before), after: text(c.after) }))
+        : [],
   },
 };
 

@@ -9,6 +9,7 @@ import {
   sessionSchema,
   type FieldIssue,
   type OfferState,
+  type SessionChange,
   type SessionData,
 } from '@keskusvaraamo/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -28,7 +29,7 @@ import type { Viewer } from '../../lib/viewer.js';
 import { organisationsByIds, roleIn } from '../organisations/index.js';
 import { offerPolicy as policy } from './policy.js';
 import { presentOffer, presentSession, type OfferDto, type SessionDto } from './presenter.js';
-import { loadOffer, loadSession, sessionsOf, type OfferRow } from './rows.js';
+import { loadOffer, loadSession, sessionsOf, type OfferRow, type SessionRow } from './rows.js';
 import { syncIndex } from './searchDocument.js';
 import { courseSessions, offers } from './tables.js';
 
@@ -197,23 +198,50 @@ export async function addSession(
 }
 
 /**
- * What more seats on a session mean for those waiting: bookings passes its waitlist promotion
- * here (offers knows nothing of bookings). Runs in the edit's transaction, which holds the
- * session's row lock, before the search index is written.
+ * What an edit of a session means for the people booked on it, which bookings decides (offers knows
+ * nothing of bookings): `seatsAdded` moves its waitlist up, and `changes` (its time, place or
+ * online link, before and after) are told to everyone booked. Runs in the edit's transaction,
+ * which holds the session's row lock, before the search index is written.
  */
-export type WhenSeatsAdded = (db: Database, sessionId: string) => Promise<unknown>;
+export interface SessionEdit {
+  sessionId: string;
+  seatsAdded: boolean;
+  /** What moved, in SESSION_CHANGE_FIELDS order; empty when only seats, price or deadlines changed. */
+  changes: SessionChange[];
+}
+export type WhenSessionEdited = (db: Database, edit: SessionEdit) => Promise<unknown>;
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** The changes between a session's row and its edited values that move people: time, place, link. */
+export function sessionChanges(
+  before: Pick<SessionRow, 'startsAt' | 'endsAt' | 'place' | 'municipalityCode' | 'onlineUrl'>,
+  after: Pick<SessionRow, 'startsAt' | 'endsAt' | 'place' | 'municipalityCode' | 'onlineUrl'>,
+): SessionChange[] {
+  const pairs: [SessionChange['field'], string | null, string | null][] = [
+    ['STARTS_AT', iso(before.startsAt), iso(after.startsAt)],
+    ['ENDS_AT', iso(before.endsAt), iso(after.endsAt)],
+    ['PLACE', before.place, after.place],
+    ['MUNICIPALITY', before.municipalityCode, after.municipalityCode],
+    ['ONLINE_URL', before.onlineUrl, after.onlineUrl],
+  ];
+  return pairs
+    .filter(([, b, a]) => (b ?? null) !== (a ?? null))
+    .map(([field, b, a]) => ({ field, before: b, after: a }));
+}
 
 /**
- * Edits a session. Fewer seats than are taken is VALIDATION; more seats call `whenSeatsAdded`
- * (bookings' `updateSession` gives its waitlist promotion), and the session is returned as it is
- * after that.
+ * Edits a session. Fewer seats than are taken is VALIDATION. A change of its time, place or online
+ * link bumps its calendar sequence (calendars move the event). `whenEdited` (bookings'
+ * `updateSession` gives its waitlist promotion and its notices) hears what changed, and the session
+ * is returned as it is after that.
  */
 export async function updateSession(
   deps: Deps,
   viewer: Viewer | null,
   id: string,
   input: unknown,
-  whenSeatsAdded?: WhenSeatsAdded,
+  whenEdited?: WhenSessionEdited,
 ): Promise<SessionDto> {
   const session = await loadSession(deps.db, id);
   await loadCourseForSessions(deps, viewer, session.offerId);
@@ -224,14 +252,21 @@ export async function updateSession(
     ]);
   }
   return deps.db.transaction(async (tx) => {
+    // The row as it is now, locked: what changed is compared with it, not with a read before.
+    const [current] = await tx.select().from(courseSessions).where(eq(courseSessions.id, session.id)).for('update');
+    if (!current) throw notFound('No such session');
+    const changes = sessionChanges(current, values);
     // The seat count is compared again in the statement: a booking may have come in meanwhile.
     const [row] = await tx
       .update(courseSessions)
-      .set(values)
+      .set({
+        ...values,
+        ...(changes.length ? { calendarSequence: sql`${courseSessions.calendarSequence} + 1` } : {}),
+      })
       .where(and(eq(courseSessions.id, session.id), sql`${courseSessions.seatsTaken} <= ${values.seats}`))
       .returning();
     if (!row) throw validationError([{ field: 'seats', message: 'validation.seatsBelowTaken' }]);
-    if (row.seats > session.seats) await whenSeatsAdded?.(tx, row.id);
+    await whenEdited?.(tx, { sessionId: row.id, seatsAdded: row.seats > current.seats, changes });
     await syncIndex(tx, session.offerId);
     const [fresh] = await tx.select().from(courseSessions).where(eq(courseSessions.id, row.id));
     return presentSession(fresh!);

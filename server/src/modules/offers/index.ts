@@ -9,11 +9,18 @@
  * `releaseSeats`, `touchSession`, and the `takeFreeSeatsCtes` fragment of its one-statement
  * booking), always under the session's row lock. A session change with consequences for bookings
  * (more seats promote the waitlist, a cancelled session cancels its bookings) is run by bookings,
- * which calls in here; offers calls nothing of bookings (`updateSession` takes bookings' promotion
- * as a `WhenSeatsAdded` callback).
+ * which calls in here; offers calls nothing of bookings (`updateSession` tells bookings what an
+ * edit changed through a `WhenSessionEdited` callback).
  */
 export { default as offersGraphql } from './resolvers.js';
-export { createOffer, publishOffer, updateSession, type WhenSeatsAdded } from './commands.js';
+export {
+  createOffer,
+  publishOffer,
+  sessionChanges,
+  updateSession,
+  type SessionEdit,
+  type WhenSessionEdited,
+} from './commands.js';
 export {
   mayManageOffer,
   offerIdsOrganisedBy,

@@ -34,6 +34,13 @@ export interface BookableSession {
   cancelledAt: Date | null;
   minParticipants: number | null;
   decisionAt: Date | null;
+  /** Where it is: the place's text, its municipality's code, its online link. */
+  place: string | null;
+  municipalityCode: string | null;
+  onlineUrl: string | null;
+  cancelReason: string | null;
+  /** The iCalendar SEQUENCE of its events (see `course_sessions.calendar_sequence`). */
+  calendarSequence: number;
 }
 
 function toBookable(s: SessionRow, o: OfferRow): BookableSession {
@@ -55,6 +62,11 @@ function toBookable(s: SessionRow, o: OfferRow): BookableSession {
     cancelledAt: s.cancelledAt,
     minParticipants: s.minParticipants,
     decisionAt: s.decisionAt,
+    place: s.place,
+    municipalityCode: s.municipalityCode,
+    onlineUrl: s.onlineUrl,
+    cancelReason: s.cancelReason,
+    calendarSequence: s.calendarSequence,
   };
 }
 
@@ -129,7 +141,7 @@ export async function touchSession(db: Database, session: BookableSession): Prom
  * published, registration is open, the seats are free, the row's version is still the one seen,
  * and `held.seats` (what the booker already holds, read by the caller from `held.from`, one of its
  * CTEs) plus `seats` stays within the booker's cap. `taken` returns the session's `id`, `offer_id`,
- * `starts_at` and the course's `title`, or no row (nothing changed). `due` marks the course for
+ * `starts_at`, `seats_taken` (after) and `seats`, and the course's `title` and `organisation_id`, or no row (nothing changed). `due` marks the course for
  * the search refresh, as `takeSeats` does.
  */
 export function takeFreeSeatsCtes(sessionId: string, seats: number, held: { from: SQL; seats: SQL }): SQL {
@@ -143,21 +155,33 @@ export function takeFreeSeatsCtes(sessionId: string, seats: number, held: { from
           and ${s.seats} - ${s.seatsTaken} >= ${seats}
           and ${held.seats} + ${seats} <= least(${s.maxSeatsPerBooker}, ${s.seats})
           and ${s}.xmin = seen.version
-        returning ${s.id}, ${s.offerId}, ${s.startsAt}, ${offers.title}
+        returning ${s.id}, ${s.offerId}, ${s.startsAt}, ${s.seatsTaken}, ${s.seats}, ${offers.title},
+          ${offers.organisationId}
       ),
       due as (${markStaleFrom(sql`taken`, sql`taken.offer_id`)})`;
 }
 
-/** Marks a session cancelled; its bookings are the booking module's to cancel. */
+/**
+ * Marks a session cancelled, with the next calendar sequence (its events are cancelled in
+ * calendars); its bookings are the booking module's to cancel. `session` is updated to match.
+ */
 export async function markSessionCancelled(
   db: Database,
   session: BookableSession,
   reason: SessionCancelReason,
 ): Promise<void> {
-  await db
+  const [row] = await db
     .update(courseSessions)
-    .set({ cancelledAt: sql`now()`, cancelReason: reason })
-    .where(eq(courseSessions.id, session.id));
+    .set({
+      cancelledAt: sql`now()`,
+      cancelReason: reason,
+      calendarSequence: sql`${courseSessions.calendarSequence} + 1`,
+    })
+    .where(eq(courseSessions.id, session.id))
+    .returning({ cancelledAt: courseSessions.cancelledAt, calendarSequence: courseSessions.calendarSequence });
+  session.cancelledAt = row!.cancelledAt;
+  session.cancelReason = reason;
+  session.calendarSequence = row!.calendarSequence;
   await syncIndex(db, session.offerId);
 }
 

@@ -78,6 +78,11 @@ export const courseSessions = pgTable(
     decisionAt: timestamp('decision_at', { withTimezone: true }),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
     cancelReason: text('cancel_reason'),
+    /**
+     * The iCalendar SEQUENCE of the session's events: bumped when its time, place or online link
+     * changes and when it is cancelled, so that calendars holding the event move or remove it.
+     */
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -85,6 +90,7 @@ export const courseSessions = pgTable(
     check('course_sessions_seats', sql`${t.seats} > 0 and ${t.seatsTaken} >= 0 and ${t.seatsTaken} <= ${t.seats}`),
     check('course_sessions_price', sql`${t.priceCents} >= 0`),
     check('course_sessions_seats_per_booker', sql`${t.maxSeatsPerBooker} > 0`),
+    check('course_sessions_calendar_sequence', sql`${t.calendarSequence} >= 0`),
     check(
       'course_sessions_minimum',
       sql`(${t.minParticipants} is null) = (${t.decisionAt} is null) and (${t.minParticipants} is null or ${t.minParticipants} between 1 and ${t.seats})`,

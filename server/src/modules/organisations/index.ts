@@ -6,6 +6,7 @@
 export { default as organisationsGraphql } from './resolvers.js';
 export {
   memberIdsOf,
+  memberIdsOfSql,
   organisationIdsOfUser,
   organisationsByIds,
   roleIn,

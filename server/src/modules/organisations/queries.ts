@@ -145,6 +145,11 @@ export async function memberIdsOf(db: Database, organisationIds: string[]): Prom
   return members;
 }
 
+/** SQL for the ids (`user_id`) of an organisation's members, given as SQL (a column of the caller's), as a subquery. */
+export function memberIdsOfSql(organisationId: SQL): SQL {
+  return sql`select ${memberships.userId} as user_id from ${memberships} where ${memberships.organisationId} = ${organisationId}`;
+}
+
 /** SQL for the ids of the organisations a user belongs to, to use as a subquery. */
 export function organisationIdsOfUser(userId: string): SQL {
   return sql`select ${memberships.organisationId} from ${memberships} where ${memberships.userId} = ${userId}`;

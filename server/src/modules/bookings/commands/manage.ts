@@ -22,7 +22,14 @@ import { bookingPolicy as policy } from '../policy.js';
 import { presentBooking, presentParticipant, type BookingDto, type ParticipantDto } from '../presenter.js';
 import { loadBooking, type BookingRow } from '../rows.js';
 import { bookings, participants } from '../tables.js';
-import { bookingEvent, cancelLocked, cancelSessionLocked, promoteWaitlist } from './lifecycle.js';
+import {
+  bookingEvent,
+  cancelLocked,
+  cancelSessionLocked,
+  notifySessionChanged,
+  organiserNotices,
+  promoteWaitlist,
+} from './lifecycle.js';
 
 export async function cancelBooking(deps: Deps, viewer: Viewer | null, id: string): Promise<BookingDto> {
   if (!viewer) throw unauthenticated();
@@ -31,7 +38,7 @@ export async function cancelBooking(deps: Deps, viewer: Viewer | null, id: strin
   const as = policy.cancelAs(viewer, booking, await organisesSession(deps.db, session, viewer.id));
   if (as === 'FORBIDDEN') throw forbidden();
   if (as === 'NOT_FOUND') throw notFound('No such booking');
-  return cancelWithRules(deps, booking, as);
+  return cancelWithRules(deps, booking, as, viewer.id);
 }
 
 /** The e-mail link: cancels as the booker would, with the booker's deadline. */
@@ -41,7 +48,12 @@ export async function cancelBookingWithToken(deps: Deps, token: string): Promise
   return cancelWithRules(deps, await loadBooking(deps.db, id), 'BY_BOOKER');
 }
 
-async function cancelWithRules(deps: Deps, booking: BookingRow, reason: CancelReason): Promise<BookingDto> {
+async function cancelWithRules(
+  deps: Deps,
+  booking: BookingRow,
+  reason: CancelReason,
+  actorId: string | null = null,
+): Promise<BookingDto> {
   return deps.db.transaction(async (tx) => {
     const session = await lockSession(tx, booking.sessionId);
     const [current] = await tx.select().from(bookings).where(eq(bookings.id, booking.id));
@@ -52,7 +64,14 @@ async function cancelWithRules(deps: Deps, booking: BookingRow, reason: CancelRe
     }
     const offered = current!.state === 'OFFERED';
     return presentBooking(
-      await cancelLocked(tx, session, booking.id, offered && reason === 'BY_BOOKER' ? 'DECLINED' : reason),
+      await cancelLocked(
+        tx,
+        session,
+        booking.id,
+        offered && reason === 'BY_BOOKER' ? 'DECLINED' : reason,
+        true,
+        actorId,
+      ),
     );
   });
 }
@@ -74,7 +93,10 @@ export async function claimBooking(deps: Deps, viewer: Viewer | null, id: string
       if (current!.state === 'OFFERED') throw new AppError('CLAIM_EXPIRED', 'The claim window has closed');
       throw invalidState('a booking', current!.state);
     }
-    await notify(tx, [bookingEvent(row, session, 'BOOKING_CONFIRMED')]);
+    await notify(tx, [
+      bookingEvent(row, session, 'BOOKING_CONFIRMED'),
+      ...(await organiserNotices(tx, session, 'COURSE_WAITLIST_CHANGED', { count: row.seats, event: 'CLAIMED' })),
+    ]);
     return presentBooking(row);
   });
 }
@@ -88,18 +110,26 @@ export async function cancelSession(deps: Deps, viewer: Viewer | null, sessionId
   await deps.db.transaction(async (tx) => {
     const locked = await lockSession(tx, sessionId);
     if (locked.cancelledAt) throw invalidState('a session', 'CANCELLED');
-    await cancelSessionLocked(tx, locked, 'SESSION_CANCELLED');
+    await cancelSessionLocked(tx, locked, 'SESSION_CANCELLED', viewer.id);
   });
 }
 
-/** Offers' session edit, with its consequence for bookings: more seats move the waitlist up at once. */
+/**
+ * Offers' session edit, with its consequences for bookings: more seats move the waitlist up at
+ * once, and a new time, place or online link is told to everyone booked (after the promotion, so
+ * that a booking promoted by the edit is told as what it now is).
+ */
 export async function updateSession(
   deps: Deps,
   viewer: Viewer | null,
   id: string,
   input: unknown,
 ): Promise<SessionDto> {
-  return editSession(deps, viewer, id, input, promoteWaitlist);
+  return editSession(deps, viewer, id, input, async (tx, edit) => {
+    const session = await lockSession(tx, edit.sessionId);
+    if (edit.seatsAdded) await promoteWaitlist(tx, session);
+    if (edit.changes.length && !session.cancelledAt) await notifySessionChanged(tx, session, edit.changes);
+  });
 }
 
 export async function markAttendance(
