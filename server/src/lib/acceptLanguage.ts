@@ -18,3 +18,7 @@ export function acceptedLocale(header: string | undefined): Locale | null {
 }
 
 /** The file's language: `lang`, else the viewer's own, else the browser's, else Finnish. */
+export function fileLocale(lang: unknown, viewerLocale: Locale | null | undefined, header: string | undefined): Locale {
+  if (typeof lang === 'string' && (LOCALES as readonly string[]).includes(lang)) return lang as Locale;
+  return viewerLocale ?? acceptedLocale(header) ?? 'fi';
+}

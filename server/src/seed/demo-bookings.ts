@@ -1,12 +1,14 @@
 /**
  * Demo bookings, made through `bookSeats` as the demo accounts: the educator's solar course has
  * bookings with named participants, the micro-grid course is full with two on its waitlist, and
- * the entrepreneur and the student each have bookings of their own.
+ * the entrepreneur and the student each have bookings of their own. Companies booking their staff
+ * give billing details (every other one by e-invoice, the rest by e-mail), as a paid course asks.
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Deps } from '../deps.js';
 import { bookSeats } from '../modules/bookings/index.js';
 import { courseSessions, offers } from '../modules/offers/tables.js';
+import { organisationsByIds } from '../modules/organisations/index.js';
 import type { DemoAccount } from './marketplace.js';
 
 interface DemoBooking {
@@ -65,8 +67,26 @@ export async function seedBookings(deps: Deps, accounts: Map<string, DemoAccount
       .orderBy(asc(courseSessions.startsAt));
     const session = sessions[booking.session ?? 0];
     if (!session) throw new Error(`Demo data: no session ${booking.session ?? 0} of "${booking.course}"`);
+    const [organisation] = account.organisation ? await organisationsByIds(deps.db, [account.organisation.id]) : [];
+    const billing =
+      booking.participants && organisation?.businessId
+        ? {
+            organisationId: organisation.id,
+            organisationName: organisation.name,
+            businessId: organisation.businessId,
+            ...(i % 2 === 0
+              ? {
+                  invoiceMethod: 'E_INVOICE' as const,
+                  eInvoiceAddress: `0037${organisation.businessId.replace('-', '')}`,
+                  eInvoiceOperator: '003723327487',
+                }
+              : { invoiceMethod: 'EMAIL' as const, invoiceEmail: `laskutus.${booking.by}@example.fi` }),
+            reference: `Koulutus ${2026 + (i % 2)}/${String(i + 1).padStart(3, '0')}`,
+          }
+        : undefined;
     try {
       await bookSeats(deps, account.viewer, {
+        billing,
         sessionId: session.id,
         idempotencyKey: `demo-booking-${i}`,
         participants: booking.participants?.map((name) => ({ name, email: email(name) })),

@@ -16,6 +16,7 @@ import {
 import { buildTestApp, codeOf, gql, pageOneByOne, type TestApp } from '../../test/helper.js';
 import { bookSeats } from './commands/book.js';
 import { enforceMinimums, expireOffers } from './jobs.js';
+import { withBilling } from '../../test/billing.js';
 
 const FIELDS = `id state seats waitlistPosition offeredUntil cancelReason canCancel participants { name email } session { id seatsFree } bookerName`;
 const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { ${FIELDS} } }`;
@@ -55,7 +56,12 @@ const people = (n: number) =>
   Array.from({ length: n }, (_, i) => ({ name: `Osallistuja ${i + 1}`, email: `osallistuja${i + 1}@example.fi` }));
 
 async function book(who: TestUser, sessionId: string, extra: Record<string, unknown> = {}) {
-  return gql(app, BOOK, { input: { sessionId, idempotencyKey: randomUUID(), ...extra } }, { token: who.token });
+  return gql(
+    app,
+    BOOK,
+    { input: withBilling({ sessionId, idempotencyKey: randomUUID(), ...extra }) },
+    { token: who.token },
+  );
 }
 
 describe('booking', () => {
@@ -575,8 +581,11 @@ describe('files', () => {
     const bytes = response.rawPayload;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text.split('\n')[0]).toBe('Nimi;Sähköposti;Tila;Jonosija;Varaaja;Varaajan sähköposti;Varattu;Läsnä');
-    expect(text).toContain('Äijä Öhman;aija@example.fi;CONFIRMED');
+    expect(text.split('\n')[0]).toBe(
+      'Nimi;Sähköposti;Tila;Jonosija;Varaaja;Varaajan sähköposti;Varattu;Läsnä;Organisaatio;Hinta (€, sis. alv)',
+    );
+    expect(text).toContain('Äijä Öhman;aija@example.fi;Vahvistettu');
+    expect(text.trim().endsWith(';120,00')).toBe(true);
   });
 
   it('serves valid iCalendar with UTC times for a session, a booking and a revocable personal feed', async () => {

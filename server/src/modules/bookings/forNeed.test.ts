@@ -18,6 +18,7 @@ import {
   type TestUser,
 } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { withBilling } from '../../test/billing.js';
 
 const FIELDS = `id state seats waitlistPosition need { id title }`;
 const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { ${FIELDS} } }`;
@@ -65,7 +66,12 @@ const courseNeed = (overrides: Parameters<typeof needInput>[0] = {}, publish = t
   );
 
 async function book(who: TestUser, sessionId: string, extra: Record<string, unknown> = {}) {
-  return gql(app, BOOK, { input: { sessionId, idempotencyKey: randomUUID(), ...extra } }, { token: who.token });
+  return gql(
+    app,
+    BOOK,
+    { input: withBilling({ sessionId, idempotencyKey: randomUUID(), ...extra }) },
+    { token: who.token },
+  );
 }
 
 interface MatchFact {

@@ -29,3 +29,4 @@ export {
   deleteCalendarFeedsOf,
   futureBookingsCount,
 } from './erasure.js';
+export { eraseBillingOf } from './billing.js';

@@ -73,6 +73,14 @@ export const bookingPolicy = {
   manageSession: (viewer: Viewer | null, organiser: boolean) => organiser || hasRole(viewer, 'COORDINATOR'),
   /** Participants, bookers and the waitlist's length: the organisers and staff. */
   seeParticipants: (viewer: Viewer | null, organiser: boolean) => organiser || isStaff(viewer),
+  /** Booking on an organisation's behalf, and reading or changing its remembered billing details: its members. */
+  billFor: (viewer: Viewer | null, member: boolean) => !!viewer && member,
+  /** A booking's billing details: its booker, the course's organisers and coordinators. */
+  seeBilling: (viewer: Viewer | null, booking: BookingRef, organiser: boolean) =>
+    !!viewer && (booking.bookedBy === viewer.id || organiser || hasRole(viewer, 'COORDINATOR')),
+  /** The invoicing list of a session or of an organisation's period: its organisers and coordinators. */
+  exportInvoicing: (viewer: Viewer | null, organiser: boolean) =>
+    !!viewer && (organiser || hasRole(viewer, 'COORDINATOR')),
   /** A session takes bookings while its course is published, it is not cancelled and its registration is open. */
   registrationOpen: (
     session: { offerState: OfferState; cancelledAt: Date | null; registrationDeadline: Date },

@@ -4,6 +4,7 @@ import type { GraphqlModule } from '../../plugins/graphql.js';
 import { assertId } from '../../lib/ids.js';
 import type { NeedDto } from '../needs/index.js';
 import { offersByIds, sessionsByIds, type SessionDto } from '../offers/index.js';
+import { billingShown, savedBillingDetails } from './billing.js';
 import { createFeed, hasFeed, revokeFeeds } from './calendar.js';
 import { bookSeats } from './commands/book.js';
 import {
@@ -35,6 +36,8 @@ const resolvers: IResolvers = {
       const [session] = await sessionsByIds(ctx.deps, await ctx.viewer(), [id]);
       return session ?? null;
     },
+    savedBillingDetails: async (_root, { organisationId }, ctx) =>
+      savedBillingDetails(ctx.deps, await ctx.viewer(), organisationId),
     hasCalendarFeed: async (_root, _args, ctx) => hasFeed(ctx.deps.db, (await signedIn(ctx)).id),
   },
   Mutation: {
@@ -128,6 +131,12 @@ const loaders = {
       (await bookersOnce(ctx, queries)).map((b) => b?.displayName ?? null),
     bookerEmail: async (queries: Queries, ctx: MercuriusContext) =>
       (await bookersOnce(ctx, queries)).map((b) => b?.email ?? null),
+    billing: async (queries: Queries, ctx: MercuriusContext) =>
+      billingShown(
+        ctx.deps,
+        await ctx.viewer(),
+        queries.map((q) => q.obj),
+      ),
   },
   Need: {
     canBookCourse: async (queries: { obj: NeedDto }[], ctx: MercuriusContext) =>

@@ -1,19 +1,22 @@
 /**
- * Files people download: iCalendar for a booking, a session and a personal feed, and the
- * participant list as CSV. Plain routes (not GraphQL) so calendars and Excel can fetch them.
+ * Files people download: iCalendar for a booking, a session and a personal feed; the participant
+ * list and the invoicing lists (of a session, of an organisation's period) as CSV in the reader's
+ * language. Plain routes (not GraphQL) so calendars and Excel can fetch them.
  */
 import type { Locale } from '@keskusvaraamo/shared';
-import { stringify } from 'csv-stringify/sync';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Deps } from '../../deps.js';
 import { notFound } from '../../errors.js';
-import { acceptedLocale } from '../../lib/acceptLanguage.js';
+import { acceptedLocale, fileLocale as readersLocale } from '../../lib/acceptLanguage.js';
 import { isUuid } from '../../lib/ids.js';
 import { toHelsinki } from '../../lib/helsinki.js';
-import { textCell } from '../../lib/spreadsheet.js';
+import type { Viewer } from '../../lib/viewer.js';
 import { bookableSessions, sessionsByIds } from '../offers/index.js';
+import { billingOfBookings } from './billing.js';
 import { bookingCalendar, feedCalendar, sessionCalendar } from './calendar.js';
+import { invoicingCsv, participantsCsv } from './files.js';
+import { periodInvoicing, sessionInvoicing } from './invoicing.js';
 import { bookersOf, participantsShown } from './loaders.js';
 import { getBooking, sessionBookings } from './queries.js';
 
@@ -21,6 +24,17 @@ const ICS = 'text/calendar; charset=utf-8';
 
 /** A downloaded calendar links its course in the asking browser's language (Finnish unless named). */
 const fileLocale = (request: FastifyRequest): Locale => acceptedLocale(request.headers['accept-language']) ?? 'fi';
+
+/** A spreadsheet's language: `?lang=`, else the reader's account's, else the browser's, else Finnish. */
+const readerLocale = (request: FastifyRequest<{ Querystring: { lang?: string } }>, viewer: Viewer | null): Locale =>
+  readersLocale(request.query?.lang, viewer?.locale, request.headers['accept-language']);
+
+/** People's data: not for shared caches, nor to be kept in the browser's. */
+const csvReply = (reply: FastifyReply, filename: string) =>
+  reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .header('cache-control', 'no-store');
 
 export default fp(
   async (app) => {
@@ -52,42 +66,59 @@ export default fp(
       return reply.type(ICS).header('cache-control', 'private, max-age=300').send(body);
     });
 
-    app.get<{ Params: { id: string } }>('/api/sessions/:id/participants.csv', async (request, reply) => {
-      const deps = depsOf(request);
-      const viewer = await request.viewer();
-      if (!isUuid(request.params.id)) throw notFound();
-      const list = await sessionBookings(deps, viewer, request.params.id);
-      // Staff's download is logged for the students among the bookers and participants.
-      const people = await participantsShown(deps, viewer, list);
-      const bookers = await bookersOf(deps, viewer, list);
-      const session = (await bookableSessions(deps.db, [request.params.id])).get(request.params.id)!;
-      const rows = list.flatMap((b, i) =>
-        // Names and addresses are people's own text: neutralised so that a spreadsheet never runs them.
-        people[i]!.map((p) => [
-          textCell(p.name),
-          textCell(p.email),
-          b.state,
-          b.state === 'WAITLISTED' ? String(list.filter((w) => w.state === 'WAITLISTED').indexOf(b) + 1) : '',
-          textCell(bookers[i]?.displayName),
-          textCell(bookers[i]?.email),
-          toHelsinki(new Date(b.createdAt)).replace('T', ' '),
-          p.attended === null ? '' : p.attended ? 'x' : '-',
-        ]),
-      );
-      // A byte-order mark and semicolons: Excel in Finnish opens it with ä and ö intact, in columns.
-      const csv = stringify(
-        [['Nimi', 'Sähköposti', 'Tila', 'Jonosija', 'Varaaja', 'Varaajan sähköposti', 'Varattu', 'Läsnä'], ...rows],
-        {
-          delimiter: ';',
-          bom: true,
-        },
-      );
-      const day = toHelsinki(session.startsAt).slice(0, 10);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="participants-${day}.csv"`)
-        .send(csv);
-    });
+    app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
+      '/api/sessions/:id/participants.csv',
+      async (request, reply) => {
+        const deps = depsOf(request);
+        const viewer = await request.viewer();
+        if (!isUuid(request.params.id)) throw notFound();
+        const list = await sessionBookings(deps, viewer, request.params.id);
+        // Staff's download is logged for the students among the bookers and participants.
+        const people = await participantsShown(deps, viewer, list);
+        const bookers = await bookersOf(deps, viewer, list);
+        const billing = await billingOfBookings(
+          deps.db,
+          list.map((b) => b.id),
+        );
+        const session = (await bookableSessions(deps.db, [request.params.id])).get(request.params.id)!;
+        const waiting = list.filter((w) => w.state === 'WAITLISTED');
+        const body = participantsCsv(
+          list.map((b, i) => ({
+            state: b.state,
+            createdAt: b.createdAt,
+            waitlistPosition: b.state === 'WAITLISTED' ? waiting.indexOf(b) + 1 : null,
+            booker: bookers[i] ?? null,
+            billing: billing.get(b.id) ?? null,
+            unitPriceCents: billing.get(b.id)?.unitPriceCents ?? session.priceCents,
+            participants: people[i]!,
+          })),
+          readerLocale(request, viewer),
+        );
+        const day = toHelsinki(session.startsAt).slice(0, 10);
+        return csvReply(reply, `participants-${day}.csv`).send(body);
+      },
+    );
+
+    app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
+      '/api/sessions/:id/invoicing.csv',
+      async (request, reply) => {
+        const viewer = await request.viewer();
+        const { lang: _lang, ...query } = request.query ?? {};
+        const { startsAt, rows } = await sessionInvoicing(depsOf(request), viewer, request.params.id, query);
+        const day = toHelsinki(startsAt).slice(0, 10);
+        return csvReply(reply, `invoicing-${day}.csv`).send(invoicingCsv(rows, readerLocale(request, viewer)));
+      },
+    );
+
+    app.get<{ Params: { id: string }; Querystring: { lang?: string } }>(
+      '/api/organisations/:id/invoicing.csv',
+      async (request, reply) => {
+        const viewer = await request.viewer();
+        const { lang: _lang, ...query } = request.query ?? {};
+        const { from, to, rows } = await periodInvoicing(depsOf(request), viewer, request.params.id, query);
+        return csvReply(reply, `invoicing-${from}-${to}.csv`).send(invoicingCsv(rows, readerLocale(request, viewer)));
+      },
+    );
   },
   { name: 'booking-routes', dependencies: ['auth', 'database'] },
 );

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCourse, buildOrganisation, buildUser, sessionInput, type TestUser } from '../../test/factories.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
+import { withBilling } from '../../test/billing.js';
 
 const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id state seats participants { name } } }`;
 const CANCEL = `mutation ($id: ID!) { cancelBooking(id: $id) { state } }`;
@@ -31,7 +32,12 @@ const people = (n: number, from = 1) =>
   Array.from({ length: n }, (_, i) => ({ name: `Henkilö ${from + i}`, email: `henkilo${from + i}@example.fi` }));
 
 function book(who: TestUser, sessionId: string, extra: Record<string, unknown> = {}) {
-  return gql(app, BOOK, { input: { sessionId, idempotencyKey: randomUUID(), ...extra } }, { token: who.token });
+  return gql(
+    app,
+    BOOK,
+    { input: withBilling({ sessionId, idempotencyKey: randomUUID(), ...extra }) },
+    { token: who.token },
+  );
 }
 
 describe('seats per booker', () => {
@@ -130,7 +136,7 @@ describe('idempotency keys', () => {
     const booker = await buildUser(app);
     const idempotencyKey = randomUUID();
     const send = (input: Record<string, unknown>) =>
-      gql(app, BOOK, { input: { idempotencyKey, ...input } }, { token: booker.token });
+      gql(app, BOOK, { input: withBilling({ idempotencyKey, ...input }) }, { token: booker.token });
     const first = await send({ sessionId: id, participants: people(2) });
     expect((await send({ sessionId: id, participants: people(2) })).data!.bookSeats.id).toBe(first.data!.bookSeats.id);
     expect(codeOf(await send({ sessionId: id, participants: people(3) }))).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -142,7 +148,7 @@ describe('idempotency keys', () => {
     const someone = await gql(
       app,
       BOOK,
-      { input: { idempotencyKey, sessionId: other, participants: people(2) } },
+      { input: withBilling({ idempotencyKey, sessionId: other, participants: people(2) }) },
       { token: (await buildUser(app)).token },
     );
     expect(someone.data!.bookSeats.state).toBe('CONFIRMED');

@@ -1,4 +1,4 @@
-import { BOOKING_STATES } from '@keskusvaraamo/shared';
+import { BILLING_LIMITS, BOOKING_STATES, INVOICE_METHODS } from '@keskusvaraamo/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -16,6 +16,7 @@ import {
 import { users } from '../accounts/tables.js';
 import { needs } from '../needs/tables.js';
 import { courseSessions } from '../offers/tables.js';
+import { organisations } from '../organisations/tables.js';
 
 export const bookingState = pgEnum('booking_state', BOOKING_STATES);
 
@@ -105,4 +106,90 @@ export const calendarFeeds = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
   (t) => [index('calendar_feeds_user_idx').on(t.userId)],
+);
+
+export const invoiceMethod = pgEnum('invoice_method', INVOICE_METHODS);
+
+const L = BILLING_LIMITS;
+
+/**
+ * Who is invoiced for a booking of a paid session made on behalf of an organisation (see shared's
+ * `billingRequired`), written in the booking's transaction. `unitPriceCents` is the session's price
+ * (incl. VAT) when booked, so a later price change does not change what was agreed. The invoice
+ * e-mail and the reference may be the booker's personal data: erasing the booker clears them
+ * (`anonymisedAt`).
+ */
+export const bookingBilling = pgTable(
+  'booking_billing',
+  {
+    bookingId: uuid('booking_id')
+      .primaryKey()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    /** One of the booker's organisations when chosen from them; null for a typed name. */
+    organisationId: uuid('organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    organisationName: text('organisation_name').notNull(),
+    businessId: text('business_id').notNull(),
+    invoiceMethod: invoiceMethod('invoice_method').notNull(),
+    eInvoiceAddress: text('e_invoice_address'),
+    eInvoiceOperator: text('e_invoice_operator'),
+    invoiceEmail: text('invoice_email'),
+    reference: text('reference'),
+    unitPriceCents: integer('unit_price_cents').notNull(),
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'booking_billing_method_fields',
+      sql`(${t.invoiceMethod} = 'E_INVOICE' and ${t.eInvoiceAddress} is not null and ${t.eInvoiceOperator} is not null and ${t.invoiceEmail} is null)
+        or (${t.invoiceMethod} = 'EMAIL' and ${t.eInvoiceAddress} is null and ${t.eInvoiceOperator} is null
+          and (${t.invoiceEmail} is not null or ${t.anonymisedAt} is not null))`,
+    ),
+    check(
+      'booking_billing_lengths',
+      sql`char_length(${t.organisationName}) between 1 and ${sql.raw(String(L.organisationName))}
+        and ${t.businessId} ~ '^[0-9]{7}-[0-9]$'
+        and coalesce(char_length(${t.eInvoiceAddress}), 0) <= ${sql.raw(String(L.eInvoiceAddress))}
+        and coalesce(char_length(${t.eInvoiceOperator}), 0) <= ${sql.raw(String(L.eInvoiceOperator))}
+        and coalesce(char_length(${t.invoiceEmail}), 0) <= ${sql.raw(String(L.invoiceEmail))}
+        and coalesce(char_length(${t.reference}), 0) <= ${sql.raw(String(L.reference))}`,
+    ),
+    check('booking_billing_price', sql`${t.unitPriceCents} >= 0`),
+    index('booking_billing_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/**
+ * An organisation's billing details as last given by one of its members when booking on its
+ * behalf: the next booking for it starts from them (editable). Cleared of the invoice e-mail and
+ * reference when the member who saved them is erased.
+ */
+export const organisationBillingDetails = pgTable(
+  'organisation_billing_details',
+  {
+    organisationId: uuid('organisation_id')
+      .primaryKey()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationName: text('organisation_name').notNull(),
+    businessId: text('business_id').notNull(),
+    invoiceMethod: invoiceMethod('invoice_method').notNull(),
+    eInvoiceAddress: text('e_invoice_address'),
+    eInvoiceOperator: text('e_invoice_operator'),
+    invoiceEmail: text('invoice_email'),
+    reference: text('reference'),
+    updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'organisation_billing_details_lengths',
+      sql`char_length(${t.organisationName}) between 1 and ${sql.raw(String(L.organisationName))}
+        and ${t.businessId} ~ '^[0-9]{7}-[0-9]$'
+        and coalesce(char_length(${t.eInvoiceAddress}), 0) <= ${sql.raw(String(L.eInvoiceAddress))}
+        and coalesce(char_length(${t.eInvoiceOperator}), 0) <= ${sql.raw(String(L.eInvoiceOperator))}
+        and coalesce(char_length(${t.invoiceEmail}), 0) <= ${sql.raw(String(L.invoiceEmail))}
+        and coalesce(char_length(${t.reference}), 0) <= ${sql.raw(String(L.reference))}`,
+    ),
+    index('organisation_billing_details_updated_by_idx').on(t.updatedBy),
+  ],
 );

@@ -23,6 +23,7 @@ import {
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
 import { auditEvents, dataAccessEvents } from '../audit/tables.js';
 import { saveStudentProfile } from '../profiles/index.js';
+import { withBilling } from '../../test/billing.js';
 
 let app: TestApp;
 let admin: TestUser;
@@ -301,7 +302,7 @@ describe("a session's participants", () => {
     const r = await gql(
       app,
       `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id } }`,
-      { input: { sessionId, idempotencyKey: randomUUID(), ...(people ? { participants: people } : {}) } },
+      { input: withBilling({ sessionId, idempotencyKey: randomUUID(), ...(people ? { participants: people } : {}) }) },
       { token: who.token },
     );
     expect(r.errors).toBeUndefined();

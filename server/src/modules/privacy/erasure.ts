@@ -6,7 +6,7 @@
  * down the waitlist, the promoted told), open applications withdrawn (the company told), open and
  * draft needs closed, open proposals of them as a student declined,
  * organisations left; then every module anonymises its own rows (account,
- * profile, letters, participants' details, messages, proposal notes, notifications, e-mails, saved
+ * profile, letters, participants' details, invoice e-mails and references, messages, proposal notes, notifications, e-mails, saved
  * searches, calendar feeds; their name and message excerpts in others' notifications), the audit log records who did it, and a last e-mail goes to the address
  * the account had. The reports' facts hold no person, so no period's figures change.
  *
@@ -22,7 +22,12 @@ import type { Viewer } from '../../lib/viewer.js';
 import { anonymiseAccount, confirmOwnPassword, erasableAccount, type ClientInfo } from '../accounts/index.js';
 import { anonymiseApplicationsOf, applicationIdsOfStudent, withdrawOpenApplicationsOf } from '../applications/index.js';
 import { recordAudit } from '../audit/index.js';
-import { anonymiseParticipantsByEmail, cancelFutureBookingsOf, deleteCalendarFeedsOf } from '../bookings/index.js';
+import {
+  anonymiseParticipantsByEmail,
+  cancelFutureBookingsOf,
+  deleteCalendarFeedsOf,
+  eraseBillingOf,
+} from '../bookings/index.js';
 import { conversationIdsAuthoredBy, eraseMessagesOf } from '../conversations/index.js';
 import { deleteMessagingOf, enqueueEmail, eraseNameInNotifications } from '../messaging/index.js';
 import { closeNeedsOf } from '../needs/index.js';
@@ -78,6 +83,7 @@ export async function eraseAccount(deps: Deps, userId: string, options: EraseOpt
     await deleteStudentProfile(tx, userId);
     await anonymiseParticipantsByEmail(tx, account.email);
     await deleteCalendarFeedsOf(tx, userId);
+    await eraseBillingOf(tx, userId);
     await eraseMessagesOf(tx, userId);
     await eraseProposalNotesOf(tx, userId);
     await deleteSavedSearchesOf(tx, userId);

@@ -118,6 +118,15 @@ beforeAll(async () => {
             { name: 'Minna Minä', email: me.email },
             { name: 'Kalle Kaveri', email: 'kalle.kaveri@example.fi' },
           ],
+          // On my company's behalf: its details are remembered, as saved by me.
+          billing: {
+            organisationId: company.id,
+            organisationName: company.name,
+            businessId: company.businessId,
+            invoiceMethod: 'EMAIL',
+            invoiceEmail: 'minna.laskut@example.fi',
+            reference: 'Minnan kustannuspaikka 42',
+          },
         },
       },
       { token: me.token },
@@ -135,6 +144,13 @@ beforeAll(async () => {
             { name: 'Minna Minä', email: me.email },
             { name: 'Vieras Varaaja', email: 'vieras.varaaja@example.fi' },
           ],
+          billing: {
+            organisationName: 'Vieras Oy',
+            businessId: '1572860-0',
+            invoiceMethod: 'EMAIL',
+            invoiceEmail: 'vieras.laskut@example.fi',
+            reference: 'Vieraan viite',
+          },
         },
       },
       { token: other.token },
@@ -245,6 +261,18 @@ describe('GET /api/me/data-export.json', () => {
     expect(s.applications[0].timeline.map((e: any) => e.toState)).toEqual(['SUBMITTED', 'REJECTED']);
     expect(s.bookings).toHaveLength(1);
     expect(s.bookings[0].participants.map((p: any) => p.name)).toEqual(['Minna Minä', 'Kalle Kaveri']);
+    expect(s.bookings[0].billing).toMatchObject({
+      invoiceMethod: 'EMAIL',
+      invoiceEmail: 'minna.laskut@example.fi',
+      reference: 'Minnan kustannuspaikka 42',
+      unitPriceCents: 12_000,
+    });
+    expect(s.savedBillingDetails).toEqual([
+      expect.objectContaining({ invoiceEmail: 'minna.laskut@example.fi', reference: 'Minnan kustannuspaikka 42' }),
+    ]);
+    // Another booker's billing details are theirs.
+    expect(text).not.toContain('vieras.laskut@example.fi');
+    expect(text).not.toContain('Vieraan viite');
     expect(s.bookingsAsParticipant).toEqual([
       expect.objectContaining({ name: 'Minna Minä', email: me.email, bookingState: 'CONFIRMED' }),
     ]);

@@ -37,6 +37,7 @@ export type ExportSection =
   | 'bookings'
   | 'bookingsAsParticipant'
   | 'calendarFeeds'
+  | 'savedBillingDetails'
   | 'conversations'
   | 'proposals'
   | 'notifications'
@@ -79,6 +80,8 @@ export const EXPORT_COVERAGE: Record<string, Coverage> = {
   bookings: { exported: ['bookings'] },
   booking_participants: { exported: ['bookings', 'bookingsAsParticipant'] },
   calendar_feeds: { exported: ['calendarFeeds'] },
+  booking_billing: { exported: ['bookings'] },
+  organisation_billing_details: { exported: ['savedBillingDetails'] },
   conversations: { exported: ['conversations'] },
   messages: { exported: ['conversations'] },
   conversation_reads: { exported: ['conversations'] },

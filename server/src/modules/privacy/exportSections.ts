@@ -8,7 +8,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Deps } from '../../deps.js';
 import { emailTokens, refreshTokens, users } from '../accounts/tables.js';
 import { applicationEvents, applications } from '../applications/tables.js';
-import { bookings, calendarFeeds, participants } from '../bookings/tables.js';
+import {
+  bookingBilling,
+  bookings,
+  calendarFeeds,
+  organisationBillingDetails,
+  participants,
+} from '../bookings/tables.js';
 import { needs } from '../needs/tables.js';
 import { courseSessions, offers } from '../offers/tables.js';
 import { invitations, memberships, organisations } from '../organisations/tables.js';
@@ -225,6 +231,28 @@ export async function bookingSections(deps: Deps, userId: string, email: string)
         )
         .orderBy(asc(participants.bookingId), asc(participants.position))
     : [];
+  // Who the person asked to be invoiced, when they booked on behalf of an organisation.
+  const billing = booked.length
+    ? await db
+        .select({
+          bookingId: bookingBilling.bookingId,
+          organisationName: bookingBilling.organisationName,
+          businessId: bookingBilling.businessId,
+          invoiceMethod: bookingBilling.invoiceMethod,
+          eInvoiceAddress: bookingBilling.eInvoiceAddress,
+          eInvoiceOperator: bookingBilling.eInvoiceOperator,
+          invoiceEmail: bookingBilling.invoiceEmail,
+          reference: bookingBilling.reference,
+          unitPriceCents: bookingBilling.unitPriceCents,
+        })
+        .from(bookingBilling)
+        .where(
+          inArray(
+            bookingBilling.bookingId,
+            booked.map((b) => b.id),
+          ),
+        )
+    : [];
   // Named on someone else's booking: their own row and the session, not the other participants.
   const named = await db
     .select({
@@ -246,6 +274,7 @@ export async function bookingSections(deps: Deps, userId: string, email: string)
     bookings: booked.map((b) => ({
       ...b,
       participants: people.filter((p) => p.bookingId === b.id).map(({ bookingId: _id, ...p }) => p),
+      billing: billing.filter((x) => x.bookingId === b.id).map(({ bookingId: _id, ...x }) => x)[0] ?? null,
     })),
     bookingsAsParticipant: named,
     calendarFeeds: await db
@@ -253,5 +282,21 @@ export async function bookingSections(deps: Deps, userId: string, email: string)
       .from(calendarFeeds)
       .where(eq(calendarFeeds.userId, userId))
       .orderBy(asc(calendarFeeds.createdAt), asc(calendarFeeds.id)),
+    // Organisations' billing details as the person last saved them (when booking on their behalf).
+    savedBillingDetails: await db
+      .select({
+        organisationId: organisationBillingDetails.organisationId,
+        organisationName: organisationBillingDetails.organisationName,
+        businessId: organisationBillingDetails.businessId,
+        invoiceMethod: organisationBillingDetails.invoiceMethod,
+        eInvoiceAddress: organisationBillingDetails.eInvoiceAddress,
+        eInvoiceOperator: organisationBillingDetails.eInvoiceOperator,
+        invoiceEmail: organisationBillingDetails.invoiceEmail,
+        reference: organisationBillingDetails.reference,
+        updatedAt: organisationBillingDetails.updatedAt,
+      })
+      .from(organisationBillingDetails)
+      .where(eq(organisationBillingDetails.updatedBy, userId))
+      .orderBy(asc(organisationBillingDetails.updatedAt), asc(organisationBillingDetails.organisationId)),
   };
 }

@@ -37,6 +37,7 @@ import {
   type TestApp,
 } from '../../test/helper.js';
 import { RETENTION_LOCK_KEY, runRetention, warnInactiveAccounts, type RetentionCounts } from './retention.js';
+import { withBilling } from '../../test/billing.js';
 
 const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { id } }`;
 const SIGN_IN = `mutation ($input: SignInInput!) { signIn(input: $input) { accessToken } }`;
@@ -133,14 +134,14 @@ describe('retention jobs', () => {
         app,
         BOOK,
         {
-          input: {
+          input: withBilling({
             sessionId: sessions[i]!.id,
             idempotencyKey: randomUUID(),
             participants: [
               { name: `Osallistuja ${name}`, email: `${name}.a@example.fi` },
               { name: `Toinen ${name}`, email: `${name}.b@example.fi` },
             ],
-          },
+          }),
         },
         { token: booker.token },
       );

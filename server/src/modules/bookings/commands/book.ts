@@ -6,25 +6,33 @@
  * `maxSeatsPerBooker` seats (confirmed, offered and waitlisted together), counted under that lock.
  */
 import { createHash } from 'node:crypto';
-import { bookSeatsSchema, DEFAULT_CHANNEL, type BookingState } from '@keskusvaraamo/shared';
+import { billingRequired, bookSeatsWithBillingSchema, DEFAULT_CHANNEL, type BookingState } from '@keskusvaraamo/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isUniqueViolation, preparedRows, type Database } from '../../../db/client.js';
 import type { Deps } from '../../../deps.js';
-import { AppError, forbidden, notFound, parseInput, unauthenticated } from '../../../errors.js';
+import { AppError, forbidden, notFound, parseInput, unauthenticated, validationError } from '../../../errors.js';
 import { assertId } from '../../../lib/ids.js';
 import type { Viewer } from '../../../lib/viewer.js';
 import { getUser, liveAccountCte, lockLiveAccount } from '../../accounts/index.js';
 import { NOTIFY_CTES, notify } from '../../messaging/index.js';
 import { getNeed } from '../../needs/index.js';
-import { lockSession, takeFreeSeatsCtes, takeSeats, touchSession, type BookableSession } from '../../offers/index.js';
+import {
+  bookableSessions,
+  lockSession,
+  takeFreeSeatsCtes,
+  takeSeats,
+  touchSession,
+  type BookableSession,
+} from '../../offers/index.js';
 import { roleIn } from '../../organisations/index.js';
+import { assertMayBillFor, saveBilling } from '../billing.js';
 import { bookingPolicy as policy } from '../policy.js';
 import { presentBooking, type BookingDto } from '../presenter.js';
 import type { BookingRow } from '../rows.js';
 import { bookings, participants } from '../tables.js';
 import { ACTIVE, BOOKINGS_PATH, bookingEvent, organiserBookedInput, organiserNotices } from './lifecycle.js';
 
-type BookSeatsData = ReturnType<typeof bookSeatsSchema.parse>;
+type BookSeatsData = ReturnType<typeof bookSeatsWithBillingSchema.parse>;
 type People = { name: string; email: string }[];
 
 /**
@@ -38,6 +46,7 @@ function requestHash(data: BookSeatsData): string {
     sessionId: data.sessionId.toLowerCase(),
     participants: data.participants,
     ...(data.needId ? { needId: data.needId.toLowerCase() } : {}),
+    ...(data.billing ? { billing: data.billing } : {}),
   };
   return createHash('sha256').update(JSON.stringify(asked)).digest('base64url');
 }
@@ -213,7 +222,7 @@ async function bookIfFree(
  */
 export async function bookSeats(deps: Deps, viewer: Viewer | null, input: unknown): Promise<BookingDto> {
   if (!viewer) throw unauthenticated();
-  const data = parseInput(bookSeatsSchema, input);
+  const data = parseInput(bookSeatsWithBillingSchema, input);
   if (data.needId) {
     const refusal = await needRefusal(deps, viewer, data.needId);
     if (refusal) {
@@ -225,7 +234,29 @@ export async function bookSeats(deps: Deps, viewer: Viewer | null, input: unknow
   }
   const name = viewer.displayName ?? (await getUser(deps, viewer.id))?.displayName ?? viewer.email;
   const people = data.participants ?? [{ name, email: viewer.email }];
-  return (await bookIfFree(deps, viewer.id, data, people)) ?? bookUnderLock(deps, viewer, data, people);
+  await assertMayBillFor(deps.db, viewer, data.billing);
+  // Billing details are written in the booking's transaction, and whether a booking needs them is
+  // decided on the locked session's price: such bookings take the locked path. (A one-seat booking
+  // without them never needs them.)
+  const sessionId = data.sessionId.toLowerCase();
+  const mayNeedBilling =
+    data.billing !== null ||
+    (people.length > 1 && (await bookableSessions(deps.db, [sessionId])).get(sessionId)?.priceCents !== 0);
+  if (!mayNeedBilling) {
+    const booked = await bookIfFree(deps, viewer.id, data, people);
+    if (booked) return booked;
+  }
+  return bookUnderLock(deps, viewer, data, people);
+}
+
+/**
+ * VALIDATION when a booking of this session needs billing details and has none (shared's
+ * `billingRequired`): on the `billing` field, so that the form asks for them.
+ */
+function checkBilling(session: BookableSession, data: BookSeatsData, seatsAsked: number): void {
+  if (data.billing === null && billingRequired(session.priceCents, seatsAsked, false)) {
+    throw validationError([{ field: 'billing', message: 'validation.billingRequired' }]);
+  }
 }
 
 /** Why the viewer may not book a course for this need, or null when they may. */
@@ -263,6 +294,7 @@ async function bookUnderLock(deps: Deps, viewer: Viewer, data: BookSeatsData, pe
     if (!policy.registrationOpen(session, new Date())) {
       throw new AppError('REGISTRATION_CLOSED', 'Registration for this session is closed');
     }
+    checkBilling(session, data, people.length);
     // Every booking of this booker on this session has committed or waits behind this lock.
     const held = await seatsHeldBy(tx, session.id, viewer.id);
     if (held + people.length > session.maxSeatsPerBooker) throw overCap(session, held, people.length);
@@ -292,6 +324,10 @@ async function bookUnderLock(deps: Deps, viewer: Viewer, data: BookSeatsData, pe
     await tx
       .insert(participants)
       .values(booked.map((p, position) => ({ bookingId: row!.id, position, name: p.name, email: p.email })));
+    // A free session's booking needs no invoice: details sent with one are not kept.
+    if (data.billing && session.priceCents > 0) {
+      await saveBilling(tx, row!.id, viewer.id, session.priceCents, data.billing);
+    }
     if (state === 'CONFIRMED') await takeSeats(tx, session, booked.length);
     else await touchSession(tx, session);
     await notify(tx, [

@@ -73,6 +73,7 @@ const bookingOf = (op: SentOperation): Booking => {
     cancelReason: null,
     createdAt: '2026-04-01T10:00:00Z',
     canCancel: true,
+    billing: null,
     need: input.needId ? { id: input.needId, title: need().title } : null,
   };
 };

@@ -1,19 +1,26 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { MAX_PARTICIPANTS_PER_BOOKING, participantSchema, type WhenShort } from '@keskusvaraamo/shared';
-import { useEffect, useRef, useState } from 'react';
+import { MAX_PARTICIPANTS_PER_BOOKING, type WhenShort } from '@keskusvaraamo/shared';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
-import { z } from 'zod';
 import { FormErrorSummary, FormTextField, useSubmitError } from '../../../shared/forms';
 import { toAppError } from '../../../shared/graphql';
 import { useFormatters } from '../../../shared/i18n';
 import { useSession } from '../../../shared/session';
 import type { BookableOffer, BookableSession } from './BookSession';
 import { DownloadButton } from '../../../shared/ui';
-import { BookSeatsMutation, bookingIcsUrl, type Booking, type ParticipantInput } from '../operations';
+import {
+  BookSeatsMutation,
+  bookingIcsUrl,
+  type BillingInput,
+  type Booking,
+  type ParticipantInput,
+} from '../operations';
+import { BillingFieldset } from './BillingFieldset';
+import { BILLING_RENAMES, billingInput, bookingFormSchema, EMPTY_BILLING, type BookingFormValues } from './billingForm';
 import { sessionDay } from './bookingFormat';
 import { useNeedToBookFor, type NeedToBookFor } from './useNeedToBookFor';
 
@@ -48,19 +55,10 @@ export function BookSessionDialog({ session, offer, onBooked }: BookSessionDialo
   );
 }
 
-const participantsFormSchema = z.object({
-  participants: z
-    .array(participantSchema)
-    .min(1, { error: 'validation.atLeastOne' })
-    .max(MAX_PARTICIPANTS_PER_BOOKING, { error: 'validation.tooMany' }),
-});
-type ParticipantsFormValues = z.input<typeof participantsFormSchema>;
-type ParticipantsFormOutput = z.output<typeof participantsFormSchema>;
-
 type Step =
   | { kind: 'form' }
   /** Fewer seats are free than asked: the booker chooses. */
-  | { kind: 'short'; seatsFree: number; people: ParticipantInput[] }
+  | { kind: 'short'; seatsFree: number; people: ParticipantInput[]; billing: BillingInput | null }
   | { kind: 'done'; booking: Booking; asked: number };
 
 interface BookingFlowProps {
@@ -83,13 +81,16 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
   // server books it once. Once the server has answered with a refusal, the next try is a new attempt.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const form = useForm<ParticipantsFormValues, unknown, ParticipantsFormOutput>({
-    resolver: zodResolver(participantsFormSchema),
-    defaultValues: { participants: [{ name: user?.displayName ?? '', email: user?.email ?? '' }] },
+  const paid = session.priceCents > 0;
+  const schema = useMemo(() => bookingFormSchema(session.priceCents), [session.priceCents]);
+  const form = useForm<BookingFormValues, unknown, BookingFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { participants: [{ name: user?.displayName ?? '', email: user?.email ?? '' }], ...EMPTY_BILLING },
   });
   const participants = useFieldArray({ control: form.control, name: 'participants' });
   const count = useWatch({ control: form.control, name: 'participants' }).length;
-  const submission = useSubmitError(form);
+  // The server's `billing.x` field errors go to the form's billing fields.
+  const submission = useSubmitError(form, BILLING_RENAMES);
   const full = session.seatsFree === 0;
   // One booker holds at most the session's cap: what they hold already counts.
   const held = session.viewerSeats ?? 0;
@@ -106,7 +107,7 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
     headingRef.current?.focus();
   }, [step.kind]);
 
-  const attempt = async (people: ParticipantInput[], whenShort: WhenShort | null) => {
+  const attempt = async (people: ParticipantInput[], billing: BillingInput | null, whenShort: WhenShort | null) => {
     submission.clear();
     const result = await bookSeats({
       input: {
@@ -115,6 +116,7 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
         idempotencyKey,
         whenShort,
         needId: forNeed.need?.id ?? null,
+        billing,
       },
     });
     if (result.data) {
@@ -127,24 +129,26 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
     // A lost answer (network, server failure) may have booked: a retry must send the same key.
     if (error.code !== 'NETWORK' && error.code !== 'INTERNAL') setIdempotencyKey(crypto.randomUUID());
     if (error.code === 'SEATS_EXHAUSTED') {
-      setStep({ kind: 'short', seatsFree: Number(error.params?.seatsFree ?? 0), people });
+      setStep({ kind: 'short', seatsFree: Number(error.params?.seatsFree ?? 0), people, billing });
       return;
     }
     submission.report(result.error);
   };
 
-  const choose = async (whenShort: WhenShort, people: ParticipantInput[]) => {
+  const choose = async (whenShort: WhenShort, people: ParticipantInput[], billing: BillingInput | null) => {
     setPendingChoice(whenShort);
     try {
-      await attempt(people, whenShort);
+      await attempt(people, billing, whenShort);
     } finally {
       setPendingChoice(null);
     }
   };
 
-  const submit = form.handleSubmit(async ({ participants: people }) => {
+  const submit = form.handleSubmit(async (values) => {
+    // On a paid session on an organisation's behalf only: a private person pays as the educator instructs.
+    const billing = paid && values.payer === 'ORGANISATION' ? billingInput(values) : null;
     // A full session can only be waited for: the server still confirms if a seat has just freed.
-    await attempt(people, full ? 'JOIN_WAITLIST' : null);
+    await attempt(values.participants, billing, full ? 'JOIN_WAITLIST' : null);
   });
 
   if (step.kind === 'done') {
@@ -183,6 +187,9 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
               </p>
             </>
           )}
+          {booking.billing ? (
+            <p>{t('bookings.billing.invoiced', { organisation: booking.billing.organisationName })}</p>
+          ) : null}
           <ul className="participant-names">
             {booking.participants.map((p) => (
               <li key={p.id}>
@@ -213,7 +220,7 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
   }
 
   if (step.kind === 'short') {
-    const { seatsFree, people } = step;
+    const { seatsFree, people, billing } = step;
     const booked = people.slice(0, seatsFree);
     const left = people.slice(seatsFree);
     return (
@@ -253,7 +260,7 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
               className="button button--primary"
               isPending={pendingChoice === 'TAKE_AVAILABLE'}
               isDisabled={pendingChoice !== null}
-              onPress={() => void choose('TAKE_AVAILABLE', people)}
+              onPress={() => void choose('TAKE_AVAILABLE', people, billing)}
             >
               {t('bookings.book.takeAvailable', { count: seatsFree })}
             </Button>
@@ -262,7 +269,7 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
             className={seatsFree > 0 ? 'button button--secondary' : 'button button--primary'}
             isPending={pendingChoice === 'JOIN_WAITLIST'}
             isDisabled={pendingChoice !== null}
-            onPress={() => void choose('JOIN_WAITLIST', people)}
+            onPress={() => void choose('JOIN_WAITLIST', people, billing)}
           >
             {t('bookings.book.joinWaitlist', { count: people.length })}
           </Button>
@@ -353,6 +360,7 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
               : t('bookings.book.maxParticipants', { count: MAX_PARTICIPANTS_PER_BOOKING })}
           </p>
         ) : null}
+        {paid ? <BillingFieldset form={form} count={count} /> : null}
         <p className="booking-total" aria-live="polite">
           {session.priceCents === 0
             ? t('bookings.book.totalFree', { count })

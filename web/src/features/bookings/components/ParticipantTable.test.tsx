@@ -20,6 +20,7 @@ const booking = (id: string, state: SessionBooking['state'], bookerName: string,
   createdAt: '2026-12-01T08:00:00Z',
   bookerName,
   bookerEmail: null,
+  billing: null,
 });
 
 const BOOKINGS = [

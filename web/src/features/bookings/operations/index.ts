@@ -1,5 +1,6 @@
 import type {
   BookingState,
+  InvoiceMethod,
   Locale,
   NeedKind,
   NeedState,
@@ -40,6 +41,22 @@ export interface Participant {
   attended: boolean | null;
 }
 
+/** Who is invoiced for a booking made on behalf of an organisation, or an organisation's remembered details. */
+export interface BillingDetails {
+  organisationId: string | null;
+  organisationName: string;
+  businessId: string;
+  invoiceMethod: InvoiceMethod;
+  eInvoiceAddress: string | null;
+  eInvoiceOperator: string | null;
+  invoiceEmail: string | null;
+  reference: string | null;
+  /** The price per seat incl. VAT when booked; null for remembered details. */
+  unitPriceCents: number | null;
+}
+
+export type BillingInput = Omit<BillingDetails, 'unitPriceCents'>;
+
 export interface Booking {
   id: string;
   state: BookingState;
@@ -56,6 +73,7 @@ export interface Booking {
   canCancel: boolean;
   /** The COURSE need the booking answers, when booked for one (shown to the booker only). */
   need: { id: string; title: string } | null;
+  billing: BillingDetails | null;
 }
 
 /** A booking in the organiser's list of a session's bookings. */
@@ -72,6 +90,7 @@ export interface SessionBooking {
   createdAt: string;
   bookerName: string | null;
   bookerEmail: string | null;
+  billing: BillingDetails | null;
 }
 
 /** A session as its organiser manages it. */
@@ -99,6 +118,8 @@ export interface BookSeatsInput {
   whenShort?: WhenShort | null;
   /** The COURSE need the booking answers: the booker's own or their company's, open or expired. */
   needId?: string | null;
+  /** Required on a paid session for more than one seat; given, the booking is on that organisation's behalf. */
+  billing?: BillingInput | null;
 }
 
 /** A need a course is booked for, as the booking form shows it. */
@@ -119,11 +140,13 @@ const BOOKED_SESSION = `id offerId startsAt endsAt startsAtLocal place municipal
 const MANAGED_SESSION = `${BOOKED_SESSION} endsAtLocal registrationDeadline registrationDeadlineLocal
   cancellationDeadlineLocal minParticipants decisionAt decisionAtLocal waitlistCount`;
 const PARTICIPANT = 'id name email attended';
+const BILLING = `organisationId organisationName businessId invoiceMethod eInvoiceAddress eInvoiceOperator
+  invoiceEmail reference unitPriceCents`;
 const BOOKING = `id state seats session { ${BOOKED_SESSION} } offer { id title claimWindowHours organisation { id name } }
   participants { ${PARTICIPANT} } waitlistPosition offeredUntil confirmedAt cancelledAt cancelReason createdAt canCancel
-  need { id title }`;
+  need { id title } billing { ${BILLING} }`;
 const SESSION_BOOKING = `id state seats participants { ${PARTICIPANT} } waitlistPosition offeredUntil confirmedAt
-  cancelledAt cancelReason createdAt bookerName bookerEmail`;
+  cancelledAt cancelReason createdAt bookerName bookerEmail billing { ${BILLING} }`;
 
 export const MyBookingsQuery = gql<
   { myBookings: { nodes: Booking[]; pageInfo: PageInfo; totalCount: number } },
@@ -141,6 +164,22 @@ export const BookSeatsMutation = gql<{ bookSeats: Booking }, { input: BookSeatsI
 /** The need named in the course page's address (`?need=`), to book for. */
 export const BookingNeedQuery = gql<{ need: BookingNeed | null }, { id: string }>(
   `query BookingNeed($id: ID!) { need(id: $id) { id title kind state canBookCourse } }`,
+);
+
+/** The organisations the booker may book on behalf of, with what the form prefills from. */
+export const BillingOrganisationsQuery = gql<
+  {
+    me: {
+      id: string;
+      memberships: { organisation: { id: string; name: string; businessId: string | null } }[];
+    } | null;
+  },
+  Record<string, never>
+>(`query BillingOrganisations { me { id memberships { organisation { id name businessId } } } }`);
+
+/** An organisation's billing details as last given, to start its next booking from (its members only). */
+export const SavedBillingDetailsQuery = gql<{ savedBillingDetails: BillingDetails | null }, { organisationId: string }>(
+  `query SavedBillingDetails($organisationId: ID!) { savedBillingDetails(organisationId: $organisationId) { ${BILLING} } }`,
 );
 
 export const CancelBookingMutation = gql<{ cancelBooking: Booking }, { id: string }>(
@@ -245,5 +284,11 @@ export const bookForNeedPath = (offerId: string, needId: string) =>
 /** The plain HTTP files, on the same origin as the app. */
 export const bookingIcsUrl = (bookingId: string) => `/api/bookings/${encodeURIComponent(bookingId)}.ics`;
 export const sessionIcsUrl = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}.ics`;
-export const participantsCsvUrl = (sessionId: string) =>
-  `/api/sessions/${encodeURIComponent(sessionId)}/participants.csv`;
+export const participantsCsvUrl = (sessionId: string, lang: Locale) =>
+  `/api/sessions/${encodeURIComponent(sessionId)}/participants.csv?lang=${lang}`;
+/** The invoicing list of a session: its confirmed bookings with who is invoiced. */
+export const sessionInvoicingCsvUrl = (sessionId: string, lang: Locale) =>
+  `/api/sessions/${encodeURIComponent(sessionId)}/invoicing.csv?lang=${lang}`;
+/** The invoicing list of an organisation's sessions that start from `from` to `to` (YYYY-MM-DD, both included). */
+export const periodInvoicingCsvUrl = (organisationId: string, from: string, to: string, lang: Locale) =>
+  `/api/organisations/${encodeURIComponent(organisationId)}/invoicing.csv?from=${from}&to=${to}&lang=${lang}`;

@@ -26,7 +26,10 @@ import {
   CancelSessionMutation,
   ManagedSessionQuery,
   participantsCsvUrl,
+  periodInvoicingCsvUrl,
+  sessionInvoicingCsvUrl,
   SessionOfferQuery,
+  type BillingDetails,
   type ManagedSession,
   type SessionBooking,
 } from '../operations';
@@ -55,7 +58,13 @@ export function SessionManagePage() {
     <Page title={title} lead={offer ? offer.title : undefined}>
       {error ? <ErrorAlert error={toAppError(error)} /> : null}
       {session && data ? (
-        <SessionContent session={session} bookings={data.sessionBookings} time={time} onChanged={refresh} />
+        <SessionContent
+          session={session}
+          bookings={data.sessionBookings}
+          time={time}
+          organisationId={offer?.organisation.id ?? null}
+          onChanged={refresh}
+        />
       ) : data ? (
         <p>{t('bookings.manage.notFound')}</p>
       ) : fetching ? (
@@ -74,10 +83,12 @@ interface SessionContentProps {
   session: ManagedSession;
   bookings: SessionBooking[];
   time: string;
+  /** The course's organisation, for its invoicing list of the session's month. */
+  organisationId: string | null;
   onChanged: () => void;
 }
 
-function SessionContent({ session, bookings, time, onChanged }: SessionContentProps) {
+function SessionContent({ session, bookings, time, organisationId, onChanged }: SessionContentProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const format = useFormatters();
@@ -179,12 +190,24 @@ function SessionContent({ session, bookings, time, onChanged }: SessionContentPr
         <p className="muted">{t('bookings.manage.bookingsHelp', { count: confirmedPeople })}</p>
         <div className="button-row">
           <DownloadButton
-            url={participantsCsvUrl(session.id)}
+            url={participantsCsvUrl(session.id, locale)}
             filename={t('bookings.manage.csvFileName', { date: sessionDay(session) })}
           >
             {t('bookings.manage.downloadCsv')}
           </DownloadButton>
+          {session.priceCents > 0 ? (
+            <DownloadButton
+              url={sessionInvoicingCsvUrl(session.id, locale)}
+              filename={t('bookings.manage.invoicingCsvFileName', { date: sessionDay(session) })}
+            >
+              {t('bookings.manage.invoicingCsv')}
+            </DownloadButton>
+          ) : null}
+          {session.priceCents > 0 && organisationId ? (
+            <PeriodInvoicing session={session} organisationId={organisationId} />
+          ) : null}
         </div>
+        {session.priceCents > 0 ? <p className="muted">{t('bookings.manage.invoicingHelp')}</p> : null}
         <ParticipantTable
           sessionId={session.id}
           startsAt={session.startsAt}
@@ -280,6 +303,7 @@ function SessionBookingItem({
             : t('bookings.cancelReasons.unknown')}
         </p>
       ) : null}
+      <BillingSummary billing={booking.billing} />
       <ul
         className="participant-rows"
         aria-label={t('bookings.fields.participants', { count: booking.participants.length })}
@@ -304,5 +328,81 @@ function SessionBookingItem({
         />
       </div>
     </li>
+  );
+}
+
+/** The invoicing list of every session of the organisation in the month this one starts (Helsinki days). */
+function PeriodInvoicing({ session, organisationId }: { session: ManagedSession; organisationId: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const month = session.startsAtLocal.slice(0, 7);
+  const monthName = new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'Europe/Helsinki',
+  }).format(new Date(session.startsAt));
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const from = `${month}-01`;
+  const to = `${month}-${String(new Date(Date.UTC(year, monthNumber, 0)).getUTCDate()).padStart(2, '0')}`;
+  return (
+    <DownloadButton
+      url={periodInvoicingCsvUrl(organisationId, from, to, locale)}
+      filename={t('bookings.manage.periodInvoicingFileName', { from, to })}
+    >
+      {t('bookings.manage.periodInvoicingCsv', { month: monthName })}
+    </DownloadButton>
+  );
+}
+
+/** Who is invoiced for a booking, as the booker gave it. */
+function BillingSummary({ billing }: { billing: BillingDetails | null }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  if (!billing) return null;
+  return (
+    <div className="billing-summary">
+      <p className="card__meta">
+        <strong>{t('bookings.billing.heading')}</strong>
+      </p>
+      <dl className="details">
+        <div>
+          <dt>{t('bookings.billing.organisationName')}</dt>
+          <dd>{billing.organisationName}</dd>
+        </div>
+        <div>
+          <dt>{t('bookings.billing.businessId')}</dt>
+          <dd>{billing.businessId}</dd>
+        </div>
+        {billing.invoiceMethod === 'E_INVOICE' ? (
+          <>
+            <div>
+              <dt>{t('bookings.billing.eInvoiceAddress')}</dt>
+              <dd>{billing.eInvoiceAddress}</dd>
+            </div>
+            <div>
+              <dt>{t('bookings.billing.eInvoiceOperator')}</dt>
+              <dd>{billing.eInvoiceOperator}</dd>
+            </div>
+          </>
+        ) : (
+          <div>
+            <dt>{t('bookings.billing.invoiceEmail')}</dt>
+            <dd>{billing.invoiceEmail ?? '–'}</dd>
+          </div>
+        )}
+        {billing.reference ? (
+          <div>
+            <dt>{t('bookings.billing.reference')}</dt>
+            <dd>{billing.reference}</dd>
+          </div>
+        ) : null}
+        {billing.unitPriceCents !== null ? (
+          <div>
+            <dt>{t('offers.sessionFields.price')}</dt>
+            <dd>{t('bookings.billing.unitPrice', { price: format.money(billing.unitPriceCents) })}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </div>
   );
 }
