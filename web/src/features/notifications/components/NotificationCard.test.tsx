@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NotificationItem } from '../operations';
 import { fakeGraphql, prepareI18n, renderWithApp } from '../../../shared/testing';
 import { NotificationCard } from './NotificationCard';
-import { describeNotification } from './notificationText';
+import { describeChanges, describeNotification } from './notificationText';
 
 const i18n = prepareI18n();
 
@@ -47,6 +47,42 @@ describe('notification wording', () => {
       'Tunturienergia Oy did not take your application for Kesätyö forward. Reason: Paikat täyttyivät.',
     );
     expect(wording({ type: 'APPLICATION_RECEIVED', subject: 'Kesätyö' }).text).toBe('Joku haki tehtävään Kesätyö.');
+  });
+
+  it('says what a moved session means for the reader, and lists what changed before → after', () => {
+    const moved = {
+      type: 'SESSION_CHANGED',
+      event: 'CONFIRMED',
+      changes: [
+        { field: 'STARTS_AT', before: '2026-12-14T07:00:00Z', after: '2026-12-15T08:00:00Z' },
+        { field: 'MUNICIPALITY', before: '698', after: '148' },
+        { field: 'PLACE', before: 'Jokiväylä 11', after: null },
+        { field: 'SOMETHING_NEW', before: 'a', after: 'b' },
+      ],
+    };
+    expect(wording(moved, 'en').text).toBe(
+      'The time or place of a session you are booked on changed: Aurinkosähkön perusteet, now 14 Dec 2026, 09:00. Your booking stands at the new time and place.',
+    );
+    expect(describeChanges(notification(moved), i18n.getFixedT('sv'), 'sv')).toEqual([
+      'Börjar: 14 dec. 2026 9.00 → 15 dec. 2026 10.00',
+      'Kommun: Rovaniemi → Enare – Anár',
+      'Plats: Jokiväylä 11 → ingen',
+    ]);
+  });
+
+  it('tells organisers why their session was cancelled automatically, and where it was', () => {
+    const cancelled = {
+      type: 'COURSE_SESSION_CANCELLED',
+      event: 'MINIMUM_NOT_REACHED',
+      count: 2,
+      minimum: 5,
+      decisionAt: '2026-12-07T07:00:00Z',
+      place: 'Jokiväylä 11',
+      municipalityCode: '698',
+    };
+    expect(wording(cancelled).text).toBe(
+      'Kurssinne peruttiin: Aurinkosähkön perusteet, 14.12.2026 klo 9.00; 2 varausta peruttiin ja varaajille ilmoitettiin. Vähimmäisosallistujamäärä (5) ei täyttynyt päätösaikaan 7.12.2026 klo 9.00 mennessä. Paikka: Jokiväylä 11, Rovaniemi.',
+    );
   });
 
   it('counts new results in the right plural, and quotes a message apart', () => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters, useLocale } from '../../../shared/i18n';
 import type { NotificationItem } from '../operations';
-import { describeNotification, notificationPath } from './notificationText';
+import { describeChanges, describeNotification, notificationPath } from './notificationText';
 
 interface NotificationCardProps {
   notification: NotificationItem;
@@ -25,6 +25,7 @@ export function NotificationCard({ notification, readHere = false, onOpen, onMar
   const locale = useLocale();
   const format = useFormatters();
   const { text, quote } = describeNotification(notification, t, locale);
+  const changes = describeChanges(notification, t, locale);
   const unread = notification.readAt === null && !readHere;
   const path = notificationPath(notification);
   const textId = `notification-${notification.id}`;
@@ -54,6 +55,13 @@ export function NotificationCard({ notification, readHere = false, onOpen, onMar
           content
         )}
       </p>
+      {changes.length ? (
+        <ul className="notification__changes" aria-label={t('notifications.changes.label')}>
+          {changes.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
       {quote ? <blockquote className="notification__quote">{quote}</blockquote> : null}
       {unread && !path ? (
         <div className="button-row">

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { DEFAULT_CHANNEL, NOTIFICATION_TYPES } from '@keskusvaraamo/shared';
+import { DEFAULT_CHANNEL, NOTIFICATION_GROUPS, NOTIFICATION_TYPES } from '@keskusvaraamo/shared';
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,8 +52,10 @@ describe('PreferencesForm', () => {
       'Viestit',
       'Tallennetut haut',
     ]);
-    // Every type but the coordinators' own (ORGANISATIONS), which this reader does not receive.
-    expect(screen.getAllByRole('radiogroup')).toHaveLength(NOTIFICATION_TYPES.length - 1);
+    // Every type but the coordinators' own (ORGANISATIONS) and the educators' (COURSES), which this reader does not receive.
+    expect(screen.getAllByRole('radiogroup')).toHaveLength(
+      NOTIFICATION_TYPES.length - 1 - NOTIFICATION_GROUPS.COURSES.length,
+    );
 
     const bookingConfirmed = choiceOf('Varaus vahvistettu');
     const names = within(bookingConfirmed)
@@ -79,7 +81,20 @@ describe('PreferencesForm', () => {
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(headings).toContain('Organisaatiot');
     expect(choiceOf('Vahvistettu organisaatio muutti nimeään tai Y-tunnustaan')).toBeTruthy();
-    expect(screen.getAllByRole('radiogroup')).toHaveLength(NOTIFICATION_TYPES.length);
+    expect(screen.getAllByRole('radiogroup')).toHaveLength(
+      NOTIFICATION_TYPES.length - NOTIFICATION_GROUPS.COURSES.length,
+    );
+  });
+
+  it("shows educators the group of their courses' bookings, a daily summary by default but for a cancelled session", () => {
+    const server = fakeGraphql(saving);
+    renderWithApp(<PreferencesForm preferences={DEFAULTS} roles={['EDUCATOR']} />, server.client);
+    const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
+    expect(headings.slice(1, 3)).toEqual(['Kurssivaraukset', 'Kurssiemme varaukset']);
+    expect(checkedIn(choiceOf('Uudet varaukset kursseillemme'))).toBe('Päivän kooste');
+    expect(checkedIn(choiceOf('Kurssiemme jonon muutokset'))).toBe('Päivän kooste');
+    expect(checkedIn(choiceOf('Kurssiemme peruutukset (myös automaattiset)'))).toBe('Sähköposti heti');
+    expect(checkedIn(choiceOf('Varatun kurssin aika tai paikka muuttui'))).toBe('Sähköposti heti');
   });
 
   it('saves every type at once and says so', async () => {

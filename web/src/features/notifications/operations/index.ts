@@ -20,8 +20,24 @@ export interface NotificationItem {
   count: number | null;
   /** Where in the app it leads. */
   path: string | null;
+  /** For a type that covers several: which (a booking's state, a waitlist move, a cancellation's reason). */
+  event?: string | null;
+  /** Where a session is, for a cancellation: its place's text and municipality code. */
+  place?: string | null;
+  municipalityCode?: string | null;
+  /** A session's minimum of participants and its decision time (MINIMUM_NOT_REACHED). */
+  minimum?: number | null;
+  decisionAt?: string | null;
+  /** What moved in a session (SESSION_CHANGED): STARTS_AT/ENDS_AT as instants, MUNICIPALITY as a code. */
+  changes?: NotificationChange[];
   createdAt: string;
   readAt: string | null;
+}
+
+export interface NotificationChange {
+  field: string;
+  before: string | null;
+  after: string | null;
 }
 
 export interface NotificationPreference {
@@ -44,7 +60,8 @@ export interface MailboxMessage {
   lastError: string | null;
 }
 
-const NOTIFICATION = 'id type subject actor startsAt reason excerpt count path createdAt readAt';
+const NOTIFICATION =
+  'id type subject actor startsAt reason excerpt count path event place municipalityCode minimum decisionAt changes { field before after } createdAt readAt';
 const PREFERENCE = 'type channel isDefault';
 
 export const NotificationsQuery = gql<
