@@ -31,7 +31,9 @@ async function publishPaidCourse(page: Page, title: string, price: string): Prom
   await page.getByLabel('Nimi', { exact: true }).fill(title);
   await page
     .getByLabel('Kuvaus', { exact: true })
-    .fill('Päivän kurssi aurinkosähkövoimalan huollosta yrityksen asentajille: turvallisuus, mittaukset ja raportointi.');
+    .fill(
+      'Päivän kurssi aurinkosähkövoimalan huollosta yrityksen asentajille: turvallisuus, mittaukset ja raportointi.',
+    );
   await page.getByRole('group', { name: 'Aiheet' }).getByText('Aurinkosähkö', { exact: true }).click();
   await choose(page, page.getByRole('region', { name: 'Paikka ja kielet' }), /Kunta/, 'Rovaniemi');
   const session = page.getByRole('group', { name: 'Toteutus 1' });

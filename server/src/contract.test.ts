@@ -42,6 +42,7 @@ import {
   STUDY_LEVELS,
   USER_ROLES,
   WHEN_SHORT,
+  INVOICE_METHODS,
 } from '@keskusvaraamo/shared';
 import { isEnumType, parse, validate, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -65,6 +66,7 @@ const SHARED_ENUMS: Record<string, readonly string[]> = {
   SearchSort: SEARCH_SORTS,
   BookingState: BOOKING_STATES,
   WhenShort: WHEN_SHORT,
+  InvoiceMethod: INVOICE_METHODS,
   DeliveryChannel: DELIVERY_CHANNELS,
   SavedSearchAlert: SAVED_SEARCH_ALERTS,
   ApplicationState: APPLICATION_STATES,

@@ -10,6 +10,7 @@ import { buildApplication, buildOrganisation, buildUser, depsOf, type TestUser }
 import { buildTestApp, gql, type TestApp } from '../../test/helper.js';
 import { course, courseNeed, placementNeed } from '../../test/proposal-factories.js';
 import { computeReport } from './index.js';
+import { withBilling } from '../../test/billing.js';
 
 const PROPOSE = `mutation ($input: ProposeMatchInput!) { proposeMatch(input: $input) { id } }`;
 const ACCEPT = `mutation ($id: ID!) { acceptProposal(id: $id) { state } }`;
@@ -70,14 +71,14 @@ beforeAll(async () => {
     app,
     BOOK,
     {
-      input: {
+      input: withBilling({
         sessionId: theCourse.sessionId,
         idempotencyKey: crypto.randomUUID(),
         participants: [
           { name: 'Eeva Esimerkki', email: 'eeva@example.fi' },
           { name: 'Otto Osallistuja', email: 'otto@example.fi' },
         ],
-      },
+      }),
     },
     { token: booker.token },
   );

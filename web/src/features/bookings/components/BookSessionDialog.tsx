@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { MAX_PARTICIPANTS_PER_BOOKING, type WhenShort } from '@keskusvaraamo/shared';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -19,10 +19,12 @@ import {
   type Booking,
   type ParticipantInput,
 } from '../operations';
-import { BillingFieldset } from './BillingFieldset';
 import { BILLING_RENAMES, billingInput, bookingFormSchema, EMPTY_BILLING, type BookingFormValues } from './billingForm';
 import { sessionDay } from './bookingFormat';
 import { useNeedToBookFor, type NeedToBookFor } from './useNeedToBookFor';
+
+/** The payer's fields, with their select and radio groups: loaded only for a paid session. */
+const BillingFieldset = lazy(async () => ({ default: (await import('./BillingFieldset')).BillingFieldset }));
 
 interface BookSessionDialogProps {
   session: BookableSession;
@@ -360,7 +362,11 @@ function BookingFlow({ session, offer, time, close, onBooked }: BookingFlowProps
               : t('bookings.book.maxParticipants', { count: MAX_PARTICIPANTS_PER_BOOKING })}
           </p>
         ) : null}
-        {paid ? <BillingFieldset form={form} count={count} /> : null}
+        {paid ? (
+          <Suspense fallback={null}>
+            <BillingFieldset form={form} count={count} />
+          </Suspense>
+        ) : null}
         <p className="booking-total" aria-live="polite">
           {session.priceCents === 0
             ? t('bookings.book.totalFree', { count })
