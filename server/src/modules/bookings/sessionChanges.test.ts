@@ -237,7 +237,7 @@ describe('a session that moves', () => {
 
   it("tells named participants: with an account in the app in their language, without one by e-mail in the booker's", async () => {
     const inApp = (await noticesOf(participantWithAccount.id, sessionId)).filter((n) => n.type === 'SESSION_CHANGED');
-    expect(inApp.map((n) => n.data)).toMatchObject([{ role: 'PARTICIPANT', event: 'OFFERED' }]);
+    expect(inApp.map((n) => n.data)).toMatchObject([{ role: 'PARTICIPANT', event: 'PARTICIPANT', state: 'OFFERED' }]);
     const svMail = (await mailTo(participantWithAccount.email)).at(-1)!;
     expect(svMail.message.subject).toBe('Kursens tid eller plats har ändrats: Hakkeen laatu ja varastointi');
     expect(svMail.message.text).not.toContain('/bookings/cancel');

@@ -177,7 +177,8 @@ async function participantNotices(
     if (toldEmails.has(email)) continue;
     toldEmails.add(email);
     const booking = byId.get(p.bookingId)!;
-    const data = { ...dataOf(booking), role: 'PARTICIPANT', path: `/offers/${offerId}` };
+    // `event` says what applies to the reader: a participant, not the booker (`state` stays the booking's).
+    const data = { ...dataOf(booking), event: 'PARTICIPANT', role: 'PARTICIPANT', path: `/offers/${offerId}` };
     const account = accounts.get(email);
     if (account) {
       if (told.has(account.id)) continue;

@@ -70,6 +70,19 @@ describe('notification wording', () => {
     ]);
   });
 
+  it('words the same event for the reader it concerns: a booker, a participant, an organiser', () => {
+    const base = { type: 'SESSION_CHANGED', changes: [] };
+    expect(wording({ ...base, event: 'OFFERED' }, 'en').text).toMatch(
+      /The seat held for you is at the new time and place\.$/,
+    );
+    expect(wording({ ...base, event: 'PARTICIPANT' }, 'en').text).toMatch(
+      /You are named as a participant in this booking\.$/,
+    );
+    expect(wording({ type: 'COURSE_WAITLIST_CHANGED', event: 'OFFERED', count: 1 }, 'en').text).toBe(
+      'The waitlist of your course changed: Aurinkosähkön perusteet, 14 Dec 2026, 09:00 (1 seat(s)). A freed seat was offered to the next in line.',
+    );
+  });
+
   it('tells organisers why their session was cancelled automatically, and where it was', () => {
     const cancelled = {
       type: 'COURSE_SESSION_CANCELLED',

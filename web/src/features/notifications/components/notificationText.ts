@@ -45,7 +45,7 @@ export function describeNotification(
   // What applies to the reader (their booking's state), or what kind of move or cancellation it was.
   if (notification.event && isNotificationType(notification.type)) {
     parts.push(
-      t(`notifications.events.${notification.event}`, {
+      t(`notifications.events.${notification.type}.${notification.event}`, {
         defaultValue: '',
         minimum: notification.minimum ?? '',
         decisionAt: notification.decisionAt ? formatDateTime(notification.decisionAt, locale) : '',
