@@ -3,11 +3,12 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../accounts/tables.js';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { buildUser, depsOf, type TestUser } from '../../test/factories.js';
 import { buildTestApp, gql, type TestApp } from '../../test/helper.js';
 import { notify } from './commands.js';
 import { queueDigests } from './jobs.js';
-import { COLOURS } from './layout.js';
 import { enqueueEmail, type OutboxRow } from './outbox.js';
 import { renderMessage, type Message } from './render.js';
 import { emailOutbox, notificationPreferences } from './tables.js';
@@ -179,7 +180,20 @@ describe('the layout', () => {
     return (hi! + 0.05) / (lo! + 0.05);
   };
 
-  it('meets WCAG AA contrast for every text colour on its background', () => {
+  it("renders with React's production build, which the web app's server renderer must share", async () => {
+    const to = 'production-build@example.fi';
+    await enqueueEmail(app.db, { to, locale: 'fi', template: 'account-deleted', params: { how: 'DELETED' } });
+    expect((await asSent(await newestTo(to))).mail.html).toContain('<html');
+    // 'react' is loaded once per process and chosen by NODE_ENV then: it must be the production build.
+    const require = createRequire(import.meta.url);
+    const react = require.cache[require.resolve('react')]!.exports as unknown;
+    expect(react).toBe(require.cache[join(dirname(require.resolve('react')), 'cjs', 'react.production.js')]?.exports);
+    const server = join(dirname(require.resolve('react-dom')), 'cjs', 'react-dom-server.node.production.js');
+    expect(Object.keys(require.cache)).toContain(server);
+  });
+
+  it('meets WCAG AA contrast for every text colour on its background', async () => {
+    const { COLOURS } = await import('./htmlEmail.js');
     const pairs: [string, string][] = [
       [COLOURS.text, COLOURS.surface], // body text
       [COLOURS.primary, COLOURS.surface], // links

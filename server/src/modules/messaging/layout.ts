@@ -2,24 +2,12 @@
  * One layout for every e-mail: the service's name at the top, the message, and a footer with the
  * signature and, where there is one, the unsubscribe link. A message is written once, as blocks,
  * and rendered twice: as plain text (what the tests and the development mailbox read, unchanged
- * from when e-mail was text only) and as HTML with React Email's primitives, which write the
- * table-based markup mail clients need. React escapes every text and attribute, so names, titles
- * and messages people wrote cannot become markup. Written with `createElement`: the server
- * compiles no JSX.
+ * from when e-mail was text only) and as HTML (htmlEmail.ts) with React Email's primitives, which
+ * write the table-based markup mail clients need. React escapes every text and attribute, so names,
+ * titles and messages people wrote cannot become markup.
  */
 import type { Locale } from '@keskusvaraamo/shared';
-import { Body } from '@react-email/body';
-import { Button } from '@react-email/button';
-import { Container } from '@react-email/container';
-import { Head } from '@react-email/head';
-import { Heading } from '@react-email/heading';
-import { Html } from '@react-email/html';
-import { Link } from '@react-email/link';
-import { Preview } from '@react-email/preview';
-import { render } from '@react-email/render';
-import { Section } from '@react-email/section';
-import { Text } from '@react-email/text';
-import { createElement as h, Fragment, type ReactNode } from 'react';
+import { importAsProduction } from '../../config.js';
 
 /**
  * A part of an e-mail's body. A string is text: a blank line parts paragraphs, a single line break
@@ -42,24 +30,6 @@ export interface EmailContent {
   unsubscribe?: { lead: string; label: string; url: string } | null;
 }
 
-/**
- * The web app's colours (web/src/styles.css); every text colour on its background meets WCAG AA
- * (layout.test.ts checks the pairs).
- */
-export const COLOURS = {
-  background: '#f4f6f7',
-  surface: '#ffffff',
-  text: '#17232d',
-  muted: '#4a5965',
-  primary: '#0b4f6c',
-  onPrimary: '#ffffff',
-  border: '#cfd8de',
-} as const;
-
-const SERVICE_NAME = 'Osaamisen keskusvaraamo';
-const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
-const URL_LINE = /^https?:\/\/\S+$/;
-
 /** The plain-text body: the blocks, then the signature and the unsubscribe address. */
 export function toText(content: EmailContent): string {
   const body = content.blocks
@@ -77,156 +47,18 @@ export function toText(content: EmailContent): string {
   return `${body}\n\n${footer}\n`;
 }
 
+let renderer: Promise<typeof import('./htmlEmail.js')> | undefined;
+
+/**
+ * Loads the HTML renderer once, with React's production build (`importAsProduction`): React picks
+ * its build when first loaded, and the web app's server renderer, which loads the same React, must
+ * get the production build (plugins/web.ts). The mail worker loads it at start-up; else first use.
+ */
+export function loadHtmlRenderer() {
+  return (renderer ??= importAsProduction(() => import('./htmlEmail.js')));
+}
+
 /** The HTML body (a complete document, `lang` the recipient's language). */
-export function toHtml(content: EmailContent): Promise<string> {
-  return render(h(Email, content));
-}
-
-const paragraph = { fontSize: '16px', lineHeight: '24px', margin: '0 0 16px', color: COLOURS.text } as const;
-const link = { color: COLOURS.primary, textDecoration: 'underline' } as const;
-
-/** Lines with their breaks; a line that is only an address is a link to it. */
-function lines(text: string): ReactNode {
-  return text
-    .split('\n')
-    .map((line, i) =>
-      h(
-        Fragment,
-        { key: i },
-        i > 0 ? h('br') : null,
-        URL_LINE.test(line) ? h(Link, { href: line, style: link }, line) : line,
-      ),
-    );
-}
-
-function block(b: Block, key: number): ReactNode {
-  if (typeof b === 'string') {
-    return h(
-      Fragment,
-      { key },
-      b.split(/\n{2,}/).map((p, i) => h(Text, { key: i, style: paragraph }, lines(p))),
-    );
-  }
-  if ('action' in b) {
-    return h(
-      Fragment,
-      { key },
-      b.lead ? h(Text, { style: paragraph }, lines(b.lead)) : null,
-      h(
-        Section,
-        { style: { margin: '0 0 24px' } },
-        h(
-          Button,
-          {
-            href: b.url,
-            style: {
-              backgroundColor: COLOURS.primary,
-              color: COLOURS.onPrimary,
-              fontSize: '16px',
-              fontWeight: 600,
-              lineHeight: '24px',
-              borderRadius: '8px',
-              padding: '12px 20px',
-              textDecoration: 'none',
-            },
-          },
-          b.action,
-        ),
-      ),
-    );
-  }
-  return h(
-    'ul',
-    { key, style: { ...paragraph, paddingLeft: '20px' } },
-    b.links.map((l, i) =>
-      h('li', { key: i, style: { margin: '0 0 8px' } }, h(Link, { href: l.url, style: link }, l.text)),
-    ),
-  );
-}
-
-/** The first words a mail client shows beside the subject. */
-function preview(blocks: Block[]): string {
-  const first = blocks.map((b) => (typeof b === 'string' ? b : 'action' in b ? (b.lead ?? '') : '')).find(Boolean);
-  const text = (first ?? '').replace(/\s+/g, ' ').trim();
-  return text.length > 140 ? `${text.slice(0, 139)}…` : text;
-}
-
-function Email(content: EmailContent) {
-  const { locale, subject, blocks, signature, unsubscribe } = content;
-  const small = { fontSize: '14px', lineHeight: '20px', margin: '0 0 8px', color: COLOURS.muted } as const;
-  return h(
-    Html,
-    { lang: locale, dir: 'ltr' },
-    h(
-      Head,
-      null,
-      h('title', null, subject),
-      // Light only: a client that darkens the page itself would break the checked contrast.
-      h('meta', { name: 'color-scheme', content: 'light' }),
-      h('meta', { name: 'supported-color-schemes', content: 'light' }),
-    ),
-    h(
-      Body,
-      {
-        style: {
-          backgroundColor: COLOURS.background,
-          color: COLOURS.text,
-          fontFamily: FONT,
-          margin: 0,
-          padding: '24px 8px',
-        },
-      },
-      h(Preview, null, preview(blocks)),
-      h(
-        Container,
-        {
-          style: {
-            maxWidth: '600px',
-            backgroundColor: COLOURS.surface,
-            border: `1px solid ${COLOURS.border}`,
-            borderRadius: '12px',
-            overflow: 'hidden',
-          },
-        },
-        h(
-          Section,
-          { style: { backgroundColor: COLOURS.primary, padding: '16px 24px' } },
-          h(
-            Text,
-            { style: { color: COLOURS.onPrimary, fontSize: '18px', lineHeight: '24px', fontWeight: 700, margin: 0 } },
-            SERVICE_NAME,
-          ),
-        ),
-        h(
-          Section,
-          { style: { padding: '8px 24px 8px' } },
-          h(
-            Heading,
-            { as: 'h1', style: { fontSize: '22px', lineHeight: '30px', margin: '16px 0', color: COLOURS.text } },
-            subject,
-          ),
-          blocks.map(block),
-        ),
-        h(
-          Section,
-          {
-            style: {
-              backgroundColor: COLOURS.background,
-              borderTop: `1px solid ${COLOURS.border}`,
-              padding: '16px 24px',
-            },
-          },
-          h(Text, { style: small }, signature),
-          unsubscribe
-            ? h(
-                Text,
-                { style: small },
-                `${unsubscribe.lead} `,
-                h(Link, { href: unsubscribe.url, style: link }, unsubscribe.label),
-              )
-            : null,
-        ),
-      ),
-    ),
-  );
+export async function toHtml(content: EmailContent): Promise<string> {
+  return (await loadHtmlRenderer()).renderHtml(content);
 }

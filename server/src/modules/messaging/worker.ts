@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { deliverDue } from './delivery.js';
+import { loadHtmlRenderer } from './layout.js';
 import { createMailTransport } from './transport.js';
 
 /**
@@ -16,6 +17,8 @@ export default fp(
         ? createMailTransport({ smtpUrl: mail.smtpUrl, logMessages: !production }, app.log)
         : null;
     app.decorate('mailTransport', transport);
+    // Loaded now, while nothing else runs (it loads React with NODE_ENV=production for a moment).
+    if (transport) await loadHtmlRenderer();
     if (!mail.delivery) return;
     if (!transport) {
       app.log.warn(
