@@ -18,7 +18,9 @@ describe('organisations', () => {
     const businessId = owner.page.getByLabel('Y-tunnus');
     await owner.page.waitForFunction(() => document.activeElement?.getAttribute('aria-invalid') === 'true');
     expect(await businessId.getAttribute('aria-invalid')).toBe('true');
-    await visible(owner.page.getByText(/Tarkista Y-tunnus/));
+    // The field says what is wrong, and the form's summary names the field and links to it.
+    await visible(owner.page.locator('.field__error', { hasText: /Tarkista Y-tunnus/ }));
+    await visible(owner.page.getByRole('link', { name: /^Y-tunnus: Tarkista Y-tunnus/ }));
 
     await businessId.fill('1234567-1');
     await owner.page.getByRole('button', { name: /Kotikunta/ }).click();

@@ -117,7 +117,7 @@ describe('a session that moves', () => {
     await educator.page.goto(`/offers/${offerId}`);
     await visible(mainHeading(educator.page, title));
     await educator.page.getByRole('button', { name: /^Muokkaa toteutusta/ }).click();
-    const place = educator.page.getByLabel(/^Paikka/);
+    const place = educator.page.getByLabel(/^Paikka/).first();
     await visible(place);
     await place.fill(MOVED);
     await educator.page.getByRole('button', { name: 'Tallenna', exact: true }).click();

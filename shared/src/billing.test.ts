@@ -61,11 +61,13 @@ describe('billing details', () => {
       invoiceEmail: null,
       reference: 'PO-1234',
     });
-    expect(billingSchema.parse({ ...valid, invoiceMethod: 'EMAIL', invoiceEmail: 'Laskut@Example.com' })).toMatchObject({
-      invoiceEmail: 'laskut@example.com',
-      eInvoiceAddress: null,
-      eInvoiceOperator: null,
-    });
+    expect(billingSchema.parse({ ...valid, invoiceMethod: 'EMAIL', invoiceEmail: 'Laskut@Example.com' })).toMatchObject(
+      {
+        invoiceEmail: 'laskut@example.com',
+        eInvoiceAddress: null,
+        eInvoiceOperator: null,
+      },
+    );
   });
 
   it('names every wrong field', () => {
