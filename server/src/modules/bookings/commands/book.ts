@@ -5,7 +5,6 @@
  * overselling impossible even for a bug in this file. One booker holds at most the session's
  * `maxSeatsPerBooker` seats (confirmed, offered and waitlisted together), counted under that lock.
  */
-import { createHash } from 'node:crypto';
 import { billingRequired, bookSeatsWithBillingSchema, DEFAULT_CHANNEL, type BookingState } from '@keskusvaraamo/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { isUniqueViolation, preparedRows, type Database } from '../../../db/client.js';
@@ -28,44 +27,12 @@ import { roleIn } from '../../organisations/index.js';
 import { assertMayBillFor, saveBilling } from '../billing.js';
 import { bookingPolicy as policy } from '../policy.js';
 import { presentBooking, type BookingDto } from '../presenter.js';
-import type { BookingRow } from '../rows.js';
 import { bookings, participants } from '../tables.js';
 import { ACTIVE, BOOKINGS_PATH, bookingEvent, organiserBookedInput, organiserNotices } from './lifecycle.js';
+import { findByKey, requestHash, sameRequest } from './idempotency.js';
 
-type BookSeatsData = ReturnType<typeof bookSeatsWithBillingSchema.parse>;
+export type BookSeatsData = ReturnType<typeof bookSeatsWithBillingSchema.parse>;
 type People = { name: string; email: string }[];
-
-/**
- * What a booking request asked for: its session, its participants as given (none: the booker
- * alone) and the need it answers, if any. A retry sends the same and gets the first booking; the
- * same key with anything else is IDEMPOTENCY_KEY_REUSED. (A request without a need hashes as it
- * did before needs were kept, so that keys sent then still match.)
- */
-function requestHash(data: BookSeatsData): string {
-  const asked = {
-    sessionId: data.sessionId.toLowerCase(),
-    participants: data.participants,
-    ...(data.needId ? { needId: data.needId.toLowerCase() } : {}),
-    ...(data.billing ? { billing: data.billing } : {}),
-  };
-  return createHash('sha256').update(JSON.stringify(asked)).digest('base64url');
-}
-
-/** The first booking made with this key, when the request is the same one again. */
-function sameRequest(first: BookingRow, data: BookSeatsData): BookingRow {
-  // Bookings made before requests were hashed are compared by their session (and need) only.
-  const same =
-    first.requestHash === null
-      ? first.sessionId === data.sessionId.toLowerCase() && first.needId === (data.needId?.toLowerCase() ?? null)
-      : first.requestHash === requestHash(data);
-  if (!same) {
-    throw new AppError(
-      'IDEMPOTENCY_KEY_REUSED',
-      'This idempotency key was used for another booking request; make a new key for a new request',
-    );
-  }
-  return first;
-}
 
 const overCap = (session: Pick<BookableSession, 'maxSeatsPerBooker'>, held: number, asked: number) =>
   new AppError('SEATS_PER_BOOKER', `One booker may hold at most ${session.maxSeatsPerBooker} seats on this session`, {
@@ -81,14 +48,6 @@ async function seatsHeldBy(db: Database, sessionId: string, userId: string): Pro
     .from(bookings)
     .where(and(eq(bookings.sessionId, sessionId), eq(bookings.bookedBy, userId), inArray(bookings.state, ACTIVE)));
   return row?.seats ?? 0;
-}
-
-async function findByKey(db: Database, userId: string, key: string) {
-  const [row] = await db
-    .select()
-    .from(bookings)
-    .where(and(eq(bookings.bookedBy, userId), eq(bookings.idempotencyKey, key)));
-  return row;
 }
 
 /** A booking confirmed at once: the session had the seats free (see `bookIfFree`). */
