@@ -128,6 +128,10 @@ export const needSchema = z
 export type NeedInput = z.input<typeof needSchema>;
 export type NeedData = z.output<typeof needSchema>;
 
+/** How long before a session its reminder goes out: none, 2 hours, the day before, 2 days, a week. */
+export const REMINDER_HOURS = [0, 2, 24, 48, 168] as const;
+export const DEFAULT_REMINDER_HOURS = 24;
+
 export const offerSchema = z
   .object({
     kind: z.enum(OFFER_KINDS, { error: 'validation.choice' }),
@@ -146,6 +150,15 @@ export const offerSchema = z
       .min(1, { error: 'validation.atLeastOne' })
       .max(168, { error: 'validation.tooLarge' })
       .default(24),
+    /**
+     * Course: hours before a session that its bookers and participants are reminded of it
+     * (REMINDER_HOURS; 0 sends no reminder).
+     */
+    reminderHours: z
+      .number()
+      .int({ error: 'validation.number' })
+      .refine((hours) => (REMINDER_HOURS as readonly number[]).includes(hours), { error: 'validation.choice' })
+      .default(DEFAULT_REMINDER_HOURS),
     /** Student pool fields. */
     studentCount: optionalCount(2000),
     periodStart: dateString.nullish().transform((v) => v ?? null),

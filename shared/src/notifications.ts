@@ -13,6 +13,9 @@ export const NOTIFICATION_TYPES = [
   'BOOKING_CLAIM_EXPIRED',
   'SESSION_CANCELLED',
   'SESSION_CHANGED',
+  'SESSION_REMINDER',
+  'BOOKING_OFFER_EXPIRING',
+  'SESSION_MESSAGE',
   'COURSE_BOOKING_RECEIVED',
   'COURSE_BOOKING_CANCELLED',
   'COURSE_WAITLIST_CHANGED',
@@ -33,6 +36,7 @@ export const NOTIFICATION_TYPES = [
   'PROPOSAL_WITHDRAWN',
   'MATCH_MADE',
   'ORGANISATION_RENAMED',
+  'WEEKLY_SUMMARY',
 ] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
@@ -52,6 +56,12 @@ export const DEFAULT_CHANNEL: Record<NotificationType, DeliveryChannel> = {
   SESSION_CANCELLED: 'EMAIL',
   /** A booked session's time, place or link changed: people travel on it, so at once. */
   SESSION_CHANGED: 'EMAIL',
+  /** Before a booked session (the course's `reminderHours`), with its time, place and a map link. */
+  SESSION_REMINDER: 'EMAIL',
+  /** A seat held for the person lapses soon (a quarter of the claim window before, at most a day). */
+  BOOKING_OFFER_EXPIRING: 'EMAIL',
+  /** The organiser's message to everyone booked on a session. */
+  SESSION_MESSAGE: 'EMAIL',
   // For the organising organisation's members: bookings come in many, so a daily summary unless
   // they choose otherwise; a session the service cancelled for them is told at once.
   COURSE_BOOKING_RECEIVED: 'DIGEST',
@@ -74,6 +84,8 @@ export const DEFAULT_CHANNEL: Record<NotificationType, DeliveryChannel> = {
   PROPOSAL_WITHDRAWN: 'DIGEST',
   MATCH_MADE: 'EMAIL',
   ORGANISATION_RENAMED: 'EMAIL',
+  /** Coordinators, each Monday: the brokering queue and the week's figures. */
+  WEEKLY_SUMMARY: 'EMAIL',
 };
 
 /**
@@ -103,7 +115,7 @@ export type WaitlistEvent = (typeof WAITLIST_EVENTS)[number];
 
 /** Groups for the preferences page, in the order shown. */
 export const NOTIFICATION_GROUPS: Record<
-  'BOOKINGS' | 'COURSES' | 'APPLICATIONS' | 'PROPOSALS' | 'ORGANISATIONS' | 'MESSAGES' | 'SEARCHES',
+  'BOOKINGS' | 'COURSES' | 'APPLICATIONS' | 'PROPOSALS' | 'ORGANISATIONS' | 'COORDINATION' | 'MESSAGES' | 'SEARCHES',
   NotificationType[]
 > = {
   BOOKINGS: [
@@ -115,6 +127,9 @@ export const NOTIFICATION_GROUPS: Record<
     'BOOKING_CLAIM_EXPIRED',
     'SESSION_CANCELLED',
     'SESSION_CHANGED',
+    'SESSION_REMINDER',
+    'BOOKING_OFFER_EXPIRING',
+    'SESSION_MESSAGE',
   ],
   /** Educators: bookings on the sessions of their organisation's courses. */
   COURSES: [
@@ -136,6 +151,8 @@ export const NOTIFICATION_GROUPS: Record<
   PROPOSALS: ['PROPOSAL_RECEIVED', 'PROPOSAL_ACCEPTED', 'PROPOSAL_DECLINED', 'PROPOSAL_WITHDRAWN', 'MATCH_MADE'],
   /** Coordinators: a verified organisation changed its name or business ID and lost its verification. */
   ORGANISATIONS: ['ORGANISATION_RENAMED'],
+  /** Coordinators: the weekly summary of the brokering queue. */
+  COORDINATION: ['WEEKLY_SUMMARY'],
   MESSAGES: ['MESSAGE_RECEIVED'],
   SEARCHES: ['SAVED_SEARCH_RESULTS'],
 };
@@ -143,5 +160,6 @@ export const NOTIFICATION_GROUPS: Record<
 /** Groups only some roles receive, shown on the preferences page to those roles only; others are for everyone. */
 export const NOTIFICATION_GROUP_ROLES: Partial<Record<keyof typeof NOTIFICATION_GROUPS, readonly UserRole[]>> = {
   ORGANISATIONS: ['COORDINATOR'],
+  COORDINATION: ['COORDINATOR'],
   COURSES: ['EDUCATOR'],
 };

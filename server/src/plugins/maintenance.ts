@@ -1,11 +1,12 @@
 import fp from 'fastify-plugin';
 import { deleteExpiredCounters } from '../lib/rateLimit.js';
 import { deleteExpiredCredentials } from '../modules/accounts/index.js';
-import { enforceMinimums, expireOffers } from '../modules/bookings/index.js';
+import { enforceMinimums, expireOffers, sendOfferReminders, sendSessionReminders } from '../modules/bookings/index.js';
 import { expireNeeds } from '../modules/needs/index.js';
-import { lastDigestTime, queueDigests } from '../modules/messaging/index.js';
+import { forgetOldReminders, lastDigestTime, queueDigests } from '../modules/messaging/index.js';
 import { refreshStaleCourses } from '../modules/offers/index.js';
 import { runRetention } from '../modules/privacy/index.js';
+import { sendWeeklySummaries } from '../modules/proposals/index.js';
 import { checkSavedSearches } from '../modules/savedSearches/index.js';
 
 const MINUTE = 60 * 1000;
@@ -18,6 +19,8 @@ export default fp(
       try {
         const deleted = await deleteExpiredCredentials(app.db);
         app.log.debug({ deleted }, 'Expired credentials deleted');
+        const forgotten = await forgetOldReminders(app.db);
+        app.log.debug({ forgotten }, 'Old reminders forgotten');
       } catch (error) {
         app.log.warn({ err: error }, 'Housekeeping failed; it will run again');
       }
@@ -36,9 +39,18 @@ export default fp(
         if (alerts) app.log.info({ alerts }, 'Saved-search alerts written');
         const digests = await queueDigests(app.db, lastDigestTime(new Date(), app.config.digestHour));
         if (digests) app.log.info({ digests }, 'Daily digests queued');
+        await remind();
       } catch (error) {
         app.log.warn({ err: error }, 'Expiring needs or refreshing courses failed; it will run again');
       }
+    };
+    // Reminders before sessions and lapsing seats, and the coordinators' weekly summary: each sent
+    // once across instances (a row in reminders_sent claims it). Counts only in the log.
+    const remind = async () => {
+      const sessions = await sendSessionReminders(app.db);
+      const offers = await sendOfferReminders(app.db);
+      const summaries = await sendWeeklySummaries(app.db, app.config.digestHour);
+      if (sessions || offers || summaries) app.log.info({ sessions, offers, summaries }, 'Reminders sent');
     };
     // Rate-limit windows that have ended: every minute, so that a flood of one-off keys stays small.
     const forgetCounters = async () => {

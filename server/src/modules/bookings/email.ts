@@ -22,6 +22,8 @@ const CANCEL: Record<Locale, string> = {
 
 /** Notices that end a booking: no cancel link in them. */
 const ENDING = new Set(['SESSION_CANCELLED', 'BOOKING_CANCELLED', 'BOOKING_CLAIM_EXPIRED']);
+/** Notices that change nothing in a calendar (a reminder, the organiser's message): no file in them. */
+const NO_CALENDAR = new Set(['SESSION_REMINDER', 'SESSION_MESSAGE', 'BOOKING_OFFER_EXPIRING']);
 
 export const bookingEmailAttachments: EmailAttachments = async (deps, notification, locale) => {
   const addition: EmailAddition = { attachments: [], paragraphs: [] };
@@ -37,7 +39,9 @@ export const bookingEmailAttachments: EmailAttachments = async (deps, notificati
     .from(bookings)
     .where(eq(bookings.id, bookingId));
   if (!booking) return addition;
-  const invitation = await bookingInvitation(deps, booking, locale, notification.recipient);
+  const invitation = NO_CALENDAR.has(notification.type)
+    ? null
+    : await bookingInvitation(deps, booking, locale, notification.recipient);
   if (invitation) {
     addition.attachments.push({
       filename: invitation.method === 'CANCEL' ? 'peruttu.ics' : 'varaus.ics',

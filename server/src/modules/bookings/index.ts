@@ -19,6 +19,7 @@ export { default as bookingRoutes } from './routes.js';
 export { bookSeats } from './commands/book.js';
 export { bookingIdsOfParty, bookingParties } from './queries.js';
 export { enforceMinimums, expireOffers } from './jobs.js';
+export { sendOfferReminders, sendSessionReminders } from './reminders.js';
 export type { BookingDto, ParticipantDto } from './presenter.js';
 // Bookings' part of notification e-mails: messaging's EmailAttachments port, wired in deps.ts.
 export { bookingEmailAttachments } from './email.js';

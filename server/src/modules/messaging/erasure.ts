@@ -1,12 +1,13 @@
 /**
- * Messaging's part of erasing a person: their notifications and notification preferences, and
- * every e-mail in the outbox addressed to them (sent or not; the rendered copies hold their name
- * and address), are deleted. The last e-mail, which confirms the erasure, is queued after this
+ * Messaging's part of erasing a person: their notifications and notification preferences, the log
+ * of their weekly summaries, and every e-mail in the outbox addressed to them (sent or not; the
+ * rendered copies hold their name and address), are deleted. The last e-mail, which confirms the erasure, is queued after this
  * without a user id, so it is kept and sent.
  */
 import { ERASED_TEXT } from '@keskusvaraamo/shared';
 import { and, eq, or, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.js';
+import { forgetRemindersOf } from './reminders.js';
 import { emailOutbox, notificationPreferences, notifications } from './tables.js';
 
 /** Deletes the person's notifications, preferences and e-mails (idempotent). */
@@ -14,6 +15,7 @@ export async function deleteMessagingOf(db: Database, userId: string, email: str
   await db.delete(notifications).where(eq(notifications.userId, userId));
   await db.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId));
   await db.delete(emailOutbox).where(or(eq(emailOutbox.userId, userId), eq(emailOutbox.toAddress, email)));
+  await forgetRemindersOf(db, userId);
 }
 
 /** Where the erased person's name (and text) may stand in other people's notifications. */

@@ -32,3 +32,4 @@ export { accountMailer } from './accountMailer.js';
 export type { EmailAddition, EmailAttachment, EmailAttachments } from './notificationEmails.js';
 export { deleteMessagingOf, eraseNameInNotifications, type NamedIn } from './erasure.js';
 export { deleteSentMail } from './retention.js';
+export { claimReminder, forgetOldReminders, notReminded } from './reminders.js';

@@ -138,6 +138,23 @@ const WAITLIST: Record<Locale, Record<string, string>> = {
   },
 };
 
+/** A reminder's place line: the place and municipality, or the online link. */
+function whereLine(d: Data, locale: Locale): string {
+  const code = s(d.municipalityCode);
+  const place = [s(d.place), code ? municipalityName(code, locale) : ''].filter(Boolean).join(', ');
+  const label = { fi: ['Paikka', 'Verkossa'], sv: ['Plats', 'Online'], en: ['Place', 'Online'] }[locale];
+  return [place ? `${label[0]}: ${place}` : '', d.onlineUrl ? `${label[1]}:\n${s(d.onlineUrl)}` : '']
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The weekly summary's longest-waiting needs, one line each: "- Title (12 days)". */
+function oldestLines(d: Data, days: (n: number) => string, heading: string): string {
+  const list = (Array.isArray(d.oldest) ? d.oldest : []) as { title?: unknown; daysWaiting?: unknown }[];
+  if (!list.length) return '';
+  return [heading, ...list.map((n) => `- ${s(n.title)} (${days(Number(n.daysWaiting) || 0)})`)].join('\n');
+}
+
 /** Per type and language: the subject (also the digest line) and the body's first paragraph. */
 const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
   BOOKING_CONFIRMED: {
@@ -326,6 +343,78 @@ const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
                 ? `The seat held for you is at the new time and place. Claim it by ${w(d.offeredUntil)}, if you can come.`
                 : 'You are still on the waitlist; a seat that frees will be at the new time and place.'
         }`,
+    ],
+  },
+  SESSION_REMINDER: {
+    fi: [
+      (d, w) => `Muistutus: ${s(d.title)} ${w(d.startsAt)}`,
+      (d, w) =>
+        [
+          `${d.role === 'PARTICIPANT' ? 'Sinut on ilmoitettu osallistujaksi kurssille' : 'Olet varannut kurssin'} ${s(d.title)}.`,
+          `Aika: ${w(d.startsAt)}${d.endsAt ? ` – ${w(d.endsAt)}` : ''}.`,
+          whereLine(d, 'fi'),
+          d.mapUrl ? `Kartta:\n${s(d.mapUrl)}` : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+    ],
+    sv: [
+      (d, w) => `Påminnelse: ${s(d.title)} ${w(d.startsAt)}`,
+      (d, w) =>
+        [
+          `${d.role === 'PARTICIPANT' ? 'Du är anmäld som deltagare till' : 'Du har bokat'} ${s(d.title)}.`,
+          `Tid: ${w(d.startsAt)}${d.endsAt ? ` – ${w(d.endsAt)}` : ''}.`,
+          whereLine(d, 'sv'),
+          d.mapUrl ? `Karta:\n${s(d.mapUrl)}` : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+    ],
+    en: [
+      (d, w) => `Reminder: ${s(d.title)} on ${w(d.startsAt)}`,
+      (d, w) =>
+        [
+          `${d.role === 'PARTICIPANT' ? 'You are booked as a participant on' : 'You have booked'} ${s(d.title)}.`,
+          `When: ${w(d.startsAt)}${d.endsAt ? ` – ${w(d.endsAt)}` : ''}.`,
+          whereLine(d, 'en'),
+          d.mapUrl ? `Map:\n${s(d.mapUrl)}` : '',
+        ]
+          .filter(Boolean)
+          .join('\n'),
+    ],
+  },
+  BOOKING_OFFER_EXPIRING: {
+    fi: [
+      (d, w) => `Vahvista paikkasi ${w(d.offeredUntil)} mennessä: ${s(d.title)}`,
+      (d, w) =>
+        `Sinulle varattu paikka kurssilla ${s(d.title)} (${w(d.startsAt)}) odottaa yhä vahvistustasi. Vahvista se viimeistään ${w(d.offeredUntil)}, muuten paikka siirtyy jonossa seuraavalle. Jos et pääse, kieltäydy paikasta, niin se vapautuu heti.`,
+    ],
+    sv: [
+      (d, w) => `Bekräfta din plats senast ${w(d.offeredUntil)}: ${s(d.title)}`,
+      (d, w) =>
+        `Platsen som är reserverad för dig på ${s(d.title)} (${w(d.startsAt)}) väntar fortfarande på din bekräftelse. Bekräfta den senast ${w(d.offeredUntil)}, annars går den till nästa i kön. Om du inte kan komma, avböj platsen så blir den ledig genast.`,
+    ],
+    en: [
+      (d, w) => `Claim your seat by ${w(d.offeredUntil)}: ${s(d.title)}`,
+      (d, w) =>
+        `The seat held for you on ${s(d.title)} (${w(d.startsAt)}) is still waiting for you. Claim it by ${w(d.offeredUntil)}, or it passes to the next in line. If you cannot come, decline it and it frees at once.`,
+    ],
+  },
+  SESSION_MESSAGE: {
+    fi: [
+      (d) => `Viesti kurssin järjestäjältä: ${s(d.title)}`,
+      (d, w) =>
+        `${s(d.organisationName) || 'Järjestäjä'} kirjoittaa kurssin ${s(d.title)} (${w(d.startsAt)}) osallistujille:\n\n${s(d.message)}`,
+    ],
+    sv: [
+      (d) => `Meddelande från kursens arrangör: ${s(d.title)}`,
+      (d, w) =>
+        `${s(d.organisationName) || 'Arrangören'} skriver till deltagarna i ${s(d.title)} (${w(d.startsAt)}):\n\n${s(d.message)}`,
+    ],
+    en: [
+      (d) => `A message from the organiser: ${s(d.title)}`,
+      (d, w) =>
+        `${s(d.organisationName) || 'The organiser'} writes to everyone booked on ${s(d.title)} (${w(d.startsAt)}):\n\n${s(d.message)}`,
     ],
   },
   COURSE_BOOKING_RECEIVED: {
@@ -640,6 +729,41 @@ const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
       (d) => `Check and verify again: ${s(d.title)}`,
       (d) =>
         `The verified organisation ${named(d.previousName, d.previousBusinessId)} changed its name or business ID: it is now ${named(d.title, d.businessId)}. Its verification was removed; check the organisation and verify it again.`,
+    ],
+  },
+  WEEKLY_SUMMARY: {
+    fi: [
+      (d) => `Viikkokooste: ${s(d.queueCount)} tarvetta odottaa välitystä`,
+      (d) =>
+        [
+          `Välitysjonossa on ${s(d.queueCount)} tarvetta, joille ei ole vielä löytynyt tekijää. Avoimia ehdotuksia on ${s(d.openProposals)}.`,
+          `Viime viikolla julkaistiin ${s(d.newNeeds)} uutta tarvetta ja syntyi ${s(d.matchesMade)} sopimusta.`,
+          oldestLines(d, (days) => `${days} päivää`, 'Kauimmin odottaneet:'),
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
+    ],
+    sv: [
+      (d) => `Veckosammandrag: ${s(d.queueCount)} behov väntar på förmedling`,
+      (d) =>
+        [
+          `I förmedlingskön finns ${s(d.queueCount)} behov som ännu inte har någon match. Öppna förslag: ${s(d.openProposals)}.`,
+          `Förra veckan publicerades ${s(d.newNeeds)} nya behov och ${s(d.matchesMade)} matchningar gjordes.`,
+          oldestLines(d, (days) => `${days} dagar`, 'De som väntat längst:'),
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
+    ],
+    en: [
+      (d) => `Weekly summary: ${s(d.queueCount)} needs waiting for brokering`,
+      (d) =>
+        [
+          `The brokering queue holds ${s(d.queueCount)} needs with no match yet. Open proposals: ${s(d.openProposals)}.`,
+          `Last week ${s(d.newNeeds)} new needs were published and ${s(d.matchesMade)} matches were made.`,
+          oldestLines(d, (days) => `${days} days`, 'Waiting longest:'),
+        ]
+          .filter(Boolean)
+          .join('\n\n'),
     ],
   },
 };

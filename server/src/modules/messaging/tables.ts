@@ -96,3 +96,29 @@ export const emailOutbox = pgTable(
       .where(sql`${t.sentAt} is not null`),
   ],
 );
+
+/** What a reminder is about: a booked session, a held seat about to lapse, a coordinator's week. */
+export const REMINDER_KINDS = ['SESSION', 'OFFER_EXPIRING', 'WEEKLY_SUMMARY'] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+/**
+ * The reminders sent, one row per reminder: `subject_id` is what it is about (a booking, or the
+ * coordinator for the weekly summary) and `due_at` the instant it is about (the session's start,
+ * the seat's lapse, the week's summary time), so that a moved session is reminded of again. The
+ * job in every instance claims a reminder by inserting its row in the transaction that queues it;
+ * the primary key lets only one instance do so. Rows are kept for REMINDER_LOG_DAYS after `due_at`.
+ */
+export const remindersSent = pgTable(
+  'reminders_sent',
+  {
+    kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
+    subjectId: uuid('subject_id').notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.subjectId, t.dueAt] }),
+    check('reminders_sent_kind_known', sql`${t.kind} in ${sqlList(REMINDER_KINDS)}`),
+    index('reminders_sent_due_idx').on(t.dueAt),
+  ],
+);

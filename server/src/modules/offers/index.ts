@@ -38,6 +38,7 @@ export {
   lockSession,
   markSessionCancelled,
   releaseSeats,
+  sessionsDueReminder,
   sessionsPastDecision,
   takeFreeSeatsCtes,
   takeSeats,

@@ -16,6 +16,7 @@ export function presentOffer(row: typeof offers.$inferSelect) {
     online: row.online,
     languages: row.languages as Locale[],
     claimWindowHours: row.claimWindowHours,
+    reminderHours: row.reminderHours,
     studentCount: row.studentCount,
     periodStart: row.periodStart,
     periodEnd: row.periodEnd,

@@ -22,6 +22,8 @@ export interface BookableSession {
   offerState: OfferState;
   offerTitle: string;
   claimWindowHours: number;
+  /** Hours before the start that its people are reminded of it; 0 for none. */
+  reminderHours: number;
   seats: number;
   seatsTaken: number;
   /** Seats one booker may hold, at most the seats. */
@@ -51,6 +53,7 @@ function toBookable(s: SessionRow, o: OfferRow): BookableSession {
     offerState: o.state,
     offerTitle: o.title,
     claimWindowHours: o.claimWindowHours,
+    reminderHours: o.reminderHours,
     seats: s.seats,
     seatsTaken: s.seatsTaken,
     maxSeatsPerBooker: Math.min(s.maxSeatsPerBooker, s.seats),
@@ -198,5 +201,27 @@ export async function sessionsPastDecision(db: Database): Promise<string[]> {
       ),
     )
     .limit(100);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Sessions whose reminder time has come (their course's `reminder_hours` before the start) and
+ * that have not started: not cancelled, of a course that sends reminders. The soonest first.
+ */
+export async function sessionsDueReminder(db: Database, limit = 100): Promise<string[]> {
+  const rows = await db
+    .select({ id: courseSessions.id })
+    .from(courseSessions)
+    .innerJoin(offers, eq(offers.id, courseSessions.offerId))
+    .where(
+      and(
+        isNull(courseSessions.cancelledAt),
+        sql`${offers.reminderHours} > 0`,
+        sql`${courseSessions.startsAt} > now()`,
+        sql`${courseSessions.startsAt} <= now() + make_interval(hours => ${offers.reminderHours})`,
+      ),
+    )
+    .orderBy(courseSessions.startsAt)
+    .limit(limit);
   return rows.map((r) => r.id);
 }

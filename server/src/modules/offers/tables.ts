@@ -1,4 +1,4 @@
-import { NEED_KINDS, OFFER_KINDS, OFFER_STATES } from '@keskusvaraamo/shared';
+import { DEFAULT_REMINDER_HOURS, NEED_KINDS, OFFER_KINDS, OFFER_STATES, REMINDER_HOURS } from '@keskusvaraamo/shared';
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { studyLevel } from '../../db/enums.js';
@@ -26,6 +26,8 @@ export const offers = pgTable(
     online: boolean('online').notNull().default(false),
     languages: text('languages').array().notNull(),
     claimWindowHours: integer('claim_window_hours').notNull().default(24),
+    /** Course: hours before a session that its people are reminded of it (REMINDER_HOURS; 0: none). */
+    reminderHours: integer('reminder_hours').notNull().default(DEFAULT_REMINDER_HOURS),
     studentCount: integer('student_count'),
     periodStart: date('period_start'),
     periodEnd: date('period_end'),
@@ -42,6 +44,7 @@ export const offers = pgTable(
   },
   (t) => [
     check('offers_claim_window', sql`${t.claimWindowHours} between 1 and 168`),
+    check('offers_reminder_hours', sql`${t.reminderHours} in ${sql.raw(`(${REMINDER_HOURS.join(', ')})`)}`),
     check('offers_pool_has_students', sql`${t.kind} <> 'STUDENT_POOL' or ${t.studentCount} > 0`),
     index('offers_organisation_idx').on(t.organisationId),
   ],

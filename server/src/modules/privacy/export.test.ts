@@ -9,8 +9,8 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailTokens, refreshTokens, users } from '../accounts/tables.js';
 import { auditEvents, dataAccessEvents } from '../audit/tables.js';
-import { calendarFeeds } from '../bookings/tables.js';
-import { emailOutbox, notificationPreferences, notifications } from '../messaging/tables.js';
+import { bookings, calendarFeeds } from '../bookings/tables.js';
+import { emailOutbox, notificationPreferences, notifications, remindersSent } from '../messaging/tables.js';
 import { invitations, organisations } from '../organisations/tables.js';
 import { studentProfiles } from '../profiles/tables.js';
 import { proposals } from '../proposals/tables.js';
@@ -46,6 +46,8 @@ async function download(token?: string) {
     headers: token ? { authorization: `Bearer ${token}` } : {},
   });
 }
+
+let myBookingId: string;
 
 beforeAll(async () => {
   app = await buildTestApp();
@@ -157,6 +159,13 @@ beforeAll(async () => {
     ),
   );
   await app.db.insert(calendarFeeds).values({ userId: me.id, tokenHash: 'calendar-token-hash-secret' });
+  // The reminder of my booking's session, and a coordinator's weekly summary (theirs, not mine).
+  const [myBooking] = await app.db.select().from(bookings).where(eq(bookings.bookedBy, me.id));
+  myBookingId = myBooking!.id;
+  await app.db.insert(remindersSent).values([
+    { kind: 'SESSION', subjectId: myBookingId, dueAt: new Date('2027-03-01T08:00:00Z') },
+    { kind: 'WEEKLY_SUMMARY', subjectId: coordinator.id, dueAt: new Date('2027-03-01T05:00:00Z') },
+  ]);
 
   // A coordinator's proposal of me; preferences, a saved search; the two logs.
   await app.db.insert(proposals).values({
@@ -275,6 +284,9 @@ describe('GET /api/me/data-export.json', () => {
     expect(text).not.toContain('Vieraan viite');
     expect(s.bookingsAsParticipant).toEqual([
       expect.objectContaining({ name: 'Minna Minä', email: me.email, bookingState: 'CONFIRMED' }),
+    ]);
+    expect(s.remindersSent).toEqual([
+      expect.objectContaining({ kind: 'SESSION', subjectId: myBookingId, dueAt: '2027-03-01T08:00:00.000Z' }),
     ]);
     expect(s.conversations).toHaveLength(1);
     expect(s.conversations[0].messages.map((m: any) => [m.body, m.byYou])).toEqual([

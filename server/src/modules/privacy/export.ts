@@ -41,6 +41,7 @@ export type ExportSection =
   | 'conversations'
   | 'proposals'
   | 'notifications'
+  | 'remindersSent'
   | 'notificationPreferences'
   | 'savedSearches'
   | 'emails'
@@ -88,6 +89,7 @@ export const EXPORT_COVERAGE: Record<string, Coverage> = {
   proposals: { exported: ['proposals'] },
   matches: { notPersonal: 'a need and a proposal’s ids and the time of the match; no person’s id or text' },
   notifications: { exported: ['notifications'] },
+  reminders_sent: { exported: ['remindersSent'] },
   notification_preferences: { exported: ['notificationPreferences'] },
   email_outbox: { exported: ['emails'] },
   saved_searches: { exported: ['savedSearches'] },

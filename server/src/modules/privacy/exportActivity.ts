@@ -11,7 +11,8 @@ import { applicationIdsOfParty } from '../applications/index.js';
 import { auditEvents, dataAccessEvents } from '../audit/tables.js';
 import { bookingIdsOfParty } from '../bookings/index.js';
 import { conversationReads, conversations, messages } from '../conversations/tables.js';
-import { emailOutbox, notificationPreferences, notifications } from '../messaging/tables.js';
+import { bookings } from '../bookings/tables.js';
+import { emailOutbox, notificationPreferences, notifications, remindersSent } from '../messaging/tables.js';
 import { organisations } from '../organisations/tables.js';
 import { proposalIdsOfParty } from '../proposals/index.js';
 import { savedSearches } from '../savedSearches/tables.js';
@@ -107,6 +108,25 @@ export async function messagingSections(deps: Deps, userId: string, email: strin
       .from(savedSearches)
       .where(eq(savedSearches.userId, userId))
       .orderBy(asc(savedSearches.createdAt), asc(savedSearches.id)),
+    // Reminders sent about the person (their weekly summaries) and their bookings.
+    remindersSent: await db
+      .select({
+        kind: remindersSent.kind,
+        subjectId: remindersSent.subjectId,
+        dueAt: remindersSent.dueAt,
+        sentAt: remindersSent.sentAt,
+      })
+      .from(remindersSent)
+      .where(
+        or(
+          eq(remindersSent.subjectId, userId),
+          inArray(
+            remindersSent.subjectId,
+            db.select({ id: bookings.id }).from(bookings).where(eq(bookings.bookedBy, userId)),
+          ),
+        ),
+      )
+      .orderBy(asc(remindersSent.dueAt), asc(remindersSent.kind)),
     // What was sent and when; not the bodies, whose links (reset, cancel, unsubscribe) are secrets.
     emails: await db
       .select({

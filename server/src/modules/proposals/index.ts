@@ -10,3 +10,4 @@ export { answerDemandPool, proposeMatch } from './commands/propose.js';
 export { proposalIdsOfParty, proposalParties } from './queries.js';
 export type { MatchMadeDto, ProposalDto } from './presenter.js';
 export { declineProposalsForStudent, eraseProposalNotesOf, proposalIdsNaming } from './erasure.js';
+export { lastWeeklyTime, sendWeeklySummaries } from './weeklySummary.js';

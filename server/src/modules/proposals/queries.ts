@@ -90,6 +90,14 @@ export async function myProposals(
   return page.connection(rows, total?.n ?? 0, presentProposal);
 }
 
+/** A need is in the brokering queue at `now`: open, published BROKERING_QUEUE_DAYS ago or more, no match. */
+export const inBrokeringQueue = (now: Date) =>
+  and(
+    eq(needs.state, 'OPEN'),
+    lt(needs.publishedAt, new Date(now.getTime() - BROKERING_QUEUE_DAYS * DAY_MS)),
+    sql`${needs.id} not in (select ${matches.needId} from ${matches})`,
+  );
+
 /**
  * The coordinator's queue: open needs published at least BROKERING_QUEUE_DAYS ago that have no
  * match yet, the longest waiting first, with their open proposals counted. The needs are read
@@ -107,11 +115,7 @@ export async function brokeringQueue(
     { column: needs.id, type: 'uuid' },
   ]);
   const now = new Date();
-  const filters = and(
-    eq(needs.state, 'OPEN'),
-    lt(needs.publishedAt, new Date(now.getTime() - BROKERING_QUEUE_DAYS * DAY_MS)),
-    sql`${needs.id} not in (select ${matches.needId} from ${matches})`,
-  );
+  const filters = inBrokeringQueue(now);
   const [rows, [total]] = await Promise.all([
     deps.db
       .select({ ...getTableColumns(needs), cursor: page.cursor })

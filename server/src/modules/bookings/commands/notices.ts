@@ -118,7 +118,7 @@ export function organiserBookedInput(): SQL {
 }
 
 /**
- * A notice about a whole session (it moved, or it was cancelled) for the named participants of
+ * A notice about a whole session (it moved, it was cancelled, it is soon, its organiser wrote) for the named participants of
  * `list`'s bookings who are not their bookers: a participant with a live, confirmed account gets it
  * as a notification (in the app and as they chose, in their language), one without only by e-mail,
  * in their booker's language. Each person is told once, however many bookings name them.
@@ -126,7 +126,7 @@ export function organiserBookedInput(): SQL {
 export async function participantNotices(
   db: Database,
   list: BookingRow[],
-  type: Extract<NotificationType, 'SESSION_CHANGED' | 'SESSION_CANCELLED'>,
+  type: Extract<NotificationType, 'SESSION_CHANGED' | 'SESSION_CANCELLED' | 'SESSION_REMINDER' | 'SESSION_MESSAGE'>,
   dataOf: (booking: BookingRow) => Record<string, unknown>,
   offerId: string,
 ): Promise<{ inApp: NewNotification[]; byEmail: EmailOnlyNotice[] }> {

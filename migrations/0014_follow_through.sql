@@ -1,4 +1,3 @@
--- Billing details of bookings made on behalf of an organisation, and each organisation's remembered details (issue 18, item 5).
 CREATE TYPE "public"."invoice_method" AS ENUM('E_INVOICE', 'EMAIL');--> statement-breakpoint
 CREATE TABLE "booking_billing" (
 	"booking_id" uuid PRIMARY KEY NOT NULL,
@@ -44,9 +43,23 @@ CREATE TABLE "organisation_billing_details" (
         and coalesce(char_length("organisation_billing_details"."reference"), 0) <= 70)
 );
 --> statement-breakpoint
+CREATE TABLE "reminders_sent" (
+	"kind" text NOT NULL,
+	"subject_id" uuid NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"sent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "reminders_sent_kind_subject_id_due_at_pk" PRIMARY KEY("kind","subject_id","due_at"),
+	CONSTRAINT "reminders_sent_kind_known" CHECK ("reminders_sent"."kind" in ('SESSION', 'OFFER_EXPIRING', 'WEEKLY_SUMMARY'))
+);
+--> statement-breakpoint
+ALTER TABLE "course_sessions" ADD COLUMN "calendar_sequence" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "offers" ADD COLUMN "reminder_hours" integer DEFAULT 24 NOT NULL;--> statement-breakpoint
 ALTER TABLE "booking_billing" ADD CONSTRAINT "booking_billing_booking_id_bookings_id_fk" FOREIGN KEY ("booking_id") REFERENCES "public"."bookings"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "booking_billing" ADD CONSTRAINT "booking_billing_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_billing_details" ADD CONSTRAINT "organisation_billing_details_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_billing_details" ADD CONSTRAINT "organisation_billing_details_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "booking_billing_organisation_idx" ON "booking_billing" USING btree ("organisation_id");--> statement-breakpoint
-CREATE INDEX "organisation_billing_details_updated_by_idx" ON "organisation_billing_details" USING btree ("updated_by");
+CREATE INDEX "organisation_billing_details_updated_by_idx" ON "organisation_billing_details" USING btree ("updated_by");--> statement-breakpoint
+CREATE INDEX "reminders_sent_due_idx" ON "reminders_sent" USING btree ("due_at");--> statement-breakpoint
+ALTER TABLE "course_sessions" ADD CONSTRAINT "course_sessions_calendar_sequence" CHECK ("course_sessions"."calendar_sequence" >= 0);--> statement-breakpoint
+ALTER TABLE "offers" ADD CONSTRAINT "offers_reminder_hours" CHECK ("offers"."reminder_hours" in (0, 2, 24, 48, 168));
