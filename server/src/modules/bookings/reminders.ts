@@ -83,6 +83,7 @@ export async function sendSessionReminders(db: Database): Promise<number> {
  * a day (a day's window: six hours before; a week's: a day before).
  */
 export const OFFER_REMINDER_SHARE = 0.25;
+const OFFER_REMINDER_MINUTES_PER_HOUR = Math.round(60 * OFFER_REMINDER_SHARE);
 export const OFFER_REMINDER_MAX_HOURS = 24;
 
 /** Reminds the bookers of held seats that lapse soon (see OFFER_REMINDER_SHARE). Returns how many. */
@@ -98,7 +99,7 @@ export async function sendOfferReminders(db: Database): Promise<number> {
         gt(bookings.offeredUntil, sql`now()`),
         sql`${bookings.offeredUntil} <= now() + least(
           make_interval(hours => ${OFFER_REMINDER_MAX_HOURS}),
-          make_interval(mins => (${offers.claimWindowHours} * 60 * ${OFFER_REMINDER_SHARE})::int))`,
+          make_interval(mins => ${offers.claimWindowHours} * ${OFFER_REMINDER_MINUTES_PER_HOUR}))`,
         notReminded('OFFER_EXPIRING', sql`${bookings.id}`, sql`${bookings.offeredUntil}`),
       ),
     )
