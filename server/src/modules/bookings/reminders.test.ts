@@ -129,6 +129,19 @@ describe('reminders before a session', () => {
       mapUrl:
         'https://www.openstreetmap.org/search?query=Lapin%20AMK%2C%20Jokiv%C3%A4yl%C3%A4%2011%2C%20Rovaniemi%2C%20Rovaniemi',
     });
+    const read = await gql(
+      app,
+      `query { notifications(first: 5) { nodes { type subject startsAt endsAt place municipalityCode mapUrl summary { queueCount } } } }`,
+      {},
+      { token: booker.token },
+    );
+    expect(read.data!.notifications.nodes.find((n: { type: string }) => n.type === 'SESSION_REMINDER')).toMatchObject({
+      subject: 'Hakelämpölaitoksen käyttö',
+      place: 'Lapin AMK, Jokiväylä 11, Rovaniemi',
+      mapUrl: expect.stringMatching(/^https:\/\/www\.openstreetmap\.org\/search\?query=/),
+      endsAt: expect.any(String),
+      summary: null,
+    });
     expect(await reminders(app, withAccount.id)).toEqual([
       expect.objectContaining({ data: expect.objectContaining({ role: 'PARTICIPANT', sessionId }) }),
     ]);
@@ -326,6 +339,22 @@ describe('the coordinators’ weekly summary', () => {
     expect(await reminders(app, second.id, 'WEEKLY_SUMMARY')).toHaveLength(1);
     expect(await reminders(app, away.id, 'WEEKLY_SUMMARY')).toEqual([]);
     expect(await reminders(app, entrepreneur.id, 'WEEKLY_SUMMARY')).toEqual([]);
+    const read = await gql(
+      app,
+      `query { notifications(first: 5) { nodes { type path summary { weekEnd queueCount openProposals newNeeds matchesMade oldest { needId title daysWaiting } } } } }`,
+      {},
+      { token: second.token },
+    );
+    expect(read.data!.notifications.nodes[0]).toMatchObject({
+      type: 'WEEKLY_SUMMARY',
+      path: '/coordinator/queue',
+      summary: { weekEnd: monday.toISOString(), queueCount: Number(mine!.data.queueCount) },
+    });
+    expect(read.data!.notifications.nodes[0].summary.oldest).toContainEqual({
+      needId: waiting.id,
+      title: 'Aurinkopaneelien huoltaja kesäksi',
+      daysWaiting: 20,
+    });
     const [mail] = (await mailTo(app, second.email)).filter((m) => m.subject.startsWith('Weekly summary'));
     expect(mail!.text).toContain('Waiting longest:\n- ');
     expect(mail!.text).toContain('Aurinkopaneelien huoltaja kesäksi (20 days)');

@@ -94,6 +94,30 @@ const resolvers: IResolvers = {
             .filter((c) => typeof c?.field === 'string')
             .map((c) => ({ field: c.field, before: text(c.before), after: text(c.after) }))
         : [],
+    endsAt: (n: NotificationDto) => text(n.data.endsAt),
+    onlineUrl: (n: NotificationDto) => text(n.data.onlineUrl),
+    mapUrl: (n: NotificationDto) => {
+      const url = text(n.data.mapUrl);
+      return url?.startsWith('https://') ? url : null;
+    },
+    offeredUntil: (n: NotificationDto) => text(n.data.offeredUntil),
+    message: (n: NotificationDto) => text(n.data.message),
+    summary: (n: NotificationDto) => {
+      if (n.type !== 'WEEKLY_SUMMARY') return null;
+      const d = n.data;
+      const int = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : 0);
+      return {
+        weekStart: text(d.weekStart) ?? '',
+        weekEnd: text(d.weekEnd) ?? '',
+        queueCount: int(d.queueCount),
+        oldest: (Array.isArray(d.oldest) ? (d.oldest as Record<string, unknown>[]) : [])
+          .filter((o) => typeof o?.needId === 'string')
+          .map((o) => ({ needId: o.needId, title: text(o.title) ?? '', daysWaiting: int(o.daysWaiting) })),
+        openProposals: int(d.openProposals),
+        newNeeds: int(d.newNeeds),
+        matchesMade: int(d.matchesMade),
+      };
+    },
   },
 };
 
