@@ -8,5 +8,8 @@ export default defineConfig({
     environment: 'node',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/shared/testing/setup.ts'],
+    // Component tests type and click through whole forms; on a busy two-core CI machine one such test
+    // has taken over the default 5 s. A hang still fails, after 30 s.
+    testTimeout: 30_000,
   },
 });
