@@ -35,6 +35,13 @@ export const ERROR_CODES = [
   'NEED_NOT_BOOKABLE',
   /** Attendance is marked once the session has started, not before. */
   'SESSION_NOT_STARTED',
+  /**
+   * A session's participants are not written to once it is cancelled or ended more than
+   * SESSION_MESSAGE_DAYS_AFTER_END days ago (`extensions.reason`: CANCELLED or ENDED).
+   */
+  'SESSION_MESSAGING_CLOSED',
+  /** A message to a session's participants when no one holds a confirmed seat on it. */
+  'NO_RECIPIENTS',
   /** An admin deactivated the account: it cannot sign in until reactivated. */
   'ACCOUNT_DEACTIVATED',
   /** Deletion must wait until something is resolved (`extensions.blockers`: ERASURE_BLOCKERS). */

@@ -17,3 +17,4 @@ export * from './reportPeriod.js';
 export * from './privacy.js';
 export * from './localePath.js';
 export * from './billing.js';
+export * from './sessionMessages.js';

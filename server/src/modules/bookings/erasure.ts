@@ -13,7 +13,7 @@ import type { Database } from '../../db/client.js';
 import { lockSession } from '../offers/index.js';
 import { courseSessions } from '../offers/tables.js';
 import { ACTIVE, cancelLocked } from './commands/lifecycle.js';
-import { bookings, calendarFeeds, participants } from './tables.js';
+import { bookings, calendarFeeds, participants, sessionMessages } from './tables.js';
 
 /** The person's bookings (confirmed, offered or waitlisted) of sessions that have not started. */
 async function futureBookingsOf(db: Database, userId: string) {
@@ -101,4 +101,20 @@ export function anonymisePastParticipants(db: Database, months: number): Promise
 /** Deletes the person's personal calendar feeds (idempotent). */
 export async function deleteCalendarFeedsOf(db: Database, userId: string): Promise<void> {
   await db.delete(calendarFeeds).where(eq(calendarFeeds.userId, userId));
+}
+
+/**
+ * Forgets who wrote the person's messages to sessions' participants (idempotent). The text stays:
+ * it is the organisation's notice to the people booked on its session, sent in its name (the
+ * e-mail says the organisation writes), which its other organisers may need to see later and which
+ * every recipient already holds. A conversation's message is the person's own side of a thread, so
+ * conversations erase its text instead; here only the link to the person goes.
+ */
+export async function forgetSessionMessageAuthor(db: Database, userId: string): Promise<number> {
+  const changed = await db
+    .update(sessionMessages)
+    .set({ authorId: null })
+    .where(eq(sessionMessages.authorId, userId))
+    .returning({ id: sessionMessages.id });
+  return changed.length;
 }

@@ -28,6 +28,7 @@ export {
   anonymisePastParticipants,
   cancelFutureBookingsOf,
   deleteCalendarFeedsOf,
+  forgetSessionMessageAuthor,
   futureBookingsCount,
 } from './erasure.js';
 export { eraseBillingOf } from './billing.js';

@@ -3,7 +3,13 @@
  * they made the booking (`bookedBy`), whether they are an organiser (a member of the organisation
  * that runs the course), and the booking's and session's state; and who books a course for a need.
  */
-import type { BookingState, NeedKind, NeedState, OfferState } from '@keskusvaraamo/shared';
+import {
+  SESSION_MESSAGE_DAYS_AFTER_END,
+  type BookingState,
+  type NeedKind,
+  type NeedState,
+  type OfferState,
+} from '@keskusvaraamo/shared';
 import { hasRole, isStaff, type Viewer } from '../../lib/viewer.js';
 
 interface BookingRef {
@@ -71,6 +77,18 @@ export const bookingPolicy = {
   claim: (viewer: Viewer | null, booking: BookingRef) => !!viewer && booking.bookedBy === viewer.id,
   /** Cancelling a session and marking attendance: its organisers and coordinators. */
   manageSession: (viewer: Viewer | null, organiser: boolean) => organiser || hasRole(viewer, 'COORDINATOR'),
+  /** Writing to everyone booked on a session, and reading what was written: those who manage it. */
+  messageParticipants: (viewer: Viewer | null, organiser: boolean) =>
+    !!viewer && bookingPolicy.manageSession(viewer, organiser),
+  /**
+   * Why a session's participants can no longer be written to (it is cancelled, or it ended more
+   * than SESSION_MESSAGE_DAYS_AFTER_END days ago), or null while they can.
+   */
+  messagingClosed: (session: { cancelledAt: Date | null; endsAt: Date }, now: Date): 'CANCELLED' | 'ENDED' | null => {
+    if (session.cancelledAt) return 'CANCELLED';
+    const until = session.endsAt.getTime() + SESSION_MESSAGE_DAYS_AFTER_END * 86_400_000;
+    return until < now.getTime() ? 'ENDED' : null;
+  },
   /** Participants, bookers and the waitlist's length: the organisers and staff. */
   seeParticipants: (viewer: Viewer | null, organiser: boolean) => organiser || isStaff(viewer),
   /** Booking on an organisation's behalf, and reading or changing its remembered billing details: its members. */

@@ -16,7 +16,9 @@ import {
   markSessionAttendance,
   updateSession,
 } from './commands/manage.js';
+import { messageSessionParticipants } from './commands/message.js';
 import * as fields from './loaders.js';
+import { mayMessageParticipants, messageRecipientCounts, sessionMessagesOf } from './messages.js';
 import type { BookingDto } from './presenter.js';
 import { getBooking, myBookings, sessionBookings, upcomingBookings } from './queries.js';
 
@@ -32,6 +34,7 @@ const resolvers: IResolvers = {
     myBookings: async (_root, args, ctx) => myBookings(ctx.deps, await ctx.viewer(), args),
     upcomingBookings: async (_root, args, ctx) => upcomingBookings(ctx.deps, await ctx.viewer(), args),
     sessionBookings: async (_root, { sessionId }, ctx) => sessionBookings(ctx.deps, await ctx.viewer(), sessionId),
+    sessionMessages: async (_root, args, ctx) => sessionMessagesOf(ctx.deps, await ctx.viewer(), args),
     session: async (_root, { id }, ctx) => {
       const [session] = await sessionsByIds(ctx.deps, await ctx.viewer(), [id]);
       return session ?? null;
@@ -57,6 +60,8 @@ const resolvers: IResolvers = {
       markAttendance(ctx.deps, await ctx.viewer(), participantId, attended ?? null),
     markSessionAttendance: async (_root, { sessionId, participantIds, attended }, ctx) =>
       markSessionAttendance(ctx.deps, await ctx.viewer(), sessionId, participantIds, attended ?? null),
+    messageSessionParticipants: async (_root, { sessionId, message }, ctx) =>
+      messageSessionParticipants(ctx.deps, await ctx.viewer(), sessionId, message),
     createCalendarFeed: async (_root, _args, ctx) => createFeed(ctx.deps, (await signedIn(ctx)).id),
     revokeCalendarFeed: async (_root, _args, ctx) => {
       await revokeFeeds(ctx.deps.db, (await signedIn(ctx)).id);
@@ -155,6 +160,18 @@ const loaders = {
       ),
     viewerSeats: async (queries: { obj: SessionDto }[], ctx: MercuriusContext) =>
       fields.seatsHeldByViewer(
+        ctx.deps,
+        await ctx.viewer(),
+        queries.map((q) => q.obj),
+      ),
+    canMessageParticipants: async (queries: { obj: SessionDto }[], ctx: MercuriusContext) =>
+      mayMessageParticipants(
+        ctx.deps,
+        await ctx.viewer(),
+        queries.map((q) => q.obj),
+      ),
+    messageRecipientCount: async (queries: { obj: SessionDto }[], ctx: MercuriusContext) =>
+      messageRecipientCounts(
         ctx.deps,
         await ctx.viewer(),
         queries.map((q) => q.obj),

@@ -1,4 +1,4 @@
-import { BILLING_LIMITS, BOOKING_STATES, INVOICE_METHODS } from '@keskusvaraamo/shared';
+import { BILLING_LIMITS, BOOKING_STATES, INVOICE_METHODS, SESSION_MESSAGE_MAX } from '@keskusvaraamo/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
@@ -191,5 +191,36 @@ export const organisationBillingDetails = pgTable(
         and coalesce(char_length(${t.reference}), 0) <= ${sql.raw(String(L.reference))}`,
     ),
     index('organisation_billing_details_updated_by_idx').on(t.updatedBy),
+  ],
+);
+
+/**
+ * An organiser's message to everyone booked on a session (`messageSessionParticipants`): kept so
+ * that the session's organisers see what was sent, by whom and to how many, and to count the day's
+ * messages against SESSION_MESSAGES_PER_DAY. The text is the organisation's notice to its
+ * participants: erasing its author nulls `author_id` and keeps the text (privacy/erasure.ts).
+ */
+export const sessionMessages = pgTable(
+  'session_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => courseSessions.id, { onDelete: 'cascade' }),
+    /** Who wrote it; null once their account is erased. */
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    /** How many people it was sent to: bookers and named participants, each once. */
+    recipientCount: integer('recipient_count').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'session_messages_body_length',
+      sql`char_length(${t.body}) between 1 and ${sql.raw(String(SESSION_MESSAGE_MAX))}`,
+    ),
+    check('session_messages_recipients', sql`${t.recipientCount} >= 0`),
+    index('session_messages_session_idx').on(t.sessionId, t.createdAt),
+    index('session_messages_author_idx').on(t.authorId),
   ],
 );

@@ -6,7 +6,8 @@
  * down the waitlist, the promoted told), open applications withdrawn (the company told), open and
  * draft needs closed, open proposals of them as a student declined,
  * organisations left; then every module anonymises its own rows (account,
- * profile, letters, participants' details, invoice e-mails and references, messages, proposal notes, notifications, e-mails, saved
+ * profile, letters, participants' details, invoice e-mails and references, messages, the author of
+ * messages to sessions' participants, proposal notes, notifications, e-mails, saved
  * searches, calendar feeds; their name and message excerpts in others' notifications), the audit log records who did it, and a last e-mail goes to the address
  * the account had. The reports' facts hold no person, so no period's figures change.
  *
@@ -27,6 +28,7 @@ import {
   cancelFutureBookingsOf,
   deleteCalendarFeedsOf,
   eraseBillingOf,
+  forgetSessionMessageAuthor,
 } from '../bookings/index.js';
 import { conversationIdsAuthoredBy, eraseMessagesOf } from '../conversations/index.js';
 import { deleteMessagingOf, enqueueEmail, eraseNameInNotifications } from '../messaging/index.js';
@@ -84,6 +86,8 @@ export async function eraseAccount(deps: Deps, userId: string, options: EraseOpt
     await anonymiseParticipantsByEmail(tx, account.email);
     await deleteCalendarFeedsOf(tx, userId);
     await eraseBillingOf(tx, userId);
+    // Their messages to sessions' participants lose their author; the text is the organisation's notice.
+    await forgetSessionMessageAuthor(tx, userId);
     await eraseMessagesOf(tx, userId);
     await eraseProposalNotesOf(tx, userId);
     await deleteSavedSearchesOf(tx, userId);

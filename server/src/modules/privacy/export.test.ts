@@ -9,7 +9,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emailTokens, refreshTokens, users } from '../accounts/tables.js';
 import { auditEvents, dataAccessEvents } from '../audit/tables.js';
-import { bookings, calendarFeeds } from '../bookings/tables.js';
+import { bookings, calendarFeeds, sessionMessages } from '../bookings/tables.js';
 import { emailOutbox, notificationPreferences, notifications, remindersSent } from '../messaging/tables.js';
 import { invitations, organisations } from '../organisations/tables.js';
 import { studentProfiles } from '../profiles/tables.js';
@@ -86,7 +86,7 @@ beforeAll(async () => {
   // Marketplace: my need (another student applies to it), my course, my application elsewhere.
   const myNeed = await buildNeed(app, {}, { owner: me });
   await buildApplication(app, myNeed, { student: other, coverLetter: OTHER_LETTER });
-  await buildCourse(app, {}, { organisation: school });
+  const myCourse = await buildCourse(app, {}, { organisation: school });
   const elsewhere = await buildNeed(app, {});
   const application = await buildApplication(app, elsewhere, {
     student: me,
@@ -159,6 +159,14 @@ beforeAll(async () => {
     ),
   );
   await app.db.insert(calendarFeeds).values({ userId: me.id, tokenHash: 'calendar-token-hash-secret' });
+  // A message I sent to everyone booked on my school's course.
+  const { data: mine } = await gql(app, `query ($id: ID!) { offer(id: $id) { sessions { id } } }`, { id: myCourse.id });
+  await app.db.insert(sessionMessages).values({
+    sessionId: mine!.offer.sessions[0].id,
+    authorId: me.id,
+    body: 'Muistakaa turvakengät.',
+    recipientCount: 3,
+  });
   // The reminder of my booking's session, and a coordinator's weekly summary (theirs, not mine).
   const [myBooking] = await app.db.select().from(bookings).where(eq(bookings.bookedBy, me.id));
   myBookingId = myBooking!.id;
@@ -284,6 +292,13 @@ describe('GET /api/me/data-export.json', () => {
     expect(text).not.toContain('Vieraan viite');
     expect(s.bookingsAsParticipant).toEqual([
       expect.objectContaining({ name: 'Minna Minä', email: me.email, bookingState: 'CONFIRMED' }),
+    ]);
+    expect(s.sessionMessages).toEqual([
+      expect.objectContaining({
+        body: 'Muistakaa turvakengät.',
+        recipientCount: 3,
+        organisationName: expect.any(String),
+      }),
     ]);
     expect(s.remindersSent).toEqual([
       expect.objectContaining({ kind: 'SESSION', subjectId: myBookingId, dueAt: '2027-03-01T08:00:00.000Z' }),

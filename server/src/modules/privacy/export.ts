@@ -38,6 +38,7 @@ export type ExportSection =
   | 'bookingsAsParticipant'
   | 'calendarFeeds'
   | 'savedBillingDetails'
+  | 'sessionMessages'
   | 'conversations'
   | 'proposals'
   | 'notifications'
@@ -83,6 +84,7 @@ export const EXPORT_COVERAGE: Record<string, Coverage> = {
   calendar_feeds: { exported: ['calendarFeeds'] },
   booking_billing: { exported: ['bookings'] },
   organisation_billing_details: { exported: ['savedBillingDetails'] },
+  session_messages: { exported: ['sessionMessages'] },
   conversations: { exported: ['conversations'] },
   messages: { exported: ['conversations'] },
   conversation_reads: { exported: ['conversations'] },

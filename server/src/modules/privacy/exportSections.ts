@@ -14,6 +14,7 @@ import {
   calendarFeeds,
   organisationBillingDetails,
   participants,
+  sessionMessages,
 } from '../bookings/tables.js';
 import { needs } from '../needs/tables.js';
 import { courseSessions, offers } from '../offers/tables.js';
@@ -298,5 +299,20 @@ export async function bookingSections(deps: Deps, userId: string, email: string)
       .from(organisationBillingDetails)
       .where(eq(organisationBillingDetails.updatedBy, userId))
       .orderBy(asc(organisationBillingDetails.updatedAt), asc(organisationBillingDetails.organisationId)),
+    // What the person wrote to everyone booked on a session they organise (not who received it).
+    sessionMessages: await db
+      .select({
+        id: sessionMessages.id,
+        body: sessionMessages.body,
+        recipientCount: sessionMessages.recipientCount,
+        createdAt: sessionMessages.createdAt,
+        ...session,
+      })
+      .from(sessionMessages)
+      .innerJoin(courseSessions, eq(courseSessions.id, sessionMessages.sessionId))
+      .innerJoin(offers, eq(offers.id, courseSessions.offerId))
+      .innerJoin(organisations, eq(organisations.id, offers.organisationId))
+      .where(eq(sessionMessages.authorId, userId))
+      .orderBy(asc(sessionMessages.createdAt), asc(sessionMessages.id)),
   };
 }

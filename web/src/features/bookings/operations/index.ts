@@ -106,6 +106,25 @@ export interface ManagedSession extends BookedSession {
   waitlistCount: number | null;
 }
 
+/** Whether the viewer may write to a session's participants now, and how many a message would reach. */
+export interface SessionMessaging {
+  /** Its organisers and coordinators, while it is neither cancelled nor ended more than 7 days ago. */
+  canMessageParticipants: boolean;
+  /** Each confirmed booker and named participant once, not the viewer; null for those who may not manage it. */
+  messageRecipientCount: number | null;
+}
+
+/** A message the organiser sent to everyone confirmed on a session. */
+export interface SessionMessage {
+  id: string;
+  /** Plain text with line breaks. */
+  body: string;
+  /** Null once the author's account is erased. */
+  authorName: string | null;
+  recipientCount: number;
+  createdAt: string;
+}
+
 export interface ParticipantInput {
   name: string;
   email: string;
@@ -207,13 +226,13 @@ export const CancelBookingWithTokenMutation = gql<
 
 export const ManagedSessionQuery = gql<
   {
-    session: ManagedSession | null;
+    session: (ManagedSession & SessionMessaging) | null;
     sessionBookings: SessionBooking[];
   },
   { id: string }
 >(
   `query ManagedSession($id: ID!) {
-    session(id: $id) { ${MANAGED_SESSION} }
+    session(id: $id) { ${MANAGED_SESSION} canMessageParticipants messageRecipientCount }
     sessionBookings(sessionId: $id) { ${SESSION_BOOKING} }
   }`,
 );
@@ -261,6 +280,31 @@ export const UpdateSessionCapacityMutation = gql<
   { id: string; input: SessionInput }
 >(
   `mutation UpdateSessionCapacity($id: ID!, $input: SessionInput!) { updateSession(id: $id, input: $input) { ${MANAGED_SESSION} } }`,
+);
+
+const SESSION_MESSAGE = 'id body authorName recipientCount createdAt';
+export const SESSION_MESSAGES_PAGE_SIZE = 20;
+
+/** What was sent to a session's participants, newest first: its organisers and coordinators only. */
+export const SessionMessagesQuery = gql<
+  { sessionMessages: { nodes: SessionMessage[]; pageInfo: PageInfo; totalCount: number } },
+  { sessionId: string; first: number; after: string | null }
+>(
+  `query SessionMessages($sessionId: ID!, $first: Int, $after: String) {
+    sessionMessages(sessionId: $sessionId, first: $first, after: $after) {
+      nodes { ${SESSION_MESSAGE} } pageInfo { hasNextPage endCursor } totalCount
+    }
+  }`,
+);
+
+/** Sends a message to each confirmed booker and named participant of the session, once. */
+export const MessageSessionParticipantsMutation = gql<
+  { messageSessionParticipants: SessionMessage },
+  { sessionId: string; message: string }
+>(
+  `mutation MessageSessionParticipants($sessionId: ID!, $message: String!) {
+    messageSessionParticipants(sessionId: $sessionId, message: $message) { ${SESSION_MESSAGE} }
+  }`,
 );
 
 /** Only whether a feed exists: its address is kept as a hash and shown once, when made. */

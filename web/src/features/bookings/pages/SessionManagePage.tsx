@@ -22,6 +22,7 @@ import { ParticipantTable } from '../components/ParticipantTable';
 import { sessionDay, sessionPlace } from '../components/bookingFormat';
 import { BookingStateBadge } from '../components/BookingStateBadge';
 import { ChangeCapacityForm } from '../components/ChangeCapacityForm';
+import { SessionMessages } from '../components/SessionMessages';
 import {
   CancelSessionMutation,
   ManagedSessionQuery,
@@ -32,11 +33,13 @@ import {
   type BillingDetails,
   type ManagedSession,
   type SessionBooking,
+  type SessionMessaging,
 } from '../operations';
 
 /**
  * One session for its organiser: seats and waitlist, the bookings in arrival order with their
- * participants and attendance, the participant list as CSV, more or fewer seats, and cancelling.
+ * participants and attendance, the participant list as CSV, messages to the participants, more or
+ * fewer seats, and cancelling.
  */
 export function SessionManagePage() {
   const { t } = useTranslation();
@@ -80,7 +83,7 @@ export function SessionManagePage() {
 }
 
 interface SessionContentProps {
-  session: ManagedSession;
+  session: ManagedSession & SessionMessaging;
   bookings: SessionBooking[];
   time: string;
   /** The course's organisation, for its invoicing list of the session's month. */
@@ -231,6 +234,8 @@ function SessionContent({ session, bookings, time, organisationId, onChanged }: 
           </ol>
         )}
       </section>
+
+      <SessionMessages session={session} />
 
       {!session.cancelledAt ? (
         <>
