@@ -1,9 +1,17 @@
+import type { ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormatters, useLocale } from '../../../shared/i18n';
 import type { NotificationItem } from '../operations';
-import { describeChanges, describeNotification, notificationPath } from './notificationText';
+import { Linkified } from './linkify';
+import {
+  describeChanges,
+  describeNotification,
+  describeSession,
+  describeSummary,
+  notificationPath,
+} from './notificationText';
 
 interface NotificationCardProps {
   notification: NotificationItem;
@@ -26,6 +34,8 @@ export function NotificationCard({ notification, readHere = false, onOpen, onMar
   const format = useFormatters();
   const { text, quote } = describeNotification(notification, t, locale);
   const changes = describeChanges(notification, t, locale);
+  const session = describeSession(notification, t, locale);
+  const summary = describeSummary(notification, t, locale);
   const unread = notification.readAt === null && !readHere;
   const path = notificationPath(notification);
   const textId = `notification-${notification.id}`;
@@ -62,7 +72,51 @@ export function NotificationCard({ notification, readHere = false, onOpen, onMar
           ))}
         </ul>
       ) : null}
-      {quote ? <blockquote className="notification__quote">{quote}</blockquote> : null}
+      {session && (session.time || session.place || session.onlineUrl) ? (
+        <ul className="notification__changes" aria-label={t('notifications.details.label')}>
+          {session.time ? <li>{session.time}</li> : null}
+          {session.place ? (
+            <li>
+              {session.place}
+              {session.mapUrl ? (
+                <>
+                  {' – '}
+                  <ExternalLink href={session.mapUrl}>{t('notifications.details.map')}</ExternalLink>
+                </>
+              ) : null}
+            </li>
+          ) : null}
+          {session.onlineUrl ? (
+            <li>
+              {t('notifications.details.online')}:{' '}
+              <ExternalLink href={session.onlineUrl}>{session.onlineUrl}</ExternalLink>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      {summary ? (
+        <>
+          <ul className="notification__changes" aria-label={t('notifications.summary.label')}>
+            {summary.figures.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+          {summary.oldest.length ? (
+            <ul className="notification__changes" aria-label={t('notifications.summary.oldest')}>
+              {summary.oldest.map((need) => (
+                <li key={need.id}>
+                  <Link to={need.path}>{need.title}</Link> ({need.waiting})
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+      {quote ? (
+        <blockquote className="notification__quote">
+          {notification.type === 'SESSION_MESSAGE' ? <Linkified text={quote} /> : quote}
+        </blockquote>
+      ) : null}
       {unread && !path ? (
         <div className="button-row">
           <Button
@@ -75,5 +129,15 @@ export function NotificationCard({ notification, readHere = false, onOpen, onMar
         </div>
       ) : null}
     </li>
+  );
+}
+
+/** A link off the site, in a new tab that cannot reach back to this one. */
+function ExternalLink({ href, children }: { href: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {children} <span className="visually-hidden">{t('common.opensInNewTab')}</span>
+    </a>
   );
 }

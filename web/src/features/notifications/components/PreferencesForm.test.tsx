@@ -52,9 +52,12 @@ describe('PreferencesForm', () => {
       'Viestit',
       'Tallennetut haut',
     ]);
-    // Every type but the coordinators' own (ORGANISATIONS) and the educators' (COURSES), which this reader does not receive.
+    // Every type but the coordinators' own (ORGANISATIONS, COORDINATION) and the educators' (COURSES), which this reader does not receive.
     expect(screen.getAllByRole('radiogroup')).toHaveLength(
-      NOTIFICATION_TYPES.length - 1 - NOTIFICATION_GROUPS.COURSES.length,
+      NOTIFICATION_TYPES.length -
+        NOTIFICATION_GROUPS.ORGANISATIONS.length -
+        NOTIFICATION_GROUPS.COORDINATION.length -
+        NOTIFICATION_GROUPS.COURSES.length,
     );
 
     const bookingConfirmed = choiceOf('Varaus vahvistettu');
@@ -75,12 +78,14 @@ describe('PreferencesForm', () => {
     expect(checkedIn(choiceOf('Hakija perui hakemuksensa'))).toBe('Päivän kooste');
   });
 
-  it('shows coordinators the group of organisations that must be verified again', () => {
+  it('shows coordinators the group of organisations that must be verified again, and their weekly summary', () => {
     const server = fakeGraphql(saving);
     renderWithApp(<PreferencesForm preferences={DEFAULTS} roles={['COORDINATOR']} />, server.client);
     const headings = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
     expect(headings).toContain('Organisaatiot');
+    expect(headings).toContain('Välitystyö');
     expect(choiceOf('Vahvistettu organisaatio muutti nimeään tai Y-tunnustaan')).toBeTruthy();
+    expect(checkedIn(choiceOf('Välitystyön viikkokatsaus'))).toBe('Sähköposti heti');
     expect(screen.getAllByRole('radiogroup')).toHaveLength(
       NOTIFICATION_TYPES.length - NOTIFICATION_GROUPS.COURSES.length,
     );

@@ -30,6 +30,17 @@ export interface NotificationItem {
   decisionAt?: string | null;
   /** What moved in a session (SESSION_CHANGED): STARTS_AT/ENDS_AT as instants, MUNICIPALITY as a code. */
   changes?: NotificationChange[];
+  /** A session's end and its online link (SESSION_REMINDER). */
+  endsAt?: string | null;
+  onlineUrl?: string | null;
+  /** A map of the session's place (SESSION_REMINDER): linked only when it is an https address. */
+  mapUrl?: string | null;
+  /** When a seat held for the reader passes on unless claimed (BOOKING_OFFER_EXPIRING). */
+  offeredUntil?: string | null;
+  /** The organiser's own words, as written (SESSION_MESSAGE). */
+  message?: string | null;
+  /** The coordinators' week in figures (WEEKLY_SUMMARY). */
+  summary?: WeeklySummary | null;
   createdAt: string;
   readAt: string | null;
 }
@@ -38,6 +49,20 @@ export interface NotificationChange {
   field: string;
   before: string | null;
   after: string | null;
+}
+
+/**
+ * The brokering week before `weekEnd` (the summary's time, seven days): the queue as it stood then
+ * and the week's figures. Its start is not asked for: the notifications' page is near its cost limit.
+ */
+export interface WeeklySummary {
+  weekEnd: string;
+  queueCount: number;
+  /** The longest-waiting needs in the queue, the longest first. */
+  oldest: { needId: string; title: string; daysWaiting: number }[];
+  openProposals: number;
+  newNeeds: number;
+  matchesMade: number;
 }
 
 export interface NotificationPreference {
@@ -60,8 +85,10 @@ export interface MailboxMessage {
   lastError: string | null;
 }
 
-const NOTIFICATION =
-  'id type subject actor startsAt reason excerpt count path event place municipalityCode minimum decisionAt changes { field before after } createdAt readAt';
+const NOTIFICATION = `id type subject actor startsAt reason excerpt count path event place municipalityCode minimum decisionAt changes { field before after }
+  endsAt onlineUrl mapUrl offeredUntil message
+  summary { weekEnd queueCount oldest { needId title daysWaiting } openProposals newNeeds matchesMade }
+  createdAt readAt`;
 const PREFERENCE = 'type channel isDefault';
 
 export const NotificationsQuery = gql<

@@ -1,4 +1,11 @@
-import { LOCALES, OFFER_KINDS, PLACEMENT_KINDS, STUDY_LEVELS, type OfferKind } from '@keskusvaraamo/shared';
+import {
+  LOCALES,
+  OFFER_KINDS,
+  PLACEMENT_KINDS,
+  REMINDER_HOURS,
+  STUDY_LEVELS,
+  type OfferKind,
+} from '@keskusvaraamo/shared';
 import { useMemo, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useFieldArray, useForm, useWatch, type FieldErrors } from 'react-hook-form';
@@ -289,6 +296,16 @@ export function OfferForm({ offer, organisations, initialKind, initialTopics }: 
             label={t('offers.fields.claimWindowHours')}
             description={t('offers.form.claimWindowHint')}
             inputMode="numeric"
+          />
+          <FormSelect
+            control={control}
+            name="reminderHours"
+            label={t('offers.fields.reminderHours')}
+            description={t('offers.form.reminderHint')}
+            options={REMINDER_HOURS.map((hours) => ({
+              id: String(hours),
+              label: t(`offers.form.reminderOptions.${hours}`),
+            }))}
           />
         </section>
       ) : null}

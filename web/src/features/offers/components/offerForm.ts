@@ -1,4 +1,5 @@
 import {
+  DEFAULT_REMINDER_HOURS,
   offerSchema,
   sessionSchema,
   type Locale,
@@ -24,6 +25,8 @@ export interface OfferFormValues {
   online: boolean;
   languages: Locale[];
   claimWindowHours: string;
+  /** A course's reminder before each session, in hours (REMINDER_HOURS as text; '0' for none). */
+  reminderHours: string;
   studentCount: string;
   periodStart: string;
   periodEnd: string;
@@ -55,6 +58,7 @@ export function emptyOfferValues(
     online: false,
     languages: [locale],
     claimWindowHours: '24',
+    reminderHours: String(DEFAULT_REMINDER_HOURS),
     studentCount: '',
     periodStart: '',
     periodEnd: '',
@@ -77,6 +81,7 @@ export function offerToValues(offer: Offer): OfferFormValues {
     online: offer.online,
     languages: offer.languages,
     claimWindowHours: String(offer.claimWindowHours),
+    reminderHours: String(offer.reminderHours),
     studentCount: offer.studentCount === null ? '' : String(offer.studentCount),
     periodStart: offer.periodStart ?? '',
     periodEnd: offer.periodEnd ?? '',
@@ -100,6 +105,7 @@ function toOfferInput(values: OfferFormValues): unknown {
     online: values.online,
     languages: values.languages,
     claimWindowHours: parseWholeNumber(values.claimWindowHours) ?? undefined,
+    reminderHours: parseWholeNumber(values.reminderHours) ?? undefined,
     studentCount: pool ? parseWholeNumber(values.studentCount) : null,
     periodStart: pool ? values.periodStart || null : null,
     periodEnd: pool ? values.periodEnd || null : null,

@@ -61,6 +61,8 @@ export interface Offer {
   languages: Locale[];
   organisation: { id: string; name: string };
   claimWindowHours: number;
+  /** Hours before each session its bookers and participants are reminded (REMINDER_HOURS; 0: none). */
+  reminderHours: number;
   sessions: CourseSession[];
   studentCount: number | null;
   periodStart: string | null;
@@ -88,7 +90,7 @@ export const SESSION = `id offerId startsAt endsAt registrationDeadline startsAt
   cancellationDeadline cancellationDeadlineLocal minParticipants decisionAt decisionAtLocal cancelledAt cancelReason
   waitlistCount maxSeatsPerBooker viewerSeats`;
 const OFFER = `id kind state title description language topics municipalityCode online languages
-  organisation { id name } claimWindowHours sessions { ${SESSION} } studentCount periodStart periodEnd placementKinds
+  organisation { id name } claimWindowHours reminderHours sessions { ${SESSION} } studentCount periodStart periodEnd placementKinds
   studyLevel fieldOfStudy canEdit publishedAt createdAt updatedAt`;
 const SUMMARY = `id kind state title organisation { id name } municipalityCode online updatedAt sessions { id startsAt }`;
 
