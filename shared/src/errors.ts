@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'NEED_NOT_BOOKABLE',
   /** Attendance is marked once the session has started, not before. */
   'SESSION_NOT_STARTED',
+  /** A participant's seat is not cancelled or given to someone else once the session has started. */
+  'SESSION_STARTED',
   /**
    * A session's participants are not written to once it is cancelled or ended more than
    * SESSION_MESSAGE_DAYS_AFTER_END days ago (`extensions.reason`: CANCELLED or ENDED).

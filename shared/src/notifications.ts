@@ -11,6 +11,7 @@ export const NOTIFICATION_TYPES = [
   'BOOKING_PROMOTED',
   'BOOKING_CANCELLED',
   'BOOKING_CLAIM_EXPIRED',
+  'BOOKING_CHANGED',
   'SESSION_CANCELLED',
   'SESSION_CHANGED',
   'SESSION_REMINDER',
@@ -53,6 +54,8 @@ export const DEFAULT_CHANNEL: Record<NotificationType, DeliveryChannel> = {
   BOOKING_PROMOTED: 'EMAIL',
   BOOKING_CANCELLED: 'EMAIL',
   BOOKING_CLAIM_EXPIRED: 'EMAIL',
+  /** Someone else (a participant by their link, an organiser) cancelled or replaced one of the booking's participants. */
+  BOOKING_CHANGED: 'EMAIL',
   SESSION_CANCELLED: 'EMAIL',
   /** A booked session's time, place or link changed: people travel on it, so at once. */
   SESSION_CHANGED: 'EMAIL',
@@ -125,6 +128,7 @@ export const NOTIFICATION_GROUPS: Record<
     'BOOKING_PROMOTED',
     'BOOKING_CANCELLED',
     'BOOKING_CLAIM_EXPIRED',
+    'BOOKING_CHANGED',
     'SESSION_CANCELLED',
     'SESSION_CHANGED',
     'SESSION_REMINDER',

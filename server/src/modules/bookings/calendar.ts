@@ -164,6 +164,8 @@ export async function sessionCalendar(
 }
 
 const bookingUid = (id: string) => `booking-${id}@keskusvaraamo`;
+/** A named participant's seat: their own event, which their own cancellation removes. */
+const participantUid = (id: string) => `participant-${id}@keskusvaraamo`;
 
 /** A booking's event as a file to download (METHOD:PUBLISH); TENTATIVE while it waits for a seat. */
 export async function bookingCalendar(
@@ -197,15 +199,14 @@ export async function bookingInvitation(
   booking: { id: string; sessionId: string; state: BookingState; confirmedAt: Date | null },
   locale: Locale,
   attendee: string,
+  seat: { participantId: string; cancelled: boolean } | null = null,
 ): Promise<{ method: Invitation['method']; content: string } | null> {
-  const method =
-    booking.state === 'CONFIRMED' ? 'REQUEST' : booking.state === 'CANCELLED' && booking.confirmedAt ? 'CANCEL' : null;
+  // A named participant's own event (their UID): cancelled on its own when their seat is.
+  const state: BookingState = seat?.cancelled && booking.state === 'CONFIRMED' ? 'CANCELLED' : booking.state;
+  const method = state === 'CONFIRMED' ? 'REQUEST' : state === 'CANCELLED' && booking.confirmedAt ? 'CANCEL' : null;
   if (!method) return null;
-  const list = await events(
-    deps,
-    [{ uid: bookingUid(booking.id), sessionId: booking.sessionId, state: booking.state }],
-    locale,
-  );
+  const uid = seat ? participantUid(seat.participantId) : bookingUid(booking.id);
+  const list = await events(deps, [{ uid, sessionId: booking.sessionId, state }], locale);
   // A confirmed booking on a session cancelled meanwhile is cancelled in the calendar too.
   const effective = list[0]!.status === 'CANCELLED' ? 'CANCEL' : method;
   return {

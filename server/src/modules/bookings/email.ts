@@ -11,13 +11,19 @@ import type { Locale } from '@keskusvaraamo/shared';
 import { eq } from 'drizzle-orm';
 import type { EmailAddition, EmailAttachments } from '../messaging/index.js';
 import { bookingInvitation } from './calendar.js';
-import { cancelLink } from './links.js';
+import { cancelLink, seatCancelLink } from './links.js';
 import { bookings } from './tables.js';
 
 const CANCEL: Record<Locale, string> = {
   fi: 'Jos et pääsekään, peru varaus tästä linkistä (kirjautumista ei tarvita), niin paikka vapautuu jonossa seuraavalle:',
   sv: 'Om du inte kan komma, avboka via länken (ingen inloggning behövs) så går platsen till nästa i kön:',
   en: 'If you cannot come, cancel with this link (no sign-in needed) and the seat goes to the next in line:',
+};
+
+const SEAT_CANCEL: Record<Locale, string> = {
+  fi: 'Jos et pääsekään, peru oma paikkasi tästä linkistä (kirjautumista ei tarvita); varaajalle kerrotaan, ja paikka vapautuu seuraavalle:',
+  sv: 'Om du inte kan komma, avboka din egen plats via länken (ingen inloggning behövs); bokaren meddelas och platsen går till nästa:',
+  en: 'If you cannot come, cancel your own seat with this link (no sign-in needed); the booker is told and the seat goes to the next in line:',
 };
 
 /** Notices that end a booking: no cancel link in them. */
@@ -39,9 +45,15 @@ export const bookingEmailAttachments: EmailAttachments = async (deps, notificati
     .from(bookings)
     .where(eq(bookings.id, bookingId));
   if (!booking) return addition;
+  // A named participant's message is about their own seat: its event, and the link that cancels it.
+  const participantId =
+    notification.data.role === 'PARTICIPANT' && typeof notification.data.participantId === 'string'
+      ? notification.data.participantId
+      : null;
+  const seat = participantId ? { participantId, cancelled: notification.data.seatCancelled === true } : null;
   const invitation = NO_CALENDAR.has(notification.type)
     ? null
-    : await bookingInvitation(deps, booking, locale, notification.recipient);
+    : await bookingInvitation(deps, booking, locale, notification.recipient, seat);
   if (invitation) {
     addition.attachments.push({
       filename: invitation.method === 'CANCEL' ? 'peruttu.ics' : 'varaus.ics',
@@ -50,8 +62,10 @@ export const bookingEmailAttachments: EmailAttachments = async (deps, notificati
     });
   }
   const booker = notification.data.role !== 'PARTICIPANT';
-  if (booker && booking.state === 'CONFIRMED' && !ENDING.has(notification.type)) {
-    addition.paragraphs.push(`${CANCEL[locale]}\n${cancelLink(deps, booking.id, locale)}`);
+  if (booking.state === 'CONFIRMED' && !ENDING.has(notification.type) && notification.data.seatCancelled !== true) {
+    if (booker) addition.paragraphs.push(`${CANCEL[locale]}\n${cancelLink(deps, booking.id, locale)}`);
+    else if (participantId)
+      addition.paragraphs.push(`${SEAT_CANCEL[locale]}\n${seatCancelLink(deps, participantId, locale)}`);
   }
   return addition;
 };

@@ -17,6 +17,7 @@ import {
   updateSession,
 } from './commands/manage.js';
 import { messageSessionParticipants } from './commands/message.js';
+import { cancelParticipant, cancelParticipantWithToken, replaceParticipant } from './commands/participants.js';
 import * as fields from './loaders.js';
 import { mayMessageParticipants, messageRecipientCounts, sessionMessagesOf } from './messages.js';
 import type { BookingDto } from './presenter.js';
@@ -48,6 +49,11 @@ const resolvers: IResolvers = {
     cancelBooking: async (_root, { id }, ctx) => cancelBooking(ctx.deps, await ctx.viewer(), id),
     cancelBookingWithToken: async (_root, { token }, ctx) => cancelBookingWithToken(ctx.deps, token),
     claimBooking: async (_root, { id }, ctx) => claimBooking(ctx.deps, await ctx.viewer(), id),
+    cancelParticipant: async (_root, { bookingId, participantId }, ctx) =>
+      cancelParticipant(ctx.deps, await ctx.viewer(), bookingId, participantId),
+    cancelParticipantWithToken: async (_root, { token }, ctx) => cancelParticipantWithToken(ctx.deps, token),
+    replaceParticipant: async (_root, { bookingId, participantId, participant }, ctx) =>
+      replaceParticipant(ctx.deps, await ctx.viewer(), bookingId, participantId, participant),
     cancelSession: async (_root, { id }, ctx) => {
       const viewer = await ctx.viewer();
       await cancelSession(ctx.deps, viewer, id);

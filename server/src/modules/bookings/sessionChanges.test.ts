@@ -242,21 +242,29 @@ describe('a session that moves', () => {
     expect(svMail.message.subject).toBe('Kursens tid eller plats har ändrats: Hakkeen laatu ja varastointi');
     expect(svMail.message.text).not.toContain('/bookings/cancel');
 
+    // Their own confirmation when the seat was booked, then the change.
     const mails = await mailTo(participantEmail);
-    expect(mails).toHaveLength(1);
-    const [only] = mails;
+    expect(mails.map((m) => m.message.subject)).toEqual([
+      'A seat is booked for you: Hakkeen laatu ja varastointi',
+      'Time or place changed: Hakkeen laatu ja varastointi',
+    ]);
+    const only = mails[1];
     expect(only!.row.userId).toBeNull();
     expect(only!.row.locale).toBe('en');
     expect(only!.message.subject).toBe('Time or place changed: Hakkeen laatu ja varastointi');
     expect(only!.message.text).toContain('Place: Lapin AMK, Jokiväylä 11, Rovaniemi → Kittilän koulu, luokka 12');
     expect(only!.message.text).toContain('You are booked on it as a participant.');
-    // Not the booker: no link that cancels the booking, no unsubscribe (no account to change).
-    expect(only!.message.text).not.toContain('/bookings/cancel');
+    // Not the booker: no link that cancels the booking (only their own seat's), no unsubscribe (no account to change).
+    expect(only!.message.text).not.toContain('/bookings/cancel?token=');
+    expect(only!.message.text).toContain('/bookings/cancel-seat?token=');
     expect(only!.message.headers['List-Unsubscribe']).toBeUndefined();
     // The confirmed seat's calendar update, addressed to the participant.
     const cal = calendarOf(only!.message);
     expect(cal.method).toBe('REQUEST');
     expect(cal.events[0]).toMatchObject({ status: 'CONFIRMED', attendee: `mailto:${participantEmail}` });
+    // The participant's own event: the one their confirmation added.
+    expect(cal.events[0]!.uid).toBe(calendarOf(mails[0]!.message).events[0]!.uid);
+    expect(cal.events[0]!.uid).toMatch(/^participant-/);
   });
 
   it('does not tell anyone of a change of seats alone, nor bump the sequence', async () => {
@@ -315,7 +323,8 @@ describe('a session cancelled for too few participants', () => {
       sequence: before + 1 + 2,
     });
 
-    const [participantMail, ...more] = await mailTo(participantEmail);
+    const [confirmation, participantMail, ...more] = await mailTo(participantEmail);
+    expect(confirmation!.message.subject).toBe('A seat is booked for you: Hakkeen laatu ja varastointi');
     expect(more).toEqual([]);
     expect(participantMail!.message.text).toContain('The booking you were a participant of is cancelled.');
     expect(calendarOf(participantMail!.message).method).toBe('CANCEL');

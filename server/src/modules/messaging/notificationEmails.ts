@@ -159,16 +159,28 @@ function oldestLines(d: Data, days: (n: number) => string, heading: string): str
 const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
   BOOKING_CONFIRMED: {
     fi: [
-      (d) => `Varaus vahvistettu: ${s(d.title)}`,
-      (d, w) => `Varauksesi on vahvistettu: ${s(d.title)}, ${w(d.startsAt)}. Paikkoja: ${s(d.seats)}.`,
+      (d) =>
+        d.role === 'PARTICIPANT' ? `Sinulle on varattu paikka: ${s(d.title)}` : `Varaus vahvistettu: ${s(d.title)}`,
+      (d, w) =>
+        d.role === 'PARTICIPANT'
+          ? `Sinulle on varattu paikka kurssille ${s(d.title)}, ${w(d.startsAt)}${placeOf(d, 'fi')}. Liitteenä oleva kalenteritiedosto lisää sen kalenteriisi.`
+          : `Varauksesi on vahvistettu: ${s(d.title)}, ${w(d.startsAt)}. Paikkoja: ${s(d.seats)}.`,
     ],
     sv: [
-      (d) => `Bokningen är bekräftad: ${s(d.title)}`,
-      (d, w) => `Din bokning är bekräftad: ${s(d.title)}, ${w(d.startsAt)}. Platser: ${s(d.seats)}.`,
+      (d) =>
+        d.role === 'PARTICIPANT' ? `En plats är bokad åt dig: ${s(d.title)}` : `Bokningen är bekräftad: ${s(d.title)}`,
+      (d, w) =>
+        d.role === 'PARTICIPANT'
+          ? `En plats är bokad åt dig på ${s(d.title)}, ${w(d.startsAt)}${placeOf(d, 'sv')}. Den bifogade kalenderfilen lägger in den i din kalender.`
+          : `Din bokning är bekräftad: ${s(d.title)}, ${w(d.startsAt)}. Platser: ${s(d.seats)}.`,
     ],
     en: [
-      (d) => `Booking confirmed: ${s(d.title)}`,
-      (d, w) => `Your booking is confirmed: ${s(d.title)}, ${w(d.startsAt)}. Seats: ${s(d.seats)}.`,
+      (d) =>
+        d.role === 'PARTICIPANT' ? `A seat is booked for you: ${s(d.title)}` : `Booking confirmed: ${s(d.title)}`,
+      (d, w) =>
+        d.role === 'PARTICIPANT'
+          ? `A seat is booked for you on ${s(d.title)}, ${w(d.startsAt)}${placeOf(d, 'en')}. The attached calendar file adds it to your calendar.`
+          : `Your booking is confirmed: ${s(d.title)}, ${w(d.startsAt)}. Seats: ${s(d.seats)}.`,
     ],
   },
   BOOKING_WAITLISTED: {
@@ -219,16 +231,75 @@ const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
   },
   BOOKING_CANCELLED: {
     fi: [
-      (d) => `Varaus peruttu: ${s(d.title)}`,
-      (d, w) => `Varauksesi kurssille ${s(d.title)} (${w(d.startsAt)}) on peruttu.`,
+      (d) => (d.seatCancelled ? `Paikkasi peruttiin: ${s(d.title)}` : `Varaus peruttu: ${s(d.title)}`),
+      (d, w) =>
+        [
+          d.seatCancelled
+            ? `Paikkasi kurssilla ${s(d.title)} (${w(d.startsAt)}) on peruttu.`
+            : d.role === 'PARTICIPANT'
+              ? `Varaus kurssille ${s(d.title)} (${w(d.startsAt)}), jossa olit osallistujana, on peruttu.`
+              : `Varauksesi kurssille ${s(d.title)} (${w(d.startsAt)}) on peruttu.`,
+          d.role === 'PARTICIPANT' && d.previousState === 'CONFIRMED'
+            ? 'Liitteenä oleva kalenteritiedosto poistaa tapahtuman kalenteristasi.'
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
     ],
     sv: [
-      (d) => `Bokningen är avbokad: ${s(d.title)}`,
-      (d, w) => `Din bokning till ${s(d.title)} (${w(d.startsAt)}) är avbokad.`,
+      (d) => (d.seatCancelled ? `Din plats är avbokad: ${s(d.title)}` : `Bokningen är avbokad: ${s(d.title)}`),
+      (d, w) =>
+        [
+          d.seatCancelled
+            ? `Din plats på ${s(d.title)} (${w(d.startsAt)}) är avbokad.`
+            : d.role === 'PARTICIPANT'
+              ? `Bokningen till ${s(d.title)} (${w(d.startsAt)}) där du var deltagare är avbokad.`
+              : `Din bokning till ${s(d.title)} (${w(d.startsAt)}) är avbokad.`,
+          d.role === 'PARTICIPANT' && d.previousState === 'CONFIRMED'
+            ? 'Den bifogade kalenderfilen tar bort händelsen ur din kalender.'
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
     ],
     en: [
-      (d) => `Booking cancelled: ${s(d.title)}`,
-      (d, w) => `Your booking for ${s(d.title)} (${w(d.startsAt)}) has been cancelled.`,
+      (d) => (d.seatCancelled ? `Your seat is cancelled: ${s(d.title)}` : `Booking cancelled: ${s(d.title)}`),
+      (d, w) =>
+        [
+          d.seatCancelled
+            ? `Your seat on ${s(d.title)} (${w(d.startsAt)}) has been cancelled.`
+            : d.role === 'PARTICIPANT'
+              ? `The booking for ${s(d.title)} (${w(d.startsAt)}) you were a participant of has been cancelled.`
+              : `Your booking for ${s(d.title)} (${w(d.startsAt)}) has been cancelled.`,
+          d.role === 'PARTICIPANT' && d.previousState === 'CONFIRMED'
+            ? 'The attached calendar file removes the event from your calendar.'
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
+    ],
+  },
+  BOOKING_CHANGED: {
+    fi: [
+      (d) => `Varaukseesi tuli muutos: ${s(d.title)}`,
+      (d, w) =>
+        d.event === 'SEAT_REPLACED'
+          ? `Järjestäjä vaihtoi yhden osallistujan varauksessasi kurssille ${s(d.title)} (${w(d.startsAt)}).`
+          : `Yksi osallistuja perui paikkansa varauksessasi kurssille ${s(d.title)} (${w(d.startsAt)}). Varauksessasi on nyt ${s(d.seats)} paikkaa; vapautunut paikka on muiden varattavissa.`,
+    ],
+    sv: [
+      (d) => `Din bokning har ändrats: ${s(d.title)}`,
+      (d, w) =>
+        d.event === 'SEAT_REPLACED'
+          ? `Arrangören bytte en deltagare i din bokning till ${s(d.title)} (${w(d.startsAt)}).`
+          : `En deltagare avbokade sin plats i din bokning till ${s(d.title)} (${w(d.startsAt)}). Din bokning har nu ${s(d.seats)} platser; den lediga platsen kan bokas av andra.`,
+    ],
+    en: [
+      (d) => `Your booking changed: ${s(d.title)}`,
+      (d, w) =>
+        d.event === 'SEAT_REPLACED'
+          ? `The organiser replaced a participant in your booking for ${s(d.title)} (${w(d.startsAt)}).`
+          : `A participant cancelled their seat in your booking for ${s(d.title)} (${w(d.startsAt)}). Your booking now has ${s(d.seats)} seat(s); the freed seat is open to others.`,
     ],
   },
   BOOKING_CLAIM_EXPIRED: {

@@ -29,6 +29,7 @@ import { bookingPolicy as policy } from '../policy.js';
 import { presentBooking, type BookingDto } from '../presenter.js';
 import { bookings, participants } from '../tables.js';
 import { ACTIVE, BOOKINGS_PATH, bookingEvent, organiserBookedInput, organiserNotices } from './lifecycle.js';
+import { notifyParticipantsConfirmed } from './notices.js';
 import { findByKey, requestHash, sameRequest } from './idempotency.js';
 
 export type BookSeatsData = ReturnType<typeof bookSeatsWithBillingSchema.parse>;
@@ -201,7 +202,9 @@ export async function bookSeats(deps: Deps, viewer: Viewer | null, input: unknow
   const mayNeedBilling =
     data.billing !== null ||
     (people.length > 1 && (await bookableSessions(deps.db, [sessionId])).get(sessionId)?.priceCents !== 0);
-  if (!mayNeedBilling) {
+  // A booking that names others takes the locked path too: each participant is told of their seat.
+  const selfOnly = people.every((p) => p.email.toLowerCase() === viewer.email.toLowerCase());
+  if (!mayNeedBilling && selfOnly) {
     const booked = await bookIfFree(deps, viewer.id, data, people);
     if (booked) return booked;
   }
@@ -287,8 +290,10 @@ async function bookUnderLock(deps: Deps, viewer: Viewer, data: BookSeatsData, pe
     if (data.billing && session.priceCents > 0) {
       await saveBilling(tx, row!.id, viewer.id, session.priceCents, data.billing);
     }
-    if (state === 'CONFIRMED') await takeSeats(tx, session, booked.length);
-    else await touchSession(tx, session);
+    if (state === 'CONFIRMED') {
+      await takeSeats(tx, session, booked.length);
+      await notifyParticipantsConfirmed(tx, row!, session);
+    } else await touchSession(tx, session);
     await notify(tx, [
       bookingEvent(row!, session, state === 'CONFIRMED' ? 'BOOKING_CONFIRMED' : 'BOOKING_WAITLISTED'),
       ...(state === 'CONFIRMED'

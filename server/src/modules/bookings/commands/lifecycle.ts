@@ -26,6 +26,7 @@ import { bookings } from '../tables.js';
 import { ACTIVE, BOOKINGS_PATH, manageSessionPath } from './paths.js';
 import {
   bookingEvent,
+  notifyParticipantsConfirmed,
   notifySessionChanged,
   organiserBookedInput,
   organiserNotices,
@@ -75,6 +76,7 @@ export async function promoteWaitlist(db: Database, sessionOrId: BookableSession
       .returning();
     if (!row) continue;
     await takeSeats(db, session, booking.seats);
+    if (!paid) await notifyParticipantsConfirmed(db, row, session);
     await notify(db, [
       bookingEvent(row, session, paid ? 'BOOKING_OFFERED' : 'BOOKING_PROMOTED'),
       ...(await organiserNotices(db, session, 'COURSE_WAITLIST_CHANGED', {
@@ -153,6 +155,18 @@ export async function cancelLocked(
     }),
   ];
   if (!ofSession) {
+    // Named participants of a confirmed booking lose their seats too (the calendar removes the event).
+    if (before.state === 'CONFIRMED') {
+      const { inApp, byEmail } = await participantNotices(
+        db,
+        [row!],
+        'BOOKING_CANCELLED',
+        (b) => bookingEvent(b, session, 'BOOKING_CANCELLED', { previousState: before.state }).data,
+        session.offerId,
+      );
+      notices.push(...inApp);
+      await mailNotices(db, byEmail);
+    }
     const [organiserType, event] = organiserNoticeOfCancel(before.state, reason);
     notices.push(...(await organiserNotices(db, session, organiserType, { count: before.seats, event }, actorId)));
   }

@@ -30,6 +30,7 @@ import {
   organiserNotices,
   promoteWaitlist,
 } from './lifecycle.js';
+import { notifyParticipantsConfirmed } from './notices.js';
 
 export async function cancelBooking(deps: Deps, viewer: Viewer | null, id: string): Promise<BookingDto> {
   if (!viewer) throw unauthenticated();
@@ -93,6 +94,7 @@ export async function claimBooking(deps: Deps, viewer: Viewer | null, id: string
       if (current!.state === 'OFFERED') throw new AppError('CLAIM_EXPIRED', 'The claim window has closed');
       throw invalidState('a booking', current!.state);
     }
+    await notifyParticipantsConfirmed(tx, row, session);
     await notify(tx, [
       bookingEvent(row, session, 'BOOKING_CONFIRMED'),
       ...(await organiserNotices(tx, session, 'COURSE_WAITLIST_CHANGED', { count: row.seats, event: 'CLAIMED' })),

@@ -126,15 +126,24 @@ export function organiserBookedInput(): SQL {
 export async function participantNotices(
   db: Database,
   list: BookingRow[],
-  type: Extract<NotificationType, 'SESSION_CHANGED' | 'SESSION_CANCELLED' | 'SESSION_REMINDER' | 'SESSION_MESSAGE'>,
+  type: Extract<
+    NotificationType,
+    | 'SESSION_CHANGED'
+    | 'SESSION_CANCELLED'
+    | 'SESSION_REMINDER'
+    | 'SESSION_MESSAGE'
+    | 'BOOKING_CONFIRMED'
+    | 'BOOKING_CANCELLED'
+  >,
   dataOf: (booking: BookingRow) => Record<string, unknown>,
   offerId: string,
+  onlyParticipantId: string | null = null,
 ): Promise<{ inApp: NewNotification[]; byEmail: EmailOnlyNotice[] }> {
   const inApp: NewNotification[] = [];
   const byEmail: EmailOnlyNotice[] = [];
   if (!list.length) return { inApp, byEmail };
   const named = await db
-    .select({ bookingId: participants.bookingId, email: participants.email })
+    .select({ id: participants.id, bookingId: participants.bookingId, email: participants.email })
     .from(participants)
     .where(
       and(
@@ -143,6 +152,7 @@ export async function participantNotices(
           list.map((b) => b.id),
         ),
         isNull(participants.anonymisedAt),
+        onlyParticipantId ? eq(participants.id, onlyParticipantId) : undefined,
       ),
     )
     .orderBy(asc(participants.bookingId), asc(participants.position));
@@ -164,7 +174,14 @@ export async function participantNotices(
     toldEmails.add(email);
     const booking = byId.get(p.bookingId)!;
     // `event` says what applies to the reader: a participant, not the booker (`state` stays the booking's).
-    const data = { ...dataOf(booking), event: 'PARTICIPANT', role: 'PARTICIPANT', path: `/offers/${offerId}` };
+    // `participantId` names their own seat: their calendar event and the link that cancels it.
+    const data = {
+      ...dataOf(booking),
+      event: 'PARTICIPANT',
+      role: 'PARTICIPANT',
+      participantId: p.id,
+      path: `/offers/${offerId}`,
+    };
     const account = accounts.get(email);
     if (account) {
       if (told.has(account.id)) continue;
@@ -217,3 +234,27 @@ export async function notifySessionChanged(
  * course confirmed at once, on a paid course offered for the course's claim window. The caller
  * holds the session lock (or this takes it).
  */
+
+/**
+ * A confirmed booking's named participants (not its booker; or only `onlyParticipantId`, a seat given
+ * to someone new) are told that they have a seat, each
+ * with their own calendar invitation and the link that cancels their seat only (bookings' e-mail
+ * port adds both). Called wherever a booking becomes confirmed, in its transaction.
+ */
+export async function notifyParticipantsConfirmed(
+  db: Database,
+  booking: BookingRow,
+  session: EventSession,
+  onlyParticipantId: string | null = null,
+): Promise<void> {
+  const { inApp, byEmail } = await participantNotices(
+    db,
+    [booking],
+    'BOOKING_CONFIRMED',
+    (b) => bookingEvent(b, session, 'BOOKING_CONFIRMED', whereData(session)).data,
+    session.offerId,
+    onlyParticipantId,
+  );
+  await notify(db, inApp);
+  await mailNotices(db, byEmail);
+}
