@@ -286,6 +286,37 @@ describe('a session that moves', () => {
   });
 });
 
+describe('a session moved after its cancellation deadline', () => {
+  it('may be cancelled by those booked until it starts; a change of seats alone keeps the deadline', async () => {
+    const sessionId = await newSession({ cancellationDeadline: localIn(30, '12:00') });
+    const booker = await buildUser(app);
+    const booking = await book(booker, sessionId);
+    await app.db.execute(
+      sql`update course_sessions set cancellation_deadline = now() - interval '1 hour' where id = ${sessionId}`,
+    );
+    expect((await gql(app, CANCEL, { id: booking.id }, { token: booker.token })).errors?.[0]?.extensions.code).toBe(
+      'CANCELLATION_CLOSED',
+    );
+    const past = localIn(0, '00:00');
+    // More seats only: the deadline stands.
+    expect((await move(sessionId, { seats: 3, cancellationDeadline: past })).errors).toBeUndefined();
+    expect((await gql(app, CANCEL, { id: booking.id }, { token: booker.token })).errors?.[0]?.extensions.code).toBe(
+      'CANCELLATION_CLOSED',
+    );
+    // A new start: the booker may cancel until it.
+    const moved = await move(sessionId, {
+      seats: 3,
+      startsAt: localIn(42, '09:00'),
+      endsAt: localIn(42, '16:00'),
+      cancellationDeadline: past,
+    });
+    expect(moved.errors).toBeUndefined();
+    const cancelled = await gql(app, CANCEL, { id: booking.id }, { token: booker.token });
+    expect(cancelled.errors).toBeUndefined();
+    expect(cancelled.data!.cancelBooking.state).toBe('CANCELLED');
+  });
+});
+
 describe('a session cancelled for too few participants', () => {
   it('tells its bookers and participants which session and why, removes the event, and tells its organisers', async () => {
     const sessionId = await newSession({ seats: 10, priceCents: 0, minParticipants: 3, decisionAt: localIn(30) });

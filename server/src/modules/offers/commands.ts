@@ -256,12 +256,17 @@ export async function updateSession(
     const [current] = await tx.select().from(courseSessions).where(eq(courseSessions.id, session.id)).for('update');
     if (!current) throw notFound('No such session');
     const changes = sessionChanges(current, values);
+    // A session moved (or its place or link changed) once its cancellation deadline has passed:
+    // those booked may not be able to come now, so they may cancel until it starts.
+    const deadline = values.cancellationDeadline ?? values.startsAt;
+    const reopen = changes.length > 0 && deadline <= new Date();
     // The seat count is compared again in the statement: a booking may have come in meanwhile.
     const [row] = await tx
       .update(courseSessions)
       .set({
         ...values,
         ...(changes.length ? { calendarSequence: sql`${courseSessions.calendarSequence} + 1` } : {}),
+        ...(reopen ? { cancellationDeadline: null } : {}),
       })
       .where(and(eq(courseSessions.id, session.id), sql`${courseSessions.seatsTaken} <= ${values.seats}`))
       .returning();
