@@ -26,6 +26,13 @@ const SEAT_CANCEL: Record<Locale, string> = {
   en: 'If you cannot come, cancel your own seat with this link (no sign-in needed); the booker is told and the seat goes to the next in line:',
 };
 
+const CANCEL_LABEL: Record<Locale, string> = { fi: 'Peru varaus', sv: 'Avboka', en: 'Cancel the booking' };
+const SEAT_CANCEL_LABEL: Record<Locale, string> = {
+  fi: 'Peru oma paikkani',
+  sv: 'Avboka min plats',
+  en: 'Cancel my seat',
+};
+
 /** Notices that end a booking: no cancel link in them. */
 const ENDING = new Set(['SESSION_CANCELLED', 'BOOKING_CANCELLED', 'BOOKING_CLAIM_EXPIRED']);
 /** Notices that change nothing in a calendar (a reminder, the organiser's message): no file in them. */
@@ -63,9 +70,21 @@ export const bookingEmailAttachments: EmailAttachments = async (deps, notificati
   }
   const booker = notification.data.role !== 'PARTICIPANT';
   if (booking.state === 'CONFIRMED' && !ENDING.has(notification.type) && notification.data.seatCancelled !== true) {
-    if (booker) addition.paragraphs.push(`${CANCEL[locale]}\n${cancelLink(deps, booking.id, locale)}`);
-    else if (participantId)
-      addition.paragraphs.push(`${SEAT_CANCEL[locale]}\n${seatCancelLink(deps, participantId, locale)}`);
+    if (booker) {
+      addition.paragraphs.push({
+        lead: CANCEL[locale],
+        action: CANCEL_LABEL[locale],
+        url: cancelLink(deps, booking.id, locale),
+        secondary: true,
+      });
+    } else if (participantId) {
+      addition.paragraphs.push({
+        lead: SEAT_CANCEL[locale],
+        action: SEAT_CANCEL_LABEL[locale],
+        url: seatCancelLink(deps, participantId, locale),
+        secondary: true,
+      });
+    }
   }
   return addition;
 };

@@ -141,12 +141,15 @@ describe('each named participant', () => {
       attendee: guest,
     });
     expect(seatLinkIn(toGuest!.text)).not.toBe(seatLinkIn(toColleague!.text));
+    // In the HTML the link is a button named by what it does.
+    expect(toGuest!.html).toMatch(/<a[^>]+href="[^"]+\/bookings\/cancel-seat\?token=[^"]+"[^>]*>.*Peru oma paikkani/s);
 
     // The booker: one confirmation, the booking's own event and the booking's cancel link.
     const toBooker = (await mailTo(booker.email)).filter((m) => m.subject.startsWith('Varaus vahvistettu'));
     expect(toBooker).toHaveLength(1);
     expect(calendarOf(toBooker[0]!).uid).toBe(`booking-${booking.id}@keskusvaraamo`);
     expect(toBooker[0]!.text).toContain('/bookings/cancel?token=');
+    expect(toBooker[0]!.html).toMatch(/<a[^>]+href="[^"]+\/bookings\/cancel\?token=[^"]+"[^>]*>.*Peru varaus/s);
   });
 
   it('cancels their own seat by their link: the booker is told, the seat goes to the waitlist, the calendar drops it', async () => {

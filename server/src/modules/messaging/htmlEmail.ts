@@ -81,8 +81,9 @@ function block(b: Block, key: number): ReactNode {
           {
             href: b.url,
             style: {
-              backgroundColor: COLOURS.primary,
-              color: COLOURS.onPrimary,
+              backgroundColor: b.secondary ? COLOURS.surface : COLOURS.primary,
+              color: b.secondary ? COLOURS.primary : COLOURS.onPrimary,
+              border: `2px solid ${COLOURS.primary}`,
               fontSize: '16px',
               fontWeight: 600,
               lineHeight: '24px',

@@ -12,11 +12,13 @@ import { importAsProduction } from '../../config.js';
 /**
  * A part of an e-mail's body. A string is text: a blank line parts paragraphs, a single line break
  * stays one, and a line that is only an address becomes a link. An action is a link that does
- * something, shown as a button with its label; in the text, its lead (or the label and a colon) and
- * then the address. Links are a list of links, each named by its text (the digest).
+ * something, shown as a button with its label (`secondary`: outlined, for one that undoes, such as a
+ * cancellation); in the text, its lead (or the label and a colon) and then the address. Links are a list of links, each named by its text (the digest).
  */
 export type Block =
-  string | { action: string; url: string; lead?: string } | { links: { text: string; url: string }[] };
+  | string
+  | { action: string; url: string; lead?: string; secondary?: boolean }
+  | { links: { text: string; url: string }[] };
 
 export interface EmailContent {
   locale: Locale;

@@ -54,6 +54,65 @@ function placeOf(d: Data, locale: Locale): string {
   return parts.length ? `, ${parts.join(', ')}` : '';
 }
 
+/** "3 paikkaa", "3 platser är reserverade", "3 seats are held": one seat or more. */
+const SEATS = {
+  fi: ['paikka', 'paikkaa'],
+  sv: ['plats är reserverad', 'platser är reserverade'],
+  en: ['seat is held', 'seats are held'],
+} as const;
+const seats = (d: Data, locale: Locale) => `${s(d.count)} ${SEATS[locale][d.count === 1 ? 0 : 1]}`;
+
+/** What follows a match (`event`, see proposals' followUp.ts), as the MATCH_MADE message's last sentence. */
+const MATCH_NEXT: Record<Locale, Record<string, (d: Data, w: (iso: unknown) => string) => string>> = {
+  fi: {
+    APPLICATION_CREATED: () =>
+      'Opiskelijan hakemus on nyt yrityksen hakijoissa, ja opiskelija ja yritys voivat keskustella hakemuksen keskustelussa.',
+    APPLICATION_EXISTS: () =>
+      'Opiskelija oli jo hakenut tähän; opiskelija ja yritys voivat keskustella hakemuksen keskustelussa.',
+    SEATS_HELD: (d, w) =>
+      `Sinulle on varattu ${seats(d, 'fi')} tarpeesi koulutukseen. Vahvista ne viimeistään ${w(d.offeredUntil)}, muuten ne vapautuvat muille.`,
+    SEATS_HELD_FOR_POSTER: (d, w) =>
+      `Tarpeen ilmoittajalle on varattu ${seats(d, 'fi')}, jotka hän vahvistaa viimeistään ${w(d.offeredUntil)}.`,
+    NO_SEATS: () => 'Vapaita paikkoja ei ollut varattavaksi: valitkaa kurssin sivulta toinen toteutus tai jonottakaa.',
+    REGISTRATION_CLOSED: () => 'Toteutuksen ilmoittautuminen on päättynyt: valitkaa kurssin sivulta toinen toteutus.',
+    SEATS_PER_BOOKER: () => 'Sinulla on jo toteutukselta niin monta paikkaa kuin yksi varaaja voi pitää.',
+    BOOK: () => 'Varatkaa kurssi tarpeelle kurssin sivulta.',
+    '': () => 'Sopikaa jatkosta ehdotuksen keskustelussa.',
+  },
+  sv: {
+    APPLICATION_CREATED: () =>
+      'Den studerandes ansökan finns nu bland företagets sökande, och den studerande och företaget kan diskutera i ansökans diskussion.',
+    APPLICATION_EXISTS: () =>
+      'Den studerande hade redan sökt hit; den studerande och företaget kan diskutera i ansökans diskussion.',
+    SEATS_HELD: (d, w) =>
+      `${seats(d, 'sv')} åt dig för ditt behov. Bekräfta dem senast ${w(d.offeredUntil)}, annars går de till andra.`,
+    SEATS_HELD_FOR_POSTER: (d, w) =>
+      `${seats(d, 'sv')} åt den som lade ut behovet, att bekräftas senast ${w(d.offeredUntil)}.`,
+    NO_SEATS: () => 'Det fanns inga lediga platser att reservera: välj ett annat tillfälle eller köa på kursens sida.',
+    REGISTRATION_CLOSED: () => 'Anmälan till tillfället har stängt: välj ett annat tillfälle på kursens sida.',
+    SEATS_PER_BOOKER: () => 'Du har redan så många platser på tillfället som en bokare får ha.',
+    BOOK: () => 'Boka kursen för behovet på kursens sida.',
+    '': () => 'Kom överens om fortsättningen i förslagets diskussion.',
+  },
+  en: {
+    APPLICATION_CREATED: () =>
+      "The student's application is now among the company's applicants, and the student and the company can talk in the application's conversation.",
+    APPLICATION_EXISTS: () =>
+      "The student had applied already; the student and the company can talk in the application's conversation.",
+    SEATS_HELD: (d, w) =>
+      `${seats(d, 'en')} for you for your need. Claim them by ${w(d.offeredUntil)}, or they pass to others.`,
+    SEATS_HELD_FOR_POSTER: (d, w) =>
+      `${seats(d, 'en')} for the need's poster, to be claimed by ${w(d.offeredUntil)}.`,
+    NO_SEATS: () => "No seats were free to hold: choose another session or join the waitlist on the course's page.",
+    REGISTRATION_CLOSED: () => "The session's registration has closed: choose another session on the course's page.",
+    SEATS_PER_BOOKER: () => 'You already hold as many seats on the session as one booker may.',
+    BOOK: () => "Book the course for the need on the course's page.",
+    '': () => "Agree on what comes next in the proposal's conversation.",
+  },
+};
+const matchNext = (d: Data, w: (iso: unknown) => string, locale: Locale) =>
+  (MATCH_NEXT[locale][s(d.event)] ?? MATCH_NEXT[locale]['']!)(d, w);
+
 const CHANGE_LABELS: Record<Locale, Record<SessionChangeField, string> & { none: string }> = {
   fi: {
     STARTS_AT: 'Alkaa',
@@ -771,18 +830,18 @@ const TEXTS: Record<NotificationType, Record<Locale, [Line, Line]>> = {
   MATCH_MADE: {
     fi: [
       (d) => `Yhteistyö sovittu: ${s(d.needTitle)} – ${student(d.targetTitle, 'fi')}`,
-      (d) =>
-        `Molemmat osapuolet hyväksyivät ehdotuksen: ${s(d.needTitle)} (${s(d.organisationName)}) ja ${student(d.targetTitle, 'fi')}. Sopikaa jatkosta ehdotuksen keskustelussa.`,
+      (d, w) =>
+        `Molemmat osapuolet hyväksyivät ehdotuksen: ${s(d.needTitle)} (${s(d.organisationName)}) ja ${student(d.targetTitle, 'fi')}. ${matchNext(d, w, 'fi')}`,
     ],
     sv: [
       (d) => `Samarbetet är klart: ${s(d.needTitle)} – ${student(d.targetTitle, 'sv')}`,
-      (d) =>
-        `Båda parter godkände förslaget: ${s(d.needTitle)} (${s(d.organisationName)}) och ${student(d.targetTitle, 'sv')}. Kom överens om fortsättningen i förslagets diskussion.`,
+      (d, w) =>
+        `Båda parter godkände förslaget: ${s(d.needTitle)} (${s(d.organisationName)}) och ${student(d.targetTitle, 'sv')}. ${matchNext(d, w, 'sv')}`,
     ],
     en: [
       (d) => `Match made: ${s(d.needTitle)} – ${student(d.targetTitle, 'en')}`,
-      (d) =>
-        `Both sides accepted the proposal: ${s(d.needTitle)} (${s(d.organisationName)}) and ${student(d.targetTitle, 'en')}. Agree on what comes next in the proposal's conversation.`,
+      (d, w) =>
+        `Both sides accepted the proposal: ${s(d.needTitle)} (${s(d.organisationName)}) and ${student(d.targetTitle, 'en')}. ${matchNext(d, w, 'en')}`,
     ],
   },
   ORGANISATION_RENAMED: {
@@ -883,7 +942,7 @@ export interface RenderedMessage {
  */
 export interface EmailAddition {
   attachments: EmailAttachment[];
-  paragraphs: string[];
+  paragraphs: Block[];
 }
 
 /**
