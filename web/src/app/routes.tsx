@@ -119,6 +119,11 @@ export const routes: RouteObject[] = [
               'CancelBookingWithTokenPage',
             ),
           },
+          // A named participant's own link: cancels their seat only.
+          {
+            path: 'bookings/cancel-seat',
+            ...page(() => import('../features/bookings/pages/CancelSeatWithTokenPage'), 'CancelSeatWithTokenPage'),
+          },
           {
             path: 'unsubscribe',
             ...page(() => import('../features/notifications/pages/UnsubscribePage'), 'UnsubscribePage'),
@@ -173,6 +178,13 @@ export const routes: RouteObject[] = [
               {
                 path: 'sessions/:id/manage',
                 ...page(() => import('../features/bookings/pages/SessionManagePage'), 'SessionManagePage'),
+              },
+              {
+                path: 'sessions/:id/participants/print',
+                ...page(
+                  () => import('../features/bookings/pages/ParticipantListPrintPage'),
+                  'ParticipantListPrintPage',
+                ),
               },
               {
                 path: 'my/applications',

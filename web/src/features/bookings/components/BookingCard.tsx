@@ -1,4 +1,4 @@
-import { isCancelReason } from '@keskusvaraamo/shared';
+import { isCancelReason, isErased } from '@keskusvaraamo/shared';
 import { useState } from 'react';
 import { Button, DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
@@ -12,11 +12,12 @@ import { ConversationDialog } from '../../conversations';
 import { bookingIcsUrl, CancelBookingMutation, ClaimBookingMutation, type Booking } from '../operations';
 import { sessionDay, sessionPlace } from './bookingFormat';
 import { BookingStateBadge } from './BookingStateBadge';
+import { SeatActions, type BookingChanged } from './SeatActions';
 
 interface BookingCardProps {
   booking: Booking;
   /** Called after a change with what happened: the page reloads the list and announces it. */
-  onChanged: (booking: Booking, message: string) => void;
+  onChanged: BookingChanged;
 }
 
 /** One of the user's bookings: its session, participants and state, and what can be done now. */
@@ -33,6 +34,15 @@ export function BookingCard({ booking, onChanged }: BookingCardProps) {
   const time = format.timeRange(session.startsAt, session.endsAt);
   const place = sessionPlace(session, locale, t('offers.details.online'));
   const headingId = `booking-${booking.id}`;
+  // Each of several participants' seats may be cancelled or given to someone else while the
+  // booking is live and the session has not started: by the booker until the cancellation deadline
+  // (canCancel). The last one's seat goes with the booking ("Cancel booking").
+  const seatsChangeable =
+    (booking.state === 'CONFIRMED' || booking.state === 'WAITLISTED' || booking.state === 'OFFERED') &&
+    !session.cancelledAt &&
+    new Date(session.startsAt) > new Date() &&
+    booking.participants.length > 1;
+  const seatActions = seatsChangeable && booking.canCancel;
 
   const cancel = async () => {
     setCancelError(null);
@@ -93,13 +103,29 @@ export function BookingCard({ booking, onChanged }: BookingCardProps) {
         <div>
           <dt>{t('bookings.fields.participants', { count: booking.participants.length })}</dt>
           <dd>
-            <ul className="participant-names">
+            <ul className={seatActions ? 'participant-names participant-names--actions' : 'participant-names'}>
               {booking.participants.map((p) => (
                 <li key={p.id}>
-                  {erased.name(p.name)} <span className="muted">({erased.text(p.email)})</span>
+                  <span>
+                    {erased.name(p.name)} <span className="muted">({erased.text(p.email)})</span>
+                  </span>
+                  {seatActions && !isErased(p.name) ? (
+                    <SeatActions
+                      booking={booking}
+                      participant={p}
+                      name={erased.name(p.name)}
+                      time={time}
+                      onChanged={onChanged}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>
+            {seatsChangeable && !booking.canCancel ? (
+              <p className="muted">
+                {t('bookings.seats.closed', { date: format.dateTime(session.cancellationDeadline) })}
+              </p>
+            ) : null}
           </dd>
         </div>
         {booking.state === 'WAITLISTED' && booking.waitlistPosition !== null ? (

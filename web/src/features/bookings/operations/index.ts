@@ -224,6 +224,51 @@ export const CancelBookingWithTokenMutation = gql<
   }`,
 );
 
+/** The booker's change of one participant's seat: the booking as it is after it. */
+export const CancelParticipantMutation = gql<
+  { cancelParticipant: Booking },
+  { bookingId: string; participantId: string }
+>(
+  `mutation CancelParticipant($bookingId: ID!, $participantId: ID!) {
+    cancelParticipant(bookingId: $bookingId, participantId: $participantId) { ${BOOKING} }
+  }`,
+);
+
+/** Gives a participant's seat to someone else (VALIDATION on participant.email for someone already on the booking). */
+export const ReplaceParticipantMutation = gql<
+  { replaceParticipant: Booking },
+  { bookingId: string; participantId: string; participant: ParticipantInput }
+>(
+  `mutation ReplaceParticipant($bookingId: ID!, $participantId: ID!, $participant: ParticipantInput!) {
+    replaceParticipant(bookingId: $bookingId, participantId: $participantId, participant: $participant) { ${BOOKING} }
+  }`,
+);
+
+/** The organiser's cancellation of one participant's seat (the last one's cancels the booking). */
+export const CancelSessionParticipantMutation = gql<
+  { cancelParticipant: SessionBooking },
+  { bookingId: string; participantId: string }
+>(
+  `mutation CancelSessionParticipant($bookingId: ID!, $participantId: ID!) {
+    cancelParticipant(bookingId: $bookingId, participantId: $participantId) { ${SESSION_BOOKING} }
+  }`,
+);
+
+/** From the link in a participant's own confirmation: only what the link's owner may see. */
+export const CancelParticipantWithTokenMutation = gql<
+  {
+    cancelParticipantWithToken: Pick<Booking, 'id' | 'state'> & {
+      session: Pick<BookedSession, 'id' | 'startsAt' | 'endsAt'>;
+      offer: { id: string; title: string };
+    };
+  },
+  { token: string }
+>(
+  `mutation CancelParticipantWithToken($token: String!) {
+    cancelParticipantWithToken(token: $token) { id state session { id startsAt endsAt } offer { id title } }
+  }`,
+);
+
 export const ManagedSessionQuery = gql<
   {
     session: (ManagedSession & SessionMessaging) | null;
@@ -324,6 +369,10 @@ export const RevokeCalendarFeedMutation = gql<{ revokeCalendarFeed: boolean }, R
 /** The course's page with a need to book for: the booking form attaches it (see `useNeedToBookFor`). */
 export const bookForNeedPath = (offerId: string, needId: string) =>
   `/offers/${encodeURIComponent(offerId)}?need=${encodeURIComponent(needId)}`;
+
+/** The session's participant list to print (sign-in sheet). */
+export const participantListPrintPath = (sessionId: string) =>
+  `/sessions/${encodeURIComponent(sessionId)}/participants/print`;
 
 /** The plain HTTP files, on the same origin as the app. */
 export const bookingIcsUrl = (bookingId: string) => `/api/bookings/${encodeURIComponent(bookingId)}.ics`;

@@ -1,4 +1,3 @@
-import type { BookingState } from '@keskusvaraamo/shared';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +5,7 @@ import { useQuery } from 'urql';
 import { toAppError } from '../../../shared/graphql';
 import { EmptyState, ErrorAlert, Loading, LoadMoreButton, Page, StatusMessage } from '../../../shared/ui';
 import { BookingCard } from '../components/BookingCard';
+import type { BookingChanged } from '../components/SeatActions';
 import { MyBookingsQuery, type Booking } from '../operations';
 
 const PAGE_SIZE = 50;
@@ -27,17 +27,19 @@ export function MyBookingsPage() {
   if (data?.myBookings && data.myBookings !== shown) setShown(data.myBookings);
   const [status, setStatus] = useState<string | null>(null);
   // A changed booking may move to the other list (and its buttons go away): once the reloaded list
-  // shows its new state, its heading takes focus.
-  const focusAfterReload = useRef<{ id: string; state: BookingState } | null>(null);
-  const changed = (booking: Booking, message: string) => {
+  // shows the change (by default its new state; a participant gone, for a cancelled seat), its
+  // heading takes focus.
+  const focusAfterReload = useRef<{ id: string; when: (reloaded: Booking) => boolean } | null>(null);
+  const changed: BookingChanged = (booking, message, focusWhen) => {
     setStatus(message);
-    focusAfterReload.current = { id: booking.id, state: booking.state };
+    focusAfterReload.current =
+      focusWhen === false ? null : { id: booking.id, when: focusWhen ?? ((b) => b.state !== booking.state) };
     reexecute({ requestPolicy: 'network-only' });
   };
   useEffect(() => {
     const wanted = focusAfterReload.current;
     const reloaded = wanted && shown?.nodes.find((b) => b.id === wanted.id);
-    if (!wanted || !reloaded || reloaded.state === wanted.state) return;
+    if (!wanted || !reloaded || !wanted.when(reloaded)) return;
     focusAfterReload.current = null;
     document.getElementById(`booking-${wanted.id}`)?.focus();
   }, [shown]);

@@ -1,5 +1,5 @@
-import { isCancelReason } from '@keskusvaraamo/shared';
-import { useState } from 'react';
+import { isCancelReason, isErased } from '@keskusvaraamo/shared';
+import { useEffect, useRef, useState } from 'react';
 import { Button, DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -22,10 +22,12 @@ import { ParticipantTable } from '../components/ParticipantTable';
 import { sessionDay, sessionPlace } from '../components/bookingFormat';
 import { BookingStateBadge } from '../components/BookingStateBadge';
 import { ChangeCapacityForm } from '../components/ChangeCapacityForm';
+import { OrganiserCancelSeat } from '../components/SeatActions';
 import { SessionMessages } from '../components/SessionMessages';
 import {
   CancelSessionMutation,
   ManagedSessionQuery,
+  participantListPrintPath,
   participantsCsvUrl,
   periodInvoicingCsvUrl,
   sessionInvoicingCsvUrl,
@@ -38,8 +40,8 @@ import {
 
 /**
  * One session for its organiser: seats and waitlist, the bookings in arrival order with their
- * participants and attendance, the participant list as CSV, messages to the participants, more or
- * fewer seats, and cancelling.
+ * participants and attendance (and, until the start, a participant's seat cancelled), the participant
+ * list as CSV or to print, messages to the participants, more or fewer seats, and cancelling.
  */
 export function SessionManagePage() {
   const { t } = useTranslation();
@@ -100,6 +102,12 @@ function SessionContent({ session, bookings, time, organisationId, onChanged }: 
   const [status, setStatus] = useState<string | null>(null);
   const place = sessionPlace(session, locale, t('offers.details.online'));
   const active = bookings.filter((b) => b.state !== 'CANCELLED');
+  // Seats may be cancelled one by one until the session starts (the server checks the same).
+  const seatsOpen = !session.cancelledAt && new Date(session.startsAt) > new Date();
+  const seatCancelled = (message: string) => {
+    setStatus(message);
+    onChanged();
+  };
   const confirmedPeople = bookings
     .filter((b) => b.state === 'CONFIRMED')
     .reduce((sum, b) => sum + b.participants.length, 0);
@@ -198,6 +206,10 @@ function SessionContent({ session, bookings, time, organisationId, onChanged }: 
           >
             {t('bookings.manage.downloadCsv')}
           </DownloadButton>
+          {/* The print view opens the browser's print dialog when it comes from here. */}
+          <Link className="button button--secondary" to={participantListPrintPath(session.id)} state={{ print: true }}>
+            {t('bookings.print.open')}
+          </Link>
           {session.priceCents > 0 ? (
             <DownloadButton
               url={sessionInvoicingCsvUrl(session.id, locale)}
@@ -229,6 +241,9 @@ function SessionContent({ session, bookings, time, organisationId, onChanged }: 
                 booking={booking}
                 number={index + 1}
                 started={new Date(session.startsAt) <= new Date()}
+                time={time}
+                seatsOpen={seatsOpen}
+                onSeatCancelled={seatCancelled}
               />
             ))}
           </ol>
@@ -271,20 +286,38 @@ function SessionBookingItem({
   booking,
   number,
   started,
+  time,
+  seatsOpen,
+  onSeatCancelled,
 }: {
   booking: SessionBooking;
   number: number;
   /** Attendance is marked once the session has started. */
   started: boolean;
+  time: string;
+  /** Whether a participant's seat may be cancelled now (the session has not started or been cancelled). */
+  seatsOpen: boolean;
+  onSeatCancelled: (message: string) => void;
 }) {
   const { t } = useTranslation();
   const erased = useErased();
   const format = useFormatters();
   const headingId = `session-booking-${booking.id}`;
   const bookerName = booking.bookerName ?? t('bookings.manage.unknownBooker');
+  const live = booking.state === 'CONFIRMED' || booking.state === 'WAITLISTED' || booking.state === 'OFFERED';
+  // A cancelled seat's button goes with its participant: once the reloaded booking is without them
+  // (or cancelled, with the last one), the booking's heading takes focus.
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const focusWhenGone = useRef<string | null>(null);
+  useEffect(() => {
+    const gone = focusWhenGone.current;
+    if (!gone || (booking.state !== 'CANCELLED' && booking.participants.some((p) => p.id === gone))) return;
+    focusWhenGone.current = null;
+    headingRef.current?.focus();
+  }, [booking]);
   return (
     <li className="card" aria-labelledby={headingId}>
-      <h3 className="card__title" id={headingId}>
+      <h3 className="card__title" id={headingId} ref={headingRef} tabIndex={-1}>
         <span className="muted">{number}.</span> {bookerName}
       </h3>
       <p className="card__meta">
@@ -321,6 +354,18 @@ function SessionBookingItem({
             {/* Keyed by the saved answer: a change made in the table above shows here too. */}
             {booking.state === 'CONFIRMED' ? (
               <AttendanceToggle key={String(p.attended)} participant={p} isDisabled={!started} />
+            ) : null}
+            {seatsOpen && live && !isErased(p.name) ? (
+              <OrganiserCancelSeat
+                booking={booking}
+                participant={p}
+                name={erased.name(p.name)}
+                time={time}
+                onCancelled={(message) => {
+                  focusWhenGone.current = p.id;
+                  onSeatCancelled(message);
+                }}
+              />
             ) : null}
           </li>
         ))}
