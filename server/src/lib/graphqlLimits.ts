@@ -75,6 +75,9 @@ export const CREDENTIAL_MUTATIONS: ReadonlySet<string> = new Set([
   'inviteMember',
   'acceptInvitation',
   'cancelBookingWithToken',
+  'cancelParticipantWithToken',
+  'replaceParticipant',
+  'messageSessionParticipants',
   'unsubscribe',
 ]);
 
