@@ -149,3 +149,78 @@ export function publishInternship(title: string): Promise<string> {
     },
   );
 }
+
+/**
+ * The demo educator publishes a free course with one session (12 seats, 40 days ahead) at `place` in
+ * Rovaniemi; resolves to the course's and the session's ids.
+ */
+export async function publishCourse(title: string, place: string): Promise<{ offerId: string; sessionId: string }> {
+  const token = await apiSignIn(DEMO.educator);
+  const { me } = await graphql<{ me: { memberships: { organisation: { id: string; kind: string } }[] } }>(
+    gql`
+      query EducatorOrganisations {
+        me {
+          memberships {
+            organisation {
+              id
+              kind
+            }
+          }
+        }
+      }
+    `,
+    {},
+    token,
+  );
+  const school = me.memberships.find((m) => m.organisation.kind === 'EDUCATIONAL')!.organisation;
+  const { createOffer } = await graphql<{ createOffer: { id: string; sessions: { id: string }[] } }>(
+    gql`
+      mutation CreateCourse($input: OfferInput!, $sessions: [SessionInput!]) {
+        createOffer(input: $input, sessions: $sessions) {
+          id
+          sessions {
+            id
+          }
+        }
+      }
+    `,
+    {
+      input: {
+        kind: 'COURSE',
+        organisationId: school.id,
+        title,
+        description: 'Hakkeen laatu, kuivaus ja varastointi lämpölaitoksen polttoaineeksi.',
+        language: 'fi',
+        topics: ['bioenergy'],
+        municipalityCode: '698',
+        online: false,
+        languages: ['fi'],
+      },
+      sessions: [
+        {
+          startsAt: `${daysAhead(40)}T09:00`,
+          endsAt: `${daysAhead(40)}T15:00`,
+          registrationDeadline: `${daysAhead(35)}T23:59`,
+          place,
+          municipalityCode: '698',
+          seats: 12,
+          priceCents: 0,
+          language: 'fi',
+        },
+      ],
+    },
+    token,
+  );
+  await graphql(
+    gql`
+      mutation PublishCourse($id: ID!) {
+        publishOffer(id: $id) {
+          id
+        }
+      }
+    `,
+    { id: createOffer.id },
+    token,
+  );
+  return { offerId: createOffer.id, sessionId: createOffer.sessions[0]!.id };
+}

@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   apiSignIn,
-  daysAhead,
   DEMO,
   escapeRegExp,
   gql,
   graphql,
   mainHeading,
   openMail,
+  publishCourse,
   signIn,
   unique,
   useBrowser,
@@ -22,82 +22,10 @@ const browser = useBrowser();
 const PLACE = 'Lapin AMK, Jokiväylä 11, Rovaniemi';
 const MOVED = 'Lapin AMK, Jokiväylä 11, Rovaniemi, luokka B204';
 
-/** The demo educator publishes a free course with one session in Rovaniemi; resolves to its id. */
-async function publishCourse(title: string): Promise<{ offerId: string; sessionId: string }> {
-  const token = await apiSignIn(DEMO.educator);
-  const { me } = await graphql<{ me: { memberships: { organisation: { id: string; kind: string } }[] } }>(
-    gql`
-      query EducatorOrganisations {
-        me {
-          memberships {
-            organisation {
-              id
-              kind
-            }
-          }
-        }
-      }
-    `,
-    {},
-    token,
-  );
-  const school = me.memberships.find((m) => m.organisation.kind === 'EDUCATIONAL')!.organisation;
-  const { createOffer } = await graphql<{ createOffer: { id: string; sessions: { id: string }[] } }>(
-    gql`
-      mutation CreateCourse($input: OfferInput!, $sessions: [SessionInput!]) {
-        createOffer(input: $input, sessions: $sessions) {
-          id
-          sessions {
-            id
-          }
-        }
-      }
-    `,
-    {
-      input: {
-        kind: 'COURSE',
-        organisationId: school.id,
-        title,
-        description: 'Hakkeen laatu, kuivaus ja varastointi lämpölaitoksen polttoaineeksi.',
-        language: 'fi',
-        topics: ['bioenergy'],
-        municipalityCode: '698',
-        online: false,
-        languages: ['fi'],
-      },
-      sessions: [
-        {
-          startsAt: `${daysAhead(40)}T09:00`,
-          endsAt: `${daysAhead(40)}T15:00`,
-          registrationDeadline: `${daysAhead(35)}T23:59`,
-          place: PLACE,
-          municipalityCode: '698',
-          seats: 12,
-          priceCents: 0,
-          language: 'fi',
-        },
-      ],
-    },
-    token,
-  );
-  await graphql(
-    gql`
-      mutation PublishCourse($id: ID!) {
-        publishOffer(id: $id) {
-          id
-        }
-      }
-    `,
-    { id: createOffer.id },
-    token,
-  );
-  return { offerId: createOffer.id, sessionId: createOffer.sessions[0]!.id };
-}
-
 describe('a session that moves', () => {
   it('the educator adds a room number; the booker sees the change in the app and in the e-mail', async () => {
     const title = `Hakkeen laatu ja varastointi ${unique()}`;
-    const { offerId, sessionId } = await publishCourse(title);
+    const { offerId, sessionId } = await publishCourse(title, PLACE);
     // The demo entrepreneur books a seat (on another device).
     await graphql(
       gql`
