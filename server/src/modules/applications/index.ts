@@ -21,6 +21,8 @@ export {
   withdrawApplication,
 } from './commands.js';
 export { applicationIdsOfParty, applicationParties, appliedPairs } from './queries.js';
+export { applicationsOfPairs, applyForMatch, type MatchApplication } from './fromProposal.js';
+export type { ApplicationDto } from './presenter.js';
 export {
   anonymiseApplicationsOf,
   anonymiseClosedApplications,

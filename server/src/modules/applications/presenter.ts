@@ -8,6 +8,7 @@ export function presentApplication(row: typeof applications.$inferSelect) {
     studentId: row.studentId,
     profileUserId: row.profileUserId,
     coverLetter: row.coverLetter,
+    proposalId: row.proposalId,
     state: row.state,
     rejectReason: row.rejectReason,
     createdAt: row.createdAt.toISOString(),

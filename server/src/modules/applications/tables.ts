@@ -23,7 +23,17 @@ export const applications = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     /** The student's profile when they applied, if they had one (it is shown as it is now). */
     profileUserId: uuid('profile_user_id').references(() => studentProfiles.userId, { onDelete: 'set null' }),
+    /**
+     * The student's letter; empty for an application made by a match (`proposalId`), where both sides
+     * accepted a coordinator's proposal instead.
+     */
     coverLetter: text('cover_letter').notNull(),
+    /**
+     * The proposal whose acceptance by both sides made this application, when a match made it (the
+     * student did not apply themselves). No foreign key: proposals depend on applications, not the
+     * other way round, and a proposal is never deleted.
+     */
+    proposalId: uuid('proposal_id'),
     state: applicationState('state').notNull().default('SUBMITTED'),
     rejectReason: text('reject_reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -37,7 +47,8 @@ export const applications = pgTable(
   (t) => [
     check(
       'applications_cover_letter_length',
-      sql`char_length(${t.coverLetter}) between 1 and ${sql.raw(String(COVER_LETTER_MAX))}`,
+      sql`char_length(${t.coverLetter}) between 1 and ${sql.raw(String(COVER_LETTER_MAX))}
+        or (${t.proposalId} is not null and ${t.coverLetter} = '')`,
     ),
     check(
       'applications_reject_reason',

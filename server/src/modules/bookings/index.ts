@@ -32,3 +32,11 @@ export {
   futureBookingsCount,
 } from './erasure.js';
 export { eraseBillingOf } from './billing.js';
+// Seats held for a course match (proposals, in the match's transaction).
+export {
+  holdSeatsForMatch,
+  lockForSeatHold,
+  seatHoldsOfMatches,
+  type MatchSeatHold,
+  type MatchSeatHoldDto,
+} from './matchHold.js';

@@ -101,8 +101,7 @@ const MATCH_NEXT: Record<Locale, Record<string, (d: Data, w: (iso: unknown) => s
       "The student had applied already; the student and the company can talk in the application's conversation.",
     SEATS_HELD: (d, w) =>
       `${seats(d, 'en')} for you for your need. Claim them by ${w(d.offeredUntil)}, or they pass to others.`,
-    SEATS_HELD_FOR_POSTER: (d, w) =>
-      `${seats(d, 'en')} for the need's poster, to be claimed by ${w(d.offeredUntil)}.`,
+    SEATS_HELD_FOR_POSTER: (d, w) => `${seats(d, 'en')} for the need's poster, to be claimed by ${w(d.offeredUntil)}.`,
     NO_SEATS: () => "No seats were free to hold: choose another session or join the waitlist on the course's page.",
     REGISTRATION_CLOSED: () => "The session's registration has closed: choose another session on the course's page.",
     SEATS_PER_BOOKER: () => 'You already hold as many seats on the session as one booker may.',

@@ -6,7 +6,9 @@ import type { ProposalAction, ProposalSide, ProposalTargetKind } from '@keskusva
 import { inArray } from 'drizzle-orm';
 import type { Deps } from '../../deps.js';
 import type { Viewer } from '../../lib/viewer.js';
+import { applicationsOfPairs, type ApplicationDto } from '../applications/index.js';
 import { recordDataAccess, type DataAccess } from '../audit/index.js';
+import { seatHoldsOfMatches } from '../bookings/index.js';
 import { needsByIds, type NeedDto } from '../needs/index.js';
 import { offersByIds, offersByIdsUnchecked, sessionsByIds, type OfferDto, type SessionDto } from '../offers/index.js';
 import { userOrganisationIds } from '../organisations/index.js';
@@ -171,5 +173,59 @@ export async function matchesOf(deps: Deps, list: ProposalDto[]): Promise<(Match
   return list.map((p) => {
     const row = rows.find((r) => r.proposalId === p.id);
     return row ? presentMatchMade(row) : null;
+  });
+}
+
+/**
+ * Each accepted student proposal's application (the student's to the need), where the viewer may
+ * read it (applications' rule: the student, the need's side, staff); null for everything else.
+ */
+export async function applicationsOf(
+  deps: Deps,
+  viewer: Viewer | null,
+  list: ProposalDto[],
+): Promise<(ApplicationDto | null)[]> {
+  const pairs = list.map((p) =>
+    p.state === 'ACCEPTED' && p.studentId ? { needId: p.needId, studentId: p.studentId } : null,
+  );
+  const wanted = pairs.flatMap((p) => (p ? [p] : []));
+  const found = await applicationsOfPairs(deps, viewer, wanted);
+  let i = 0;
+  return pairs.map((p) => (p ? (found[i++] ?? null) : null));
+}
+
+export interface SeatHoldView {
+  state: string;
+  seats: number;
+  offeredUntil: string | null;
+  bookingId: string | null;
+  mine: boolean;
+}
+
+/**
+ * The seats each accepted session proposal held for the need's poster, as its booking is now:
+ * every reader of the proposal (its sides, the proposer, coordinators) sees how many and until
+ * when; only the booker gets the booking's id.
+ */
+export async function seatHoldsOf(
+  deps: Deps,
+  viewer: Viewer | null,
+  list: ProposalDto[],
+): Promise<(SeatHoldView | null)[]> {
+  const holds = await seatHoldsOfMatches(
+    deps.db,
+    list.flatMap((p) => (p.state === 'ACCEPTED' && p.sessionId ? [{ proposalId: p.id, sessionId: p.sessionId }] : [])),
+  );
+  return list.map((p) => {
+    const hold = holds.get(p.id);
+    if (!hold) return null;
+    const mine = viewer?.id === hold.bookedBy;
+    return {
+      state: hold.state,
+      seats: hold.seats,
+      offeredUntil: hold.state === 'OFFERED' ? hold.offeredUntil : null,
+      bookingId: mine ? hold.bookingId : null,
+      mine,
+    };
   });
 }

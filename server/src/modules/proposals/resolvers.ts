@@ -55,6 +55,10 @@ const loaders = {
     actions: async (queries: Queries, ctx: MercuriusContext) =>
       fields.actionsOf(ctx.deps, await ctx.viewer(), list(queries)),
     matchMade: async (queries: Queries, ctx: MercuriusContext) => fields.matchesOf(ctx.deps, list(queries)),
+    application: async (queries: Queries, ctx: MercuriusContext) =>
+      fields.applicationsOf(ctx.deps, await ctx.viewer(), list(queries)),
+    seatHold: async (queries: Queries, ctx: MercuriusContext) =>
+      fields.seatHoldsOf(ctx.deps, await ctx.viewer(), list(queries)),
   },
   DemandPool: {
     answers: async (queries: { obj: DemandPool<NeedDto> }[], ctx: MercuriusContext) =>

@@ -24,6 +24,7 @@ export function application(id: string, fields: Partial<Application> = {}): Appl
       organisation: { id: 'o1', name: 'Tunturienergia Oy' },
     },
     coverLetter: 'Olen kiinnostunut aurinkosähköstä.',
+    proposalId: null,
     studentName: `Hakija ${id}`,
     profile: {
       institutionName: 'Lapin ammattikorkeakoulu',

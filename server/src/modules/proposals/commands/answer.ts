@@ -5,8 +5,10 @@
  * has not answered, and decides the state from both answers as the row stands when it is written:
  * a DECLINED makes it DECLINED, a second ACCEPTED makes it ACCEPTED. So of two sides accepting at
  * the same moment the second waits for the first, sees its answer, and is the one that makes the
- * match (a `matches` row, in the same transaction, unique per proposal). Every change notifies
- * those concerned in its own transaction.
+ * match (a `matches` row, in the same transaction, unique per proposal), and what follows it in
+ * that transaction too (followUp.ts: the student's application, or seats held for the need's
+ * poster), where the match's notices lead. Every change notifies those concerned in its own
+ * transaction.
  */
 import type { NotificationType, ProposalAnswer } from '@keskusvaraamo/shared';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
@@ -31,6 +33,7 @@ import {
 import { needTakesMatches, proposalPolicy as policy } from '../policy.js';
 import { presentProposal, type ProposalDto } from '../presenter.js';
 import { matches, proposals } from '../tables.js';
+import { followUpMatch, followUpNotice, lockForFollowUp, type FollowUp } from '../followUp.js';
 import { unavailable } from '../targets.js';
 
 const alreadyAnswered = () => new AppError('ALREADY_ANSWERED', 'Your side has already answered this proposal');
@@ -45,6 +48,8 @@ async function answer(deps: Deps, viewer: Viewer | null, id: string, given: Prop
   if (given === 'ACCEPTED' && row.state === 'OPEN') assertStillMatchable(parties!);
 
   return deps.db.transaction(async (tx) => {
+    // An acceptance may make the match: what follows it is locked first, in its modules' order.
+    if (given === 'ACCEPTED' && row.state === 'OPEN') await lockForFollowUp(tx, row, parties!);
     // Each side's new answer, only where it had none: the CASEs read the row as it is when written.
     const fills = (side: boolean, column: SQL) => sql`(${side} and ${column} is null)`;
     const needFills = fills(sides.need, sql`need_answer`);
@@ -77,14 +82,20 @@ async function answer(deps: Deps, viewer: Viewer | null, id: string, given: Prop
     const names = await namesOf(deps, tx, [updated.proposedBy, after.need.postedBy]);
     const actor = sides.need ? sideName('NEED', after, names) : sideName('TARGET', after, names);
     let type: NotificationType = given === 'ACCEPTED' ? 'PROPOSAL_ACCEPTED' : 'PROPOSAL_DECLINED';
+    let followUp: FollowUp = { kind: 'NONE' };
     if (updated.state === 'ACCEPTED') {
       await recordMatch(tx, updated, after.need);
+      // The student's application, or seats held for the need's poster: the match leads there.
+      followUp = await followUpMatch(deps, tx, updated, after);
       type = 'MATCH_MADE';
     }
     const recipients = concerned(updated, after).filter((userId) => userId !== viewer.id);
     await notify(
       tx,
-      recipients.map((userId) => notice(type, userId, updated, after, names, actor)),
+      recipients.map((userId) => {
+        const n = notice(type, userId, updated, after, names, actor);
+        return { ...n, data: { ...n.data, ...followUpNotice(followUp, userId, updated, after) } };
+      }),
     );
     return presentProposal(updated);
   });

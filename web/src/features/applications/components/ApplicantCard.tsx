@@ -9,6 +9,7 @@ import { ConversationDialog } from '../../conversations';
 import type { Application } from '../operations';
 import { ApplicationActions } from './ApplicationActions';
 import { ApplicationStateBadge } from './ApplicationStateBadge';
+import { FromProposal } from './FromProposal';
 import { ProfileSummary } from './ProfileSummary';
 import { useReasonText } from './ApplicationTimeline';
 
@@ -54,23 +55,27 @@ export function ApplicantCard({ application, onChanged }: ApplicantCardProps) {
       {application.profile ? (
         <TopicList topics={application.profile.topics} label={t('profile.fields.topics')} />
       ) : null}
-      <div className="applicant__letter">
-        <h4 className="applicant__letter-heading">{t('applications.coverLetter')}</h4>
-        <p className="prewrap" id={letterId}>
-          {expanded || !long ? letter : `${letter.slice(0, EXCERPT_LENGTH).trimEnd()}…`}
-        </p>
-        {long ? (
-          <Button
-            className="button button--ghost"
-            aria-expanded={expanded}
-            aria-controls={letterId}
-            onPress={() => setExpanded((open) => !open)}
-          >
-            {expanded ? t('applications.board.showLess') : t('applications.board.showMore')}
-            <span className="visually-hidden">: {name}</span>
-          </Button>
-        ) : null}
-      </div>
+      {application.proposalId && !application.coverLetter ? (
+        <FromProposal proposalId={application.proposalId} />
+      ) : (
+        <div className="applicant__letter">
+          <h4 className="applicant__letter-heading">{t('applications.coverLetter')}</h4>
+          <p className="prewrap" id={letterId}>
+            {expanded || !long ? letter : `${letter.slice(0, EXCERPT_LENGTH).trimEnd()}…`}
+          </p>
+          {long ? (
+            <Button
+              className="button button--ghost"
+              aria-expanded={expanded}
+              aria-controls={letterId}
+              onPress={() => setExpanded((open) => !open)}
+            >
+              {expanded ? t('applications.board.showLess') : t('applications.board.showMore')}
+              <span className="visually-hidden">: {name}</span>
+            </Button>
+          ) : null}
+        </div>
+      )}
       {application.rejectReason ? (
         <p className="muted">{t('applications.reason', { reason: reasonText(application.rejectReason) })}</p>
       ) : null}

@@ -50,7 +50,10 @@ export interface Application {
   id: string;
   state: ApplicationState;
   need: ApplicationNeed;
+  /** Empty for an application made by a match (`proposalId`). */
   coverLetter: string;
+  /** The proposal whose acceptance by both sides made it; null when the student applied. */
+  proposalId: string | null;
   studentName: string;
   profile: ApplicantProfile | null;
   /** Given by the company when rejecting, or NEED_FILLED. */
@@ -85,7 +88,7 @@ export interface NeedApplicationInfo {
 const NEED = 'id title kind state organisation { id name }';
 const PROFILE = 'institutionName fieldOfStudy studyLevel topics languages availableFrom availableTo introduction';
 const EVENT = 'id fromState toState actor reason at';
-const APPLICATION = `id state need { ${NEED} } coverLetter studentName profile { ${PROFILE} } rejectReason
+const APPLICATION = `id state need { ${NEED} } coverLetter proposalId studentName profile { ${PROFILE} } rejectReason
   events { ${EVENT} } actions createdAt updatedAt`;
 const SUMMARY = `id state need { ${NEED} } createdAt updatedAt`;
 

@@ -10,6 +10,7 @@ import { ConversationView } from '../../conversations';
 import { ApplicationActions } from '../components/ApplicationActions';
 import { ApplicationStateBadge } from '../components/ApplicationStateBadge';
 import { ApplicationTimeline, useReasonText } from '../components/ApplicationTimeline';
+import { FromProposal } from '../components/FromProposal';
 import { ProfileSummary } from '../components/ProfileSummary';
 import { ApplicationQuery, type Application } from '../operations';
 
@@ -125,7 +126,11 @@ function ApplicationContent({ application, asStudent, onChanged }: ApplicationCo
       <section className="card" aria-labelledby="application-letter-heading">
         <h2 id="application-letter-heading">{t('applications.coverLetter')}</h2>
         <p className="muted">{t('applications.appliedOn', { date: format.date(application.createdAt) })}</p>
-        <p className="prewrap">{erased.text(application.coverLetter)}</p>
+        {application.proposalId && !application.coverLetter ? (
+          <FromProposal proposalId={application.proposalId} />
+        ) : (
+          <p className="prewrap">{erased.text(application.coverLetter)}</p>
+        )}
       </section>
 
       <section className="card" aria-labelledby="application-profile-heading">

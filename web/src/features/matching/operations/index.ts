@@ -1,4 +1,6 @@
 import type {
+  ApplicationState,
+  BookingState,
   Match as MatchFields,
   NeedKind,
   NeedState,
@@ -73,8 +75,27 @@ export interface Proposal {
   viewerSides: ProposalSide[];
   actions: ProposalAction[];
   matchMade: { id: string; matchedAt: string; minutesToMatch: number } | null;
+  /** What followed the match (the proposal's page asks for it; lists do not). */
+  application?: ProposalApplication | null;
+  seatHold?: ProposalSeatHold | null;
   createdAt: string;
   decidedAt: string | null;
+}
+
+/** A student match's application: made by the match (`proposalId` is this proposal's) or the student's own. */
+export interface ProposalApplication {
+  id: string;
+  state: ApplicationState;
+  proposalId: string | null;
+}
+
+/** Seats a course session match held for the need's poster; `bookingId` only for them (`mine`). */
+export interface ProposalSeatHold {
+  state: BookingState;
+  seats: number;
+  offeredUntil: string | null;
+  bookingId: string | null;
+  mine: boolean;
 }
 
 const ANSWER = `answer answeredAt answeredByName`;
@@ -83,8 +104,10 @@ const PROPOSAL = `id state origin need { id kind state title organisation { id n
   note proposerName needAnswer { ${ANSWER} } targetAnswer { ${ANSWER} } viewerSides actions
   matchMade { id matchedAt minutesToMatch } createdAt decidedAt`;
 
+const FOLLOW_UP = `application { id state proposalId } seatHold { state seats offeredUntil bookingId mine }`;
+
 export const ProposalQuery = gql<{ proposal: Proposal | null }, { id: string }>(
-  `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL} } }`,
+  `query Proposal($id: ID!) { proposal(id: $id) { ${PROPOSAL} ${FOLLOW_UP} } }`,
 );
 
 export const MyProposalsQuery = gql<

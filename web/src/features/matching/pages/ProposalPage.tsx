@@ -10,12 +10,14 @@ import { useErased } from '../../../shared/utils/erased';
 import { hasRole } from '../../../shared/utils/roles';
 import { ConversationView } from '../../conversations';
 import { ProposalActions } from '../components/ProposalActions';
+import { ProposalFollowUp } from '../components/ProposalFollowUp';
 import { ProposalStateBadge } from '../components/ProposalStateBadge';
 import { ProposalQuery, targetTitleOf, type Proposal, type ProposalSideAnswer } from '../operations';
 
 /**
  * One proposal (notifications link here): the need and what it is matched with, the proposer's
- * note, both sides' answers, and the viewer's Accept, Decline or Withdraw.
+ * note, both sides' answers, and the viewer's Accept, Decline or Withdraw; once accepted, what
+ * followed the match and the next step (`ProposalFollowUp`).
  */
 export function ProposalPage() {
   const { t } = useTranslation();
@@ -102,6 +104,8 @@ function ProposalContent({
         </dl>
         <ProposalActions proposal={proposal} onChanged={onChanged} />
       </section>
+
+      <ProposalFollowUp proposal={proposal} />
 
       <section className="card" aria-labelledby="proposal-match-heading">
         <h2 id="proposal-match-heading">{t('proposals.page.matchHeading')}</h2>

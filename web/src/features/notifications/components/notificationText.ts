@@ -49,6 +49,13 @@ export function describeNotification(
         defaultValue: '',
         minimum: notification.minimum ?? '',
         decisionAt: notification.decisionAt ? formatDateTime(notification.decisionAt, locale) : '',
+        // A match's seats held: how many (plural forms) and until when.
+        ...(notification.type === 'MATCH_MADE' && notification.count !== null
+          ? {
+              count: notification.count,
+              offeredUntil: notification.offeredUntil ? formatDateTime(notification.offeredUntil, locale) : '',
+            }
+          : {}),
       }),
     );
   }
