@@ -330,6 +330,24 @@ describe('each named participant', () => {
     ).toBe('SESSION_STARTED');
   });
 
+  it('cancels the whole booking with its only named participant, however many seats it holds (a match’s hold)', async () => {
+    const sessionId = await newSession();
+    const booker = await buildUser(app);
+    const booking = await bookTeam(booker, sessionId, [
+      { name: 'Varaaja', email: booker.email },
+      { name: 'Nimetön 2', email: `n2-${randomUUID().slice(0, 8)}@example.fi` },
+      { name: 'Nimetön 3', email: `n3-${randomUUID().slice(0, 8)}@example.fi` },
+    ]);
+    // As a match's hold is: three seats, its booker the one participant named.
+    await app.db
+      .delete(participants)
+      .where(and(eq(participants.bookingId, booking.id), sql`${participants.position} > 0`));
+    const r = await gql(app, CANCEL_SEAT, { b: booking.id, p: booking.participants[0]!.id }, { token: booker.token });
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.cancelParticipant).toMatchObject({ state: 'CANCELLED', seats: 3 });
+    expect((await gql(app, SEATS_FREE, { id: sessionId })).data!.session.seatsFree).toBe(6);
+  });
+
   it('cancels the booking with its last participant', async () => {
     const sessionId = await newSession();
     const booker = await buildUser(app);

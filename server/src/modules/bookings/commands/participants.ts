@@ -124,8 +124,13 @@ async function cancelSeat(deps: Deps, bookingId: string, participantId: string, 
     const { session, booking, participant } = await lockedSeat(tx, bookingId, participantId, actor);
     const by = actor.kind === 'ORGANISER' ? 'BY_ORGANISER' : 'BY_BOOKER';
     const actorId = actor.kind === 'PARTICIPANT' ? null : actor.userId;
-    // The last one: the booking goes (its booker and organisers are told as for any cancellation).
-    if (booking.seats <= 1) {
+    // The last one named (or the last seat): the booking goes (its booker and organisers are told as
+    // for any cancellation). A booking may hold seats not yet named (a match's hold names its booker).
+    const [named] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(participants)
+      .where(eq(participants.bookingId, booking.id));
+    if (booking.seats <= 1 || (named?.n ?? 0) <= 1) {
       return presentBooking(
         await cancelLocked(tx, session, booking.id, booking.state === 'OFFERED' ? 'DECLINED' : by, true, actorId),
       );
