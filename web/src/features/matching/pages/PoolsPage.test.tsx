@@ -116,7 +116,7 @@ describe('the demand pools page', () => {
       'ehdotettu 2 tarpeelle 12. tammikuuta 2027',
     );
     expect(screen.getByRole('link', { name: /^Luo uusi kurssi tähän tarpeeseen/ }).getAttribute('href')).toBe(
-      '/offers/new?topic=hot-work-card',
+      '/offers/new?topic=hot-work-card&municipality=851',
     );
     expect(await axeViolations()).toEqual([]);
 

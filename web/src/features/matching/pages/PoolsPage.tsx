@@ -105,7 +105,7 @@ function PoolCard({ pool, educator }: { pool: DemandPool; educator: boolean }) {
       {educator ? (
         <div className="button-row">
           <AnswerPoolButton pool={pool} />
-          <Link className="button button--secondary" to={`/offers/new?topic=${encodeURIComponent(pool.topic)}`}>
+          <Link className="button button--secondary" to={newCourseFor(pool)}>
             {t('pools.newCourse')}
             <span className="visually-hidden">: {summarise(pool)}</span>
           </Link>
@@ -233,4 +233,13 @@ function AnswerPoolForm({ pool, close }: { pool: DemandPool; close: () => void }
       )}
     </>
   );
+}
+
+/** The new-course form started from a pool: its topic, its first place, online when its needs allow it. */
+function newCourseFor(pool: DemandPool): string {
+  const params = new URLSearchParams({ topic: pool.topic });
+  const [place] = pool.summary.places;
+  if (place) params.set('municipality', place);
+  if (pool.summary.remote) params.set('online', '1');
+  return `/offers/new?${params.toString()}`;
 }

@@ -94,3 +94,25 @@ describe('a course’s reminder before each session', () => {
     expect(screen.queryByRole('button', { name: /Muistutus ennen/ })).toBeNull();
   });
 });
+
+describe('a new course started from a demand pool', () => {
+  beforeEach(() => prepareDom());
+  afterEach(cleanup);
+
+  it('starts with the pool’s topic, its place for the course and its first session, and online when asked', () => {
+    const topic = TOPICS.find((t) => t.parent)!;
+    renderWithApp(
+      <OfferForm
+        organisations={[ORGANISATION]}
+        initialKind="COURSE"
+        initial={{ topics: [topic.id], municipalityCode: '732', online: true }}
+      />,
+      fakeGraphql(() => ({ data: null })).client,
+    );
+    expect(screen.getByRole('checkbox', { name: 'Toteutetaan verkossa' }).matches(':checked')).toBe(true);
+    // The course's and the first session's municipality: Salla.
+    const places = screen.getAllByRole('button', { name: /Kunta/ });
+    expect(places).toHaveLength(2);
+    for (const place of places) expect(place.textContent).toContain('Salla');
+  });
+});

@@ -47,8 +47,8 @@ interface OfferFormProps {
   offer?: Offer;
   organisations: EducationalOrganisation[];
   initialKind?: OfferKind;
-  /** A new offer's topics to start with. */
-  initialTopics?: string[];
+  /** What a new offer starts with (a demand pool's topic, place and whether it may be online). */
+  initial?: { topics?: string[]; municipalityCode?: string; online?: boolean };
 }
 
 type Intent = 'draft' | 'publish' | 'save';
@@ -57,7 +57,7 @@ type Intent = 'draft' | 'publish' | 'save';
  * Publishing a course with its sessions, or a pool of students seeking placements. A new course
  * is saved with its sessions in one go; later the course's page adds, changes and removes them.
  */
-export function OfferForm({ offer, organisations, initialKind, initialTopics }: OfferFormProps) {
+export function OfferForm({ offer, organisations, initialKind, initial }: OfferFormProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const navigate = useNavigate();
@@ -71,9 +71,11 @@ export function OfferForm({ offer, organisations, initialKind, initialTopics }: 
             locale,
             initialKind ?? '',
             organisations.length === 1 ? organisations[0]!.id : '',
-            emptySessionValues(locale),
+            emptySessionValues(locale, initial?.municipalityCode ?? ''),
           ),
-          topics: initialTopics ?? [],
+          topics: initial?.topics ?? [],
+          municipalityCode: initial?.municipalityCode ?? '',
+          online: initial?.online ?? false,
         },
   });
   const submission = useSubmitError(form, SESSION_FIELD_RENAMES);

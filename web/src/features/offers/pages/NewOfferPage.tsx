@@ -1,4 +1,4 @@
-import { isTopicId } from '@keskusvaraamo/shared';
+import { isMunicipalityCode, isTopicId } from '@keskusvaraamo/shared';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { toAppError } from '../../../shared/graphql';
@@ -8,14 +8,21 @@ import { useEducationalOrganisations } from '../components/useEducationalOrganis
 
 /**
  * Publishing a course (the default) or, with ?kind=STUDENT_POOL, a pool of students; ?topic=<id>
- * starts with that topic chosen (unmet demand's "create a course for this").
+ * starts with that topic chosen (unmet demand's "create a course for this"), ?municipality=<code>
+ * with that place (for the course and its first session) and ?online=1 as online too (a demand
+ * pool's "new course for this demand"). Unknown values are ignored.
  */
 export function NewOfferPage() {
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const kind = params.get('kind') === 'STUDENT_POOL' ? 'STUDENT_POOL' : 'COURSE';
   const topic = params.get('topic');
-  const initialTopics = topic && isTopicId(topic) ? [topic] : [];
+  const municipality = params.get('municipality');
+  const initial = {
+    topics: topic && isTopicId(topic) ? [topic] : [],
+    municipalityCode: municipality && isMunicipalityCode(municipality) ? municipality : '',
+    online: params.get('online') === '1',
+  };
   const { organisations, error } = useEducationalOrganisations();
   return (
     <Page
@@ -42,7 +49,7 @@ export function NewOfferPage() {
           </EmptyState>
         </div>
       ) : (
-        <OfferForm key={kind} organisations={organisations} initialKind={kind} initialTopics={initialTopics} />
+        <OfferForm key={kind} organisations={organisations} initialKind={kind} initial={initial} />
       )}
     </Page>
   );
