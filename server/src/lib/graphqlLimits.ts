@@ -77,6 +77,7 @@ export const CREDENTIAL_MUTATIONS: ReadonlySet<string> = new Set([
   'cancelBookingWithToken',
   'cancelParticipantWithToken',
   'replaceParticipant',
+  'addParticipant',
   'messageSessionParticipants',
   'unsubscribe',
 ]);

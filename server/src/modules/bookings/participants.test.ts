@@ -29,6 +29,8 @@ const CANCEL_SEAT = `mutation ($b: ID!, $p: ID!) { cancelParticipant(bookingId: 
 const CANCEL_SEAT_BY_LINK = `mutation ($token: String!) { cancelParticipantWithToken(token: $token) { id state seats } }`;
 const REPLACE = `mutation ($b: ID!, $p: ID!, $participant: ParticipantInput!) {
   replaceParticipant(bookingId: $b, participantId: $p, participant: $participant) { id seats participants { id name email } } }`;
+const ADD = `mutation ($b: ID!, $participant: ParticipantInput!) {
+  addParticipant(bookingId: $b, participant: $participant) { id seats participants { name email } } }`;
 const SEATS_FREE = `query ($id: ID!) { session(id: $id) { seatsFree } }`;
 
 let app: TestApp;
@@ -328,6 +330,48 @@ describe('each named participant', () => {
       (await gql(app, CANCEL_SEAT, { b: booking.id, p: third!.id }, { token: school.owner.token })).errors?.[0]
         ?.extensions.code,
     ).toBe('SESSION_STARTED');
+  });
+
+  it('names the seats a booking holds but names nobody for, each person confirmed, none twice, no more than its seats', async () => {
+    const sessionId = await newSession();
+    const booker = await buildUser(app);
+    const booking = await bookTeam(booker, sessionId, [
+      { name: 'Varaaja', email: booker.email },
+      { name: 'Nimetön 2', email: `n2-${randomUUID().slice(0, 8)}@example.fi` },
+      { name: 'Nimetön 3', email: `n3-${randomUUID().slice(0, 8)}@example.fi` },
+    ]);
+    // As a match's hold is: three seats, its booker the one participant named.
+    await app.db
+      .delete(participants)
+      .where(and(eq(participants.bookingId, booking.id), sql`${participants.position} > 0`));
+    const newcomer = `uusi-${randomUUID().slice(0, 8)}@example.fi`;
+    const stranger = await buildUser(app);
+    const add = (email: string, token?: string) =>
+      gql(app, ADD, { b: booking.id, participant: { name: 'Uusi Osallistuja', email } }, token ? { token } : {});
+
+    expect((await add(newcomer)).errors?.[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect((await add(newcomer, stranger.token)).errors?.[0]?.extensions.code).toBe('NOT_FOUND');
+    const twice = await add(booker.email, booker.token);
+    expect(JSON.stringify(twice.errors)).toContain('validation.participantTwice');
+    const added = await add(newcomer, booker.token);
+    expect(added.errors).toBeUndefined();
+    expect(added.data!.addParticipant.participants.map((p: { email: string }) => p.email)).toEqual([
+      booker.email,
+      newcomer,
+    ]);
+    const [confirmation] = (await mailTo(newcomer)).filter((m) => m.subject.startsWith('Sinulle on varattu paikka'));
+    expect(calendarOf(confirmation!)).toMatchObject({ method: 'REQUEST', attendee: newcomer });
+    expect(seatLinkIn(confirmation!.text)).toBeTruthy();
+    // The organiser names the last one; then every seat is named.
+    expect((await add(`kolmas-${randomUUID().slice(0, 8)}@example.fi`, school.owner.token)).errors).toBeUndefined();
+    const full = await add(`neljas-${randomUUID().slice(0, 8)}@example.fi`, booker.token);
+    expect(full.errors?.[0]?.extensions.code).toBe('VALIDATION');
+    expect(JSON.stringify(full.errors)).toContain('validation.noUnnamedSeat');
+    const [fact] = await queryRows<{ seats: number; participants: number }>(
+      app.db,
+      sql`select seats, participants from report_bookings where booking_id = ${booking.id}`,
+    );
+    expect(fact).toEqual({ seats: 3, participants: 3 });
   });
 
   it('cancels the whole booking with its only named participant, however many seats it holds (a match’s hold)', async () => {

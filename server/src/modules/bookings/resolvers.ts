@@ -17,7 +17,12 @@ import {
   updateSession,
 } from './commands/manage.js';
 import { messageSessionParticipants } from './commands/message.js';
-import { cancelParticipant, cancelParticipantWithToken, replaceParticipant } from './commands/participants.js';
+import {
+  addParticipant,
+  cancelParticipant,
+  cancelParticipantWithToken,
+  replaceParticipant,
+} from './commands/participants.js';
 import * as fields from './loaders.js';
 import { mayMessageParticipants, messageRecipientCounts, sessionMessagesOf } from './messages.js';
 import type { BookingDto } from './presenter.js';
@@ -52,6 +57,8 @@ const resolvers: IResolvers = {
     cancelParticipant: async (_root, { bookingId, participantId }, ctx) =>
       cancelParticipant(ctx.deps, await ctx.viewer(), bookingId, participantId),
     cancelParticipantWithToken: async (_root, { token }, ctx) => cancelParticipantWithToken(ctx.deps, token),
+    addParticipant: async (_root, { bookingId, participant }, ctx) =>
+      addParticipant(ctx.deps, await ctx.viewer(), bookingId, participant),
     replaceParticipant: async (_root, { bookingId, participantId, participant }, ctx) =>
       replaceParticipant(ctx.deps, await ctx.viewer(), bookingId, participantId, participant),
     cancelSession: async (_root, { id }, ctx) => {

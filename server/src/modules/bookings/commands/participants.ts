@@ -34,7 +34,7 @@ import {
 import { participantOfCancelToken } from '../links.js';
 import { bookingPolicy as policy } from '../policy.js';
 import { presentBooking, type BookingDto } from '../presenter.js';
-import type { BookingRow } from '../rows.js';
+import { loadBooking, type BookingRow } from '../rows.js';
 import { bookings, participants } from '../tables.js';
 import { cancelLocked, promoteWaitlist } from './lifecycle.js';
 import { bookingEvent, notifyParticipantsConfirmed, organiserNotices, whereData } from './notices.js';
@@ -73,23 +73,29 @@ async function seatFor(deps: Deps, viewer: Viewer, bookingId: string, participan
  * and for the booker or participant, a confirmed seat's cancellation deadline not passed.
  */
 async function lockedSeat(tx: Database, bookingId: string, participantId: string, actor: Actor) {
-  const [booking] = await tx.select().from(bookings).where(eq(bookings.id, bookingId));
-  const session = await lockSession(tx, booking!.sessionId);
-  const [current] = await tx.select().from(bookings).where(eq(bookings.id, bookingId));
+  const { session, booking: current } = await lockedBooking(tx, bookingId);
   const [participant] = await tx
     .select()
     .from(participants)
     .where(and(eq(participants.id, participantId), eq(participants.bookingId, bookingId)));
   if (!participant || participant.anonymisedAt) throw notFound('No such participant');
-  if (!(ACTIVE_STATES as readonly string[]).includes(current!.state)) throw invalidState('a booking', current!.state);
-  if (session.cancelledAt) throw invalidState('a session', 'CANCELLED');
-  if (session.startsAt <= new Date()) throw new AppError('SESSION_STARTED', 'The session has started');
   if (actor.kind !== 'ORGANISER' && !policy.bookerDeadlineOpen(current!, session.cancellationDeadline, new Date())) {
     throw new AppError('CANCELLATION_CLOSED', 'The cancellation deadline has passed', {
       deadline: session.cancellationDeadline.toISOString(),
     });
   }
-  return { session, booking: current!, participant };
+  return { session, booking: current, participant };
+}
+
+/** The booking, re-read under its session's lock: live, its session neither cancelled nor started. */
+async function lockedBooking(tx: Database, bookingId: string) {
+  const [booking] = await tx.select().from(bookings).where(eq(bookings.id, bookingId));
+  const session = await lockSession(tx, booking!.sessionId);
+  const [current] = await tx.select().from(bookings).where(eq(bookings.id, bookingId));
+  if (!(ACTIVE_STATES as readonly string[]).includes(current!.state)) throw invalidState('a booking', current!.state);
+  if (session.cancelledAt) throw invalidState('a session', 'CANCELLED');
+  if (session.startsAt <= new Date()) throw new AppError('SESSION_STARTED', 'The session has started');
+  return { session, booking: current! };
 }
 
 /** The notice for a person who lost their seat (an account's, or an e-mail to the address). */
@@ -223,6 +229,47 @@ export async function replaceParticipant(
       await notifyParticipantsConfirmed(tx, booking, session, participant.id);
     }
     if (actor.kind !== 'BOOKER') await notify(tx, [bookerNotice(booking, session, 'SEAT_REPLACED')]);
+    return presentBooking(booking);
+  });
+}
+
+/**
+ * The booker or the session's organisers name a seat the booking holds but names nobody for (a
+ * match's hold names only its booker), until the start. The person gets their own confirmation
+ * for a confirmed booking. VALIDATION on participant.email for someone already on the booking, and
+ * on participant (validation.noUnnamedSeat) when every seat is named.
+ */
+export async function addParticipant(
+  deps: Deps,
+  viewer: Viewer | null,
+  bookingId: string,
+  input: unknown,
+): Promise<BookingDto> {
+  if (!viewer) throw unauthenticated();
+  const { participant: next } = parseInput(replacementSchema, { participant: input });
+  const found = await loadBooking(deps.db, bookingId);
+  const session = (await bookableSessions(deps.db, [found.sessionId])).get(found.sessionId)!;
+  const as = policy.cancelAs(viewer, found, await organisesSession(deps.db, session, viewer.id));
+  if (as === 'NOT_FOUND') throw notFound('No such booking');
+  if (as === 'FORBIDDEN') throw forbidden();
+  return deps.db.transaction(async (tx) => {
+    const { session: locked, booking } = await lockedBooking(tx, found.id);
+    const named = await tx
+      .select({ email: participants.email, position: participants.position })
+      .from(participants)
+      .where(eq(participants.bookingId, booking.id));
+    if (named.length >= booking.seats) {
+      throw validationError([{ field: 'participant', message: 'validation.noUnnamedSeat' }]);
+    }
+    if (named.some((p) => p.email.toLowerCase() === next.email)) {
+      throw validationError([{ field: 'participant.email', message: 'validation.participantTwice' }]);
+    }
+    const position = Math.max(-1, ...named.map((p) => p.position)) + 1;
+    const [row] = await tx
+      .insert(participants)
+      .values({ bookingId: booking.id, position, name: next.name, email: next.email })
+      .returning({ id: participants.id });
+    if (booking.state === 'CONFIRMED') await notifyParticipantsConfirmed(tx, booking, locked, row!.id);
     return presentBooking(booking);
   });
 }

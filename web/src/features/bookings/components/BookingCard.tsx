@@ -12,7 +12,7 @@ import { ConversationDialog } from '../../conversations';
 import { bookingIcsUrl, CancelBookingMutation, ClaimBookingMutation, type Booking } from '../operations';
 import { sessionDay, sessionPlace } from './bookingFormat';
 import { BookingStateBadge } from './BookingStateBadge';
-import { SeatActions, type BookingChanged } from './SeatActions';
+import { NameSeat, SeatActions, type BookingChanged } from './SeatActions';
 
 interface BookingCardProps {
   booking: Booking;
@@ -37,11 +37,11 @@ export function BookingCard({ booking, onChanged }: BookingCardProps) {
   // Each of several participants' seats may be cancelled or given to someone else while the
   // booking is live and the session has not started: by the booker until the cancellation deadline
   // (canCancel). The last one's seat goes with the booking ("Cancel booking").
-  const seatsChangeable =
+  const live =
     (booking.state === 'CONFIRMED' || booking.state === 'WAITLISTED' || booking.state === 'OFFERED') &&
     !session.cancelledAt &&
-    new Date(session.startsAt) > new Date() &&
-    booking.participants.length > 1;
+    new Date(session.startsAt) > new Date();
+  const seatsChangeable = live && booking.participants.length > 1;
   const seatActions = seatsChangeable && booking.canCancel;
 
   const cancel = async () => {
@@ -121,6 +121,9 @@ export function BookingCard({ booking, onChanged }: BookingCardProps) {
                 </li>
               ))}
             </ul>
+            {live && booking.participants.length < booking.seats ? (
+              <NameSeat booking={booking} onChanged={onChanged} />
+            ) : null}
             {seatsChangeable && !booking.canCancel ? (
               <p className="muted">
                 {t('bookings.seats.closed', { date: format.dateTime(session.cancellationDeadline) })}

@@ -96,6 +96,12 @@ function server(start: Booking, refuse?: (op: SentOperation) => Answer | null) {
         current = { ...current, participants };
         return { data: { replaceParticipant: current } };
       }
+      case 'AddParticipant': {
+        const next = op.variables.participant as { name: string; email: string };
+        const added = { id: `p${current.participants.length + 10}`, ...next, attended: null };
+        current = { ...current, participants: [...current.participants, added] };
+        return { data: { addParticipant: current } };
+      }
       default:
         return { data: null };
     }
@@ -254,5 +260,27 @@ describe("the booker's participants: cancelling one seat and giving it to someon
     const alert = await within(dialog).findByText(/^Peruutusaika on päättynyt/);
     expect(alert.closest('[role="alert"]')).toBeTruthy();
     expect(participantNames()).toEqual(['Erkki Yrittäjä', 'Aino Aalto']);
+  });
+
+  it('names the seats a match held for the booker, one at a time, until every seat has a name', async () => {
+    const fake = server(booking([ERKKI], { seats: 2 }));
+    renderWithApp(<MyBookingsPage />, fake.client, '/my/bookings');
+    const user = userEvent.setup();
+    await screen.findByRole('listitem', { name: 'Tulityökortti' });
+    await user.click(within(card()).getByRole('button', { name: 'Nimeä osallistuja (1 paikka nimeämättä)' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Kuka osallistuu?' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Nimi/ }), 'Aino Aalto');
+    await user.type(within(dialog).getByRole('textbox', { name: /Sähköpostiosoite/ }), 'aino@example.fi');
+    expect(await axeViolations(dialog)).toEqual([]);
+    await user.click(within(dialog).getByRole('button', { name: 'Lisää osallistuja' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(fake.named('AddParticipant')[0]?.variables).toEqual({
+      bookingId: 'b1',
+      participant: { name: 'Aino Aalto', email: 'aino@example.fi' },
+    });
+    await waitFor(() => expect(participantNames()).toEqual(['Erkki Yrittäjä', 'Aino Aalto']));
+    // Every seat named: no more to name, and focus is on the booking.
+    expect(within(card()).queryByRole('button', { name: /^Nimeä osallistuja/ })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(document.getElementById('booking-b1')));
   });
 });

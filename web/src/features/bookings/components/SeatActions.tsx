@@ -10,6 +10,7 @@ import { FormErrorSummary, FormTextField, useSubmitError } from '../../../shared
 import { toAppError, type AppError } from '../../../shared/graphql';
 import { ConfirmDialog, ErrorAlert } from '../../../shared/ui';
 import {
+  AddParticipantMutation,
   CancelParticipantMutation,
   CancelSessionParticipantMutation,
   ReplaceParticipantMutation,
@@ -44,6 +45,8 @@ interface SeatActionsProps {
 const REPLACE_RENAMES: Readonly<Record<string, string>> = {
   'participant.name': 'name',
   'participant.email': 'email',
+  // Every seat named already (someone else named the last one meanwhile): said on the e-mail field.
+  participant: 'email',
 };
 
 /**
@@ -127,16 +130,21 @@ type ReplaceOutput = z.output<typeof participantSchema>;
 
 interface ReplaceFlowProps {
   booking: Booking;
-  participant: Participant;
+  /** The seat's present participant; null names a seat nobody is named for yet. */
+  participant: Participant | null;
   name: string;
   close: () => void;
   onChanged: BookingChanged;
 }
 
-/** Who takes the seat instead: a name and an e-mail address, checked as the booking form checks them. */
+/**
+ * Who takes the seat instead (or who takes a seat not yet named): a name and an e-mail address,
+ * checked as the booking form checks them.
+ */
 function ReplaceFlow({ booking, participant, name, close, onChanged }: ReplaceFlowProps) {
   const { t } = useTranslation();
   const [, replaceParticipant] = useMutation(ReplaceParticipantMutation);
+  const [, addParticipant] = useMutation(AddParticipantMutation);
   const form = useForm<ReplaceValues, unknown, ReplaceOutput>({
     resolver: zodResolver(participantSchema),
     defaultValues: { name: '', email: '' },
@@ -145,13 +153,19 @@ function ReplaceFlow({ booking, participant, name, close, onChanged }: ReplaceFl
 
   const submit = form.handleSubmit(async (values) => {
     submission.clear();
-    const result = await replaceParticipant({
-      bookingId: booking.id,
-      participantId: participant.id,
-      participant: values,
-    });
+    const result = participant
+      ? await replaceParticipant({ bookingId: booking.id, participantId: participant.id, participant: values })
+      : await addParticipant({ bookingId: booking.id, participant: values });
     if (result.error) {
       submission.report(result.error);
+      return;
+    }
+    if (!participant) {
+      close();
+      // The button that opened this may go (every seat named): the booking's heading takes focus.
+      onChanged(booking, t('bookings.seats.added', { name: values.name }), (reloaded) =>
+        reloaded.participants.some((p) => p.email === values.email),
+      );
       return;
     }
     const sameEmail = values.email === participant.email.toLowerCase();
@@ -169,10 +183,10 @@ function ReplaceFlow({ booking, participant, name, close, onChanged }: ReplaceFl
   return (
     <>
       <Heading slot="title" className="dialog__title">
-        {t('bookings.seats.replaceTitle', { name })}
+        {participant ? t('bookings.seats.replaceTitle', { name }) : t('bookings.seats.addTitle')}
       </Heading>
       <div className="dialog__body">
-        <p>{t('bookings.seats.replaceHelp', { name })}</p>
+        <p>{participant ? t('bookings.seats.replaceHelp', { name }) : t('bookings.seats.addHelp')}</p>
       </div>
       <form className="form" noValidate onSubmit={submit}>
         <FormErrorSummary submission={submission} />
@@ -197,11 +211,34 @@ function ReplaceFlow({ booking, participant, name, close, onChanged }: ReplaceFl
             {t('common.cancel')}
           </Button>
           <Button type="submit" className="button button--primary" isPending={form.formState.isSubmitting}>
-            {t('bookings.seats.replaceSubmit')}
+            {participant ? t('bookings.seats.replaceSubmit') : t('bookings.seats.addSubmit')}
           </Button>
         </div>
       </form>
     </>
+  );
+}
+
+/**
+ * Names the seats a booking holds but names nobody for (a match's hold names only its booker): one
+ * at a time, each person getting their own confirmation.
+ */
+export function NameSeat({ booking, onChanged }: { booking: Booking; onChanged: BookingChanged }) {
+  const { t } = useTranslation();
+  const unnamed = booking.seats - booking.participants.length;
+  return (
+    <DialogTrigger>
+      <Button className="button button--secondary">{t('bookings.seats.add', { count: unnamed })}</Button>
+      <ModalOverlay className="modal-overlay">
+        <Modal className="modal">
+          <Dialog className="dialog">
+            {({ close }) => (
+              <ReplaceFlow booking={booking} participant={null} name="" close={close} onChanged={onChanged} />
+            )}
+          </Dialog>
+        </Modal>
+      </ModalOverlay>
+    </DialogTrigger>
   );
 }
 

@@ -244,6 +244,16 @@ export const ReplaceParticipantMutation = gql<
   }`,
 );
 
+/** Names a seat the booking holds but names nobody for (a match's hold names only its booker). */
+export const AddParticipantMutation = gql<
+  { addParticipant: Booking },
+  { bookingId: string; participant: ParticipantInput }
+>(
+  `mutation AddParticipant($bookingId: ID!, $participant: ParticipantInput!) {
+    addParticipant(bookingId: $bookingId, participant: $participant) { ${BOOKING} }
+  }`,
+);
+
 /** The organiser's cancellation of one participant's seat (the last one's cancels the booking). */
 export const CancelSessionParticipantMutation = gql<
   { cancelParticipant: SessionBooking },
