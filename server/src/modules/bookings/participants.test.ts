@@ -100,6 +100,21 @@ async function typesOf(userId: string) {
   return rows.map((r) => ({ type: r.type, data: r.data }));
 }
 
+/** A booking as a match's hold is: three confirmed seats, its booker the one participant named. */
+async function heldLikeAMatch() {
+  const sessionId = await newSession();
+  const booker = await buildUser(app);
+  const booking = await bookTeam(booker, sessionId, [
+    { name: 'Varaaja', email: booker.email },
+    { name: 'Nimetön 2', email: `n2-${randomUUID().slice(0, 8)}@example.fi` },
+    { name: 'Nimetön 3', email: `n3-${randomUUID().slice(0, 8)}@example.fi` },
+  ]);
+  await app.db
+    .delete(participants)
+    .where(and(eq(participants.bookingId, booking.id), sql`${participants.position} > 0`));
+  return { sessionId, booker, booking };
+}
+
 describe('each named participant', () => {
   it('gets their own confirmation, calendar event and cancel link; the booker keeps theirs', async () => {
     const sessionId = await newSession();
@@ -333,17 +348,7 @@ describe('each named participant', () => {
   });
 
   it('names the seats a booking holds but names nobody for, each person confirmed, none twice, no more than its seats', async () => {
-    const sessionId = await newSession();
-    const booker = await buildUser(app);
-    const booking = await bookTeam(booker, sessionId, [
-      { name: 'Varaaja', email: booker.email },
-      { name: 'Nimetön 2', email: `n2-${randomUUID().slice(0, 8)}@example.fi` },
-      { name: 'Nimetön 3', email: `n3-${randomUUID().slice(0, 8)}@example.fi` },
-    ]);
-    // As a match's hold is: three seats, its booker the one participant named.
-    await app.db
-      .delete(participants)
-      .where(and(eq(participants.bookingId, booking.id), sql`${participants.position} > 0`));
+    const { booker, booking } = await heldLikeAMatch();
     const newcomer = `uusi-${randomUUID().slice(0, 8)}@example.fi`;
     const stranger = await buildUser(app);
     const add = (email: string, token?: string) =>
@@ -375,17 +380,7 @@ describe('each named participant', () => {
   });
 
   it('cancels the whole booking with its only named participant, however many seats it holds (a match’s hold)', async () => {
-    const sessionId = await newSession();
-    const booker = await buildUser(app);
-    const booking = await bookTeam(booker, sessionId, [
-      { name: 'Varaaja', email: booker.email },
-      { name: 'Nimetön 2', email: `n2-${randomUUID().slice(0, 8)}@example.fi` },
-      { name: 'Nimetön 3', email: `n3-${randomUUID().slice(0, 8)}@example.fi` },
-    ]);
-    // As a match's hold is: three seats, its booker the one participant named.
-    await app.db
-      .delete(participants)
-      .where(and(eq(participants.bookingId, booking.id), sql`${participants.position} > 0`));
+    const { sessionId, booker, booking } = await heldLikeAMatch();
     const r = await gql(app, CANCEL_SEAT, { b: booking.id, p: booking.participants[0]!.id }, { token: booker.token });
     expect(r.errors).toBeUndefined();
     expect(r.data!.cancelParticipant).toMatchObject({ state: 'CANCELLED', seats: 3 });
