@@ -48,6 +48,8 @@ export async function applyForMatch(
   const setting = await settingOf(deps, tx, need, match.studentId);
   if (setting.sideIds.includes(match.studentId)) return { outcome: 'OWN_SIDE', applicationId: null };
   const [profile] = await profilesByUserIds(tx, [match.studentId]);
+  // The student may be applying at this moment (the locks above are shared): the one-per-student-and-
+  // need index decides, and the other's application, once committed, is theirs to keep.
   const [row] = await tx
     .insert(applications)
     .values({
@@ -57,7 +59,15 @@ export async function applyForMatch(
       coverLetter: '',
       proposalId: match.proposalId,
     })
+    .onConflictDoNothing()
     .returning({ id: applications.id });
+  if (!row) {
+    const [theirs] = await tx
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.needId, need.id), eq(applications.studentId, match.studentId)));
+    return { outcome: 'EXISTING', applicationId: theirs!.id };
+  }
   // The submission on the timeline is the system's: the match made it, not one of the two alone.
   await tx.insert(applicationEvents).values({ applicationId: row!.id, toState: 'SUBMITTED', actorId: null });
   return { outcome: 'CREATED', applicationId: row!.id };
