@@ -81,11 +81,20 @@ function booking() {
   return { i, user, session, participants, whenShort, key: `${tag}-${i}` };
 }
 
+/** The billing details a booking of more than one seat on a paid session needs (shared's billingRequired). */
+const BILLING = {
+  organisationName: 'Penkkiyhtiö Oy',
+  businessId: '1572860-0',
+  invoiceMethod: 'EMAIL',
+  invoiceEmail: 'laskut@example.fi',
+};
+
 function setupRequest(request) {
   const b = booking();
   if (target === 'graphql') {
     const input = { sessionId: b.session, idempotencyKey: b.key };
-    if (b.participants) input.participants = b.participants;
+    // Two named people on a paid course: a company's booking, with the billing details it needs.
+    if (b.participants) Object.assign(input, { participants: b.participants, billing: BILLING });
     if (b.whenShort) input.whenShort = b.whenShort;
     return {
       ...request,

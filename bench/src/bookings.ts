@@ -62,6 +62,14 @@ const USERS = env('BENCH_BOOKINGS_USERS', 2000);
 const HOT = env('BENCH_BOOKINGS_HOT', 25);
 /** The hot window moves on one session every STEP requests (~STEP bookings per session per pass). */
 const STEP = 4;
+/** The billing details a booking of more than one seat on a paid session needs (shared's billingRequired). */
+const BILLING = {
+  organisationName: 'Penkkiyhtiö Oy',
+  businessId: '1572860-0',
+  invoiceMethod: 'EMAIL',
+  invoiceEmail: 'laskut@example.fi',
+} as const;
+
 /** Every PAIR_EVERY-th request books two named participants; the others book one seat for the booker. */
 const PAIR_EVERY = 5;
 const SEATS_PER_REQUEST = 1 + 1 / PAIR_EVERY;
@@ -281,7 +289,11 @@ async function main() {
     const captureBooking = async (user: BenchUser, sessionId: string, participants: RawBody['participants']) => {
       const key = `capture-${randomBytes(6).toString('hex')}`;
       capture = [];
-      const booking = await book(user, { sessionId, idempotencyKey: key, ...(participants ? { participants } : {}) });
+      const booking = await book(user, {
+        sessionId,
+        idempotencyKey: key,
+        ...(participants ? { participants, billing: BILLING } : {}),
+      });
       const statements = capture as Statement[];
       capture = null;
       const values: Record<string, string> = {
