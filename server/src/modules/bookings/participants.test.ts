@@ -21,6 +21,7 @@ import {
 import { buildTestApp, gql, type TestApp } from '../../test/helper.js';
 import { renderMessage } from '../messaging/index.js';
 import { emailOutbox, notifications } from '../messaging/tables.js';
+import { PARTICIPANT_CHANGES_PER_HOUR } from './commands/participants.js';
 import { seatCancelLink } from './links.js';
 import { participants } from './tables.js';
 
@@ -405,5 +406,22 @@ describe('each named participant', () => {
       .from(participants)
       .where(and(eq(participants.bookingId, booking.id)));
     expect(left).toHaveLength(1);
+  });
+
+  it('lets one person name at most PARTICIPANT_CHANGES_PER_HOUR people an hour (each is e-mailed)', async () => {
+    const { booker, booking } = await heldLikeAMatch();
+    const [named] = await app.db.select().from(participants).where(eq(participants.bookingId, booking.id));
+    let code: string | undefined;
+    for (let i = 0; i <= PARTICIPANT_CHANGES_PER_HOUR && !code; i++) {
+      const r = await gql(
+        app,
+        REPLACE,
+        { b: booking.id, p: named!.id, participant: { name: `Vaihto ${i}`, email: `vaihto-${i}@example.fi` } },
+        { token: booker.token },
+      );
+      code = r.errors?.[0]?.extensions.code;
+      if (i < PARTICIPANT_CHANGES_PER_HOUR) expect(r.errors).toBeUndefined();
+    }
+    expect(code).toBe('RATE_LIMITED');
   });
 });

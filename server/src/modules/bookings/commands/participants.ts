@@ -21,6 +21,7 @@ import {
   validationError,
 } from '../../../errors.js';
 import { assertId } from '../../../lib/ids.js';
+import { hit } from '../../../lib/rateLimit.js';
 import type { Viewer } from '../../../lib/viewer.js';
 import { accountsByEmails, usersByIds } from '../../accounts/index.js';
 import { mailNotices, notify, type NewNotification } from '../../messaging/index.js';
@@ -190,6 +191,21 @@ export async function cancelParticipantWithToken(deps: Deps, token: string): Pro
 const replacementSchema = z.object({ participant: participantSchema });
 
 /**
+ * Naming people sends each of them e-mail: one person names at most PARTICIPANT_CHANGES_PER_HOUR
+ * (replacements and additions together), so that no booking becomes a way to mail anyone at will.
+ */
+export const PARTICIPANT_CHANGES_PER_HOUR = 30;
+
+async function countChange(deps: Deps, viewerId: string): Promise<void> {
+  const result = await hit(deps.db, `participant-change:${viewerId}`, 3600, PARTICIPANT_CHANGES_PER_HOUR);
+  if (!result.allowed) {
+    throw new AppError('RATE_LIMITED', 'Too many participant changes; try again later', {
+      retryAfterSeconds: result.retryAfterSeconds,
+    });
+  }
+}
+
+/**
  * The booker or an organiser gives a participant's seat to someone else: the old person is told
  * their seat is gone, the new one gets their own confirmation (for a confirmed booking). A person
  * already on the booking cannot be added twice (VALIDATION on participant.email).
@@ -204,6 +220,7 @@ export async function replaceParticipant(
   if (!viewer) throw unauthenticated();
   const { participant: next } = parseInput(replacementSchema, { participant: input });
   const { booking: found, participant: old, actor } = await seatFor(deps, viewer, bookingId, participantId);
+  await countChange(deps, viewer.id);
   return deps.db.transaction(async (tx) => {
     const { session, booking, participant } = await lockedSeat(tx, found.id, old.id, actor);
     const [twin] = await tx
@@ -252,6 +269,7 @@ export async function addParticipant(
   const as = policy.cancelAs(viewer, found, await organisesSession(deps.db, session, viewer.id));
   if (as === 'NOT_FOUND') throw notFound('No such booking');
   if (as === 'FORBIDDEN') throw forbidden();
+  await countChange(deps, viewer.id);
   return deps.db.transaction(async (tx) => {
     const { session: locked, booking } = await lockedBooking(tx, found.id);
     const named = await tx
