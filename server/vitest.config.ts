@@ -12,6 +12,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // Each test file gets its own database (PGlite in memory, or a fresh PostgreSQL database).
     pool: 'forks',
+    // One migrated PGlite database, copied for each test file (src/test/globalSetup.ts).
+    globalSetup: ['src/test/globalSetup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

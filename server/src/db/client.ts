@@ -17,7 +17,16 @@ export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 export type DatabaseTarget =
-  { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; poolSize?: number };
+  | {
+      kind: 'pglite';
+      dataDir: string | null;
+      /**
+       * An in-memory database starts as this copy of another's data directory (PGlite's
+       * `dumpDataDir`) rather than from an empty cluster: tests start from one migrated copy.
+       */
+      from?: Blob;
+    }
+  | { kind: 'postgres'; url: string; poolSize?: number };
 
 export interface DatabaseHandle {
   db: Database;
@@ -53,7 +62,9 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   const logger = options.onQuery ? { logQuery: (query: string) => options.onQuery!(query) } : undefined;
   if (target.kind === 'pglite') {
     if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
-    const client = target.dataDir ? new PGlite(target.dataDir) : new PGlite();
+    const client = target.dataDir
+      ? new PGlite(target.dataDir)
+      : new PGlite(target.from ? { loadDataDir: target.from } : {});
     await client.waitReady;
     const db = drizzlePglite({ client, schema, logger }) as unknown as Database;
     return {

@@ -3,10 +3,11 @@
  * database on the PostgreSQL server named by TEST_DATABASE_URL (dropped again on close).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config.js';
 import { openDatabase, type DatabaseHandle, type OpenOptions } from '../db/client.js';
@@ -33,14 +34,24 @@ export function testConfig(env: Record<string, string> = {}) {
   });
 }
 
-/** A new, empty database for one test file. */
+let template: Blob | undefined;
+/** The migrated PGlite database the run's global setup saved, read once per test file. */
+function migratedCopy(): Blob | undefined {
+  const file = inject('pgliteTemplate');
+  if (!file) return undefined;
+  template ??= new Blob([readFileSync(file)]);
+  return template;
+}
+
+/** A new database for one test file, with every migration applied (the app applies any missing). */
 export async function openTestDatabase(options: OpenOptions = {}): Promise<{
   handle: DatabaseHandle;
   url: string | null;
   drop: () => Promise<void>;
 }> {
   if (!TEST_DATABASE_URL) {
-    return { handle: await openDatabase({ kind: 'pglite', dataDir: null }, options), url: null, drop: async () => {} };
+    const handle = await openDatabase({ kind: 'pglite', dataDir: null, from: migratedCopy() }, options);
+    return { handle, url: null, drop: async () => {} };
   }
   const name = `kv_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -170,4 +181,14 @@ export async function pageOneByOne(
     after = page.pageInfo.endCursor;
   }
   throw new Error('more than 100 pages');
+}
+
+/**
+ * Rate limits count in windows aligned to the epoch (lib/rateLimit.ts): a test that counts hits
+ * up to a limit must make them all in one window. Waits for the next window when less than
+ * `marginMs` of this one is left.
+ */
+export async function startOfRateWindow(windowSeconds = 60, marginMs = 10_000): Promise<void> {
+  const left = windowSeconds * 1000 - (Date.now() % (windowSeconds * 1000));
+  if (left < marginMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
 }

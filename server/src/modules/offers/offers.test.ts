@@ -407,7 +407,12 @@ describe('organised sessions', () => {
     );
     archivedDay3 = (await sessionsOf(archived.id, teacher))[0]!;
     expect((await gql(app, ARCHIVE, { id: archived.id }, { token: academy.owner.token })).errors).toBeUndefined();
-    const other = await buildCourse(app, { title: 'Toisen kurssi' }, { sessions: [onDay(1)] });
+    // Registration open until the morning of its day: onDay's 'the day before at noon' is past after noon.
+    const other = await buildCourse(
+      app,
+      { title: 'Toisen kurssi' },
+      { sessions: [onDay(1, { registrationDeadline: localIn(1, '08:00') })] },
+    );
     elsewhere = (await sessionsOf(other.id, other.org.owner))[0]!;
     // One seat taken and one waiting on the day-2 session.
     const BOOK = `mutation ($input: BookSeatsInput!) { bookSeats(input: $input) { state } }`;
