@@ -286,13 +286,19 @@ async function main() {
 
     // 3. The app's statements for one booking, counted and kept as templates for the replay route:
     // one booking of the booker's own seat, one of two named participants.
-    const captureBooking = async (user: BenchUser, sessionId: string, participants: RawBody['participants']) => {
+    const captureBooking = async (
+      user: BenchUser,
+      sessionId: string,
+      participants: RawBody['participants'],
+      billing: typeof BILLING | null = participants ? BILLING : null,
+    ) => {
       const key = `capture-${randomBytes(6).toString('hex')}`;
       capture = [];
       const booking = await book(user, {
         sessionId,
         idempotencyKey: key,
-        ...(participants ? { participants, billing: BILLING } : {}),
+        ...(participants ? { participants } : {}),
+        ...(billing ? { billing } : {}),
       });
       const statements = capture as Statement[];
       capture = null;
@@ -312,14 +318,29 @@ async function main() {
       return { statements, template: toTemplate(statements, values) };
     };
     const self = await captureBooking(users[0]!, sessionIds[0]!, null);
+    // When the one statement finds the session's row changed under it (or the seats gone), the app
+    // books the same seat under the session's lock. Billing details on a free session send a
+    // one-seat booking that way and are not kept, so this is that path's statements.
+    const freeSession = (
+      await raw.query<{ id: string }>(
+        'select id from course_sessions where price_cents = 0 and id = any($1::uuid[]) order by id limit 1',
+        [sessionIds.slice(2, 40)],
+      )
+    ).rows[0]!.id;
+    const selfLocked = await captureBooking(users[2]!, freeSession, null, BILLING);
+    if (selfLocked.statements.length <= self.statements.length) {
+      throw new Error('The one-seat booking with billing details did not take the locked path');
+    }
     const pair = await captureBooking(users[1]!, sessionIds[1]!, [
       { name: 'Capture A', email: 'capture.a@example.fi' },
       { name: 'Capture B', email: 'capture.b@example.fi' },
     ]);
     log(`\nStatements the app sends for one booking of the booker's own seat (${self.statements.length} round trips):`);
     self.statements.forEach((s, i) => log(`  ${String(i + 1).padStart(2)}. ${describeStatement(s.text)}`));
+    log(`Statements for one booking of two named participants (${pair.statements.length} round trips):`);
+    pair.statements.forEach((s, i) => log(`  ${String(i + 1).padStart(2)}. ${describeStatement(s.text)}`));
     log(
-      `  (two named participants: ${pair.statements.length}; the raw minimal route: 6 — begin, lock, insert booking, insert participants, update seats, commit)`,
+      '(the raw minimal route: 6 round trips — begin, lock, insert booking, insert participants, update seats, commit)',
     );
 
     // 4. The baseline routes, in a plain Fastify on the same process, over a raw pool of the same size.
@@ -407,7 +428,7 @@ async function main() {
     });
     baseline.post<{ Body: RawBody }>('/book-replay', async (request) => {
       const b = request.body;
-      const template = b.participants ? pair.template : self.template;
+      const [template, fallback] = b.participants ? [pair.template, null] : [self.template, selfLocked.template];
       const values: Record<string, string> = {
         userId: b.userId,
         sessionId: b.sessionId,
@@ -421,7 +442,7 @@ async function main() {
         values[`p${i}name`] = p.name;
         values[`p${i}email`] = p.email;
       });
-      return replay(raw, template, values);
+      return replay(raw, template, values, fallback);
     });
     const rawUrl = await baseline.listen({ host: '127.0.0.1', port: 0 });
 
@@ -1088,18 +1109,34 @@ interface ExplainJson {
   'Execution Time'?: number;
 }
 
-/** Runs a booking's captured statements on a raw pool: those before BEGIN one by one, the rest on one connection. */
-async function replay(pool: pg.Pool, template: TemplateStatement[], values: Record<string, string>) {
+/**
+ * Runs a booking's captured statements on a raw pool: those before BEGIN one by one, the rest on one
+ * connection. When the one-statement booking inserts nothing, the app books under the session's
+ * lock: so does the replay, with `fallback`'s statements from its BEGIN.
+ */
+async function replay(
+  pool: pg.Pool,
+  template: TemplateStatement[],
+  values: Record<string, string>,
+  fallback: TemplateStatement[] | null = null,
+) {
   let client: pg.PoolClient | null = null;
   let booking: { id: string; state: string; seats: number } | undefined;
+  let statements = template;
   try {
-    for (const statement of template) {
+    for (let i = 0; i < statements.length; i++) {
+      const statement = statements[i]!;
       if (statement.text === 'begin') client = await pool.connect();
       const params = resolveParams(statement.plan, values);
       const result = client ? await client.query(statement.text, params) : await pool.query(statement.text, params);
-      if (statement.returnsBooking) {
+      if (statement.returnsBooking && result.rows[0]) {
         booking = result.rows[0] as typeof booking;
         values.bookingId = booking!.id;
+      } else if (statement.returnsBooking && !client && fallback) {
+        statements = fallback;
+        i = fallback.findIndex((t) => t.text === 'begin') - 1;
+        fallback = null;
+        continue;
       }
       if (statement.text === 'commit') {
         client!.release();
@@ -1113,7 +1150,8 @@ async function replay(pool: pg.Pool, template: TemplateStatement[], values: Reco
     }
     throw error;
   }
-  return { id: booking!.id, state: booking!.state, seats: booking!.seats };
+  if (!booking) throw new Error('The replayed statements inserted no booking');
+  return { id: booking.id, state: booking.state, seats: booking.seats };
 }
 
 /** A statement in a few words: its verb and table(s), for the report. */
