@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  billingRequired,
   billingSchema,
   bookSeatsWithBillingSchema,
   isValidEInvoiceAddress,
   isValidEInvoiceOperator,
 } from './billing.js';
+import { billingRequired } from './billingRule.js';
 
 const valid = {
   organisationName: 'Tunturienergia Oy',

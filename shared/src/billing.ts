@@ -23,15 +23,6 @@ export const BILLING_LIMITS = {
   reference: 70,
 } as const;
 
-/**
- * Whether a booking needs billing details: on a paid session, when the booker books on behalf of
- * an organisation or books more than one seat. A private person booking one seat for themselves
- * pays as the educator instructs, without them.
- */
-export function billingRequired(priceCents: number, seatsAsked: number, onBehalfOfOrganisation: boolean): boolean {
-  return priceCents > 0 && (onBehalfOfOrganisation || seatsAsked > 1);
-}
-
 /** An e-invoice address or operator id as written on invoices: no spaces, capital letters. */
 export function normaliseInvoiceId(input: string): string {
   return input.replace(/\s+/g, '').toUpperCase();
@@ -139,5 +130,13 @@ export type Billing = z.output<typeof billingSchema>;
 
 /** The booking request with its billing details (null: none given), as the server parses it. */
 export const bookSeatsWithBillingSchema = bookSeatsSchema.extend({
+  billing: billingSchema.nullish().transform((v) => v ?? null),
+});
+
+/**
+ * Claiming a seat held for the booker (claimBooking): billing details, when the held booking needs
+ * them and has none (a coordinator's match holds seats for a company that had none saved).
+ */
+export const claimBookingSchema = z.object({
   billing: billingSchema.nullish().transform((v) => v ?? null),
 });

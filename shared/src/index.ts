@@ -17,4 +17,5 @@ export * from './reportPeriod.js';
 export * from './privacy.js';
 export * from './localePath.js';
 export * from './billing.js';
+export * from './billingRule.js';
 export * from './sessionMessages.js';

@@ -57,6 +57,15 @@ export async function assertMayBillFor(db: Database, viewer: Viewer, billing: Bi
   }
 }
 
+/** Whether the booking has billing details kept. */
+export async function hasBilling(db: Database, bookingId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: bookingBilling.bookingId })
+    .from(bookingBilling)
+    .where(eq(bookingBilling.bookingId, bookingId));
+  return row !== undefined;
+}
+
 /**
  * Keeps a booking's billing details, in the booking's transaction, and remembers them for the
  * organisation when it is one of the booker's (the caller has checked the membership).

@@ -53,7 +53,7 @@ const resolvers: IResolvers = {
     bookSeats: async (_root, { input }, ctx) => bookSeats(ctx.deps, await ctx.viewer(), input),
     cancelBooking: async (_root, { id }, ctx) => cancelBooking(ctx.deps, await ctx.viewer(), id),
     cancelBookingWithToken: async (_root, { token }, ctx) => cancelBookingWithToken(ctx.deps, token),
-    claimBooking: async (_root, { id }, ctx) => claimBooking(ctx.deps, await ctx.viewer(), id),
+    claimBooking: async (_root, { id, billing }, ctx) => claimBooking(ctx.deps, await ctx.viewer(), id, { billing }),
     cancelParticipant: async (_root, { bookingId, participantId }, ctx) =>
       cancelParticipant(ctx.deps, await ctx.viewer(), bookingId, participantId),
     cancelParticipantWithToken: async (_root, { token }, ctx) => cancelParticipantWithToken(ctx.deps, token),

@@ -17,7 +17,7 @@ import {
   type TestOrganisation,
   type TestUser,
 } from '../../test/factories.js';
-import { withBilling } from '../../test/billing.js';
+import { TYPED_BILLING, withBilling } from '../../test/billing.js';
 import { buildTestApp, codeOf, gql, type TestApp } from '../../test/helper.js';
 import { courseNeed, placementNeed, student } from '../../test/proposal-factories.js';
 import { applications } from '../applications/tables.js';
@@ -229,6 +229,10 @@ async function bookOthers(sessionId: string, seats: number) {
   expect(r.errors).toBeUndefined();
 }
 
+const CLAIM = `mutation ($id: ID!, $billing: BillingInput) {
+  claimBooking(id: $id, billing: $billing) { state seats need { id } billing { organisationName invoiceEmail } }
+}`;
+
 describe('a course session match', () => {
   it('holds the need’s people’s seats for its poster as an OFFERED booking for the need, claimable for the claim window', async () => {
     const { sessionId } = await courseSession();
@@ -277,14 +281,62 @@ describe('a course session match', () => {
 
     // Others may not see or claim it; the poster claims it as a booking for the need.
     expect(codeOf(await gql(app, READ, { id }, as(outsider)))).toBe('NOT_FOUND');
-    const CLAIM = `mutation ($id: ID!) { claimBooking(id: $id) { state seats need { id } } }`;
     expect(codeOf(await gql(app, CLAIM, { id: hold!.id }, as(member)))).toBe('NOT_FOUND');
-    const claimed = await gql(app, CLAIM, { id: hold!.id }, as(company.owner));
+    // Four paid seats are invoiced: the company had no details saved, so the claim asks for them.
+    const unbilled = await gql(app, CLAIM, { id: hold!.id }, as(company.owner));
+    expect(codeOf(unbilled)).toBe('VALIDATION');
+    expect(unbilled.errors![0]!.extensions.fields).toEqual([
+      { field: 'billing', message: 'validation.billingRequired' },
+    ]);
+    expect(await app.db.select().from(bookings).where(eq(bookings.id, hold!.id))).toEqual([
+      expect.objectContaining({ state: 'OFFERED' }),
+    ]);
+    const claimed = await gql(
+      app,
+      CLAIM,
+      { id: hold!.id, billing: { ...TYPED_BILLING, organisationId: company.id } },
+      as(company.owner),
+    );
     expect(claimed.errors).toBeUndefined();
-    expect(claimed.data!.claimBooking).toEqual({ state: 'CONFIRMED', seats: 4, need: { id: need.id } });
+    expect(claimed.data!.claimBooking).toEqual({
+      state: 'CONFIRMED',
+      seats: 4,
+      need: { id: need.id },
+      billing: { organisationName: TYPED_BILLING.organisationName, invoiceEmail: TYPED_BILLING.invoiceEmail },
+    });
     const after = await gql(app, READ, { id }, as(company.owner));
     expect(after.data!.proposal.seatHold).toMatchObject({ state: 'CONFIRMED', offeredUntil: null });
     expect(await seatsTaken(sessionId)).toBe(4);
+  });
+
+  it('invoices a hold as the company was last invoiced, claimed without asking again; billing for another organisation is refused', async () => {
+    // The company's details are remembered from the claim above (given on its behalf).
+    const { sessionId } = await courseSession();
+    const need = await courseNeed(app, company, { positions: 2 });
+    const id = await propose({ needId: need.id, targetKind: 'SESSION', sessionId }, educator);
+    await accept(id, member);
+    const [hold] = await app.db.select().from(bookings).where(eq(bookings.needId, need.id));
+    const foreign = await gql(
+      app,
+      CLAIM,
+      { id: hold!.id, billing: { ...TYPED_BILLING, organisationId: (await buildOrganisation(app)).id } },
+      as(company.owner),
+    );
+    expect(codeOf(foreign)).toBe('FORBIDDEN');
+    const claimed = await gql(app, CLAIM, { id: hold!.id }, as(company.owner));
+    expect(claimed.errors).toBeUndefined();
+    expect(claimed.data!.claimBooking).toMatchObject({
+      state: 'CONFIRMED',
+      billing: { organisationName: TYPED_BILLING.organisationName },
+    });
+    // A bad billing input is a field error, not an internal one.
+    const bad = await gql(
+      app,
+      CLAIM,
+      { id: hold!.id, billing: { ...TYPED_BILLING, businessId: 'x'.repeat(500) } },
+      as(company.owner),
+    );
+    expect(codeOf(bad)).toBe('VALIDATION');
   });
 
   it('holds no more than the free seats, nor beyond the per-booker cap', async () => {

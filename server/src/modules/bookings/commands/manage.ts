@@ -3,10 +3,18 @@
  * booking or the whole session, edits a session (more seats move the waitlist up) and marks
  * attendance. Each change of seats runs under the session's row lock.
  */
-import type { CancelReason } from '@keskusvaraamo/shared';
+import { billingRequired, claimBookingSchema, type CancelReason } from '@keskusvaraamo/shared';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Deps } from '../../../deps.js';
-import { AppError, forbidden, invalidState, notFound, unauthenticated, validationError } from '../../../errors.js';
+import {
+  AppError,
+  forbidden,
+  invalidState,
+  notFound,
+  parseInput,
+  unauthenticated,
+  validationError,
+} from '../../../errors.js';
 import { assertId } from '../../../lib/ids.js';
 import type { Viewer } from '../../../lib/viewer.js';
 import { notify } from '../../messaging/index.js';
@@ -17,6 +25,7 @@ import {
   updateSession as editSession,
   type SessionDto,
 } from '../../offers/index.js';
+import { assertMayBillFor, hasBilling, saveBilling } from '../billing.js';
 import { bookingOfCancelToken } from '../links.js';
 import { bookingPolicy as policy } from '../policy.js';
 import { presentBooking, presentParticipant, type BookingDto, type ParticipantDto } from '../presenter.js';
@@ -77,11 +86,22 @@ async function cancelWithRules(
   });
 }
 
-/** The booker takes the seat held for them, within the claim window. */
-export async function claimBooking(deps: Deps, viewer: Viewer | null, id: string): Promise<BookingDto> {
+/**
+ * The booker takes the seats held for them, within the claim window. A paid booking that needs
+ * billing details (shared's `billingRequired`, as when booking) and has none gets them here, in the
+ * claim's transaction: a match holds seats for a company that may have had none saved.
+ */
+export async function claimBooking(
+  deps: Deps,
+  viewer: Viewer | null,
+  id: string,
+  input: unknown = {},
+): Promise<BookingDto> {
   if (!viewer) throw unauthenticated();
   const booking = await loadBooking(deps.db, id);
   if (!policy.claim(viewer, booking)) throw notFound('No such booking');
+  const { billing } = parseInput(claimBookingSchema, input);
+  await assertMayBillFor(deps.db, viewer, billing);
   return deps.db.transaction(async (tx) => {
     const session = await lockSession(tx, booking.sessionId);
     const [row] = await tx
@@ -93,6 +113,11 @@ export async function claimBooking(deps: Deps, viewer: Viewer | null, id: string
       const [current] = await tx.select().from(bookings).where(eq(bookings.id, booking.id));
       if (current!.state === 'OFFERED') throw new AppError('CLAIM_EXPIRED', 'The claim window has closed');
       throw invalidState('a booking', current!.state);
+    }
+    if (billingRequired(session.priceCents, row.seats, false) && !(await hasBilling(tx, row.id))) {
+      // Thrown in the transaction: the claim is undone with it.
+      if (!billing) throw validationError([{ field: 'billing', message: 'validation.billingRequired' }]);
+      await saveBilling(tx, row.id, viewer.id, session.priceCents, billing);
     }
     await notifyParticipantsConfirmed(tx, row, session);
     await notify(tx, [

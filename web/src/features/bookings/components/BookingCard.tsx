@@ -1,5 +1,5 @@
 import { isCancelReason, isErased } from '@keskusvaraamo/shared';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, DialogTrigger } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,9 +10,15 @@ import { ConfirmDialog, DownloadButton, ErrorAlert } from '../../../shared/ui';
 import { useErased } from '../../../shared/utils/erased';
 import { ConversationDialog } from '../../conversations';
 import { bookingIcsUrl, CancelBookingMutation, ClaimBookingMutation, type Booking } from '../operations';
+import { claimNeedsBilling } from '../claim';
 import { sessionDay, sessionPlace } from './bookingFormat';
 import { BookingStateBadge } from './BookingStateBadge';
 import { NameSeat, SeatActions, type BookingChanged } from './SeatActions';
+
+/** The claim's billing form, with its select and radio groups: loaded only for seats that need it. */
+const ClaimWithBillingDialog = lazy(async () => ({
+  default: (await import('./ClaimWithBillingDialog')).ClaimWithBillingDialog,
+}));
 
 interface BookingCardProps {
   booking: Booking;
@@ -55,6 +61,9 @@ export function BookingCard({ booking, onChanged }: BookingCardProps) {
     return true;
   };
 
+  const claimLabel = booking.offeredUntil
+    ? t('bookings.mine.claimBy', { date: format.dateTime(booking.offeredUntil) })
+    : t('bookings.mine.claim');
   const claim = async () => {
     setError(null);
     const result = await claimBooking({ id: booking.id });
@@ -177,11 +186,25 @@ export function BookingCard({ booking, onChanged }: BookingCardProps) {
       <div className="button-row">
         {booking.state === 'OFFERED' ? (
           <>
-            <Button className="button button--primary" isPending={claiming} onPress={() => void claim()}>
-              {booking.offeredUntil
-                ? t('bookings.mine.claimBy', { date: format.dateTime(booking.offeredUntil) })
-                : t('bookings.mine.claim')}
-            </Button>
+            {claimNeedsBilling(booking) ? (
+              <Suspense
+                fallback={
+                  <Button className="button button--primary" isDisabled>
+                    {claimLabel}
+                  </Button>
+                }
+              >
+                <ClaimWithBillingDialog
+                  booking={booking}
+                  label={claimLabel}
+                  onClaimed={() => onChanged(booking, t('bookings.mine.claimed'))}
+                />
+              </Suspense>
+            ) : (
+              <Button className="button button--primary" isPending={claiming} onPress={() => void claim()}>
+                {claimLabel}
+              </Button>
+            )}
             <DialogTrigger>
               <Button className="button button--danger-outline">{t('bookings.mine.decline')}</Button>
               <ConfirmDialog

@@ -13,6 +13,7 @@ import {
 } from '../../../shared/testing';
 import { axeViolations } from '../../../shared/testing/axe';
 import type { Booking, Participant } from '../operations';
+import { booking, bookingsPage, inDays } from '../testing/bookings';
 import { MyBookingsPage } from '../pages/MyBookingsPage';
 
 const session = vi.hoisted(() => ({ current: null as unknown }));
@@ -21,56 +22,9 @@ vi.mock('../../../shared/session', async (importOriginal) => ({
   useSession: () => session.current,
 }));
 
-const DAY = 86_400_000;
-const inDays = (days: number) => new Date(Date.now() + days * DAY).toISOString();
-
 const VILLE: Participant = { id: 'p1', name: 'Ville Väänänen', email: 'ville@example.fi', attended: null };
 const AINO: Participant = { id: 'p2', name: 'Aino Aalto', email: 'aino@example.fi', attended: null };
 const ERKKI: Participant = { id: 'p3', name: 'Erkki Yrittäjä', email: 'u-entrepreneur@example.fi', attended: null };
-
-/** A confirmed booking of three on a session in a month, cancellable for three more weeks. */
-function booking(participants: Participant[], overrides: Partial<Booking> = {}): Booking {
-  return {
-    id: 'b1',
-    state: 'CONFIRMED',
-    seats: participants.length,
-    session: {
-      id: 's1',
-      offerId: 'o1',
-      startsAt: inDays(30),
-      endsAt: new Date(Date.parse(inDays(30)) + 7 * 3_600_000).toISOString(),
-      startsAtLocal: inDays(30).slice(0, 16),
-      place: 'Jokiväylä 11',
-      municipalityCode: '698',
-      onlineUrl: null,
-      seats: 20,
-      seatsTaken: 6,
-      seatsFree: 14,
-      priceCents: 0,
-      language: 'fi',
-      takingRegistrations: true,
-      cancellationDeadline: inDays(21),
-      cancelledAt: null,
-      cancelReason: null,
-    },
-    offer: { id: 'o1', title: 'Tulityökortti', claimWindowHours: 24, organisation: { id: 'e1', name: 'Lapin AMK' } },
-    participants,
-    waitlistPosition: null,
-    offeredUntil: null,
-    confirmedAt: inDays(-2),
-    cancelledAt: null,
-    cancelReason: null,
-    createdAt: inDays(-2),
-    canCancel: true,
-    need: null,
-    billing: null,
-    ...overrides,
-  };
-}
-
-const page = (nodes: Booking[]) => ({
-  data: { myBookings: { nodes, totalCount: nodes.length, pageInfo: { hasNextPage: false, endCursor: null } } },
-});
 
 /** My bookings with one booking, which the seat mutations change as the server would (or answer with `refuse`). */
 function server(start: Booking, refuse?: (op: SentOperation) => Answer | null) {
@@ -78,7 +32,7 @@ function server(start: Booking, refuse?: (op: SentOperation) => Answer | null) {
   return fakeGraphql((op): Answer => {
     switch (op.operationName) {
       case 'MyBookings':
-        return page([current]);
+        return bookingsPage([current]);
       case 'CancelParticipant': {
         const refused = refuse?.(op);
         if (refused) return refused;
@@ -233,7 +187,10 @@ describe("the booker's participants: cancelling one seat and giving it to someon
     });
     const fake = fakeGraphql((op) =>
       op.operationName === 'MyBookings'
-        ? page([closed, { ...booking([ERKKI]), id: 'b2', offer: { ...closed.offer, title: 'Sähköturvallisuus' } }])
+        ? bookingsPage([
+            closed,
+            { ...booking([ERKKI]), id: 'b2', offer: { ...closed.offer, title: 'Sähköturvallisuus' } },
+          ])
         : { data: null },
     );
     const { container } = renderWithApp(<MyBookingsPage />, fake.client, '/my/bookings');

@@ -77,19 +77,31 @@ export function bookingFormSchema(priceCents: number) {
     })
     .superRefine((values, ctx) => {
       const onBehalf = values.payer === 'ORGANISATION';
-      if (!billingRequired(priceCents, values.participants.length, onBehalf)) return;
-      if (!onBehalf) {
-        ctx.addIssue({ code: 'custom', path: ['payer'], message: 'validation.billingRequired' });
-        return;
-      }
-      const result = billingSchema.safeParse(billingInput(values));
-      if (result.success) return;
-      for (const issue of result.error.issues) {
-        ctx.addIssue({ code: 'custom', path: [String(issue.path[0])], message: issue.message });
-      }
+      if (billingRequired(priceCents, values.participants.length, onBehalf)) checkBilling(values, ctx);
     });
 }
 export type BookingFormValues = z.input<ReturnType<typeof bookingFormSchema>>;
+
+/** The billing fields as the server's schema would take them: an organisation, invoiced by one method. */
+function checkBilling(values: BillingValues, ctx: z.RefinementCtx): void {
+  if (values.payer !== 'ORGANISATION') {
+    ctx.addIssue({ code: 'custom', path: ['payer'], message: 'validation.billingRequired' });
+    return;
+  }
+  const result = billingSchema.safeParse(billingInput(values));
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    ctx.addIssue({ code: 'custom', path: [String(issue.path[0])], message: issue.message });
+  }
+}
+
+/**
+ * Claiming held seats that need billing details (claimNeedsBilling): the booking form's billing
+ * fields, always required. Its participants are the booking's, kept as they are.
+ */
+export function claimFormSchema() {
+  return z.object({ participants: z.array(participantSchema), ...billingFields }).superRefine(checkBilling);
+}
 
 /** The billing fields as a booking starts them: nothing chosen yet, an e-invoice by default. */
 export const EMPTY_BILLING = {

@@ -205,8 +205,8 @@ export const CancelBookingMutation = gql<{ cancelBooking: Booking }, { id: strin
   `mutation CancelBooking($id: ID!) { cancelBooking(id: $id) { ${BOOKING} } }`,
 );
 
-export const ClaimBookingMutation = gql<{ claimBooking: Booking }, { id: string }>(
-  `mutation ClaimBooking($id: ID!) { claimBooking(id: $id) { ${BOOKING} } }`,
+export const ClaimBookingMutation = gql<{ claimBooking: Booking }, { id: string; billing?: BillingInput | null }>(
+  `mutation ClaimBooking($id: ID!, $billing: BillingInput) { claimBooking(id: $id, billing: $billing) { ${BOOKING} } }`,
 );
 
 /** From the e-mail link: the reader may not be signed in, so only what the link's owner may see. */

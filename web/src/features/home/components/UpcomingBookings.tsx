@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { useFormatters } from '../../../shared/i18n';
 import { BookingStateBadge } from '../../bookings/components/BookingStateBadge';
+import { claimNeedsBilling } from '../../bookings/claim';
 import { ClaimBookingMutation } from '../../bookings/operations';
 import { UpcomingBookingsQuery, type UpcomingBooking } from '../operations';
 import { HomeCard, useOneStepAction } from './HomeCard';
@@ -74,21 +75,29 @@ export function SeatsToClaim() {
               : null}
           </span>
           <span className="button-row">
-            <button
-              type="button"
-              className="button button--primary"
-              disabled={action.busy === booking.id}
-              onClick={() =>
-                void action.run(
-                  booking.id,
-                  () => claim({ id: booking.id }),
-                  t('home.bookings.claimed', { title: booking.offer.title }),
-                )
-              }
-            >
-              {t('home.bookings.claim')}
-              <span className="visually-hidden">: {booking.offer.title}</span>
-            </button>
+            {claimNeedsBilling(booking) ? (
+              // Paid seats invoiced to an organisation: who is invoiced is asked on the bookings page.
+              <Link className="button button--primary" to="/my/bookings">
+                {t('bookings.claim.onBookings')}
+                <span className="visually-hidden">: {booking.offer.title}</span>
+              </Link>
+            ) : (
+              <button
+                type="button"
+                className="button button--primary"
+                disabled={action.busy === booking.id}
+                onClick={() =>
+                  void action.run(
+                    booking.id,
+                    () => claim({ id: booking.id }),
+                    t('home.bookings.claimed', { title: booking.offer.title }),
+                  )
+                }
+              >
+                {t('home.bookings.claim')}
+                <span className="visually-hidden">: {booking.offer.title}</span>
+              </button>
+            )}
           </span>
         </li>
       )}

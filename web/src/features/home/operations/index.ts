@@ -41,8 +41,10 @@ export interface UpcomingBooking {
   seats: number;
   waitlistPosition: number | null;
   offeredUntil: string | null;
-  session: HomeSessionFields;
+  session: HomeSessionFields & { priceCents: number };
   offer: { id: string; title: string };
+  /** Whether billing details were given (claimNeedsBilling). */
+  billing: { organisationName: string } | null;
 }
 
 const SESSION = 'id startsAt endsAt place municipalityCode onlineUrl';
@@ -50,7 +52,8 @@ const SESSION = 'id startsAt endsAt place municipalityCode onlineUrl';
 export const UpcomingBookingsQuery = gql<{ upcomingBookings: UpcomingBooking[] }, { first: number }>(
   `query UpcomingBookings($first: Int) {
     upcomingBookings(first: $first) {
-      id state seats waitlistPosition offeredUntil session { ${SESSION} } offer { id title }
+      id state seats waitlistPosition offeredUntil session { ${SESSION} priceCents } offer { id title }
+      billing { organisationName }
     }
   }`,
 );

@@ -41,6 +41,7 @@ const session1 = (id: string, days: number) => ({
   place: 'Koulutuskeskus',
   municipalityCode: '698',
   onlineUrl: null,
+  priceCents: 0,
 });
 
 const proposal = (id: string, actions: string[]) => ({
@@ -133,6 +134,7 @@ function answers(operation: SentOperation) {
               offeredUntil: null,
               session: session1('s1', 2),
               offer: { id: 'c1', title: 'Aurinkosähkön perusteet' },
+              billing: null,
             },
             {
               id: 'b2',
@@ -142,6 +144,18 @@ function answers(operation: SentOperation) {
               offeredUntil: inDays(1),
               session: session1('s2', 20),
               offer: { id: 'c2', title: 'Lämpöpumput' },
+              billing: null,
+            },
+            {
+              // Held by a match for the person's company, paid and with no billing details yet.
+              id: 'b3',
+              state: 'OFFERED',
+              seats: 3,
+              waitlistPosition: null,
+              offeredUntil: inDays(2),
+              session: { ...session1('s3', 25), priceCents: 12_000 },
+              offer: { id: 'c3', title: 'Tuulivoiman huolto' },
+              billing: null,
             },
           ],
         },
@@ -309,7 +323,7 @@ describe('a person’s home', () => {
 
     const bookings = card(/^Tulevat varauksesi/);
     await within(bookings).findByRole('link', { name: 'Aurinkosähkön perusteet' });
-    expect(within(bookings).getByText('Paikka odottaa vahvistusta')).toBeTruthy();
+    expect(within(bookings).getAllByText('Paikka odottaa vahvistusta')).toHaveLength(2);
 
     // Only the proposal that waits for this side's answer.
     const proposals = card(/^Vastaustasi odottavat ehdotukset/);
@@ -352,9 +366,14 @@ describe('a person’s home', () => {
     await waitFor(() => expect(server.named('AcceptApplication')[0]?.variables).toEqual({ id: 'a2' }));
     await within(offers).findByText('Olet hyväksynyt tarjouksen: Kesätyö voimalalla.');
 
-    // Only the offered booking is a seat to claim; a failed claim says why.
+    // Only the offered bookings are seats to claim; paid seats with no billing details are claimed
+    // on the bookings page, where who is invoiced is asked; a failed claim says why.
     const seats = card(/^Sinulle tarjotut paikat/);
-    expect(await within(seats).findAllByRole('listitem')).toHaveLength(1);
+    expect(await within(seats).findAllByRole('listitem')).toHaveLength(2);
+    expect(
+      within(seats).getByRole('link', { name: 'Vahvista varauksissasi: Tuulivoiman huolto' }).getAttribute('href'),
+    ).toBe('/my/bookings');
+    expect(within(seats).queryByRole('button', { name: /Tuulivoiman huolto/ })).toBeNull();
     await user.click(within(seats).getByRole('button', { name: 'Lunasta paikka: Lämpöpumput' }));
     await waitFor(() => expect(server.named('ClaimBooking')[0]?.variables).toEqual({ id: 'b2' }));
     expect((await within(seats).findByRole('alert')).textContent).not.toBe('');
