@@ -25,6 +25,18 @@ vi.mock('../../../shared/session', async (importOriginal) => ({
 const ORG = '33333333-3333-4333-8333-333333333333';
 const BOOKER: Participant = { id: 'p1', name: 'Erkki Yrittäjä', email: 'u-entrepreneur@example.fi', attended: null };
 
+/** The organisation's details as the dialog sends them once an invoice by e-mail is chosen. */
+const BY_EMAIL = {
+  organisationId: ORG,
+  organisationName: 'Tunturienergia Oy',
+  businessId: '1572860-0',
+  invoiceMethod: 'EMAIL' as const,
+  eInvoiceAddress: null,
+  eInvoiceOperator: null,
+  invoiceEmail: 'laskut@example.fi',
+  reference: null,
+};
+
 /** Four paid seats a match holds for the booker, named only for them, with no billing details. */
 function hold(overrides: Partial<Booking> = {}): Booking {
   const base = booking([BOOKER]);
@@ -114,19 +126,7 @@ describe('claiming held seats', () => {
       expect(await axeViolations(dialog)).toEqual([]);
       await user.click(within(dialog).getByRole('button', { name: 'Vahvista 4 paikkaa' }));
       await waitFor(() => expect(sent).toHaveLength(1));
-      expect(sent[0]!.variables).toEqual({
-        id: 'b1',
-        billing: {
-          organisationId: ORG,
-          organisationName: 'Tunturienergia Oy',
-          businessId: '1572860-0',
-          invoiceMethod: 'EMAIL',
-          eInvoiceAddress: null,
-          eInvoiceOperator: null,
-          invoiceEmail: 'laskut@example.fi',
-          reference: null,
-        },
-      });
+      expect(sent[0]!.variables).toEqual({ id: 'b1', billing: BY_EMAIL });
       await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     },
   );
@@ -151,19 +151,7 @@ describe('claiming held seats', () => {
 
   it('claims at once when the seats have their billing details, or need none', { timeout: 30_000 }, async () => {
     const sent: SentOperation[] = [];
-    const billed = hold({
-      billing: {
-        organisationId: ORG,
-        organisationName: 'Tunturienergia Oy',
-        businessId: '1572860-0',
-        invoiceMethod: 'EMAIL',
-        eInvoiceAddress: null,
-        eInvoiceOperator: null,
-        invoiceEmail: 'laskut@example.fi',
-        reference: null,
-        unitPriceCents: 12_000,
-      },
-    });
+    const billed = hold({ billing: { ...BY_EMAIL, unitPriceCents: 12_000 } });
     const answer = server(billed, (op) => {
       sent.push(op);
       return { data: { claimBooking: { ...billed, state: 'CONFIRMED', offeredUntil: null } } };
