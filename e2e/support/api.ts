@@ -151,10 +151,14 @@ export function publishInternship(title: string): Promise<string> {
 }
 
 /**
- * The demo educator publishes a free course with one session (12 seats, 40 days ahead) at `place` in
- * Rovaniemi; resolves to the course's and the session's ids.
+ * The demo educator publishes a course (free unless `priceCents`) with one session (12 seats, 40
+ * days ahead) at `place` in Rovaniemi; resolves to the course's and the session's ids.
  */
-export async function publishCourse(title: string, place: string): Promise<{ offerId: string; sessionId: string }> {
+export async function publishCourse(
+  title: string,
+  place: string,
+  priceCents = 0,
+): Promise<{ offerId: string; sessionId: string }> {
   const token = await apiSignIn(DEMO.educator);
   const { me } = await graphql<{ me: { memberships: { organisation: { id: string; kind: string } }[] } }>(
     gql`
@@ -204,7 +208,7 @@ export async function publishCourse(title: string, place: string): Promise<{ off
           place,
           municipalityCode: '698',
           seats: 12,
-          priceCents: 0,
+          priceCents,
           language: 'fi',
         },
       ],
