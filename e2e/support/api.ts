@@ -151,14 +151,20 @@ export function publishInternship(title: string): Promise<string> {
 }
 
 /**
- * The demo educator publishes a course (free unless `priceCents`) with one session (12 seats, 40
- * days ahead) at `place` in Rovaniemi; resolves to the course's and the session's ids.
+ * The demo educator publishes a course (free, on bioenergy, unless `course` says otherwise) with one
+ * session (12 seats, 40 days ahead) at `place` in Rovaniemi; resolves to the course's and the
+ * session's ids.
  */
 export async function publishCourse(
   title: string,
   place: string,
-  priceCents = 0,
+  course: { priceCents?: number; topics?: string[]; description?: string } = {},
 ): Promise<{ offerId: string; sessionId: string }> {
+  const {
+    priceCents = 0,
+    topics = ['bioenergy'],
+    description = 'Hakkeen laatu, kuivaus ja varastointi lämpölaitoksen polttoaineeksi.',
+  } = course;
   const token = await apiSignIn(DEMO.educator);
   const { me } = await graphql<{ me: { memberships: { organisation: { id: string; kind: string } }[] } }>(
     gql`
@@ -193,9 +199,9 @@ export async function publishCourse(
         kind: 'COURSE',
         organisationId: school.id,
         title,
-        description: 'Hakkeen laatu, kuivaus ja varastointi lämpölaitoksen polttoaineeksi.',
+        description,
         language: 'fi',
-        topics: ['bioenergy'],
+        topics,
         municipalityCode: '698',
         online: false,
         languages: ['fi'],

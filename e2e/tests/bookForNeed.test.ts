@@ -1,12 +1,10 @@
 import { describe, it } from 'vitest';
 import {
-  apiSignIn,
   daysAhead,
   DEMO,
   escapeRegExp,
-  gql,
-  graphql,
   mainHeading,
+  publishCourse,
   publishNeed,
   signIn,
   unique,
@@ -18,76 +16,6 @@ const browser = useBrowser();
 
 /** Hydrogen and solar thermal: topics few demo courses have, so that the course made here ranks first. */
 const TOPICS = ['hydrogen', 'solar-thermal'];
-
-/** The demo educator publishes a course on the topics with one session in Rovaniemi; resolves to its id. */
-async function publishCourse(title: string): Promise<string> {
-  const token = await apiSignIn(DEMO.educator);
-  const { me } = await graphql<{ me: { memberships: { organisation: { id: string; kind: string } }[] } }>(
-    gql`
-      query EducatorOrganisations {
-        me {
-          memberships {
-            organisation {
-              id
-              kind
-            }
-          }
-        }
-      }
-    `,
-    {},
-    token,
-  );
-  const school = me.memberships.find((m) => m.organisation.kind === 'EDUCATIONAL')!.organisation;
-  const { createOffer } = await graphql<{ createOffer: { id: string } }>(
-    gql`
-      mutation CreateCourse($input: OfferInput!, $sessions: [SessionInput!]) {
-        createOffer(input: $input, sessions: $sessions) {
-          id
-        }
-      }
-    `,
-    {
-      input: {
-        kind: 'COURSE',
-        organisationId: school.id,
-        title,
-        description:
-          'Vedyn tuotanto ja aurinkolämpö maatilan energiaratkaisuina: laitteet, turvallisuus ja kannattavuus.',
-        language: 'fi',
-        topics: TOPICS,
-        municipalityCode: '698',
-        online: false,
-        languages: ['fi'],
-      },
-      sessions: [
-        {
-          startsAt: `${daysAhead(40)}T09:00`,
-          endsAt: `${daysAhead(40)}T15:00`,
-          registrationDeadline: `${daysAhead(35)}T23:59`,
-          place: 'Lapin AMK, Jokiväylä 11, Rovaniemi',
-          municipalityCode: '698',
-          seats: 12,
-          priceCents: 0,
-          language: 'fi',
-        },
-      ],
-    },
-    token,
-  );
-  await graphql(
-    gql`
-      mutation PublishCourse($id: ID!) {
-        publishOffer(id: $id) {
-          id
-        }
-      }
-    `,
-    { id: createOffer.id },
-    token,
-  );
-  return createOffer.id;
-}
 
 describe('booking a course for a need', () => {
   it('the entrepreneur books a suggested course for their COURSE need', async () => {
@@ -111,7 +39,11 @@ describe('booking a course for a need', () => {
         languages: ['fi'],
       },
     );
-    await publishCourse(courseTitle);
+    await publishCourse(courseTitle, 'Lapin AMK, Jokiväylä 11, Rovaniemi', {
+      topics: TOPICS,
+      description:
+        'Vedyn tuotanto ja aurinkolämpö maatilan energiaratkaisuina: laitteet, turvallisuus ja kannattavuus.',
+    });
 
     // The need's suggestions offer the course, to book for the need.
     const { context, page } = await browser.openPage();

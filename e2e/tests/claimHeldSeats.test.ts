@@ -100,7 +100,7 @@ describe('seats held by a match', () => {
       },
     );
     const courseTitle = `Lämpölaitoksen polttoaineet ${unique()}`;
-    const { sessionId } = await publishCourse(courseTitle, 'Jokiväylä 11, Rovaniemi', 15_000);
+    const { sessionId } = await publishCourse(courseTitle, 'Jokiväylä 11, Rovaniemi', { priceCents: 15_000 });
     await matchAccepted(needId, sessionId);
 
     const { page } = await browser.openPage();
