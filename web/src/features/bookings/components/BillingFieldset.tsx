@@ -10,6 +10,11 @@ interface BillingFieldsetProps {
   form: UseFormReturn<BookingFormValues, unknown, unknown>;
   /** Participants asked for: more than one on a paid session needs billing details. */
   count: number;
+  /**
+   * Only an organisation can pay (claiming held seats that need billing details): the choice of
+   * payer is not offered, the form's payer being ORGANISATION.
+   */
+  organisationPays?: boolean;
 }
 
 /**
@@ -17,7 +22,7 @@ interface BillingFieldsetProps {
  * organisation, invoiced by e-invoice or e-mail. One of the booker's organisations starts from its
  * details as last given (editable); another one's name is typed.
  */
-export function BillingFieldset({ form, count }: BillingFieldsetProps) {
+export function BillingFieldset({ form, count, organisationPays = false }: BillingFieldsetProps) {
   const { t } = useTranslation();
   const { control, getValues, setValue } = form;
   const payer = useWatch({ control, name: 'payer' });
@@ -59,17 +64,19 @@ export function BillingFieldset({ form, count }: BillingFieldsetProps) {
   return (
     <fieldset className="session-editor__fieldset billing-fieldset">
       <legend className="session-editor__legend">{t('bookings.billing.legend')}</legend>
-      <FormRadioGroup
-        control={control}
-        name="payer"
-        label={t('bookings.billing.payer')}
-        description={count > 1 ? t('bookings.billing.requiredForMany') : undefined}
-        options={[
-          { id: 'SELF', label: t('bookings.billing.self'), description: t('bookings.billing.selfHelp') },
-          { id: 'ORGANISATION', label: t('bookings.billing.organisation') },
-        ]}
-        isRequired
-      />
+      {organisationPays ? null : (
+        <FormRadioGroup
+          control={control}
+          name="payer"
+          label={t('bookings.billing.payer')}
+          description={count > 1 ? t('bookings.billing.requiredForMany') : undefined}
+          options={[
+            { id: 'SELF', label: t('bookings.billing.self'), description: t('bookings.billing.selfHelp') },
+            { id: 'ORGANISATION', label: t('bookings.billing.organisation') },
+          ]}
+          isRequired
+        />
+      )}
       {onBehalf ? (
         <>
           {organisations.length > 0 ? (

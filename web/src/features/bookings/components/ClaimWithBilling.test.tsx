@@ -110,6 +110,8 @@ describe('claiming held seats', () => {
       const dialog = await screen.findByRole('dialog');
       expect(within(dialog).getByRole('heading', { name: 'Vahvista 4 paikkaa' })).toBeTruthy();
       expect(within(dialog).getByText(/4 paikkaa maksavat yhteensä 480/)).toBeTruthy();
+      // An organisation pays: paying oneself is not offered.
+      expect(within(dialog).queryByRole('radio', { name: 'Maksan itse' })).toBeNull();
       // Nothing is sent until the invoice's details are complete.
       await user.click(within(dialog).getByRole('button', { name: 'Vahvista 4 paikkaa' }));
       await waitFor(() =>

@@ -74,7 +74,7 @@ function ClaimForm({ booking, close, onClaimed }: { booking: Booking; close: () 
       </div>
       <form className="form" noValidate onSubmit={submit}>
         <FormErrorSummary submission={submission} />
-        <BillingFieldset form={form} count={seats} />
+        <BillingFieldset form={form} count={seats} organisationPays />
         <div className="dialog__actions">
           <Button className="button button--secondary" onPress={close} isDisabled={form.formState.isSubmitting}>
             {t('common.cancel')}
