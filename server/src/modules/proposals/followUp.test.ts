@@ -281,6 +281,7 @@ describe('a course session match', () => {
 
     // Others may not see or claim it; the poster claims it as a booking for the need.
     expect(codeOf(await gql(app, READ, { id }, as(outsider)))).toBe('NOT_FOUND');
+    expect(codeOf(await gql(app, CLAIM, { id: hold!.id }))).toBe('UNAUTHENTICATED');
     expect(codeOf(await gql(app, CLAIM, { id: hold!.id }, as(member)))).toBe('NOT_FOUND');
     // Four paid seats are invoiced: the company had no details saved, so the claim asks for them.
     const unbilled = await gql(app, CLAIM, { id: hold!.id }, as(company.owner));
