@@ -14,6 +14,7 @@ import { GraphqlSetupProvider, hydrationExchange, type GraphqlSetup } from './sh
 import { hyphenationOnPage, loadHyphenation } from './shared/hyphenation';
 import { attachPartialTexts, beginPartialTexts, createI18n, loadFirstTexts, type LocaleTexts } from './shared/i18n';
 import { SeoProvider } from './shared/seo';
+import { nextTask } from './shared/utils/nextTask';
 import { readSsrState } from './ssrState';
 
 /**
@@ -82,6 +83,8 @@ export async function start(): Promise<void> {
       </SeoProvider>
     </StrictMode>
   );
+  // The texts and the GraphQL client are ready; React's first slice is a task of its own.
+  await nextTask();
   if (state) {
     // As a transition, hydration yields to the browser every few milliseconds instead of running as
     // one long task (some 300 ms on a slow phone for a page of search results); input during it is
