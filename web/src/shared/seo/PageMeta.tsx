@@ -153,8 +153,31 @@ export function headHtml(tags: HeadTag[]): string {
     .join('\n    ');
 }
 
-/** Replaces the head's managed elements (and the title) with `tags`. */
-function applyToDocument(tags: HeadTag[]): void {
+/**
+ * Whether the head already holds exactly `tags`, as the server wrote it for a page that hydrates:
+ * replacing some twenty elements with the same again cost the hydrating page several milliseconds
+ * of a phone's busiest moment, for nothing.
+ */
+export function headIsCurrent(tags: HeadTag[]): boolean {
+  const managed = document.head.querySelectorAll(`[${MANAGED}]`);
+  if (managed.length !== tags.length) return false;
+  const hasDescription = tags.some((t) => t.tag === 'meta' && t.attrs.name === 'description');
+  if (hasDescription && document.head.querySelector(`meta[name="description"]:not([${MANAGED}])`)) return false;
+  return tags.every((t, index) => {
+    const element = managed[index]!;
+    if (element.localName !== t.tag) return false;
+    if (t.tag === 'title') return element.textContent === t.text;
+    const attrs = Object.entries(t.attrs);
+    // Its own attributes and the marker, nothing more.
+    if (element.attributes.length !== attrs.length + 1) return false;
+    if (!attrs.every(([name, value]) => element.getAttribute(name) === value)) return false;
+    return t.tag !== 'script' || element.textContent === t.text;
+  });
+}
+
+/** Replaces the head's managed elements (and the title) with `tags`, unless it holds them already. */
+export function applyToDocument(tags: HeadTag[]): void {
+  if (headIsCurrent(tags)) return;
   const head = document.head;
   for (const old of head.querySelectorAll(`[${MANAGED}]`)) old.remove();
   // The shell's own description is the site's; a page's replaces it.

@@ -1,6 +1,7 @@
 import type { ChangePasswordInput, Locale, UpdateProfileInput } from '@keskusvaraamo/shared';
 import { useCallback, useEffect, useRef } from 'react';
-import { gql, useMutation } from 'urql';
+import { useMutation } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 import { SESSION_USER_FIELDS, useSession, type AuthPayload, type SessionUser } from '../../../shared/session';
 
 export const UpdateProfileMutation = gql<{ updateProfile: SessionUser }, { input: UpdateProfileInput }>(

@@ -1,5 +1,5 @@
 import type { AuditAction, AuditSubjectKind, ErasureBlocker, UserRole, UserStatus } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 import type { SessionUser } from '../../../shared/session';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 

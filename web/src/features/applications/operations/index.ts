@@ -7,7 +7,7 @@ import type {
   NeedState,
   StudyLevel,
 } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
 /** The board's columns, in the order an application moves through them. */

@@ -1,5 +1,5 @@
 import type { SignInInput, SignUpInput } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 import { SESSION_USER_FIELDS, type AuthPayload } from '../../../shared/session';
 
 const AUTH_PAYLOAD = `accessToken expiresIn user { ${SESSION_USER_FIELDS} }`;

@@ -8,7 +8,7 @@ import type {
   SessionData,
   WhenShort,
 } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
 /** A course session as bookings show it. Instants are UTC ISO strings, shown in Europe/Helsinki. */

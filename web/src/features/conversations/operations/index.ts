@@ -1,5 +1,5 @@
 import type { ConversationSubjectKind } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
 /** What a conversation is about: an application or a booking, by its id. */

@@ -4,7 +4,7 @@
  * other parts ask with the lists' own queries (first few items only).
  */
 import type { ApplicationAction, ApplicationState, BookingState, NeedKind, NeedState } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 
 export interface ReceivedApplication {
   id: string;

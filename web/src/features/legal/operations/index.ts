@@ -1,5 +1,5 @@
 import type { FeedbackTopic } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 
 /** Who runs the service and how long it keeps what, as configured on the server. */
 export interface LegalInfo {

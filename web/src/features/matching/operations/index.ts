@@ -13,7 +13,7 @@ import type {
   ProposalTargetKind,
   Season,
 } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
 /** A suggested match, best first, with its score (the shared shape) and the reasons in the viewer's words. */

@@ -7,7 +7,7 @@ import type {
   PayKind,
   StudyLevel,
 } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
 /** A need as its detail page and its form need it. */

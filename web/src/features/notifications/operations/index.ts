@@ -1,5 +1,5 @@
 import type { DeliveryChannel, NotificationType } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
 /**

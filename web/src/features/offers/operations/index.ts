@@ -8,7 +8,7 @@ import type {
   SessionData,
   StudyLevel,
 } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
 export interface CourseSession {

@@ -1,5 +1,5 @@
 import type { MembershipRole, Organisation, OrganisationKind } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
 /** An organisation's public card, with the viewer's own role in it. */

@@ -1,5 +1,5 @@
 import type { DataAccessKind, DataAccessSource, ErasureBlocker, UserRole } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 import type { PageInfo } from '../../../shared/utils/cursorPages';
 
 /** One time someone opened the signed-in person's data. */

@@ -1,5 +1,5 @@
 import type { Locale, StudentProfileData, StudyLevel } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 
 export interface StudentProfile {
   userId: string;

@@ -1,5 +1,5 @@
 import type { MatchHow, NeedKind, NeedState, ReportIndicator, ReportPeriod } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 
 /** A count in the report's period and in the period before it, of the same length. */
 export interface Figure {

@@ -1,4 +1,4 @@
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 
 /** A public figure: null value when 1–4, suppressed so that nobody can be identified. */
 export interface PublicCount {

@@ -1,5 +1,5 @@
 import type { SavedSearchAlert } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 
 export interface SavedSearch {
   id: string;

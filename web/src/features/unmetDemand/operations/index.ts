@@ -1,5 +1,5 @@
 import type { NeedKind } from '@keskusvaraamo/shared';
-import { gql } from 'urql';
+import { gql } from '../../../shared/graphql/document';
 
 /** An open need shown as an example of unmet demand (open needs are public). */
 export interface UnmetDemandExample {
