@@ -79,6 +79,13 @@ type Figures = {
   jsResourceBytes: number;
   totalTransferBytes: number;
   requests: number;
+  /**
+   * Lighthouse's BenchmarkIndex of this machine at the run (its own CPU benchmark; higher is
+   * faster). Simulated throttling multiplies the time the page's tasks took here by four, so a
+   * busier machine (a lower index) gives a longer blocking time for the same page: both trees are
+   * measured in the same run for that reason, and the index says how busy it was.
+   */
+  benchmarkIndex: number;
 };
 type FigureName = keyof Figures;
 type PageName = 'landing' | 'search' | 'course';
@@ -97,6 +104,7 @@ const FIGURES: { key: FigureName; label: string; format: (v: number) => string }
   { key: 'jsResourceBytes', label: 'JS uncompressed', format: kb },
   { key: 'totalTransferBytes', label: 'total transferred', format: kb },
   { key: 'requests', label: 'requests', format: (v) => v.toFixed(0) },
+  { key: 'benchmarkIndex', label: 'host benchmark index', format: (v) => v.toFixed(0) },
 ];
 
 function kb(bytes: number) {
@@ -445,6 +453,7 @@ async function runLighthouse(url: string): Promise<{ run: Run; lhr: unknown }> {
           jsResourceBytes: sum(scripts, 'resourceSize'),
           totalTransferBytes: sum(items, 'transferSize'),
           requests: items.length,
+          benchmarkIndex: lhr.environment.benchmarkIndex,
         },
         belowFull,
         warnings: lhr.runWarnings ?? [],

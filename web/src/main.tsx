@@ -6,8 +6,8 @@
  * holds the first paint back. The shell (a page the server does not render) has nothing to paint:
  * it asks for the app at once.
  *
- * The app starts in steps, each a task of its own (see `nextTask`): React, then the browser's
- * Intl, then the app's modules, then its texts, then hydration (itself in slices). All in one, the
+ * The app starts in steps, each a task of its own (see `nextTask`): the browser's Intl and React,
+ * then the app's modules, then its texts, then hydration (itself in slices). All in one, the
  * start was one task of some 170 ms here, which on a slow phone holds every tap for most of a
  * second; between the steps the browser handles input and paints.
  */
@@ -54,9 +54,8 @@ function initialiseIntl(): void {
 const serverRendered = (document.getElementById('root')?.childElementCount ?? 0) > 0;
 // No top-level await (see start.tsx): a promise chain.
 void (serverRendered ? afterFirstPaint() : Promise.resolve())
-  .then(() => import('react-dom/client'))
-  .then(nextTask)
-  .then(initialiseIntl)
+  // Intl in a task of its own while React's chunk is on its way (a phone waits for the network).
+  .then(() => Promise.all([import('react-dom/client'), nextTask().then(initialiseIntl)]))
   .then(nextTask)
   .then(() => import('./start'))
   .then(async ({ start }) => {
