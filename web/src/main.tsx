@@ -44,18 +44,35 @@ function afterFirstPaint(): Promise<void> {
 }
 
 /**
- * Intl's first use initialises the browser's ICU data: 30-60 ms here, in whichever task asks first
- * (react-aria asks while its modules load). Asked here, that is a task of its own.
+ * Intl's first use initialises the browser's ICU data: 40-65 ms here in one task, whichever asks
+ * first (react-aria asks while its modules load). The same work in four steps, each a task of its
+ * own, is four tasks of 4-25 ms: the locale's subtags, collation, numbers, then dates (measured in
+ * Chromium; after them, the app's own formats take under 3 ms each).
  */
-function initialiseIntl(): void {
-  new Intl.DateTimeFormat(document.documentElement.lang || undefined).resolvedOptions();
+const INTL_STEPS: ((locale: string) => unknown)[] = [
+  (locale) => new Intl.Locale(locale).maximize(),
+  (locale) => 'a'.localeCompare('b', locale),
+  (locale) => new Intl.NumberFormat(locale).format(1),
+  (locale) => new Intl.DateTimeFormat(locale).format(0),
+];
+
+async function initialiseIntl(): Promise<void> {
+  const locale = document.documentElement.lang || 'fi';
+  for (const step of INTL_STEPS) {
+    await nextTask();
+    try {
+      step(locale);
+    } catch {
+      // An older browser without Intl.Locale, or a locale it lacks: only a warm-up, the app starts.
+    }
+  }
 }
 
 const serverRendered = (document.getElementById('root')?.childElementCount ?? 0) > 0;
 // No top-level await (see start.tsx): a promise chain.
 void (serverRendered ? afterFirstPaint() : Promise.resolve())
-  // Intl in a task of its own while React's chunk is on its way (a phone waits for the network).
-  .then(() => Promise.all([import('react-dom/client'), nextTask().then(initialiseIntl)]))
+  // Intl's steps while React's chunk is on its way (a phone waits for the network).
+  .then(() => Promise.all([import('react-dom/client'), initialiseIntl()]))
   .then(nextTask)
   .then(() => import('./start'))
   .then(async ({ start }) => {
