@@ -94,6 +94,37 @@ describe('scrolling between pages', () => {
     expect(await screen.findByText('at /search')).toBeTruthy();
     expect(scrolledTo).toEqual([0, 1200]);
   });
+
+  function openedBy(type: NavigationTimingType) {
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ type } as PerformanceNavigationTiming]);
+  }
+
+  it('a reload returns to where the reader was, from sessionStorage', async () => {
+    sessionStorage.setItem('keskusvaraamo:scroll', JSON.stringify({ default: 500 }));
+    openedBy('reload');
+    const router = createMemoryRouter([{ path: '*', element: <Frame /> }], { initialEntries: ['/search'] });
+    render(<RouterProvider router={router} />);
+    expect(await screen.findByText('at /search')).toBeTruthy();
+    expect(scrolledTo).toEqual([500]);
+    vi.restoreAllMocks();
+  });
+
+  it('a page opened afresh neither reads sessionStorage nor moves, and keeps what others saved', async () => {
+    sessionStorage.setItem('keskusvaraamo:scroll', JSON.stringify({ default: 500, other: 80 }));
+    openedBy('navigate');
+    const read = vi.spyOn(Storage.prototype, 'getItem');
+    const router = createMemoryRouter([{ path: '*', element: <Frame /> }], { initialEntries: ['/search'] });
+    render(<RouterProvider router={router} />);
+    expect(await screen.findByText('at /search')).toBeTruthy();
+    expect(scrolledTo).toEqual([]);
+    expect(read).not.toHaveBeenCalledWith('keskusvaraamo:scroll');
+    // Leaving the page keeps the other entries' positions beside this one's.
+    Object.defineProperty(window, 'scrollY', { configurable: true, value: 300 });
+    window.dispatchEvent(new Event('scroll'));
+    window.dispatchEvent(new Event('pagehide'));
+    expect(JSON.parse(sessionStorage.getItem('keskusvaraamo:scroll')!)).toEqual({ default: 300, other: 80 });
+    vi.restoreAllMocks();
+  });
 });
 
 describe('leaving a page', () => {

@@ -12,25 +12,40 @@ function readPositions(): Record<string, number> {
 }
 
 /**
+ * Whether this document was opened afresh (a link, a typed address), not reloaded or returned to:
+ * then its first page has no position to return to.
+ */
+function openedAfresh(): boolean {
+  const [entry] = (performance.getEntriesByType?.('navigation') ?? []) as PerformanceNavigationTiming[];
+  return entry?.type === 'navigate';
+}
+
+/**
  * Scrolling between the app's pages as between documents: a new page starts at its top (or at the
  * address's #fragment), and back, forward and reload return to where the reader was on that entry.
- * Positions are kept per history entry in sessionStorage (this tab only, gone with it).
+ * Positions are kept per history entry in sessionStorage (this tab only, gone with it). The stored
+ * ones are read only when needed (a reload, a return, leaving the page): the first read of
+ * sessionStorage costs a few milliseconds, which a page opened afresh spends on hydrating instead.
  */
 export function useScrollRestoration(): void {
   const location = useLocation();
   const navigationType = useNavigationType();
-  const positions = useRef<Record<string, number> | null>(null);
+  /** What sessionStorage held when first needed. */
+  const stored = useRef<Record<string, number> | null>(null);
+  /** Where the reader was on each entry during this document's life. */
+  const recent = useRef<Record<string, number>>({});
   const currentKey = useRef(location.key);
+  const firstRender = useRef(true);
 
   useEffect(() => {
-    positions.current ??= readPositions();
     if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
     const remember = () => {
-      positions.current![currentKey.current] = window.scrollY;
+      recent.current[currentKey.current] = window.scrollY;
     };
     const save = () => {
       try {
-        sessionStorage.setItem(STORAGE_KEY, JSON.stringify(positions.current));
+        stored.current ??= readPositions();
+        sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ ...stored.current, ...recent.current }));
       } catch {
         // Storage full or refused: positions are kept for this page's life only.
       }
@@ -44,10 +59,12 @@ export function useScrollRestoration(): void {
   }, []);
 
   useLayoutEffect(() => {
-    positions.current ??= readPositions();
+    const first = firstRender.current;
+    firstRender.current = false;
     currentKey.current = location.key;
-    const saved = positions.current[location.key];
     if (navigationType === 'POP') {
+      let saved = recent.current[location.key];
+      if (saved === undefined && !(first && openedAfresh())) saved = (stored.current ??= readPositions())[location.key];
       if (saved !== undefined) window.scrollTo(0, saved);
       return;
     }
