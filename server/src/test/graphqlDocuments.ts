@@ -44,6 +44,9 @@ export const WEB_DOCUMENT_MODULES = [
 /** A GraphQL operation written as a template: what a page that wrote its own query would look like. */
 export const WRITES_DOCUMENT = /`\s*(query|mutation|subscription)(\s+\w+)?\s*[({]/;
 
+/** Text that starts like an operation: `query`, `mutation` or `subscription`, a name or variables, then `{`. */
+const OPERATION = /^\s*(query|mutation|subscription)\b[^{}]*\{/;
+
 const isDocument = (value: unknown): value is DocumentNode =>
   typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'Document';
 
@@ -54,6 +57,8 @@ export async function webDocuments(): Promise<ClientDocument[]> {
     const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(exports)) {
       const where = `${relative(WEB_SRC, file)}: ${name}`;
+      // An operation is its text (web/src/shared/graphql/document.ts), or a parsed document.
+      if (typeof value === 'string' && OPERATION.test(value)) documents.push({ name: where, source: value });
       if (isDocument(value)) documents.push({ name: where, source: print(value) });
       if (name === 'SESSION_DOCUMENTS') {
         for (const [key, source] of Object.entries(value as Record<string, string>)) {
@@ -64,9 +69,6 @@ export async function webDocuments(): Promise<ClientDocument[]> {
   }
   return documents;
 }
-
-/** Text that starts like an operation: `query`, `mutation` or `subscription`, a name or variables, then `{`. */
-const OPERATION = /^\s*(query|mutation|subscription)\b[^{}]*\{/;
 
 /**
  * Every GraphQL document in the browser tests (e2e/, support code included): each `gql`-tagged
