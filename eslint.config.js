@@ -8,6 +8,13 @@ import tseslint from 'typescript-eslint';
 
 const MODULE_API = 'Import another module through its index.ts (or tables.ts), never its internals.';
 
+/** The web app's operations are their text, parsed by urql on first use (web/src/shared/graphql/document.ts). */
+const URQL_GQL = {
+  name: 'urql',
+  importNames: ['gql'],
+  message: "Declare an operation with gql from shared/graphql/document: urql's parses it when its module loads.",
+};
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/dist-ssr/**', '**/node_modules/**', 'data/**', 'migrations/**', 'e2e/artifacts/**'] },
   js.configs.recommended,
@@ -57,16 +64,17 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: [URQL_GQL] }],
     },
   },
   {
     // Imports flow one way: app → features → shared.
     files: ['web/src/shared/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/features/**', '**/app/**'] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [URQL_GQL], patterns: ['**/features/**', '**/app/**'] }] },
   },
   {
     files: ['web/src/features/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['**/app/**'] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [URQL_GQL], patterns: ['**/app/**'] }] },
   },
   {
     // No import cycles, on the server and in the web app (type-only imports aside: they vanish).

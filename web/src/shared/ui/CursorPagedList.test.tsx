@@ -3,7 +3,8 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { gql, Provider as UrqlProvider, useQuery, type Client } from 'urql';
+import { Provider as UrqlProvider, useQuery, type Client } from 'urql';
+import { gql } from '../graphql/document';
 import { fakeGraphql, prepareI18n, type Answer } from '../testing';
 import type { PageInfo } from '../utils/cursorPages';
 import { CursorPagedList, CursorPageItems, type CursorPage } from './CursorPagedList';
@@ -22,7 +23,7 @@ interface ThingsVariables {
   after: string | null;
 }
 
-const ThingsQuery = gql<{ things: ThingsConnection }, ThingsVariables>`
+const ThingsQuery = gql<{ things: ThingsConnection }, ThingsVariables>(`
   query Things($kind: String!, $after: String) {
     things(kind: $kind, first: 2, after: $after) {
       nodes {
@@ -36,7 +37,7 @@ const ThingsQuery = gql<{ things: ThingsConnection }, ThingsVariables>`
       totalCount
     }
   }
-`;
+`);
 
 /**
  * A fake GraphQL server: `answer` gets the variables of each Things query; `sent()` gives every
