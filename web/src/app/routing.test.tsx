@@ -71,6 +71,7 @@ describe('scrolling between pages', () => {
       },
     });
   });
+  afterEach(() => vi.restoreAllMocks());
 
   function Frame() {
     useScrollRestoration();
@@ -106,7 +107,6 @@ describe('scrolling between pages', () => {
     render(<RouterProvider router={router} />);
     expect(await screen.findByText('at /search')).toBeTruthy();
     expect(scrolledTo).toEqual([500]);
-    vi.restoreAllMocks();
   });
 
   it('a page opened afresh neither reads sessionStorage nor moves, and keeps what others saved', async () => {
@@ -123,7 +123,6 @@ describe('scrolling between pages', () => {
     window.dispatchEvent(new Event('scroll'));
     window.dispatchEvent(new Event('pagehide'));
     expect(JSON.parse(sessionStorage.getItem('keskusvaraamo:scroll')!)).toEqual({ default: 300, other: 80 });
-    vi.restoreAllMocks();
   });
 });
 

@@ -35,7 +35,8 @@ export function useScrollRestoration(): void {
   /** Where the reader was on each entry during this document's life. */
   const recent = useRef<Record<string, number>>({});
   const currentKey = useRef(location.key);
-  const firstRender = useRef(true);
+  /** The entry this document opened on. */
+  const firstKey = useRef(location.key);
 
   useEffect(() => {
     if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
@@ -59,12 +60,12 @@ export function useScrollRestoration(): void {
   }, []);
 
   useLayoutEffect(() => {
-    const first = firstRender.current;
-    firstRender.current = false;
     currentKey.current = location.key;
     if (navigationType === 'POP') {
       let saved = recent.current[location.key];
-      if (saved === undefined && !(first && openedAfresh())) saved = (stored.current ??= readPositions())[location.key];
+      // The entry a document was opened afresh on has nothing stored: what is there is another life's.
+      const fresh = location.key === firstKey.current && openedAfresh();
+      if (saved === undefined && !fresh) saved = (stored.current ??= readPositions())[location.key];
       if (saved !== undefined) window.scrollTo(0, saved);
       return;
     }
