@@ -6,13 +6,16 @@
  * holds the first paint back. The shell (a page the server does not render) has nothing to paint:
  * it asks for the app at once.
  *
- * The app starts in steps, each a task of its own (see `nextTask`): the browser's Intl and React,
- * then the app's modules, then its texts, then hydration (itself in slices). All in one, the
+ * The app starts in steps, each a task of its own (see `nextTask`): React (with the browser's Intl
+ * initialised meanwhile by a worker, shared/intl/warmUp.ts), then the app's modules, then its texts, then hydration (itself in slices). All in one, the
  * start was one task of some 170 ms here, which on a slow phone holds every tap for most of a
  * second; between the steps the browser handles input and paints.
  */
 import './csp';
 import './styles.css';
+import type { Locale } from '@keskusvaraamo/shared';
+import { INTL_LOCALES } from './shared/intl/locales';
+import { warmUpIntl } from './shared/intl/warmUp';
 import { nextTask } from './shared/utils/nextTask';
 
 /** Longest wait for the first paint: a page in a background tab is not painted until it is shown. */
@@ -43,36 +46,17 @@ function afterFirstPaint(): Promise<void> {
   });
 }
 
-/**
- * Intl's first use initialises the browser's ICU data: 40-65 ms here in one task, whichever asks
- * first (react-aria asks while its modules load). The same work in four steps, each a task of its
- * own, is four tasks of 4-25 ms: the locale's subtags, collation, numbers, then dates (measured in
- * Chromium; after them, the app's own formats take under 3 ms each).
- */
-const INTL_STEPS: ((locale: string) => unknown)[] = [
-  (locale) => new Intl.Locale(locale).maximize(),
-  (locale) => 'a'.localeCompare('b', locale),
-  (locale) => new Intl.NumberFormat(locale).format(1),
-  (locale) => new Intl.DateTimeFormat(locale).format(0),
-];
-
-async function initialiseIntl(): Promise<void> {
-  const locale = document.documentElement.lang || 'fi';
-  for (const step of INTL_STEPS) {
-    await nextTask();
-    try {
-      step(locale);
-    } catch {
-      // An older browser without Intl.Locale, or a locale it lacks: only a warm-up, the app starts.
-    }
-  }
-}
-
 const serverRendered = (document.getElementById('root')?.childElementCount ?? 0) > 0;
 // No top-level await (see start.tsx): a promise chain.
 void (serverRendered ? afterFirstPaint() : Promise.resolve())
-  // Intl's steps while React's chunk is on its way (a phone waits for the network).
-  .then(() => Promise.all([import('react-dom/client'), initialiseIntl()]))
+  // Intl's initialisation, in a worker, while React's chunk is on its way (after the first paint:
+  // asked for sooner, the worker's script would share the connection with the page's stylesheet).
+  .then(() =>
+    Promise.all([
+      import('react-dom/client'),
+      warmUpIntl(INTL_LOCALES[document.documentElement.lang as Locale] ?? INTL_LOCALES.fi),
+    ]),
+  )
   .then(nextTask)
   .then(() => import('./start'))
   .then(async ({ start }) => {

@@ -14,8 +14,7 @@ export type LocaleResources = Partial<Record<Locale, Partial<LocaleTexts>>>;
 /** Each language's name in that language, as a language switcher should show it. */
 export const LOCALE_NAMES: Record<Locale, string> = { fi: 'Suomi', sv: 'Svenska', en: 'English' };
 
-/** BCP 47 tags for Intl: Finland's conventions, and British English's day-month order. */
-export const INTL_LOCALES: Record<Locale, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
+export { INTL_LOCALES } from '../intl/locales';
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);

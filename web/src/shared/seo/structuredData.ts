@@ -173,7 +173,7 @@ export function courseJsonLd(
   const url = absolute(publicUrl, locale, `/offers/${offer.id}`);
   const upcoming = offer.sessions
     .filter((s) => !s.cancelledAt && new Date(s.startsAt) > now)
-    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   return {
     '@context': 'https://schema.org',
     '@type': 'Course',

@@ -49,7 +49,10 @@ const excerpt = (body: string) => (body.length > 200 ? `${body.slice(0, 200)}…
 /** Messages oldest first, each once. */
 function inOrder(messages: Message[]): Message[] {
   const byId = new Map(messages.map((message) => [message.id, message]));
-  return [...byId.values()].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  // By time, then id: instants and ids compare as they are, not by a language's collation.
+  return [...byId.values()].sort(
+    (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
 
 /**
