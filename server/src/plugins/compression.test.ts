@@ -30,6 +30,8 @@ writeFileSync(join(webDist, 'assets', 'index-abc.js.map.br'), brotliCompressSync
 writeFileSync(join(webDist, 'assets', 'index-abc.js.map.gz'), gzipSync(map));
 // A small file the build leaves uncompressed.
 writeFileSync(join(webDist, 'assets', 'tiny-abc.css'), 'body{margin:0}');
+// A worker's script, which runs under the policy it is sent with.
+writeFileSync(join(webDist, 'assets', 'warmUp.worker-abc.js'), 'self.onmessage = () => self.close();');
 // An image that a browser would open as a document of its own.
 writeFileSync(join(webDist, 'assets', 'logo-abc.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
 
@@ -89,11 +91,24 @@ describe('built assets', () => {
       expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.headers['cross-origin-resource-policy']).toBe('same-origin');
-      // What acts only on a document is left off: some 600 bytes on each of a page's scripts.
-      for (const header of ['content-security-policy', 'x-frame-options', 'referrer-policy', 'x-request-id']) {
+      // What acts only on a document is left off: some 600 bytes on each of a page's scripts. So are
+      // the validators: an immutable file is never asked about again.
+      for (const header of [
+        'content-security-policy',
+        'x-frame-options',
+        'referrer-policy',
+        'x-request-id',
+        'etag',
+        'last-modified',
+      ]) {
         expect(response.headers[header]).toBeUndefined();
       }
     }
+    // A worker's script keeps the policy, which is the worker's own.
+    const worker = await app.inject({ url: '/assets/warmUp.worker-abc.js' });
+    expect(worker.statusCode).toBe(200);
+    expect(worker.headers['content-type']).toMatch(/javascript/);
+    expect(String(worker.headers['content-security-policy'])).toContain("default-src 'self'");
     const small = await app.inject({ url: '/assets/tiny-abc.css', headers: { 'accept-encoding': 'br' } });
     expect(small.statusCode).toBe(200);
     expect(small.headers['content-encoding']).toBeUndefined();

@@ -25,12 +25,21 @@ export const RENDER_TIMEOUT_MS = 3000;
 
 const HTML_TYPE = 'text/html; charset=utf-8';
 
-/** A hashed script, stylesheet or font of the build (with its pre-compressed copies' query-less path). */
-const SUBRESOURCE_ASSET = /^\/assets\/[^/?#]+\.(js|mjs|css|woff2?)(\?|$)/;
+/**
+ * A hashed script, stylesheet or font of the build (with its pre-compressed copies' query-less path).
+ * Not a worker's script (`<name>.worker-<hash>.js`, built from web/src's `*.worker.ts`): a worker runs
+ * under the policy its own script is sent with, so that one keeps every header.
+ */
+const SUBRESOURCE_ASSET = /^\/assets\/(?![^/?#]*\.worker-)[^/?#]+\.(js|mjs|css|woff2?)(\?|$)/;
 /** The content types such a file is sent with. */
 const SUBRESOURCE_TYPE = /^(application\/javascript|text\/javascript|text\/css|font\/)/;
-/** Security headers that only act on a document, and the log's request id. */
+/**
+ * Security headers that only act on a document, the log's request id, and the validators: a hashed
+ * file never changes, and is cached as immutable, so a browser never asks whether it has.
+ */
 const DOCUMENT_ONLY_HEADERS = [
+  'etag',
+  'last-modified',
   'content-security-policy',
   'cross-origin-opener-policy',
   'origin-agent-cluster',

@@ -1,13 +1,13 @@
-import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 
+/** The browser's own button: lists on the public pages hydrate without react-aria. */
 export function LoadMoreButton({ onPress }: { onPress: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="load-more">
-      <Button className="button button--secondary" onPress={onPress}>
+      <button type="button" className="button button--secondary" onClick={onPress}>
         {t('common.loadMore')}
-      </Button>
+      </button>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Button, Input, Label, SearchField } from 'react-aria-components';
+import { SEARCH_TEXT_MAX } from '@keskusvaraamo/shared';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface SearchFormProps {
@@ -14,9 +14,16 @@ interface SearchFormProps {
   native?: { action: string; name: string; keep?: [string, string][] };
 }
 
-/** A search box that searches on Enter or on its button, not on every keystroke. */
+/**
+ * A search box that searches on Enter or on its button, not on every keystroke; Escape or the ✕
+ * button clears the words (and searches without them). The browser's own input and buttons: they
+ * are accessible as they are, and the public search page hydrates without react-aria's press and
+ * focus machinery, which was most of its script.
+ */
 export function SearchForm({ label, initialValue, onSearch, native }: SearchFormProps) {
   const { t } = useTranslation();
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState(initialValue);
   // The words from outside (the back button, a link, "clear the words") replace what is typed; the
   // box stays the same element, so a search made from it keeps focus in it.
@@ -25,6 +32,10 @@ export function SearchForm({ label, initialValue, onSearch, native }: SearchForm
     setGiven(initialValue);
     setValue(initialValue);
   }
+  const clear = () => {
+    setValue('');
+    onSearch('');
+  };
   return (
     <form
       role="search"
@@ -39,26 +50,46 @@ export function SearchForm({ label, initialValue, onSearch, native }: SearchForm
       {native?.keep?.map(([key, kept], index) => (
         <input key={`${key}-${index}`} type="hidden" name={key} value={kept} />
       ))}
-      <SearchField
-        className="field search-form__field"
-        name={native?.name}
-        value={value}
-        onChange={setValue}
-        onClear={() => onSearch('')}
-      >
-        <Label className="field__label">{label}</Label>
+      <div className="field search-form__field">
+        <label htmlFor={id} className="field__label">
+          {label}
+        </label>
         <div className="field__control">
-          <Input className="field__input" />
+          <input
+            id={id}
+            ref={input}
+            type="search"
+            className="field__input"
+            name={native?.name}
+            value={value}
+            maxLength={SEARCH_TEXT_MAX}
+            enterKeyHint="search"
+            onChange={(event) => setValue(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape' && value) {
+                event.preventDefault();
+                clear();
+              }
+            }}
+          />
           {value ? (
-            <Button className="button button--ghost search-form__clear" aria-label={t('common.clearSearch')}>
+            <button
+              type="button"
+              className="button button--ghost search-form__clear"
+              aria-label={t('common.clearSearch')}
+              onClick={() => {
+                clear();
+                input.current?.focus();
+              }}
+            >
               ✕
-            </Button>
+            </button>
           ) : null}
         </div>
-      </SearchField>
-      <Button type="submit" className="button button--primary">
+      </div>
+      <button type="submit" className="button button--primary">
         {t('common.search')}
-      </Button>
+      </button>
     </form>
   );
 }

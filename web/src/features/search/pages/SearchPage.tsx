@@ -1,6 +1,5 @@
 import { SEARCH_SORTS, type SearchSort } from '@keskusvaraamo/shared';
 import { lazy, Suspense, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { Button, Disclosure, DisclosurePanel, Heading } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { Link, useHref, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -37,11 +36,11 @@ const SearchFilters = lazy(async () => ({ default: (await import('../components/
 const WIDE = '(min-width: 56rem)';
 
 /**
- * True on screens wide enough to show the filters beside the results; null while not known (the
- * server's render, and the browser's first, which hydrates it): then both layouts are in the page
- * and the stylesheet shows the one that fits, so nothing moves when the app learns the width.
+ * True on screens wide enough to show the filters beside the results. Before hydration (the server's
+ * render, and the browser's first) it is false: a phone, most of the search's visitors, then
+ * hydrates with nothing to render again; a wide screen renders its filters once it knows.
  */
-function useWideScreen(): boolean | null {
+function useWideScreen(): boolean {
   return useSyncExternalStore(
     (onChange) => {
       const query = window.matchMedia(WIDE);
@@ -49,7 +48,7 @@ function useWideScreen(): boolean | null {
       return () => query.removeEventListener('change', onChange);
     },
     () => window.matchMedia(WIDE).matches,
-    () => null,
+    () => false,
   );
 }
 
@@ -192,9 +191,10 @@ export function SearchPage() {
 }
 
 /**
- * The filters: beside the results on a wide screen, behind a disclosure on a narrow one. The width
- * is known only once the page has hydrated; this component alone renders again then, not the
- * results around it (an update from useSyncExternalStore is never sliced).
+ * The filters: beside the results on a wide screen, behind a disclosure on a narrow one. Both are
+ * always in the page and the stylesheet shows the one that fits, so nothing in the page changes when
+ * the app learns the width; the filters themselves (their code loaded on demand) render in the one
+ * that shows: beside the results once the screen is known to be wide, in the disclosure once opened.
  */
 function FiltersPanel({
   state,
@@ -211,6 +211,7 @@ function FiltersPanel({
   const { t } = useTranslation();
   const wide = useWideScreen();
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const panelId = useId();
   const filtersInUse = activeFilterCount(state);
   const filters = (
     <Suspense fallback={<Loading shape="form" />}>
@@ -219,46 +220,44 @@ function FiltersPanel({
   );
   return (
     <>
-      {wide !== false ? (
-        <aside
-          className={`search-layout__filters search-layout__filters--wide card${wide === null ? ' only-wide' : ''}`}
-          aria-labelledby="filters-heading"
-        >
-          <h2 id="filters-heading" className="search-layout__filters-heading">
+      <aside
+        className="search-layout__filters search-layout__filters--wide card only-wide"
+        aria-labelledby="filters-heading"
+      >
+        <h2 id="filters-heading" className="search-layout__filters-heading">
+          {t('search.filters.heading')}
+        </h2>
+        {filtersInUse > 0 ? <ClearFilters onChange={onClear} /> : null}
+        {wide ? filters : <Loading shape="form" />}
+      </aside>
+      {/* A plain button and panel (what react-aria's Disclosure renders): the page hydrates without it. */}
+      <div className="card disclosure search-layout__filters only-narrow" data-expanded={filtersOpen || undefined}>
+        <h2 className="disclosure__heading">
+          <button
+            type="button"
+            className="disclosure__trigger"
+            aria-expanded={filtersOpen}
+            aria-controls={panelId}
+            onClick={() => setFiltersOpen((open) => !open)}
+          >
+            <span className="disclosure__chevron" aria-hidden="true">
+              ▸
+            </span>
             {t('search.filters.heading')}
-          </h2>
-          {filtersInUse > 0 ? <ClearFilters onChange={onClear} /> : null}
-          {/* The filters' code loads only once the screen is known to be wide. */}
-          {wide ? filters : <Loading shape="form" />}
-        </aside>
-      ) : null}
-      {wide !== true ? (
-        <Disclosure
-          className={`card disclosure search-layout__filters${wide === null ? ' only-narrow' : ''}`}
-          isExpanded={filtersOpen}
-          onExpandedChange={setFiltersOpen}
-        >
-          <Heading level={2} className="disclosure__heading">
-            <Button slot="trigger" className="disclosure__trigger">
-              <span className="disclosure__chevron" aria-hidden="true">
-                ▸
-              </span>
-              {t('search.filters.heading')}
-              {filtersInUse > 0 ? (
-                <span className="badge badge--info">{t('search.filters.inUse', { count: filtersInUse })}</span>
-              ) : null}
-            </Button>
-          </Heading>
-          <DisclosurePanel className="disclosure__panel">
-            {filtersOpen ? (
-              <>
-                {filtersInUse > 0 ? <ClearFilters onChange={onClear} /> : null}
-                {filters}
-              </>
+            {filtersInUse > 0 ? (
+              <span className="badge badge--info">{t('search.filters.inUse', { count: filtersInUse })}</span>
             ) : null}
-          </DisclosurePanel>
-        </Disclosure>
-      ) : null}
+          </button>
+        </h2>
+        <div id={panelId} className="disclosure__panel" hidden={!filtersOpen}>
+          {filtersOpen && !wide ? (
+            <>
+              {filtersInUse > 0 ? <ClearFilters onChange={onClear} /> : null}
+              {filters}
+            </>
+          ) : null}
+        </div>
+      </div>
     </>
   );
 }
@@ -266,12 +265,13 @@ function FiltersPanel({
 function ClearFilters({ onChange }: { onChange: SearchChange }) {
   const { t } = useTranslation();
   return (
-    <Button
+    <button
+      type="button"
       className="button button--ghost clear-filters"
-      onPress={() => onChange((current) => ({ ...EMPTY_SEARCH, q: current.q, sort: current.sort }))}
+      onClick={() => onChange((current) => ({ ...EMPTY_SEARCH, q: current.q, sort: current.sort }))}
     >
       {t('search.clearFilters')}
-    </Button>
+    </button>
   );
 }
 
@@ -287,20 +287,22 @@ function NoResults({ state, onChange }: { state: SearchState; onChange: SearchCh
         action={
           <>
             {filtered ? (
-              <Button
+              <button
+                type="button"
                 className="button button--primary"
-                onPress={() => onChange((current) => ({ ...EMPTY_SEARCH, q: current.q, sort: current.sort }))}
+                onClick={() => onChange((current) => ({ ...EMPTY_SEARCH, q: current.q, sort: current.sort }))}
               >
                 {t('search.clearFilters')}
-              </Button>
+              </button>
             ) : null}
             {state.q ? (
-              <Button
+              <button
+                type="button"
                 className="button button--secondary"
-                onPress={() => onChange((current) => ({ ...current, q: '' }))}
+                onClick={() => onChange((current) => ({ ...current, q: '' }))}
               >
                 {t('search.empty.clearWords')}
-              </Button>
+              </button>
             ) : null}
             {hasRole(user, 'ENTREPRENEUR') ? (
               <Link className="button button--secondary" to="/needs/new">
