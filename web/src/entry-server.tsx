@@ -12,7 +12,7 @@ import { matchRoutes, StaticRouter } from 'react-router';
 import { ssrExchange } from 'urql';
 import { AppProviders } from './app/providers';
 import { AppRoutes } from './app/router';
-import { routes } from './app/routes';
+import { matchedPageIds, routes } from './app/routes';
 import { GraphqlSetupProvider } from './shared/graphql';
 import { loadAllHyphenation } from './shared/hyphenation';
 import { createI18n, type LocaleResources } from './shared/i18n';
@@ -146,6 +146,7 @@ export async function render(request: RenderRequest): Promise<RenderResult | nul
     publicUrl,
     urql: ssr.extractData(),
     texts: FIRST_TEXTS[locale],
+    pages: matchedPageIds(matchRoutes(routes, stripLocale(request.url).split(/[?#]/)[0]!) ?? []),
   };
   return {
     status: meta.notFound ? 404 : 200,

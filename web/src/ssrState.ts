@@ -15,6 +15,8 @@ export interface SsrState {
    * compressed with it, and no request more before the page can hydrate.
    */
   texts?: TextTree;
+  /** The ids of the pages the address showed (app/routes.tsx, `matchedPageIds`), to load before hydrating. */
+  pages?: number[];
 }
 
 /** The server-rendered page's state, or null on the shell. */

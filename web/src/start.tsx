@@ -9,9 +9,9 @@ import { matchRoutes } from 'react-router';
 import { ssrExchange } from 'urql';
 import { App } from './app/App';
 import { basenameFor } from './app/router';
-import { routes, type PageHandle } from './app/routes';
+import { pageHandles, routes, type PageHandle } from './app/routes';
 import { GraphqlSetupProvider, hydrationExchange, type GraphqlSetup } from './shared/graphql';
-import { hyphenationOnPage, loadHyphenation } from './shared/hyphenation';
+import { rememberServerHyphenation } from './shared/hyphenation';
 import { attachPartialTexts, beginPartialTexts, createI18n, loadFirstTexts, type LocaleTexts } from './shared/i18n';
 import { SeoProvider } from './shared/seo';
 import { nextTask } from './shared/utils/nextTask';
@@ -19,14 +19,19 @@ import { readSsrState } from './ssrState';
 
 /**
  * The pages this address shows, loaded before the first render: a server-rendered page hydrates in
- * one pass only if the browser's first render is the same page, not a page still loading.
+ * one pass only if the browser's first render is the same page, not a page still loading. The server
+ * names them (`pages`); matching the address against every route instead is a task of 5-18 ms.
  */
-async function loadMatchedPages(basename: string): Promise<void> {
-  const matches = matchRoutes(routes, window.location, basename) ?? [];
-  // Matching compiles every route's pattern; asking for the pages' modules (a link element for each
-  // of their chunks) is as long again: two tasks, not one.
-  await nextTask();
-  await Promise.all(matches.map(({ route }) => (route.handle as PageHandle | undefined)?.preload()));
+async function loadMatchedPages(basename: string, ids: readonly number[] | undefined): Promise<void> {
+  let handles = ids ? pageHandles(ids) : null;
+  if (!handles) {
+    const matches = matchRoutes(routes, window.location, basename) ?? [];
+    handles = matches.map(({ route }) => route.handle as PageHandle | undefined).filter((h) => h !== undefined);
+    // Matching compiles every route's pattern; asking for the pages' modules (a link element for each
+    // of their chunks) is as long again: two tasks, not one.
+    await nextTask();
+  }
+  await Promise.all(handles.map((handle) => handle.preload()));
 }
 
 /** Its effect runs after every effect below it: the hydrated page's queries have all subscribed. */
@@ -54,12 +59,12 @@ export async function start(): Promise<void> {
   beginPartialTexts(locale);
   const root = document.getElementById('root');
   if (!root) throw new Error('The page has no #root element');
+  // The page's long words as the server hyphenated them: hydrating needs no patterns.
+  if (state) rememberServerHyphenation(root);
   const [firstTexts] = await Promise.all([
     state?.texts ?? loadFirstTexts(locale),
-    // The shell's router loads its page itself; a server-rendered page's must be here at once,
-    // and so must the hyphenation patterns its HTML was written with.
-    state ? loadMatchedPages(basenameFor(locale)) : null,
-    ...(state ? hyphenationOnPage(root).map(loadHyphenation) : []),
+    // The shell's router loads its page itself; a server-rendered page's must be here at once.
+    state ? loadMatchedPages(basenameFor(locale), state.pages) : null,
   ]);
   const i18n = createI18n(locale, { [locale]: firstTexts as Partial<LocaleTexts> });
   attachPartialTexts(i18n);

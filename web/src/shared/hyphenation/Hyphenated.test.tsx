@@ -1,17 +1,12 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { hydrateRoot } from 'react-dom/client';
+import { act } from 'react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { axeViolations } from '../testing/axe';
 import { Hyphenated } from './Hyphenated';
-import {
-  hyphenate,
-  hyphenationOnPage,
-  loadAllHyphenation,
-  loadHyphenation,
-  SOFT_HYPHEN,
-  withoutSoftHyphens,
-} from './hyphenate';
+import { hyphenate, loadAllHyphenation, loadHyphenation, SOFT_HYPHEN, withoutSoftHyphens } from './hyphenate';
 
 const TITLE = 'Aurinkosähköjärjestelmien asennus';
 const shown = (text: string) => text.replaceAll(SOFT_HYPHEN, '|');
@@ -73,25 +68,51 @@ describe('hyphenation', () => {
     expect(hyphenate(TITLE, null)).toBe(TITLE);
   });
 
-  it('hyphenates on the server, and the browser loads the languages its HTML used before hydrating', async () => {
+  it("hydrates the server's hyphenation without loading any patterns, and loads them for a new text", async () => {
     await loadAllHyphenation();
-    const html = renderToString(
+    const page = (H: typeof Hyphenated, extra?: string) => (
       <div>
         <h2 lang="fi">
-          <Hyphenated text={TITLE} lang="fi" />
+          <H text={TITLE} lang="fi" />
         </h2>
         <p lang="sv">
-          <Hyphenated text="Energikartläggningar" lang="sv" />
+          <H text="Energikartläggningar" lang="sv" />
         </p>
         <p lang="en">
-          <Hyphenated text="Solar panels" lang="en" />
+          <H text="Solar panels" lang="en" />
         </p>
-      </div>,
+        {extra ? (
+          <p lang="fi">
+            <H text={extra} lang="fi" />
+          </p>
+        ) : null}
+      </div>
     );
+    const html = renderToString(page(Hyphenated));
     expect(shown(html)).toContain('Au|rin|ko|säh|kö');
-    const page = document.createElement('div');
-    page.innerHTML = html;
-    // English had no word long enough to break: nothing of it needs loading.
-    expect(hyphenationOnPage(page).sort()).toEqual(['fi', 'sv']);
+
+    // The browser: the same modules afresh, with no patterns loaded.
+    vi.resetModules();
+    const browser = await import('./hyphenate');
+    const { Hyphenated: BrowserHyphenated } = await import('./Hyphenated');
+    const container = document.createElement('div');
+    container.innerHTML = html;
+    document.body.append(container);
+    browser.rememberServerHyphenation(container);
+    const recovered = vi.fn();
+    const root = await act(async () =>
+      hydrateRoot(container, page(BrowserHyphenated), { onRecoverableError: recovered }),
+    );
+    expect(recovered).not.toHaveBeenCalled();
+    expect(container.innerHTML).toBe(html);
+    for (const language of ['fi', 'sv', 'en'] as const) expect(browser.isHyphenationLoaded(language)).toBe(false);
+
+    // A title the server did not write (a later page of results): Finnish patterns load for it.
+    await act(async () => root.render(page(BrowserHyphenated, 'Lämpöpumppujärjestelmät')));
+    await waitFor(() => expect(shown(container.textContent ?? '')).toMatch(/Läm\|pö/));
+    expect(browser.isHyphenationLoaded('fi')).toBe(true);
+    expect(browser.isHyphenationLoaded('sv')).toBe(false);
+    await act(async () => root.unmount());
+    container.remove();
   });
 });

@@ -2,9 +2,9 @@ export { Hyphenated } from './Hyphenated';
 export {
   hyphenate,
   hyphenationLanguage,
-  hyphenationOnPage,
   loadAllHyphenation,
   loadHyphenation,
+  rememberServerHyphenation,
   SOFT_HYPHEN,
   withoutSoftHyphens,
 } from './hyphenate';
