@@ -124,8 +124,9 @@ export default defineConfig(({ mode }) => ({
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/ },
             // What every page's first load needs besides React, the libraries and the app's own chunk:
             // the session, GraphQL and i18n plumbing, the live notifications, and the few react-aria
-            // utilities the frame uses, the error alert and the kinds and places every listing names. Left to the bundler they were some ten chunks of about a
-            // kilobyte each (shared with later pages), each a request with its own headers.
+            // utilities the frame uses, the error alert and the kinds and places every listing names.
+            // Left to the bundler they were some ten chunks of about a kilobyte each (shared with later
+            // pages), each a request with its own headers.
             {
               name: 'app',
               test: /web[\\/]src[\\/](shared[\\/]((graphql|session|i18n)[\\/]|ui[\\/]ErrorAlert)|features[\\/](notifications|conversations)[\\/]operations[\\/]|features[\\/]notifications[\\/]components[\\/]LiveNotifications)|shared[\\/]dist[\\/](roles|errors|marketplaceKinds|municipalities|data[\\/]municipalities)|react-aria[\\/]dist[\\/]private[\\/](utils[\\/](openLink|platform|focusWithoutScrolling)|ssr[\\/]SSRProvider)/,

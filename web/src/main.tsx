@@ -7,9 +7,10 @@
  * it asks for the app at once.
  *
  * The app starts in steps, each a task of its own (see `nextTask`): React (with the browser's Intl
- * initialised meanwhile by a worker, shared/intl/warmUp.ts), then the app's modules, then its texts, then hydration (itself in slices). All in one, the
- * start was one task of some 170 ms here, which on a slow phone holds every tap for most of a
- * second; between the steps the browser handles input and paints.
+ * initialised meanwhile by a worker, shared/intl/warmUp.ts), then the app's modules, then its
+ * texts, then hydration (itself in slices). All in one, the start was one task of some 170 ms here,
+ * which on a slow phone holds every tap for most of a second; between the steps the browser handles
+ * input and paints.
  */
 import './csp';
 import './styles.css';
