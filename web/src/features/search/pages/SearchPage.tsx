@@ -262,14 +262,13 @@ function FiltersPanel({
   );
 }
 
+/** The same words and order, no filter: what both "clear the filters" buttons do. */
+const withoutFilters = (current: SearchState): SearchState => ({ ...EMPTY_SEARCH, q: current.q, sort: current.sort });
+
 function ClearFilters({ onChange }: { onChange: SearchChange }) {
   const { t } = useTranslation();
   return (
-    <button
-      type="button"
-      className="button button--ghost clear-filters"
-      onClick={() => onChange((current) => ({ ...EMPTY_SEARCH, q: current.q, sort: current.sort }))}
-    >
+    <button type="button" className="button button--ghost clear-filters" onClick={() => onChange(withoutFilters)}>
       {t('search.clearFilters')}
     </button>
   );
@@ -287,11 +286,7 @@ function NoResults({ state, onChange }: { state: SearchState; onChange: SearchCh
         action={
           <>
             {filtered ? (
-              <button
-                type="button"
-                className="button button--primary"
-                onClick={() => onChange((current) => ({ ...EMPTY_SEARCH, q: current.q, sort: current.sort }))}
-              >
+              <button type="button" className="button button--primary" onClick={() => onChange(withoutFilters)}>
                 {t('search.clearFilters')}
               </button>
             ) : null}
