@@ -72,19 +72,19 @@ const PUBLIC_PAGES = new Set([
   '*',
 ]);
 
-/** The route pattern a path matches (`offers/:id`), joined from its matched routes. */
-function routePattern(path: string): string | null {
-  const matches = matchRoutes(routes, path);
-  if (!matches) return null;
-  return matches
+/** The routes an address (with or without its language prefix, query or fragment) matches. */
+function routeMatches(url: string) {
+  return matchRoutes(routes, stripLocale(url).split(/[?#]/)[0]!);
+}
+
+/** Whether matched routes are a public page's (their pattern, e.g. `offers/:id`, is in PUBLIC_PAGES). */
+function isPublicPage(matches: ReturnType<typeof routeMatches>): matches is NonNullable<typeof matches> {
+  if (!matches) return false;
+  const pattern = matches
     .map((match) => match.route.path)
     .filter((part): part is string => Boolean(part))
     .join('/');
-}
-
-export function isServerRendered(path: string): boolean {
-  const pattern = routePattern(stripLocale(path).split(/[?#]/)[0]!);
-  return pattern !== null && PUBLIC_PAGES.has(pattern);
+  return PUBLIC_PAGES.has(pattern);
 }
 
 /** JSON for inside a `<script>` element: no `<` that could close it or open a comment. */
@@ -93,7 +93,8 @@ export const scriptJson = jsonForScript;
 /** Renders a public page, or answers null for a page the browser renders (the shell is sent). */
 export async function render(request: RenderRequest): Promise<RenderResult | null> {
   const { locale, publicUrl, signal } = request;
-  if (!isServerRendered(request.url)) return null;
+  const matches = routeMatches(request.url);
+  if (!isPublicPage(matches)) return null;
 
   const ssr = ssrExchange({ isClient: false });
   let failure: unknown = null;
@@ -146,7 +147,7 @@ export async function render(request: RenderRequest): Promise<RenderResult | nul
     publicUrl,
     urql: ssr.extractData(),
     texts: FIRST_TEXTS[locale],
-    pages: matchedPageIds(matchRoutes(routes, stripLocale(request.url).split(/[?#]/)[0]!) ?? []),
+    pages: matchedPageIds(matches),
   };
   return {
     status: meta.notFound ? 404 : 200,
